@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-application-private.h"
+#include "ps-preferences-window.h"
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "Peerside developers", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Peerside"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("Peerside developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/peerside/peerside",
+                        "issue-url", "https://github.com/peerside/peerside/issues",
+                        "comments", _("A private caseload for physician peer supporters: "
+                                      "the colleagues you support, a guided conversation "
+                                      "checklist, follow-up reminders and closure — encrypted, "
+                                      "with no notes."),
+                        "developers", developers,
+                        "copyright", "© 2026 Peerside developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PsApplication *self = PS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PsPreferencesWindow *prefs;
+
+  prefs = ps_preferences_window_new (ps_application_get_context (self));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.privacy-mode", { "<Control><Shift>p", NULL } },
+  { "win.new-case", { "<Control>n", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.show-caseload", { "<Alt>1", NULL } },
+  { "win.show-schedule", { "<Alt>2", NULL } },
+  { "win.show-overview", { "<Alt>3", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+void
+ps_application_install_actions (PsApplication *self)
+{
+  g_autoptr(GAction) privacy = NULL;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+
+  privacy = g_settings_create_action (ps_application_get_settings (self), "privacy-mode");
+  g_action_map_add_action (G_ACTION_MAP (self), privacy);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action,
+                                           app_accels[i].accels);
+}

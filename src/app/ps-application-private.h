@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ps-application.h"
+
+G_BEGIN_DECLS
+
+void ps_application_install_actions (PsApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-application-private.h"
+#include "ps-window.h"
+
+struct _PsApplication
+{
+  AdwApplication  parent_instance;
+
+  PsContext      *context;
+  GSettings      *settings;
+  guint           demo : 1;
+  guint           hidden : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PsApplication, ps_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Try Peerside with fictional colleagues in a throwaway caseload"), NULL },
+  { "hidden", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start in the background without opening a window"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static int
+ps_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PsApplication *self = PS_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "peerside", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* The demo is its own throwaway instance: it never talks to, or becomes,
+   * the user's real Peerside. */
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      self->demo = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_contains (options, "hidden"))
+    self->hidden = TRUE;
+
+  return G_APPLICATION_CLASS (ps_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+ps_application_startup (GApplication *app)
+{
+  PsApplication *self = PS_APPLICATION (app);
+  g_autoptr(PsClock) clock = NULL;
+
+  G_APPLICATION_CLASS (ps_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Peerside"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (BASE_APP_ID);
+  clock = ps_clock_new ();
+  self->context = ps_context_new (clock, self->settings, NULL, self->demo);
+
+  ps_application_install_actions (self);
+  ps_context_open (self->context);
+}
+
+static void
+ps_application_activate (GApplication *app)
+{
+  PsApplication *self = PS_APPLICATION (app);
+  GtkWindow *window;
+
+  /* Started at login: stay in the background for reminders, once. */
+  if (self->hidden)
+    {
+      self->hidden = FALSE;
+      g_application_hold (app);
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (ps_window_new (self, self->context));
+
+  gtk_window_present (window);
+}
+
+static void
+ps_application_shutdown (GApplication *app)
+{
+  PsApplication *self = PS_APPLICATION (app);
+
+  G_APPLICATION_CLASS (ps_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+}
+
+static void
+ps_application_class_init (PsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = ps_application_handle_local_options;
+  app_class->startup = ps_application_startup;
+  app_class->activate = ps_application_activate;
+  app_class->shutdown = ps_application_shutdown;
+}
+
+static void
+ps_application_init (PsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A private caseload for peer supporters."));
+}
+
+PsApplication *
+ps_application_new (void)
+{
+  return g_object_new (PS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+PsContext *
+ps_application_get_context (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+  return self->context;
+}
+
+GSettings *
+ps_application_get_settings (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The shared services handed down to every window and widget, after
+ * gnome-calendar's GcalContext: the clock, the settings and the store,
+ * with the state of opening the store (opening, ready, failed, locked). */
+
+#include "config.h"
+
+#include <errno.h>
+#include <sys/random.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ps-context.h"
+#include "ps-demo.h"
+#include "ps-enum-types.h"
+#include "ps-key-vault.h"
+
+struct _PsContext
+{
+  GObject          parent_instance;
+
+  PsClock         *clock;
+  GSettings       *settings;
+  PsKeyVault      *vault;
+  PsStore         *store;
+  GError          *error;
+  GCancellable    *cancellable;
+  char            *data_dir;
+  PsContextStatus  status;
+  guint            demo : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PsContext, ps_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_SETTINGS,
+  PROP_STORE,
+  PROP_STATUS,
+  PROP_DEMO,
+  PROP_DATA_DIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if ((dir = g_dir_open (path, 0, NULL)))
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+set_status (PsContext       *self,
+            PsContextStatus  status)
+{
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+static void
+ps_context_dispose (GObject *object)
+{
+  PsContext *self = (PsContext *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (ps_context_parent_class)->dispose (object);
+}
+
+static void
+ps_context_finalize (GObject *object)
+{
+  PsContext *self = (PsContext *)object;
+
+  /* The demo store is throwaway: it goes with the process. */
+  if (self->demo && self->data_dir != NULL)
+    remove_tree (self->data_dir);
+
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (ps_context_parent_class)->finalize (object);
+}
+
+static void
+ps_context_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PsContext *self = PS_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_context_class_init (PsContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ps_context_dispose;
+  object_class->finalize = ps_context_finalize;
+  object_class->get_property = ps_context_get_property;
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, PS_TYPE_CLOCK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PS_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, PS_TYPE_CONTEXT_STATUS, PS_CONTEXT_OPENING,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ps_context_init (PsContext *self)
+{
+  self->status = PS_CONTEXT_OPENING;
+}
+
+PsContext *
+ps_context_new (PsClock    *clock,
+                GSettings  *settings,
+                const char *data_dir,
+                gboolean    demo)
+{
+  PsContext *self;
+
+  g_return_val_if_fail (PS_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (PS_TYPE_CONTEXT, NULL);
+  self->clock = g_object_ref (clock);
+  self->settings = g_object_ref (settings);
+  self->demo = !!demo;
+
+  if (data_dir != NULL)
+    self->data_dir = g_strdup (data_dir);
+  else if (!demo)
+    self->data_dir = g_build_filename (g_get_user_data_dir (), "peerside", NULL);
+
+  return self;
+}
+
+PsClock *
+ps_context_get_clock (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), NULL);
+  return self->clock;
+}
+
+GSettings *
+ps_context_get_settings (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+PsStore *
+ps_context_get_store (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+PsContextStatus
+ps_context_get_status (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), PS_CONTEXT_FAILED);
+  return self->status;
+}
+
+const GError *
+ps_context_get_error (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), NULL);
+  return self->error;
+}
+
+const char *
+ps_context_get_data_dir (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), NULL);
+  return self->data_dir;
+}
+
+gboolean
+ps_context_is_demo (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), FALSE);
+  return self->demo;
+}
+
+static void
+set_store (PsContext *self,
+           PsStore   *store,
+           GError    *error)
+{
+  g_clear_error (&self->error);
+  g_set_object (&self->store, store);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  set_status (self, store != NULL ? PS_CONTEXT_READY : PS_CONTEXT_FAILED);
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PsContext) self = user_data;
+  g_autoptr(PsStore) store = NULL;
+  GError *error = NULL;
+
+  store = ps_store_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      return;
+    }
+  set_store (self, store, error);
+}
+
+static gboolean
+open_demo (PsContext  *self,
+           GError    **error)
+{
+  g_autoptr(PsStore) store = NULL;
+  g_autofree char *path = NULL;
+  guint8 raw[32];
+  char hex[65];
+
+  if (self->data_dir == NULL &&
+      !(self->data_dir = g_dir_make_tmp ("peerside-demo-XXXXXX", error)))
+    return FALSE;
+
+  /* A key held only in memory: the demo never touches the user's keyring. */
+  if (getrandom (raw, sizeof raw, 0) != sizeof raw)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not make a key for the demo: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+  for (guint i = 0; i < sizeof raw; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", raw[i]);
+  explicit_bzero (raw, sizeof raw);
+
+  path = g_build_filename (self->data_dir, "caseload.db", NULL);
+  store = ps_store_open_with_key (path, hex, TRUE, self->clock, error);
+  explicit_bzero (hex, sizeof hex);
+
+  if (store == NULL || !ps_demo_populate (store, self->clock, error))
+    return FALSE;
+
+  set_store (self, store, NULL);
+  return TRUE;
+}
+
+/* Opens (or re-opens, after an error or a lock) the caseload. */
+void
+ps_context_open (PsContext *self)
+{
+  g_return_if_fail (PS_IS_CONTEXT (self));
+
+  if (self->status == PS_CONTEXT_READY)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_status (self, PS_CONTEXT_OPENING);
+
+  if (self->demo)
+    {
+      GError *error = NULL;
+
+      if (!open_demo (self, &error))
+        set_store (self, NULL, error);
+      return;
+    }
+
+  if (self->vault == NULL)
+    self->vault = ps_key_vault_new ();
+
+  ps_store_open_async (self->data_dir,
+                       self->vault,
+                       self->clock,
+                       self->cancellable,
+                       store_opened_cb,
+                       g_object_ref (self));
+}
+
+/* Closes the store (on lock): the key goes with it. */
+void
+ps_context_close (PsContext       *self,
+                  PsContextStatus  status)
+{
+  g_return_if_fail (PS_IS_CONTEXT (self));
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->store != NULL)
+    {
+      g_clear_object (&self->store);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+  set_status (self, status);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ps-clock.h"
+#include "ps-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PS_CONTEXT_OPENING,
+  PS_CONTEXT_READY,
+  PS_CONTEXT_FAILED,
+  PS_CONTEXT_LOCKED,
+} PsContextStatus;
+
+#define PS_TYPE_CONTEXT (ps_context_get_type ())
+G_DECLARE_FINAL_TYPE (PsContext, ps_context, PS, CONTEXT, GObject)
+
+PsContext       *ps_context_new            (PsClock     *clock,
+                                            GSettings   *settings,
+                                            const char  *data_dir,
+                                            gboolean     demo);
+PsClock         *ps_context_get_clock      (PsContext   *self);
+GSettings       *ps_context_get_settings   (PsContext   *self);
+PsStore         *ps_context_get_store      (PsContext   *self);
+PsContextStatus  ps_context_get_status     (PsContext   *self);
+const GError    *ps_context_get_error      (PsContext   *self);
+const char      *ps_context_get_data_dir   (PsContext   *self);
+gboolean         ps_context_is_demo        (PsContext   *self);
+void             ps_context_open           (PsContext   *self);
+void             ps_context_close          (PsContext   *self,
+                                            PsContextStatus status);
+
+G_END_DECLS

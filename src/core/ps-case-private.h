@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ps-case.h"
+
+G_BEGIN_DECLS
+
+/* A case as read from the database, with what is derived from its attempts
+ * and conversations. */
+typedef struct
+{
+  gint64           id;
+  char            *display_name;
+  char            *contact;
+  PsModality       modality;
+  PsReferral       referral;
+  gboolean         consent_confirmed;
+  PsReason         reason;
+  GDate            requested_on;
+  GDate            assigned_on;
+  PsClosureStatus  closure_status;
+  GDate            closed_on;
+  gboolean         deidentified;
+  GDateTime       *created_at;
+  GDateTime       *first_contact_at;
+  GDateTime       *next_conversation_at;
+  PsModality       next_conversation_modality;
+  guint            n_conversations;            /* all but cancelled */
+  guint            n_completed_conversations;
+  guint            n_any_conversations;        /* including cancelled */
+} PsCaseRow;
+
+void    ps_case_row_clear (PsCaseRow *row);
+
+PsCase *ps_case_new_from_row (const PsCaseRow *row);
+void    ps_case_update       (PsCase          *self,
+                              const PsCaseRow *row);
+
+G_END_DECLS

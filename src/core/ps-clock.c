@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The one source of "now" in Peerside. The real clock reads the wall clock;
+ * a fake clock is set by tests (and never advances on its own). Both report
+ * a "changed" signal when time jumps (a fake set, a time-zone change). */
+
+#include "config.h"
+
+#include "ps-clock.h"
+
+struct _PsClock
+{
+  GObject    parent_instance;
+  GDateTime *fake_now;   /* NULL for the real clock */
+  GTimeZone *timezone;   /* NULL: the process's local zone */
+};
+
+G_DEFINE_FINAL_TYPE (PsClock, ps_clock, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+ps_clock_finalize (GObject *object)
+{
+  PsClock *self = (PsClock *)object;
+
+  g_clear_pointer (&self->fake_now, g_date_time_unref);
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (ps_clock_parent_class)->finalize (object);
+}
+
+static void
+ps_clock_class_init (PsClockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ps_clock_finalize;
+
+  /* Emitted when the time or the time zone jumped, so due times are re-checked. */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+ps_clock_init (PsClock *self)
+{
+}
+
+PsClock *
+ps_clock_new (void)
+{
+  return g_object_new (PS_TYPE_CLOCK, NULL);
+}
+
+PsClock *
+ps_clock_new_fake (GDateTime *now)
+{
+  PsClock *self;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  self = g_object_new (PS_TYPE_CLOCK, NULL);
+  self->fake_now = g_date_time_to_utc (now);
+  return self;
+}
+
+gboolean
+ps_clock_is_fake (PsClock *self)
+{
+  g_return_val_if_fail (PS_IS_CLOCK (self), FALSE);
+
+  return self->fake_now != NULL;
+}
+
+GDateTime *
+ps_clock_get_now_utc (PsClock *self)
+{
+  g_return_val_if_fail (PS_IS_CLOCK (self), NULL);
+
+  if (self->fake_now != NULL)
+    return g_date_time_ref (self->fake_now);
+
+  return g_date_time_new_now_utc ();
+}
+
+GTimeZone *
+ps_clock_get_timezone (PsClock *self)
+{
+  g_return_val_if_fail (PS_IS_CLOCK (self), NULL);
+
+  if (self->timezone != NULL)
+    return g_time_zone_ref (self->timezone);
+
+  return g_time_zone_new_local ();
+}
+
+GDateTime *
+ps_clock_get_now_local (PsClock *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_val_if_fail (PS_IS_CLOCK (self), NULL);
+
+  utc = ps_clock_get_now_utc (self);
+  tz = ps_clock_get_timezone (self);
+  return g_date_time_to_timezone (utc, tz);
+}
+
+void
+ps_clock_set_now (PsClock   *self,
+                  GDateTime *now)
+{
+  g_return_if_fail (PS_IS_CLOCK (self));
+  g_return_if_fail (self->fake_now != NULL);
+  g_return_if_fail (now != NULL);
+
+  g_clear_pointer (&self->fake_now, g_date_time_unref);
+  self->fake_now = g_date_time_to_utc (now);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ps_clock_advance (PsClock   *self,
+                  GTimeSpan  span)
+{
+  g_autoptr(GDateTime) later = NULL;
+
+  g_return_if_fail (PS_IS_CLOCK (self));
+  g_return_if_fail (self->fake_now != NULL);
+
+  later = g_date_time_add (self->fake_now, span);
+  ps_clock_set_now (self, later);
+}
+
+/* NULL goes back to the process's local zone (after tzset() picked up a change). */
+void
+ps_clock_set_timezone (PsClock   *self,
+                       GTimeZone *tz)
+{
+  g_return_if_fail (PS_IS_CLOCK (self));
+
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
+  if (tz != NULL)
+    self->timezone = g_time_zone_ref (tz);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

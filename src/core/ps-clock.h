@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define PS_TYPE_CLOCK (ps_clock_get_type ())
+G_DECLARE_FINAL_TYPE (PsClock, ps_clock, PS, CLOCK, GObject)
+
+PsClock   *ps_clock_new             (void);
+PsClock   *ps_clock_new_fake        (GDateTime *now);
+gboolean   ps_clock_is_fake         (PsClock   *self);
+GDateTime *ps_clock_get_now_utc     (PsClock   *self);
+GDateTime *ps_clock_get_now_local   (PsClock   *self);
+GTimeZone *ps_clock_get_timezone    (PsClock   *self);
+void       ps_clock_set_now         (PsClock   *self,
+                                     GDateTime *now);
+void       ps_clock_advance         (PsClock   *self,
+                                     GTimeSpan  span);
+void       ps_clock_set_timezone    (PsClock   *self,
+                                     GTimeZone *tz);
+
+G_END_DECLS

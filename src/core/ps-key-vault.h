@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsecret/secret.h>
+
+#include "ps-key.h"
+
+G_BEGIN_DECLS
+
+#define PS_KEY_VAULT_SCHEMA_NAME "io.github.peerside.Peerside.DatabaseKey"
+
+#define PS_TYPE_KEY_VAULT (ps_key_vault_get_type ())
+G_DECLARE_FINAL_TYPE (PsKeyVault, ps_key_vault, PS, KEY_VAULT, GObject)
+
+const SecretSchema *ps_key_vault_get_schema      (void);
+GHashTable         *ps_key_vault_new_attributes  (void);
+
+PsKeyVault *ps_key_vault_new           (void);
+
+/* Unlocks the default collection, then searches for the key. Fails with
+ * PS_STORE_ERROR_NO_SECRET_SERVICE, _KEYRING_LOCKED or _KEY_MISSING. */
+void        ps_key_vault_lookup_async  (PsKeyVault           *self,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+PsKey      *ps_key_vault_lookup_finish (PsKeyVault           *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
+/* Stores @key in the default collection (replacing an earlier key). */
+void        ps_key_vault_store_async   (PsKeyVault           *self,
+                                        const PsKey          *key,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean    ps_key_vault_store_finish  (PsKeyVault           *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
+G_END_DECLS

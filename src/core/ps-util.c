@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ps-util.h"
+
+char *
+ps_date_to_iso (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint)g_date_get_year (date),
+                          (guint)g_date_get_month (date),
+                          (guint)g_date_get_day (date));
+}
+
+gboolean
+ps_date_from_iso (const char *text,
+                  GDate      *out)
+{
+  guint y, m, d;
+  char tail;
+
+  g_assert (out != NULL);
+
+  g_date_clear (out, 1);
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
+      !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+    return FALSE;
+
+  g_date_set_dmy (out, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+  return TRUE;
+}
+
+char *
+ps_instant_to_iso (GDateTime *instant)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (instant == NULL)
+    return NULL;
+
+  utc = g_date_time_to_utc (instant);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+ps_instant_from_iso (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (text == NULL || strlen (text) != 20 || text[19] != 'Z')
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (text, utc);
+}
+
+gboolean
+ps_set_string (char       **field,
+               const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+ps_set_instant (GDateTime **field,
+                GDateTime  *value)
+{
+  if (*field == value ||
+      (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+    return FALSE;
+
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    *field = g_date_time_ref (value);
+  return TRUE;
+}
+
+gboolean
+ps_set_date (GDate       *field,
+             const GDate *value)
+{
+  gboolean was_valid = g_date_valid (field);
+  gboolean is_valid = value != NULL && g_date_valid (value);
+
+  if (was_valid == is_valid && (!is_valid || g_date_compare (field, value) == 0))
+    return FALSE;
+
+  if (is_valid)
+    *field = *value;
+  else
+    g_date_clear (field, 1);
+  return TRUE;
+}
+
+gboolean
+ps_set_int (int *field,
+            int  value)
+{
+  if (*field == value)
+    return FALSE;
+  *field = value;
+  return TRUE;
+}
+
+gboolean
+ps_set_int64 (gint64 *field,
+              gint64  value)
+{
+  if (*field == value)
+    return FALSE;
+  *field = value;
+  return TRUE;
+}
+
+const GDate *
+ps_date_or_null (const GDate *date)
+{
+  return (date != NULL && g_date_valid (date)) ? date : NULL;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Storage formats: dates 'YYYY-MM-DD', instants 'YYYY-MM-DDTHH:MM:SSZ' (UTC). */
+char      *ps_date_to_iso          (const GDate  *date);
+gboolean   ps_date_from_iso        (const char   *text,
+                                    GDate        *out);
+char      *ps_instant_to_iso       (GDateTime    *instant);
+GDateTime *ps_instant_from_iso     (const char   *text);
+
+/* Setters for in-place updates: TRUE when the value changed. */
+gboolean   ps_set_string           (char        **field,
+                                    const char   *value);
+gboolean   ps_set_instant          (GDateTime   **field,
+                                    GDateTime    *value);
+gboolean   ps_set_date             (GDate        *field,
+                                    const GDate  *value);
+gboolean   ps_set_int              (int          *field,
+                                    int           value);
+gboolean   ps_set_int64            (gint64       *field,
+                                    gint64        value);
+
+/* A GDate or NULL when not valid (for boxed properties). */
+const GDate *ps_date_or_null       (const GDate  *date);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ps-case.h"
+
+G_BEGIN_DECLS
+
+#define PS_TYPE_CASE_ROW (ps_case_row_get_type ())
+G_DECLARE_FINAL_TYPE (PsCaseRow, ps_case_row, PS, CASE_ROW, GtkWidget)
+
+GtkWidget *ps_case_row_new            (void);
+void       ps_case_row_bind           (PsCaseRow   *self,
+                                       PsCase      *item,
+                                       GDateTime   *now_local,
+                                       int          due_days,
+                                       int          overdue_days,
+                                       gboolean     privacy_mode);
+void       ps_case_row_unbind         (PsCaseRow   *self);
+const char *ps_case_row_get_title     (PsCaseRow   *self);
+const char *ps_case_row_get_state_line (PsCaseRow  *self);
+
+/* How urgent a case is, for the list's order and its colour. */
+typedef enum
+{
+  PS_URGENCY_OVERDUE,
+  PS_URGENCY_DUE_SOON,
+  PS_URGENCY_PLANNED,
+  PS_URGENCY_NONE,
+  PS_URGENCY_CLOSED,
+} PsUrgency;
+
+/* The sentence under a case's name: "First contact due tomorrow",
+ * "Next conversation Thu 14:30 · phone", "Closed · declined support". */
+char      *ps_case_describe_state     (PsCase      *item,
+                                       GDateTime   *now_local,
+                                       int          due_days,
+                                       int          overdue_days);
+PsUrgency  ps_case_get_urgency        (PsCase      *item,
+                                       GDateTime   *now_local,
+                                       int          due_days,
+                                       int          overdue_days);
+/* Negative when a is more urgent than b. */
+int        ps_case_compare_urgency    (PsCase      *a,
+                                       PsCase      *b,
+                                       GDateTime   *now_local,
+                                       int          due_days,
+                                       int          overdue_days);
+/* The day first contact is due (requested + due_days). */
+void       ps_case_get_first_contact_due (PsCase   *item,
+                                          int       due_days,
+                                          GDate    *out);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-preferences-window.h"
+
+struct _PsPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  PsContext            *context;
+
+  GtkWidget            *reminders_switch;
+  GtkWidget            *names_switch;
+  GtkWidget            *background_switch;
+  GtkWidget            *login_switch;
+  GtkWidget            *privacy_switch;
+  GtkWidget            *due_spin;
+  GtkWidget            *overdue_spin;
+  AdwComboRow          *lead_row;
+  AdwComboRow          *lock_row;
+  AdwComboRow          *retention_row;
+};
+
+G_DEFINE_FINAL_TYPE (PsPreferencesWindow, ps_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The combo rows offer a few sensible values of an integer setting. */
+static const int lead_values[] = { 5, 10, 15, 30, 60 };
+static const int lock_values[] = { 0, 5, 10, 15, 30, 60 };
+static const int retention_values[] = { 7, 30, 90, 365 };
+
+typedef struct
+{
+  const int *values;
+  guint      n_values;
+} ValueTable;
+
+static const ValueTable lead_table = { lead_values, G_N_ELEMENTS (lead_values) };
+static const ValueTable lock_table = { lock_values, G_N_ELEMENTS (lock_values) };
+static const ValueTable retention_table = { retention_values, G_N_ELEMENTS (retention_values) };
+
+static gboolean
+int_to_position (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  const ValueTable *table = user_data;
+  int v = g_variant_get_int32 (variant);
+  guint best = 0;
+
+  /* A value set elsewhere (dconf) shows as the nearest choice. */
+  for (guint i = 0; i < table->n_values; i++)
+    if (ABS (table->values[i] - v) < ABS (table->values[best] - v))
+      best = i;
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+position_to_int (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  const ValueTable *table = user_data;
+  guint pos = g_value_get_uint (value);
+
+  if (pos >= table->n_values)
+    return NULL;
+  return g_variant_new_int32 (table->values[pos]);
+}
+
+static void
+bind_choice (GSettings        *settings,
+             const char       *key,
+             AdwComboRow      *row,
+             const ValueTable *table)
+{
+  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                int_to_position, position_to_int, (gpointer) table, NULL);
+}
+
+static void
+bind_settings (PsPreferencesWindow *self)
+{
+  GSettings *settings = ps_context_get_settings (self->context);
+
+  g_settings_bind (settings, "reminders-enabled", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "names-in-notifications", self->names_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "privacy-mode", self->privacy_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "first-contact-due-days", self->due_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "first-contact-overdue-days", self->overdue_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
+  bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
+  bind_choice (settings, "retention-days", self->retention_row, &retention_table);
+}
+
+static void
+ps_preferences_window_dispose (GObject *object)
+{
+  PsPreferencesWindow *self = (PsPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ps_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ps_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, names_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, login_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, privacy_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);
+}
+
+static void
+ps_preferences_window_init (PsPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PsPreferencesWindow *
+ps_preferences_window_new (PsContext *context)
+{
+  PsPreferencesWindow *self;
+
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (PS_TYPE_PREFERENCES_WINDOW, NULL);
+  self->context = g_object_ref (context);
+  bind_settings (self);
+  return self;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ps-window.h"
+
+G_BEGIN_DECLS
+
+/* For widget tests: the parts a user reads on the error page. */
+const char *ps_window_get_error_title       (PsWindow *self);
+const char *ps_window_get_error_description (PsWindow *self);
+gboolean    ps_window_get_error_can_retry   (PsWindow *self);
+
+typedef struct
+{
+  const char *icon_name;
+  const char *title;
+  const char *description;
+  gboolean    can_retry;
+} PsErrorText;
+
+void ps_error_text_for (const GError *error,
+                        PsErrorText  *text);
+
+G_END_DECLS

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-caseload-view.h"
+#include "ps-window-private.h"
+
+struct _PsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  PsContext            *context;
+
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkWidget            *retry_button;
+  GtkMenuButton        *error_menu_button;
+  GtkLabel             *error_detail;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *caseload_row;
+  GtkListBoxRow        *schedule_row;
+  GtkListBoxRow        *overview_row;
+  GtkWidget            *demo_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *view_stack;
+  PsCaseloadView       *caseload_view;
+
+  PsErrorText           error_text;
+};
+
+G_DEFINE_FINAL_TYPE (PsWindow, ps_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_for_status (PsWindow *self)
+{
+  switch (ps_context_get_status (self->context))
+    {
+    case PS_CONTEXT_OPENING:
+      gtk_stack_set_visible_child_name (self->main_stack, "opening");
+      break;
+
+    case PS_CONTEXT_FAILED:
+      ps_window_show_error (self, ps_context_get_error (self->context));
+      break;
+
+    case PS_CONTEXT_LOCKED:
+      gtk_stack_set_visible_child_name (self->main_stack, "locked");
+      break;
+
+    case PS_CONTEXT_READY:
+    default:
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      break;
+    }
+}
+
+static void
+context_status_changed_cb (PsWindow   *self,
+                           GParamSpec *pspec,
+                           PsContext  *context)
+{
+  update_for_status (self);
+}
+
+static void
+show_view (PsWindow   *self,
+           const char *name)
+{
+  GtkListBoxRow *row = NULL;
+
+  if (g_strcmp0 (name, "caseload") == 0)
+    row = self->caseload_row;
+  else if (g_strcmp0 (name, "schedule") == 0)
+    row = self->schedule_row;
+  else if (g_strcmp0 (name, "overview") == 0)
+    row = self->overview_row;
+
+  g_return_if_fail (row != NULL);
+
+  gtk_list_box_select_row (self->sidebar_list, row);
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_row_activated_cb (PsWindow      *self,
+                          GtkListBoxRow *row)
+{
+  show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  /* "win.show-caseload" → "caseload" */
+  show_view (PS_WINDOW (widget), action_name + strlen ("win.show-"));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PsWindow *self = PS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PsWindow *self = PS_WINDOW (widget);
+
+  ps_context_open (self->context);
+}
+
+static void
+show_data_folder_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PsWindow *self = PS_WINDOW (widget);
+  const char *dir = ps_context_get_data_dir (self->context);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  if (dir == NULL)
+    return;
+
+  file = g_file_new_for_path (dir);
+  uri = g_file_get_uri (file);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+forward_to_caseload_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  PsWindow *self = PS_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (ps_context_get_status (self->context) != PS_CONTEXT_READY)
+    return;
+
+  show_view (self, "caseload");
+  /* "win.new-case" → "caseload.new-case" */
+  name = g_strconcat ("caseload.", action_name + strlen ("win."), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->caseload_view), name, NULL);
+}
+
+GMenuModel *
+ps_window_get_primary_menu (PsWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app != NULL ? G_MENU_MODEL (gtk_application_get_menu_by_id (app, "primary_menu")) : NULL;
+}
+
+/* A view still to come: a header bar that can go back to the sidebar when
+ * folded, and a status page saying what will be there. */
+static void
+add_placeholder_view (PsWindow   *self,
+                      const char *name,
+                      const char *title,
+                      const char *icon_name,
+                      const char *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *page = adw_status_page_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.show-sidebar");
+  gtk_widget_set_tooltip_text (back, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
+  g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), ps_window_get_primary_menu (self));
+  gtk_widget_set_tooltip_text (menu, _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_set_vexpand (page, TRUE);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_stack_add_named (self->view_stack, box, name);
+}
+
+static void
+ps_window_constructed (GObject *object)
+{
+  PsWindow *self = (PsWindow *)object;
+  GSettings *settings = ps_context_get_settings (self->context);
+
+  G_OBJECT_CLASS (ps_window_parent_class)->constructed (object);
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_widget_set_visible (self->demo_label, ps_context_is_demo (self->context));
+  if (ps_context_is_demo (self->context))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gtk_menu_button_set_menu_model (self->error_menu_button, ps_window_get_primary_menu (self));
+
+  self->caseload_view = ps_caseload_view_new (self->context);
+  g_object_bind_property (self->leaflet, "folded", self->caseload_view, "folded", G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
+  add_placeholder_view (self, "schedule", _("Schedule"), "x-office-calendar-symbolic",
+                        _("Conversations and first-contact deadlines will be listed here."));
+  add_placeholder_view (self, "overview", _("Overview"), "x-office-presentation-symbolic",
+                        _("De-identified program statistics will be drawn here."));
+  gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
+
+  g_signal_connect_object (self->context, "notify::status",
+                           G_CALLBACK (context_status_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_for_status (self);
+}
+
+static void
+ps_window_dispose (GObject *object)
+{
+  PsWindow *self = (PsWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ps_window_parent_class)->dispose (object);
+}
+
+static void
+ps_window_finalize (GObject *object)
+{
+  PsWindow *self = (PsWindow *)object;
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ps_window_parent_class)->finalize (object);
+}
+
+static void
+ps_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PsWindow *self = PS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PsWindow *self = PS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_window_class_init (PsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ps_window_constructed;
+  object_class->dispose = ps_window_dispose;
+  object_class->finalize = ps_window_finalize;
+  object_class->get_property = ps_window_get_property;
+  object_class->set_property = ps_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PS_TYPE_CASELOAD_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, error_detail);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, caseload_row);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, schedule_row);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-data-folder", NULL, show_data_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, forward_to_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_to_caseload_action);
+}
+
+static void
+ps_window_init (PsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+PsWindow *
+ps_window_new (PsApplication *application,
+               PsContext     *context)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PS_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+PsContext *
+ps_window_get_context (PsWindow *self)
+{
+  g_return_val_if_fail (PS_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+const char *
+ps_window_get_visible_page (PsWindow *self)
+{
+  g_return_val_if_fail (PS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+ps_window_add_toast (PsWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PS_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+ps_window_show_error (PsWindow     *self,
+                      const GError *error)
+{
+  g_return_if_fail (PS_IS_WINDOW (self));
+
+  ps_error_text_for (error, &self->error_text);
+  adw_status_page_set_icon_name (self->error_page, self->error_text.icon_name);
+  adw_status_page_set_title (self->error_page, self->error_text.title);
+  adw_status_page_set_description (self->error_page, self->error_text.description);
+  gtk_widget_set_visible (self->retry_button, self->error_text.can_retry);
+  /* The technical message helps a report; it never carries a name. */
+  gtk_label_set_label (self->error_detail, error != NULL ? error->message : "");
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+const char *
+ps_window_get_error_title (PsWindow *self)
+{
+  return adw_status_page_get_title (self->error_page);
+}
+
+const char *
+ps_window_get_error_description (PsWindow *self)
+{
+  return adw_status_page_get_description (self->error_page);
+}
+
+gboolean
+ps_window_get_error_can_retry (PsWindow *self)
+{
+  return gtk_widget_get_visible (self->retry_button);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ps-application.h"
+#include "ps-context.h"
+
+G_BEGIN_DECLS
+
+#define PS_TYPE_WINDOW (ps_window_get_type ())
+G_DECLARE_FINAL_TYPE (PsWindow, ps_window, PS, WINDOW, AdwApplicationWindow)
+
+PsWindow   *ps_window_new              (PsApplication *application,
+                                        PsContext     *context);
+PsContext  *ps_window_get_context      (PsWindow      *self);
+const char *ps_window_get_visible_page (PsWindow      *self);
+void        ps_window_add_toast        (PsWindow      *self,
+                                        AdwToast      *toast);
+GMenuModel *ps_window_get_primary_menu (PsWindow      *self);
+void        ps_window_show_error       (PsWindow      *self,
+                                        const GError  *error);
+
+G_END_DECLS

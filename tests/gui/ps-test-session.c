@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Shared by the widget tests: the real application, registered without
+ * uniqueness, in a private data folder, under the headless session's Xvfb,
+ * keyring and notification daemon. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ps-test-session.h"
+
+char *
+ps_test_session_init (int    *argc,
+                      char ***argv)
+{
+  char *dir = g_dir_make_tmp ("peerside-test-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return dir;
+}
+
+PsApplication *
+ps_test_session_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  PsApplication *app = ps_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+PsWindow *
+ps_test_session_window (PsApplication *app)
+{
+  g_application_activate (G_APPLICATION (app));
+  return PS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ps_test_wait_for (gboolean (*done) (gpointer),
+                  gpointer   data,
+                  guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  return done (data);
+}
+
+typedef struct
+{
+  PsContext       *context;
+  PsContextStatus  status;
+} StatusWait;
+
+static gboolean
+status_reached (gpointer data)
+{
+  StatusWait *wait = data;
+
+  return ps_context_get_status (wait->context) == wait->status;
+}
+
+void
+ps_test_wait_for_status (PsContext       *context,
+                         PsContextStatus  status)
+{
+  StatusWait wait = { context, status };
+
+  if (!ps_test_wait_for (status_reached, &wait, 20000))
+    g_error ("The caseload never reached status %d (it is %d: %s)",
+             status, ps_context_get_status (context),
+             ps_context_get_error (context) ? ps_context_get_error (context)->message : "no error");
+}
+
+void
+ps_test_iterate (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Screenshots are test artefacts for people to look at: the build folder's
+ * tests/artefacts. Rendered from the widget, so they work under any display. */
+void
+ps_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                          "artefacts", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("Screenshot: %s", path);
+}
+
+void
+ps_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        ps_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}

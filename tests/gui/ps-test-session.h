@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ps-application.h"
+#include "ps-window.h"
+
+G_BEGIN_DECLS
+
+/* A private XDG data folder; call first in main(), before GLib caches it. */
+char      *ps_test_session_init      (int          *argc,
+                                      char       ***argv);
+PsApplication *ps_test_session_start (void);
+PsWindow  *ps_test_session_window    (PsApplication *app);
+gboolean   ps_test_wait_for          (gboolean     (*done) (gpointer),
+                                      gpointer       data,
+                                      guint          timeout_ms);
+void       ps_test_wait_for_status   (PsContext     *context,
+                                      PsContextStatus status);
+void       ps_test_iterate           (guint          ms);
+void       ps_test_screenshot        (GtkWidget     *widget,
+                                      const char    *name);
+void       ps_test_remove_tree       (const char    *path);
+
+G_END_DECLS

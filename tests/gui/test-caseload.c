@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The caseload list as a supporter uses it: ordered by urgency, with a state
+ * line per case, searchable, split into open and closed, with initials in
+ * privacy mode. Real window, real keyring, real SQLCipher store, fake clock. */
+
+#include "config.h"
+
+#include "ps-case-row.h"
+#include "ps-privacy.h"
+#include "ps-caseload-view-private.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+typedef struct
+{
+  char           *dir;
+  PsClock        *clock;
+  GSettings      *settings;
+  PsContext      *context;
+  PsWindow       *window;
+  PsStore        *store;
+  PsCaseloadView *view;
+} Fixture;
+
+static PsCaseloadView *
+find_view (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (PS_IS_CASELOAD_VIEW (widget))
+    return PS_CASELOAD_VIEW (widget);
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PsCaseloadView *found = find_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  /* Monday 18 November 2024, 10:00 in the test's time zone. */
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+
+  f->dir = g_dir_make_tmp ("peerside-caseload-XXXXXX", NULL);
+  f->clock = ps_clock_new_fake (now);
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  f->store = ps_context_get_store (f->context);
+  f->view = find_view (GTK_WIDGET (f->window));
+  g_assert_nonnull (f->view);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_settings_reset (f->settings, "privacy-mode");
+  g_clear_object (&f->settings);
+  ps_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static PsCase *
+add_case (Fixture    *f,
+          const char *name,
+          int         requested_day)
+{
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(GError) error = NULL;
+  PsCase *item;
+
+  fields->display_name = g_strdup (name);
+  fields->contact = g_strdup ("555-0100");
+  fields->modality = PS_MODALITY_PHONE;
+  fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_ADVERSE_EVENT;
+  g_date_set_dmy (&fields->requested_on, requested_day, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, requested_day, 11, 2024);
+
+  item = ps_store_create_case (f->store, fields, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  g_object_unref (item);   /* the store keeps it */
+  return item;
+}
+
+static char **
+visible_names (Fixture *f)
+{
+  GListModel *model = ps_caseload_view_get_visible_cases (f->view);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (names, g_strdup (ps_case_get_display_name (item)));
+    }
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+static char *
+state_line (Fixture *f,
+            PsCase  *item)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+
+  return ps_case_describe_state (item, now, 2, 3);
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "empty");
+  add_case (f, "Dr. Ada Placeholder", 17);
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "list");
+}
+
+static void
+test_state_lines (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL, *s5 = NULL;
+  g_autoptr(PsConversation) conv = NULL;
+  PsCase *due_tomorrow = add_case (f, "Dr. Bram Example", 17);   /* due 19th */
+  PsCase *due_today = add_case (f, "Dr. Cora Fictional", 16);    /* due 18th */
+  PsCase *overdue = add_case (f, "Dr. Dev Madeup", 13);          /* due 15th */
+  PsCase *planned = add_case (f, "Dr. Eli Sample", 10);
+  PsCase *closed = add_case (f, "Dr. Fay Invented", 5);
+  GDate today;
+
+  s1 = state_line (f, due_tomorrow);
+  g_assert_cmpstr (s1, ==, "First contact due tomorrow");
+  s2 = state_line (f, due_today);
+  g_assert_cmpstr (s2, ==, "First contact due today");
+  s3 = state_line (f, overdue);
+  g_assert_cmpstr (s3, ==, "First contact overdue by 3 days");
+
+  /* Thursday 21 November, 14:30 local. */
+  at = g_date_time_new_local (2024, 11, 21, 14, 30, 0);
+  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (planned), at, 30,
+                                         PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  s4 = state_line (f, planned);
+  g_assert_cmpstr (s4, ==, "Next conversation Thu 14:30 · Phone");
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 18, 11, 2024);
+  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (closed), PS_CLOSURE_REFERRED, &today, &error));
+  g_assert_no_error (error);
+  s5 = state_line (f, closed);
+  g_assert_cmpstr (s5, ==, "Closed · referred to professional resources");
+}
+
+static void
+test_order_by_urgency (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_local (2024, 11, 21, 14, 30, 0);
+  g_autoptr(PsConversation) conv = NULL;
+  g_auto(GStrv) names = NULL;
+  PsCase *planned;
+
+  planned = add_case (f, "Dr. Eli Sample", 10);
+  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (planned), at, 30,
+                                         PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  add_case (f, "Dr. Bram Example", 17);
+  add_case (f, "Dr. Dev Madeup", 13);
+  add_case (f, "Dr. Cora Fictional", 16);
+
+  names = visible_names (f);
+  g_assert_cmpuint (g_strv_length (names), ==, 4);
+  g_assert_cmpstr (names[0], ==, "Dr. Dev Madeup");       /* overdue */
+  g_assert_cmpstr (names[1], ==, "Dr. Cora Fictional");   /* due today */
+  g_assert_cmpstr (names[2], ==, "Dr. Bram Example");     /* due tomorrow */
+  g_assert_cmpstr (names[3], ==, "Dr. Eli Sample");       /* next conversation */
+}
+
+static void
+test_search_and_scope (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) found = NULL;
+  g_auto(GStrv) closed = NULL;
+  PsCase *fay;
+  GDate today;
+
+  add_case (f, "Dr. Ada Placeholder", 17);
+  add_case (f, "Dr. Bram Example", 17);
+  fay = add_case (f, "Dr. Fay Invented", 12);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 18, 11, 2024);
+  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (fay), PS_CLOSURE_COMPLETED, &today, &error));
+
+  /* Case-insensitive, on part of the name. */
+  ps_caseload_view_set_search (f->view, "BRAM");
+  found = visible_names (f);
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, "Dr. Bram Example");
+
+  ps_caseload_view_set_search (f->view, "nobody");
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "no-results");
+
+  ps_caseload_view_set_search (f->view, "");
+  ps_caseload_view_show_closed (f->view, TRUE);
+  closed = visible_names (f);
+  g_assert_cmpuint (g_strv_length (closed), ==, 1);
+  g_assert_cmpstr (closed[0], ==, "Dr. Fay Invented");
+
+  /* Reopened, it leaves the closed list. */
+  g_assert_true (ps_store_reopen_case (f->store, ps_case_get_id (fay), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 0);
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "no-closed");
+}
+
+static GtkWidget *
+first_row (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      ps_case_row_get_title (PS_CASE_ROW (widget))[0] != '\0')
+    return widget;
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_privacy_mode_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *row;
+
+  add_case (f, "Dr. Ada Placeholder", 17);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  row = first_row (GTK_WIDGET (f->view));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (ps_case_row_get_title (PS_CASE_ROW (row)), ==, "Dr. Ada Placeholder");
+  g_assert_cmpstr (ps_case_row_get_state_line (PS_CASE_ROW (row)), ==, "First contact due tomorrow");
+  /* The row speaks its name and its state. */
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Dr. Ada Placeholder");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "First contact due tomorrow");
+
+  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  row = first_row (GTK_WIDGET (f->view));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (ps_case_row_get_title (PS_CASE_ROW (row)), ==, "A. P.");
+  ps_test_screenshot (GTK_WIDGET (f->window), "caseload-privacy.png");
+}
+
+static void
+test_initials (void)
+{
+  struct { const char *name, *initials; } cases[] = {
+    { "Dr. Ada Placeholder", "A. P." },
+    { "Cora Fictional-Example", "C. F. E." },
+    { "prof. émile zola", "É. Z." },
+    { "", "?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ps_privacy_initials (cases[i].name);
+
+      g_assert_cmpstr (got, ==, cases[i].initials);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  int ret;
+
+  g_test_add_func ("/caseload/initials", test_initials);
+#define ADD(path, fn) g_test_add ("/caseload/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("empty-state", test_empty_state);
+  ADD ("state-lines", test_state_lines);
+  ADD ("order-by-urgency", test_order_by_urgency);
+  ADD ("search-and-scope", test_search_and_scope);
+  ADD ("privacy-mode-rows", test_privacy_mode_rows);
+#undef ADD
+
+  ret = g_test_run ();
+  ps_test_remove_tree (home);
+  return ret;
+}

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window as a user first meets it: opening the caseload through the
+ * real keyring, the empty state, the primary menu, About, shortcuts and
+ * preferences. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+static char *data_home;
+static PsApplication *app;
+
+static PsWindow *
+open_window (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+
+  g_assert_nonnull (window);
+  ps_test_wait_for_status (ps_window_get_context (window), PS_CONTEXT_READY);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+static void
+test_first_run_is_encrypted_and_empty (void)
+{
+  PsWindow *window = open_window ();
+  g_autofree char *db = g_build_filename (data_home, "peerside", "caseload.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  GStatBuf st;
+
+  g_assert_cmpstr (ps_window_get_visible_page (window), ==, "main");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Peerside");
+
+  g_assert_true (g_file_get_contents (db, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 16);
+  g_assert_false (memcmp (contents, "SQLite format 3", 15) == 0);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ps_test_screenshot (GTK_WIDGET (window), "window-empty.png");
+}
+
+static gboolean
+has_item_for_action (GMenuModel *menu,
+                     const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && has_item_for_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_primary_menu (void)
+{
+  PsWindow *window = open_window ();
+  GMenuModel *menu = ps_window_get_primary_menu (window);
+
+  g_assert_nonnull (menu);
+  g_assert_true (has_item_for_action (menu, "app.preferences"));
+  g_assert_true (has_item_for_action (menu, "win.show-help-overlay"));
+  g_assert_true (has_item_for_action (menu, "app.about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+}
+
+static void
+test_about_window (void)
+{
+  PsWindow *window = open_window ();
+  GtkWidget *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Peerside");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
+test_shortcuts_window (void)
+{
+  PsWindow *window = open_window ();
+  GtkWidget *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_widget_set_visible (shortcuts, FALSE);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  GtkWidget *child;
+
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences_bind_settings (void)
+{
+  PsWindow *window = open_window ();
+  GSettings *settings = ps_context_get_settings (ps_window_get_context (window));
+  GtkWidget *prefs, *names_row, *lead_row, *names_switch;
+
+  g_assert_false (g_settings_get_boolean (settings, "names-in-notifications"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  gtk_test_widget_wait_for_draw (prefs);
+
+  /* Flipping the switch is what the user does; the setting follows. */
+  names_row = find_row (prefs, "Show _Names in Notifications");
+  g_assert_nonnull (names_row);
+  names_switch = find_descendant (names_row, GTK_TYPE_SWITCH);
+  g_assert_nonnull (names_switch);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (names_switch)));
+  gtk_switch_set_active (GTK_SWITCH (names_switch), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "names-in-notifications"));
+
+  /* The lead time offers 5, 10, 15, 30 and 60 minutes. */
+  lead_row = find_row (prefs, "Remind _Me");
+  g_assert_nonnull (lead_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (lead_row)), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lead_row), 3);
+  g_assert_cmpint (g_settings_get_int (settings, "reminder-lead-minutes"), ==, 30);
+
+  g_settings_reset (settings, "names-in-notifications");
+  g_settings_reset (settings, "reminder-lead-minutes");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_accelerators (void)
+{
+  static const char *expected[][2] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "win.new-case", "<Control>n" },
+    { "win.search", "<Control>f" },
+  };
+
+  open_window ();
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i][0]);
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected[i][1]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  data_home = ps_test_session_init (&argc, &argv);
+  app = ps_test_session_start ();
+
+  g_test_add_func ("/window/first-run-is-encrypted-and-empty", test_first_run_is_encrypted_and_empty);
+  g_test_add_func ("/window/primary-menu", test_primary_menu);
+  g_test_add_func ("/window/about", test_about_window);
+  g_test_add_func ("/window/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/window/preferences", test_preferences_bind_settings);
+  g_test_add_func ("/window/accelerators", test_accelerators);
+
+  ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  ps_test_remove_tree (data_home);
+  g_free (data_home);
+  return ret;
+}
