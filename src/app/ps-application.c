@@ -15,6 +15,7 @@ struct _PsApplication
   GSettings      *settings;
   guint           demo : 1;
   guint           hidden : 1;
+  guint           held : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PsApplication, ps_application, ADW_TYPE_APPLICATION)
@@ -28,6 +29,45 @@ static const GOptionEntry main_entries[] = {
     N_("Show the version and quit"), NULL },
   { NULL }
 };
+
+static gboolean
+keeps_running_in_background (PsApplication *self)
+{
+  return !self->demo &&
+         g_settings_get_boolean (self->settings, "reminders-enabled") &&
+         g_settings_get_boolean (self->settings, "run-in-background");
+}
+
+/* While reminders are on, closing the window only hides it. */
+static gboolean
+window_close_request_cb (GtkWindow     *window,
+                         PsApplication *self)
+{
+  if (!keeps_running_in_background (self))
+    return FALSE;
+
+  if (!self->held)
+    {
+      self->held = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  return TRUE;
+}
+
+static void
+background_setting_changed_cb (PsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Turned off while hidden: nothing keeps us running any more. */
+  if (self->held && !keeps_running_in_background (self) &&
+      (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window))))
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
 
 static int
 ps_application_handle_local_options (GApplication *app,
@@ -71,6 +111,10 @@ ps_application_startup (GApplication *app)
   self->context = ps_context_new (clock, self->settings, NULL, self->demo);
 
   ps_application_install_actions (self);
+  g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                           G_CALLBACK (background_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (background_setting_changed_cb), self, G_CONNECT_SWAPPED);
   ps_context_open (self->context);
 }
 
@@ -84,13 +128,27 @@ ps_application_activate (GApplication *app)
   if (self->hidden)
     {
       self->hidden = FALSE;
-      g_application_hold (app);
+      if (!self->held)
+        {
+          self->held = TRUE;
+          g_application_hold (app);
+        }
       return;
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (ps_window_new (self, self->context));
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+      window = windows != NULL ? windows->data : NULL;
+    }
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (ps_window_new (self, self->context));
+      g_signal_connect_object (window, "close-request",
+                               G_CALLBACK (window_close_request_cb), self, 0);
+    }
 
   gtk_window_present (window);
 }

@@ -202,6 +202,22 @@ ps_context_new (PsClock    *clock,
   return self;
 }
 
+/* A context around a store opened elsewhere (benchmarks, tests). */
+PsContext *
+ps_context_new_for_store (PsClock   *clock,
+                          GSettings *settings,
+                          PsStore   *store)
+{
+  PsContext *self = ps_context_new (clock, settings, NULL, TRUE);
+
+  g_return_val_if_fail (PS_IS_STORE (store), NULL);
+
+  self->demo = FALSE;
+  self->store = g_object_ref (store);
+  self->status = PS_CONTEXT_READY;
+  return self;
+}
+
 PsClock *
 ps_context_get_clock (PsContext *self)
 {

@@ -23,6 +23,9 @@ PsContext       *ps_context_new            (PsClock     *clock,
                                             GSettings   *settings,
                                             const char  *data_dir,
                                             gboolean     demo);
+PsContext       *ps_context_new_for_store  (PsClock     *clock,
+                                            GSettings   *settings,
+                                            PsStore     *store);
 PsClock         *ps_context_get_clock      (PsContext   *self);
 GSettings       *ps_context_get_settings   (PsContext   *self);
 PsStore         *ps_context_get_store      (PsContext   *self);

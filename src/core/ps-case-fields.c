@@ -151,17 +151,17 @@ ps_case_fields_validate (const PsCaseFields  *fields,
                    PS_CASE_FIELD_CONTACT, bad_field, error))
     return FALSE;
 
-  if (ps_modality_to_code (fields->modality) == NULL)
+  if (!ps_modality_is_valid (fields->modality))
     return fail (PS_CASE_FIELD_MODALITY, bad_field, error, _("Choose how to meet."));
 
-  if (ps_referral_to_code (fields->referral) == NULL)
+  if (!ps_referral_is_valid (fields->referral))
     return fail (PS_CASE_FIELD_REFERRAL, bad_field, error, _("Choose who made the referral."));
 
   if (fields->referral == PS_REFERRAL_COLLEAGUE && !fields->consent_confirmed)
     return fail (PS_CASE_FIELD_REFERRAL_CONSENT, bad_field, error,
                  _("Confirm that the colleague agreed to be referred."));
 
-  if (ps_reason_to_code (fields->reason) == NULL)
+  if (!ps_reason_is_valid (fields->reason))
     return fail (PS_CASE_FIELD_REASON, bad_field, error, _("Choose a reason."));
 
   if (!g_date_valid (&fields->requested_on))

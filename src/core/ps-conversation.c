@@ -155,8 +155,10 @@ static gboolean
 set_steps (char               ***field,
            const char * const   *value)
 {
+  static const char * const none[] = { NULL };
+
   if (value == NULL)
-    value = (const char * const[]) { NULL };
+    value = none;
   if (g_strv_equal ((const char * const *)*field, value))
     return FALSE;
 

@@ -126,6 +126,12 @@ prefix##_to_label (Type value)                                                 \
   const PsEnumEntry *e = table_entry (table, G_N_ELEMENTS (table), value);     \
   g_return_val_if_fail (e != NULL, NULL);                                      \
   return _(e->label);                                                          \
+}                                                                              \
+                                                                               \
+gboolean                                                                       \
+prefix##_is_valid (int value)                                                  \
+{                                                                              \
+  return table_entry (table, G_N_ELEMENTS (table), value) != NULL;             \
 }
 
 PS_DEFINE_ENUM_CODES (ps_modality, PsModality, modality_table)

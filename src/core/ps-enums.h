@@ -72,35 +72,42 @@ const char *ps_modality_to_code            (PsModality           value);
 gboolean    ps_modality_from_code          (const char          *code,
                                             PsModality          *out);
 const char *ps_modality_to_label           (PsModality           value);
+gboolean    ps_modality_is_valid (int value);
 
 const char *ps_referral_to_code            (PsReferral           value);
 gboolean    ps_referral_from_code          (const char          *code,
                                             PsReferral          *out);
 const char *ps_referral_to_label           (PsReferral           value);
+gboolean    ps_referral_is_valid (int value);
 
 const char *ps_reason_to_code              (PsReason             value);
 gboolean    ps_reason_from_code            (const char          *code,
                                             PsReason            *out);
 const char *ps_reason_to_label             (PsReason             value);
+gboolean    ps_reason_is_valid (int value);
 
 const char *ps_case_state_to_code          (PsCaseState          value);
 gboolean    ps_case_state_from_code        (const char          *code,
                                             PsCaseState         *out);
 const char *ps_case_state_to_label         (PsCaseState          value);
+gboolean    ps_case_state_is_valid (int value);
 
 const char *ps_closure_status_to_code      (PsClosureStatus      value);
 gboolean    ps_closure_status_from_code    (const char          *code,
                                             PsClosureStatus     *out);
 const char *ps_closure_status_to_label     (PsClosureStatus      value);
+gboolean    ps_closure_status_is_valid (int value);
 
 const char *ps_conversation_state_to_code  (PsConversationState  value);
 gboolean    ps_conversation_state_from_code (const char         *code,
                                              PsConversationState *out);
 const char *ps_conversation_state_to_label (PsConversationState  value);
+gboolean    ps_conversation_state_is_valid (int value);
 
 const char *ps_contact_outcome_to_code     (PsContactOutcome     value);
 gboolean    ps_contact_outcome_from_code   (const char          *code,
                                             PsContactOutcome    *out);
 const char *ps_contact_outcome_to_label    (PsContactOutcome     value);
+gboolean    ps_contact_outcome_is_valid (int value);
 
 G_END_DECLS

@@ -61,31 +61,30 @@ ps_key_vault_new_attributes (void)
 static gboolean
 is_no_service_error (const GError *error)
 {
-  if (error->domain == G_DBUS_ERROR)
-    {
-      switch ((GDBusError)error->code)
-        {
-        case G_DBUS_ERROR_SERVICE_UNKNOWN:
-        case G_DBUS_ERROR_NAME_HAS_NO_OWNER:
-        case G_DBUS_ERROR_NO_SERVER:
-        case G_DBUS_ERROR_DISCONNECTED:
-        case G_DBUS_ERROR_SPAWN_EXEC_FAILED:
-        case G_DBUS_ERROR_SPAWN_FORK_FAILED:
-        case G_DBUS_ERROR_SPAWN_CHILD_EXITED:
-        case G_DBUS_ERROR_SPAWN_CHILD_SIGNALED:
-        case G_DBUS_ERROR_SPAWN_FAILED:
-        case G_DBUS_ERROR_SPAWN_SETUP_FAILED:
-        case G_DBUS_ERROR_SPAWN_CONFIG_INVALID:
-        case G_DBUS_ERROR_SPAWN_SERVICE_INVALID:
-        case G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND:
-        case G_DBUS_ERROR_SPAWN_PERMISSIONS_INVALID:
-        case G_DBUS_ERROR_SPAWN_FILE_INVALID:
-        case G_DBUS_ERROR_SPAWN_NO_MEMORY:
-          return TRUE;
-        default:
-          return FALSE;
-        }
-    }
+  static const GDBusError no_service[] = {
+    G_DBUS_ERROR_SERVICE_UNKNOWN,
+    G_DBUS_ERROR_NAME_HAS_NO_OWNER,
+    G_DBUS_ERROR_NO_SERVER,
+    G_DBUS_ERROR_DISCONNECTED,
+    G_DBUS_ERROR_SPAWN_EXEC_FAILED,
+    G_DBUS_ERROR_SPAWN_FORK_FAILED,
+    G_DBUS_ERROR_SPAWN_CHILD_EXITED,
+    G_DBUS_ERROR_SPAWN_CHILD_SIGNALED,
+    G_DBUS_ERROR_SPAWN_FAILED,
+    G_DBUS_ERROR_SPAWN_SETUP_FAILED,
+    G_DBUS_ERROR_SPAWN_CONFIG_INVALID,
+    G_DBUS_ERROR_SPAWN_SERVICE_INVALID,
+    G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND,
+    G_DBUS_ERROR_SPAWN_PERMISSIONS_INVALID,
+    G_DBUS_ERROR_SPAWN_FILE_INVALID,
+    G_DBUS_ERROR_SPAWN_NO_MEMORY,
+  };
+
+  if (error->domain != G_DBUS_ERROR)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (no_service); i++)
+    if (error->code == (int)no_service[i])
+      return TRUE;
   return FALSE;
 }
 

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
  * ephy-sqlite-connection: every failure becomes a PS_STORE_ERROR. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
 PsStoreError   ps_sqlite_error_code   (sqlite3       *db,
                                        int            rc);

@@ -223,63 +223,68 @@ open_keyed (const char  *path,
 
 /* Read-only checks of an existing caseload; nothing here can write. */
 static gboolean
-verify_existing (const char  *path,
-                 const char  *hex_key,
-                 GError     **error)
+check_keyed (const char  *path,
+             const char  *hex_key,
+             GError     **error)
 {
-  sqlite3 *db;
+  g_autoptr(sqlite3) db = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *check = NULL;
   gint64 version = 0;
-  gboolean ok = FALSE;
   int rc;
-
-  if (!classify_existing (path, error))
-    return FALSE;
 
   if (!(db = open_keyed (path, hex_key, SQLITE_OPEN_READONLY, error)))
     return FALSE;
 
+  /* Only Peerside's own tables and indexes: anything else is not ours. */
   if (!(stmt = ps_sqlite_prepare (db, "SELECT type, name FROM sqlite_master", error)))
-    goto out;
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (!ps_store_schema_is_known_object (ps_sqlite_column_text (stmt, 0),
-                                            ps_sqlite_column_text (stmt, 1)))
-        {
-          fail_code (error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
-          goto out;
-        }
-    }
+    if (!ps_store_schema_is_known_object (ps_sqlite_column_text (stmt, 0),
+                                          ps_sqlite_column_text (stmt, 1)))
+      return fail_code (error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
   if (rc != SQLITE_DONE)
-    {
-      ps_sqlite_fail (db, rc, error);
-      goto out;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+    return ps_sqlite_fail (db, rc, error);
 
   if (!ps_sqlite_query_int64 (db, "PRAGMA user_version", &version, error))
-    goto out;
+    return FALSE;
   if (version < 0 || version > ps_store_schema_version ())
-    {
-      fail_code (error, PS_STORE_ERROR_TOO_NEW);
-      goto out;
-    }
+    return fail_code (error, PS_STORE_ERROR_TOO_NEW);
 
   if (!(check = ps_sqlite_query_text (db, "PRAGMA quick_check", error)))
-    goto out;
+    return FALSE;
   if (!g_str_equal (check, "ok"))
-    {
-      fail_code (error, PS_STORE_ERROR_CORRUPT);
-      goto out;
-    }
+    return fail_code (error, PS_STORE_ERROR_CORRUPT);
 
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_close (db);
-  return ok;
+static gboolean
+verify_existing (const char  *path,
+                 const char  *hex_key,
+                 GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gboolean had_wal, had_shm;
+  struct stat st;
+
+  if (!classify_existing (path, error))
+    return FALSE;
+
+  had_wal = lstat (wal, &st) == 0;
+  had_shm = lstat (shm, &st) == 0;
+
+  if (check_keyed (path, hex_key, error))
+    return TRUE;
+
+  /* Even a read-only connection makes an empty -wal and an -shm index for a
+   * WAL database; a refused file is left with nothing new beside it. */
+  if (!had_wal && lstat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+  if (!had_shm)
+    g_unlink (shm);
+  return FALSE;
 }
 
 static gboolean
@@ -470,4 +475,289 @@ ps_store_open_db (const char  *path,
 
   tighten_modes (path);
   return db;
+}
+
+/* Public entry points -------------------------------------------------- */
+
+char *
+ps_store_default_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "peerside", NULL);
+}
+
+PsStore *
+ps_store_open_with_key (const char  *path,
+                        const char  *hex_key,
+                        gboolean     create,
+                        PsClock     *clock,
+                        GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *db;
+  gboolean exists = FALSE;
+  int lock_fd = -1;
+  PsStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (hex_key != NULL, NULL);
+  g_return_val_if_fail (!clock || PS_IS_CLOCK (clock), NULL);
+
+  if (strlen (hex_key) != PS_KEY_HEX_LENGTH)
+    {
+      ps_store_set_error (error, PS_STORE_ERROR_KEY_MISSING);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (!ps_store_prepare_dir (dir, &lock_fd, &exists, error))
+    return NULL;
+
+  if (!(db = ps_store_open_db (path, hex_key, create, error)))
+    {
+      close (lock_fd);
+      return NULL;
+    }
+
+  store = ps_store_new_for_db (db, lock_fd, clock, error);
+  return store;
+}
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  PsKeyVault  *vault;
+  PsClock     *clock;
+  PsKey       *key;
+  int          lock_fd;
+  gboolean     exists;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_pointer (&data->dir, g_free);
+  g_clear_pointer (&data->path, g_free);
+  g_clear_object (&data->vault);
+  g_clear_object (&data->clock);
+  g_clear_pointer (&data->key, ps_key_free);
+  if (data->lock_fd >= 0)
+    close (data->lock_fd);
+  g_free (data);
+}
+
+/* Runs @func in a thread on behalf of @task, then calls @done in the main
+ * context with a GTask whose task data is @task. */
+static void
+run_step (GTask               *task,
+          GTaskThreadFunc      func,
+          GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) step = g_task_new (NULL, g_task_get_cancellable (task), done,
+                                      g_object_ref (task));
+
+  g_task_set_task_data (step, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (step, func);
+}
+
+static void
+prepare_thread (GTask        *step,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+
+  if (!ps_store_prepare_dir (data->dir, &data->lock_fd, &data->exists, &error))
+    g_task_return_error (step, error);
+  else
+    g_task_return_boolean (step, TRUE);
+}
+
+static void
+open_thread (GTask        *step,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  sqlite3 *db;
+  PsStore *store;
+
+  if (g_task_return_error_if_cancelled (step))
+    return;
+
+  db = ps_store_open_db (data->path, ps_key_get_hex (data->key), !data->exists, &error);
+  g_clear_pointer (&data->key, ps_key_free);
+  if (db == NULL)
+    {
+      g_task_return_error (step, error);
+      return;
+    }
+
+  store = ps_store_new_for_db (db, data->lock_fd, data->clock, &error);
+  data->lock_fd = -1;   /* the store has it, or closed it */
+  if (store == NULL)
+    g_task_return_error (step, error);
+  else
+    g_task_return_pointer (step, store, g_object_unref);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  PsStore *store;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+confirmed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpenData *data = g_task_get_task_data (task);
+  g_autoptr(PsKey) key = NULL;
+  GError *error = NULL;
+
+  /* Use the key the keyring gives back, not the one sent: the caseload is
+   * made only with a key that can be read again. */
+  key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
+  if (key == NULL)
+    {
+      if (g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
+        {
+          g_clear_error (&error);
+          ps_store_set_error (&error, PS_STORE_ERROR_KEYRING_LOCKED);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_clear_pointer (&data->key, ps_key_free);
+  data->key = g_steal_pointer (&key);
+  run_step (task, open_thread, opened_cb);
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!ps_key_vault_store_finish (PS_KEY_VAULT (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ps_key_vault_lookup_async (PS_KEY_VAULT (object), g_task_get_cancellable (task),
+                             confirmed_cb, g_object_ref (task));
+}
+
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpenData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
+  if (data->key != NULL)
+    {
+      /* A first run reuses a key already in the keyring rather than
+       * replacing it: another copy of the caseload may still need it. */
+      run_step (task, open_thread, opened_cb);
+      return;
+    }
+
+  /* A caseload without its key is never replaced by a new one. */
+  if (data->exists || !g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
+
+  if (!(data->key = ps_key_new_random (&error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  ps_key_vault_store_async (data->vault, data->key, g_task_get_cancellable (task),
+                            stored_cb, g_object_ref (task));
+  g_clear_pointer (&data->key, ps_key_free);
+}
+
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpenData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ps_key_vault_lookup_async (data->vault, g_task_get_cancellable (task),
+                             looked_up_cb, g_object_ref (task));
+}
+
+void
+ps_store_open_async (const char          *data_dir,
+                     PsKeyVault          *vault,
+                     PsClock             *clock,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (PS_IS_KEY_VAULT (vault));
+  g_return_if_fail (!clock || PS_IS_CLOCK (clock));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (OpenData, 1);
+  data->dir = data_dir != NULL ? g_strdup (data_dir) : ps_store_default_data_dir ();
+  data->path = g_build_filename (data->dir, PS_STORE_FILE_NAME, NULL);
+  data->vault = g_object_ref (vault);
+  data->clock = clock != NULL ? g_object_ref (clock) : ps_clock_new ();
+  data->lock_fd = -1;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ps_store_open_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)open_data_free);
+
+  run_step (task, prepare_thread, prepared_cb);
+}
+
+PsStore *
+ps_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -367,6 +367,13 @@ ps_window_new (PsApplication *application,
                        NULL);
 }
 
+PsCaseloadView *
+ps_window_get_caseload_view (PsWindow *self)
+{
+  g_return_val_if_fail (PS_IS_WINDOW (self), NULL);
+  return self->caseload_view;
+}
+
 PsContext *
 ps_window_get_context (PsWindow *self)
 {

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ps-application.h"
+#include "ps-caseload-view.h"
 #include "ps-context.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ PsContext  *ps_window_get_context      (PsWindow      *self);
 const char *ps_window_get_visible_page (PsWindow      *self);
 void        ps_window_add_toast        (PsWindow      *self,
                                         AdwToast      *toast);
+PsCaseloadView *ps_window_get_caseload_view (PsWindow      *self);
 GMenuModel *ps_window_get_primary_menu (PsWindow      *self);
 void        ps_window_show_error       (PsWindow      *self,
                                         const GError  *error);

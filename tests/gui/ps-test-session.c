@@ -123,6 +123,10 @@ ps_test_screenshot (GtkWidget  *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  /* Let transitions (stack crossfades, leaflet slides) finish first. */
+  ps_test_iterate (500);
+  gtk_test_widget_wait_for_draw (widget);
+
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);

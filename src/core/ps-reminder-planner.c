@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Works out which reminders are due, from the cases, their conversations, a
+ * "now" and the local time zone. Pure, so the clock can be faked and
+ * daylight-saving changes tested. Instants are UTC; only "09:00 on the due
+ * day" is local, computed in the zone given, so a change of zone moves it. */
+
+#include "config.h"
+
+#include "ps-case.h"
+#include "ps-conversation.h"
+#include "ps-reminder-planner.h"
+#include "ps-util.h"
+
+void
+ps_reminder_settings_init (PsReminderSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  settings->lead_minutes = 10;
+  settings->first_contact_due_days = 2;
+  settings->first_contact_overdue_days = 3;
+  settings->nudge_days = PS_REMINDER_NUDGE_DAYS;
+}
+
+GDateTime *
+ps_reminder_planner_morning (const GDate *day,
+                             guint        plus_days,
+                             GTimeZone   *tz)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+  g_return_val_if_fail (tz != NULL, NULL);
+
+  date = *day;
+  g_date_add_days (&date, plus_days);
+
+  /* 09:00 is never inside a daylight-saving gap, so the local time exists. */
+  local = g_date_time_new (tz,
+                           g_date_get_year (&date),
+                           g_date_get_month (&date),
+                           g_date_get_day (&date),
+                           PS_REMINDER_MORNING_HOUR, 0, 0);
+  if (local == NULL)
+    return NULL;
+  return g_date_time_to_utc (local);
+}
+
+static void
+local_date (GDateTime *instant,
+            GTimeZone *tz,
+            GDate     *out)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, tz);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out,
+                  (GDateDay)g_date_time_get_day_of_month (local),
+                  (GDateMonth)g_date_time_get_month (local),
+                  (GDateYear)g_date_time_get_year (local));
+}
+
+static void
+add_day_reminder (GPtrArray      *plan,
+                  PsReminderKind  kind,
+                  const char     *what,
+                  PsCase         *kase,
+                  GDateTime      *due_at,
+                  GTimeZone      *tz)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *key = NULL;
+  GDate date;
+
+  local_date (due_at, tz, &date);
+  day = ps_date_to_iso (&date);
+  key = g_strdup_printf ("case:%" G_GINT64_FORMAT ":%s:%s", ps_case_get_id (kase), what, day);
+  g_ptr_array_add (plan, ps_reminder_new (kind, ps_case_get_id (kase), 0, due_at, NULL, 0,
+                                          ps_case_get_modality (kase), key));
+}
+
+static void
+plan_first_contact (GPtrArray                *plan,
+                    PsCase                   *kase,
+                    GDateTime                *now,
+                    GTimeZone                *tz,
+                    const PsReminderSettings *settings)
+{
+  const GDate *requested = ps_case_get_requested_on (kase);
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) overdue = NULL;
+
+  if (requested == NULL || !g_date_valid (requested))
+    return;
+
+  due = ps_reminder_planner_morning (requested, settings->first_contact_due_days, tz);
+  overdue = ps_reminder_planner_morning (requested,
+                                         MAX (settings->first_contact_overdue_days,
+                                              settings->first_contact_due_days),
+                                         tz);
+  if (due == NULL || overdue == NULL)
+    return;
+
+  /* Once overdue, "due today" is old news: only the overdue one is shown. */
+  if (g_date_time_compare (due, overdue) < 0 && g_date_time_compare (overdue, now) > 0)
+    add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_DUE, "first-contact-due", kase, due, tz);
+  add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, "first-contact-overdue", kase,
+                    overdue, tz);
+}
+
+static void
+plan_nudge (GPtrArray                *plan,
+            PsCase                   *kase,
+            GPtrArray                *conversations,
+            GDateTime                *now,
+            GTimeZone                *tz,
+            const PsReminderSettings *settings)
+{
+  GDateTime *last = ps_case_get_first_contact_at (kase);
+  g_autoptr(GDateTime) due = NULL;
+  GDate day;
+
+  if (ps_case_get_next_conversation_at (kase) != NULL)
+    return;
+
+  for (guint i = 0; conversations != NULL && i < conversations->len; i++)
+    {
+      PsConversation *conversation = g_ptr_array_index (conversations, i);
+      GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
+
+      switch (ps_conversation_get_state (conversation))
+        {
+        case PS_CONVERSATION_SCHEDULED:
+        case PS_CONVERSATION_IN_PROGRESS:
+          return;
+        case PS_CONVERSATION_CANCELLED:
+          continue;
+        case PS_CONVERSATION_COMPLETED:
+        case PS_CONVERSATION_MISSED:
+        default:
+          break;
+        }
+      if (g_date_time_compare (starts_at, now) <= 0 &&
+          (last == NULL || g_date_time_compare (starts_at, last) > 0))
+        last = starts_at;
+    }
+  if (last == NULL)
+    return;
+
+  local_date (last, tz, &day);
+  due = ps_reminder_planner_morning (&day, settings->nudge_days, tz);
+  if (due != NULL)
+    add_day_reminder (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, "nudge", kase, due, tz);
+}
+
+static void
+plan_upcoming (GPtrArray                *plan,
+               PsCase                   *kase,
+               PsConversation           *conversation,
+               GDateTime                *now,
+               const PsReminderSettings *settings)
+{
+  GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
+  g_autoptr(GDateTime) ends_at = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *key = NULL;
+
+  if (ps_conversation_get_state (conversation) != PS_CONVERSATION_SCHEDULED || starts_at == NULL)
+    return;
+
+  /* A conversation that is over needs no reminder, even one missed while stopped. */
+  ends_at = g_date_time_add_minutes (starts_at,
+                                     (int)MAX (ps_conversation_get_minutes (conversation), 1));
+  if (g_date_time_compare (ends_at, now) <= 0)
+    return;
+
+  due = g_date_time_add_minutes (starts_at, -(int)settings->lead_minutes);
+  iso = ps_instant_to_iso (starts_at);
+  key = g_strdup_printf ("conv:%" G_GINT64_FORMAT ":upcoming:%s",
+                         ps_conversation_get_id (conversation), iso);
+  g_ptr_array_add (plan, ps_reminder_new (PS_REMINDER_CONVERSATION_UPCOMING,
+                                          ps_case_get_id (kase),
+                                          ps_conversation_get_id (conversation),
+                                          due, starts_at,
+                                          ps_conversation_get_minutes (conversation),
+                                          ps_conversation_get_modality (conversation),
+                                          key));
+}
+
+static int
+compare_reminders (gconstpointer a,
+                   gconstpointer b)
+{
+  PsReminder *ra = *(PsReminder **)a;
+  PsReminder *rb = *(PsReminder **)b;
+  int order = g_date_time_compare (ps_reminder_get_due_at (ra), ps_reminder_get_due_at (rb));
+
+  return order != 0 ? order : g_strcmp0 (ps_reminder_get_key (ra), ps_reminder_get_key (rb));
+}
+
+static gint64 *
+dup_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+GPtrArray *
+ps_reminder_planner_plan (GListModel                *cases,
+                          GListModel                *conversations,
+                          GDateTime                 *now,
+                          GTimeZone                 *tz,
+                          const PsReminderSettings  *settings,
+                          GDateTime                **next_due)
+{
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func (g_object_unref);
+  /* case id → PsCase (borrowed); case id → GPtrArray of its conversations */
+  g_autoptr(GHashTable) open_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, NULL);
+  g_autoptr(GHashTable) by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_cases, n_conversations;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (cases), NULL);
+  g_return_val_if_fail (conversations == NULL || G_IS_LIST_MODEL (conversations), NULL);
+  g_return_val_if_fail (now != NULL && tz != NULL && settings != NULL, NULL);
+
+  if (next_due != NULL)
+    *next_due = NULL;
+
+  n_cases = g_list_model_get_n_items (cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
+
+      if (ps_case_get_state (kase) != PS_CASE_STATE_CLOSED && !ps_case_get_deidentified (kase))
+        g_hash_table_insert (open_cases, dup_id (ps_case_get_id (kase)), kase);
+    }
+
+  n_conversations = conversations != NULL ? g_list_model_get_n_items (conversations) : 0;
+  for (guint i = 0; i < n_conversations; i++)
+    {
+      g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, i);
+      gint64 id = ps_conversation_get_id (conversation);
+      gint64 case_id = ps_conversation_get_case_id (conversation);
+      GPtrArray *list;
+      PsCase *kase;
+
+      if (g_hash_table_contains (seen, &id) ||
+          !(kase = g_hash_table_lookup (open_cases, &case_id)))
+        continue;
+      g_hash_table_add (seen, dup_id (id));
+
+      if (!(list = g_hash_table_lookup (by_case, &case_id)))
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_case, dup_id (case_id), list);
+        }
+      g_ptr_array_add (list, g_object_ref (conversation));
+
+      plan_upcoming (plan, kase, conversation, now, settings);
+    }
+
+  /* The cases keep the order of @cases, so the plan does not depend on hashing. */
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
+      gint64 case_id = ps_case_get_id (kase);
+
+      if (!g_hash_table_contains (open_cases, &case_id))
+        continue;
+
+      switch (ps_case_get_state (kase))
+        {
+        case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
+          plan_first_contact (plan, kase, now, tz, settings);
+          break;
+        case PS_CASE_STATE_IN_SUPPORT:
+          plan_nudge (plan, kase, g_hash_table_lookup (by_case, &case_id), now, tz, settings);
+          break;
+        case PS_CASE_STATE_CLOSED:
+        default:
+          break;
+        }
+    }
+
+  g_ptr_array_sort (plan, compare_reminders);
+
+  if (next_due != NULL)
+    {
+      for (guint i = 0; i < plan->len; i++)
+        {
+          PsReminder *reminder = g_ptr_array_index (plan, i);
+
+          if (!ps_reminder_is_due (reminder, now))
+            {
+              *next_due = g_date_time_ref (ps_reminder_get_due_at (reminder));
+              break;
+            }
+        }
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+GPtrArray *
+ps_reminder_planner_filter_due (GPtrArray *plan,
+                                GDateTime *now)
+{
+  GPtrArray *due;
+
+  g_return_val_if_fail (plan != NULL && now != NULL, NULL);
+
+  due = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      PsReminder *reminder = g_ptr_array_index (plan, i);
+
+      if (ps_reminder_is_due (reminder, now))
+        g_ptr_array_add (due, g_object_ref (reminder));
+    }
+  return due;
+}

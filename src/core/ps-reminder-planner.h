@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ps-reminder.h"
+
+G_BEGIN_DECLS
+
+#define PS_REMINDER_NUDGE_DAYS   7
+#define PS_REMINDER_MORNING_HOUR 9
+
+/* The settings the planner follows, read from GSettings by the caller. */
+typedef struct
+{
+  guint lead_minutes;                /* before a conversation: 5, 10, 15, 30 or 60 */
+  guint first_contact_due_days;      /* after the request */
+  guint first_contact_overdue_days;  /* below the due days counts as equal */
+  guint nudge_days;                  /* in support with nothing scheduled */
+} PsReminderSettings;
+
+void        ps_reminder_settings_init          (PsReminderSettings       *settings);
+
+/* Pure: no I/O, no clock of its own. @cases holds PsCase (closed ones are
+ * skipped), @conversations PsConversation of those cases (duplicates and
+ * those of other cases are ignored): the scheduled ones to come, and for a
+ * case in support with nothing scheduled, its past ones. Returns the
+ * reminders still worth showing (due or to come), ordered by due instant; a
+ * reminder is due when its instant is <= @now. @next_due (optional) gets the
+ * first due instant after @now, or NULL. */
+GPtrArray  *ps_reminder_planner_plan           (GListModel               *cases,
+                                                GListModel               *conversations,
+                                                GDateTime                *now,
+                                                GTimeZone                *tz,
+                                                const PsReminderSettings *settings,
+                                                GDateTime               **next_due);
+
+/* The reminders of @plan that are due at @now (a new array holding references). */
+GPtrArray  *ps_reminder_planner_filter_due     (GPtrArray                *plan,
+                                                GDateTime                *now);
+
+/* 09:00 local time in @tz on @day + @plus_days, as a UTC instant: when a
+ * first contact falls due or overdue. For the Schedule view too. */
+GDateTime  *ps_reminder_planner_morning        (const GDate              *day,
+                                                guint                     plus_days,
+                                                GTimeZone                *tz);
+
+G_END_DECLS

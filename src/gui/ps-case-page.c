@@ -1,0 +1,814 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* One case, as the supporter works on it: what to do next, how to reach the
+ * colleague, the attempts and conversations so far, and the actions. Every
+ * change goes through the store; a failed write shows its message in a
+ * toast and changes nothing. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-case-editor.h"
+#include "ps-case-page.h"
+#include "ps-case-row.h"
+#include "ps-close-case-dialog.h"
+#include "ps-date-row.h"
+#include "ps-privacy.h"
+#include "ps-window.h"
+
+struct _PsCasePage
+{
+  GtkWidget        parent_instance;
+
+  PsContext       *context;
+  PsStore         *store;
+  PsCase          *item;
+  gboolean         folded;
+
+  GtkWidget       *box;
+  AdwWindowTitle  *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkLabel        *name_label;
+  GtkLabel        *state_label;
+  GtkWidget       *log_button;
+  GtkWidget       *close_button;
+  GtkWidget       *reopen_button;
+  AdwActionRow    *contact_row;
+  AdwActionRow    *modality_row;
+  AdwActionRow    *referral_row;
+  AdwActionRow    *reason_row;
+  AdwActionRow    *requested_row;
+  AdwActionRow    *assigned_row;
+  AdwActionRow    *closed_row;
+  GtkListBox      *attempts_list;
+  GtkListBox      *conversations_list;
+};
+
+G_DEFINE_FINAL_TYPE (PsCasePage, ps_case_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CASE,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+privacy_mode (PsCasePage *self)
+{
+  return g_settings_get_boolean (ps_context_get_settings (self->context), "privacy-mode");
+}
+
+static GDateTime *
+to_local (PsCasePage *self,
+          GDateTime  *instant)
+{
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
+
+  return g_date_time_to_timezone (instant, tz);
+}
+
+/* "Tue 12 Nov, 14:05" */
+static char *
+format_instant (PsCasePage *self,
+                GDateTime  *instant)
+{
+  g_autoptr(GDateTime) local = to_local (self, instant);
+
+  /* Translators: a time, as in "Tue 12 Nov, 14:05"; see g_date_time_format() */
+  return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+}
+
+static void
+add_toast (PsCasePage *self,
+           AdwToast   *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The window's overlay spans the whole window; the page's own is for a
+   * page shown elsewhere (tests). */
+  if (PS_IS_WINDOW (root))
+    ps_window_add_toast (PS_WINDOW (root), toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_message (PsCasePage *self,
+              const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  add_toast (self, toast);
+}
+
+static void
+show_error (PsCasePage   *self,
+            const GError *error)
+{
+  show_message (self, error != NULL ? error->message : _("The change could not be saved."));
+}
+
+/* Rows -------------------------------------------------------------------- */
+
+static const char *
+outcome_icon (PsContactOutcome outcome)
+{
+  switch (outcome)
+    {
+    case PS_CONTACT_REACHED:      return "emblem-ok-symbolic";
+    case PS_CONTACT_NO_ANSWER:    return "call-missed-symbolic";
+    case PS_CONTACT_LEFT_MESSAGE: return "mail-unread-symbolic";
+    default:                      return "call-outgoing-symbolic";
+    }
+}
+
+static GtkWidget *
+create_attempt_row (gpointer item,
+                    gpointer user_data)
+{
+  PsCasePage *self = user_data;
+  PsContactAttempt *attempt = item;
+  PsContactOutcome outcome = ps_contact_attempt_get_outcome (attempt);
+  g_autofree char *when = format_instant (self, ps_contact_attempt_get_at (attempt));
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (outcome_icon (outcome));
+
+  /* Translators: a contact attempt, "Reached · Tue 12 Nov, 14:05" */
+  title = g_strdup_printf (_("%s · %s"), ps_contact_outcome_to_label (outcome), when);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ps_contact_outcome_to_label (outcome),
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static GtkWidget *
+create_conversation_row (gpointer item,
+                         gpointer user_data)
+{
+  PsCasePage *self = user_data;
+  PsConversation *conversation = item;
+  g_autofree char *when = format_instant (self, ps_conversation_get_starts_at (conversation));
+  g_autofree char *minutes = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: a conversation's planned length */
+  minutes = g_strdup_printf (_("%u min"), ps_conversation_get_minutes (conversation));
+  /* Translators: "30 min · Phone · Scheduled" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), minutes,
+                              ps_modality_to_label (ps_conversation_get_modality (conversation)),
+                              ps_conversation_state_to_label (ps_conversation_get_state (conversation)));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+placeholder_row (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+/* Snapshots from the store, taken again after each change to this case. */
+static void
+update_lists (PsCasePage *self)
+{
+  g_autoptr(GListStore) attempts = g_list_store_new (PS_TYPE_CONTACT_ATTEMPT);
+  g_autoptr(GListModel) conversations = NULL;
+
+  if (self->item != NULL && self->store != NULL)
+    {
+      g_autoptr(GListModel) listed = ps_store_list_contact_attempts (self->store,
+                                                                     ps_case_get_id (self->item));
+      guint n = g_list_model_get_n_items (listed);
+
+      /* Newest first. */
+      for (guint i = n; i > 0; i--)
+        {
+          g_autoptr(GObject) attempt = g_list_model_get_item (listed, i - 1);
+
+          g_list_store_append (attempts, attempt);
+        }
+      conversations = ps_store_list_conversations (self->store, ps_case_get_id (self->item));
+    }
+  if (conversations == NULL)
+    conversations = G_LIST_MODEL (g_list_store_new (PS_TYPE_CONVERSATION));
+
+  gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (attempts),
+                           create_attempt_row, self, NULL);
+  gtk_list_box_bind_model (self->conversations_list, conversations,
+                           create_conversation_row, self, NULL);
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+update_actions (PsCasePage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have = self->item != NULL && self->store != NULL;
+  gboolean closed = have && ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED;
+  gboolean erased = have && ps_case_get_deidentified (self->item);
+  const char *contact = have ? ps_case_get_contact (self->item) : NULL;
+
+  gtk_widget_action_set_enabled (widget, "case.edit", have && !erased);
+  gtk_widget_action_set_enabled (widget, "case.close", have && !closed);
+  gtk_widget_action_set_enabled (widget, "case.reopen", have && closed && !erased);
+  gtk_widget_action_set_enabled (widget, "case.delete", have);
+  gtk_widget_action_set_enabled (widget, "case.copy-contact",
+                                 have && !erased && contact != NULL && contact[0] != '\0');
+  /* The store takes attempts on open cases only. */
+  gtk_widget_action_set_enabled (widget, "case.log-attempt", have && !erased && !closed);
+}
+
+static void
+set_row (AdwActionRow *row,
+         const char   *title)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+static void
+set_date_row (AdwActionRow *row,
+              const GDate  *date)
+{
+  g_autofree char *text = ps_date_row_format_date (date);
+
+  set_row (row, text);
+}
+
+static void
+update (PsCasePage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *referral = NULL;
+  GSettings *settings = ps_context_get_settings (self->context);
+  gboolean privacy = privacy_mode (self);
+  int due_days, overdue_days;
+  PsUrgency urgency;
+  gboolean closed;
+  const char *contact;
+  PsCase *item = self->item;
+
+  update_actions (self);
+
+  if (item == NULL)
+    {
+      adw_window_title_set_title (self->window_title, "");
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "case");
+
+  name = ps_privacy_display_name (ps_case_get_display_name (item), privacy);
+  adw_window_title_set_title (self->window_title, name);
+  gtk_label_set_text (self->name_label, name);
+
+  now = ps_clock_get_now_local (ps_context_get_clock (self->context));
+  due_days = g_settings_get_int (settings, "first-contact-due-days");
+  overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
+  state = ps_case_describe_state (item, now, due_days, overdue_days);
+  gtk_label_set_text (self->state_label, state);
+  urgency = ps_case_get_urgency (item, now, due_days, overdue_days);
+  /* Coloured as in the list, never by colour alone: the words say it too. */
+  if (urgency == PS_URGENCY_OVERDUE)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
+  if (urgency == PS_URGENCY_DUE_SOON)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
+
+  closed = ps_case_get_state (item) == PS_CASE_STATE_CLOSED;
+  gtk_widget_set_visible (self->close_button, !closed);
+  gtk_widget_set_visible (self->reopen_button, closed && !ps_case_get_deidentified (item));
+  gtk_widget_set_visible (self->log_button, !closed);
+
+  /* A contact can identify as well as a name does. */
+  contact = ps_case_get_contact (item);
+  if (contact == NULL || contact[0] == '\0')
+    set_row (self->contact_row, _("No contact"));
+  else if (privacy)
+    set_row (self->contact_row, _("Hidden in privacy mode"));
+  else
+    set_row (self->contact_row, contact);
+
+  set_row (self->modality_row, ps_modality_to_label (ps_case_get_modality (item)));
+  if (ps_case_get_referral (item) == PS_REFERRAL_COLLEAGUE && ps_case_get_consent_confirmed (item))
+    /* Translators: "Referred by a colleague · with consent" */
+    referral = g_strdup_printf (_("%s · with consent"), ps_referral_to_label (ps_case_get_referral (item)));
+  else
+    referral = g_strdup (ps_referral_to_label (ps_case_get_referral (item)));
+  set_row (self->referral_row, referral);
+
+  set_row (self->reason_row, ps_reason_to_label (ps_case_get_reason (item)));
+  set_date_row (self->requested_row, ps_case_get_requested_on (item));
+  set_date_row (self->assigned_row, ps_case_get_assigned_on (item));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_row), closed);
+  if (closed)
+    {
+      set_date_row (self->closed_row, ps_case_get_closed_on (item));
+      adw_action_row_set_subtitle (self->closed_row,
+                                   ps_closure_status_to_label (ps_case_get_closure_status (item)));
+    }
+}
+
+static void
+case_notify_cb (PsCasePage *self)
+{
+  update (self);
+}
+
+static void
+store_changed_cb (PsCasePage *self,
+                  gint64      case_id)
+{
+  if (self->item == NULL)
+    return;
+  if (case_id != 0 && case_id != ps_case_get_id (self->item))
+    return;
+
+  /* Deleted, here or elsewhere. */
+  if (ps_store_lookup_case (self->store, ps_case_get_id (self->item)) == NULL)
+    {
+      ps_case_page_set_case (self, NULL);
+      return;
+    }
+
+  update (self);
+  update_lists (self);
+}
+
+static void
+context_store_changed_cb (PsCasePage *self)
+{
+  PsStore *store = ps_context_get_store (self->context);
+
+  if (store == self->store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed",
+                             G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* A case from a closed (locked) store is gone with it. */
+  ps_case_page_set_case (self, NULL);
+}
+
+static void
+settings_changed_cb (PsCasePage *self)
+{
+  update (self);
+}
+
+static GtkWindow *
+parent_window (PsCasePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  PsCaseEditor *editor;
+
+  g_return_if_fail (self->item != NULL);
+
+  editor = ps_case_editor_new (self->context, self->item);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), parent_window (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+typedef struct
+{
+  PsStore *store;
+  gint64   case_id;
+  GWeakRef page;
+} UndoClose;
+
+static void
+undo_close_free (gpointer data,
+                 GClosure *closure)
+{
+  UndoClose *undo = data;
+
+  g_clear_object (&undo->store);
+  g_weak_ref_clear (&undo->page);
+  g_free (undo);
+}
+
+static void
+undo_close_cb (AdwToast  *toast,
+               UndoClose *undo)
+{
+  g_autoptr(PsCasePage) page = g_weak_ref_get (&undo->page);
+  g_autoptr(GError) error = NULL;
+
+  if (!ps_store_reopen_case (undo->store, undo->case_id, &error) && page != NULL)
+    show_error (page, error);
+}
+
+static void
+close_response_cb (PsCasePage        *self,
+                   const char        *response,
+                   PsCloseCaseDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  PsClosureStatus status = ps_close_case_dialog_get_status (dialog);
+  UndoClose *undo;
+  AdwToast *toast;
+  GDate today;
+
+  if (g_strcmp0 (response, "close") != 0 || status == PS_CLOSURE_NONE ||
+      self->item == NULL || self->store == NULL)
+    return;
+
+  now = ps_clock_get_now_local (ps_context_get_clock (self->context));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+
+  if (!ps_store_close_case (self->store, ps_case_get_id (self->item), status, &today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  undo = g_new0 (UndoClose, 1);
+  undo->store = g_object_ref (self->store);
+  undo->case_id = ps_case_get_id (self->item);
+  g_weak_ref_init (&undo->page, self);
+
+  toast = adw_toast_new (_("Case closed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_close_cb),
+                         undo, undo_close_free, 0);
+  add_toast (self, toast);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  PsCloseCaseDialog *dialog;
+
+  g_return_if_fail (self->item != NULL);
+
+  dialog = ps_close_case_dialog_new (parent_window (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->item != NULL && self->store != NULL);
+
+  if (!ps_store_reopen_case (self->store, ps_case_get_id (self->item), &error))
+    show_error (self, error);
+  else
+    show_message (self, _("Case reopened"));
+}
+
+static void
+delete_response_cb (PsCasePage       *self,
+                    const char       *response,
+                    AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  const gint64 *case_id = g_object_get_data (G_OBJECT (dialog), "case-id");
+  g_autoptr(PsStore) store = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+    return;
+
+  /* The store may drop the case object while we hold the page's. */
+  store = g_object_ref (self->store);
+  if (!ps_store_delete_case (store, *case_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (self->item != NULL && ps_case_get_id (self->item) == *case_id)
+    ps_case_page_set_case (self, NULL);
+  show_message (self, _("Case deleted"));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  GtkWidget *dialog;
+  gint64 *case_id;
+
+  g_return_if_fail (self->item != NULL);
+
+  /* No name in the dialog: it may be on a shared screen. */
+  dialog = adw_message_dialog_new (parent_window (self), _("Delete Case?"),
+                                   _("Delete this case? Its contact attempts and conversations "
+                                     "are deleted too. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  case_id = g_new (gint64, 1);
+  *case_id = ps_case_get_id (self->item);
+  g_object_set_data_full (G_OBJECT (dialog), "case-id", case_id, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  const char *contact;
+
+  g_return_if_fail (self->item != NULL);
+
+  contact = ps_case_get_contact (self->item);
+  if (contact == NULL || contact[0] == '\0')
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), contact);
+  show_message (self, _("Contact copied"));
+}
+
+static void
+log_attempt_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  PsContactOutcome outcome;
+
+  g_return_if_fail (self->item != NULL && self->store != NULL);
+
+  if (!ps_contact_outcome_from_code (g_variant_get_string (param, NULL), &outcome))
+    {
+      g_warning ("Unknown contact outcome “%s”", g_variant_get_string (param, NULL));
+      return;
+    }
+
+  now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
+  if (!ps_store_log_contact_attempt (self->store, ps_case_get_id (self->item), now, outcome, &error))
+    show_error (self, error);
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+ps_case_page_constructed (GObject *object)
+{
+  PsCasePage *self = (PsCasePage *)object;
+
+  G_OBJECT_CLASS (ps_case_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_context_get_settings (self->context), "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+  update (self);
+  update_lists (self);
+}
+
+static void
+ps_case_page_dispose (GObject *object)
+{
+  PsCasePage *self = (PsCasePage *)object;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, case_notify_cb, self);
+  g_clear_object (&self->item);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASE_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ps_case_page_parent_class)->dispose (object);
+}
+
+static void
+ps_case_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PsCasePage *self = PS_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->item);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_case_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PsCasePage *self = PS_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_CASE:
+      ps_case_page_set_case (self, g_value_get_object (value));
+      break;
+    case PROP_FOLDED:
+      ps_case_page_set_folded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_case_page_class_init (PsCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ps_case_page_constructed;
+  object_class->dispose = ps_case_page_dispose;
+  object_class->get_property = ps_case_page_get_property;
+  object_class->set_property = ps_case_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, PS_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, box);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, log_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, modality_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, referral_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, requested_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, assigned_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, closed_row);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, attempts_list);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, conversations_list);
+
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "case.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "case.copy-contact", NULL, copy_contact_action);
+  gtk_widget_class_install_action (widget_class, "case.log-attempt", "s", log_attempt_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
+}
+
+static void
+ps_case_page_init (PsCasePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->attempts_list, placeholder_row (_("No attempts yet")));
+  gtk_list_box_set_placeholder (self->conversations_list,
+                                placeholder_row (_("No conversations yet")));
+}
+
+PsCasePage *
+ps_case_page_new (PsContext *context)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PS_TYPE_CASE_PAGE, "context", context, NULL);
+}
+
+PsCase *
+ps_case_page_get_case (PsCasePage *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_PAGE (self), NULL);
+
+  return self->item;
+}
+
+void
+ps_case_page_set_case (PsCasePage *self,
+                       PsCase     *item)
+{
+  g_return_if_fail (PS_IS_CASE_PAGE (self));
+  g_return_if_fail (item == NULL || PS_IS_CASE (item));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, case_notify_cb, self);
+  g_set_object (&self->item, item);
+  if (self->item != NULL)
+    g_signal_connect_object (self->item, "notify", G_CALLBACK (case_notify_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  update (self);
+  update_lists (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+gboolean
+ps_case_page_get_folded (PsCasePage *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_PAGE (self), FALSE);
+
+  return self->folded;
+}
+
+void
+ps_case_page_set_folded (PsCasePage *self,
+                         gboolean    folded)
+{
+  g_return_if_fail (PS_IS_CASE_PAGE (self));
+
+  folded = !!folded;
+  if (self->folded == folded)
+    return;
+  self->folded = folded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}

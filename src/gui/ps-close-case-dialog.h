@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ps-enums.h"
+
+G_BEGIN_DECLS
+
+/* Asks how a case ended: one of the six closure statuses. Responds "close"
+ * (enabled once a status is chosen) or "cancel"; read the choice with
+ * ps_close_case_dialog_get_status(). Names no one, so it can be shown while
+ * sharing the screen. */
+#define PS_TYPE_CLOSE_CASE_DIALOG (ps_close_case_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (PsCloseCaseDialog, ps_close_case_dialog, PS, CLOSE_CASE_DIALOG, AdwMessageDialog)
+
+PsCloseCaseDialog *ps_close_case_dialog_new        (GtkWindow         *parent);
+PsClosureStatus    ps_close_case_dialog_get_status (PsCloseCaseDialog *self);
+void               ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
+                                                    PsClosureStatus    status);
+
+G_END_DECLS

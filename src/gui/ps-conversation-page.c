@@ -1,0 +1,836 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-checklist.h"
+#include "ps-conversation-page-private.h"
+#include "ps-enum-types.h"
+#include "ps-privacy.h"
+
+struct _PsConversationPage
+{
+  GtkWidget              parent_instance;
+
+  PsContext             *context;
+  PsConversation        *conversation;
+  const PsChecklist     *checklist;
+  GHashTable            *checks;          /* step id → GtkCheckButton, borrowed */
+  GtkToggleButton       *no_concern_button;
+  GtkToggleButton       *concern_button;
+  GtkRevealer           *safety_revealer;
+  PsSafetyPanel         *safety_panel;
+  guint                  tick_id;
+  gboolean               syncing;
+
+  GtkWidget             *box;
+  AdwWindowTitle        *window_title;
+  AdwToastOverlay       *toast_overlay;
+  GtkLabel              *time_label;
+  GtkLabel              *progress_label;
+  GtkProgressBar        *progress_bar;
+  GtkLabel              *overtime_label;
+  GtkBox                *phases_box;
+  GtkWidget             *actions_box;
+};
+
+G_DEFINE_FINAL_TYPE (PsConversationPage, ps_conversation_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CONVERSATION,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  BACK,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+toast (PsConversationPage *self,
+       const char         *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static gboolean
+in_progress (PsConversationPage *self)
+{
+  return self->conversation != NULL &&
+         ps_conversation_get_state (self->conversation) == PS_CONVERSATION_IN_PROGRESS;
+}
+
+static PsStore *
+get_store (PsConversationPage *self)
+{
+  return self->context != NULL ? ps_context_get_store (self->context) : NULL;
+}
+
+/* The covered set as the page shows it, in checklist order. */
+static GStrv
+collect_covered (PsConversationPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; self->checklist && i < ps_checklist_get_n_phases (self->checklist); i++)
+    {
+      const PsChecklistPhase *phase = ps_checklist_get_phase (self->checklist, i);
+
+      for (guint j = 0; j < ps_checklist_phase_get_n_steps (phase); j++)
+        {
+          const PsChecklistStep *step = ps_checklist_phase_get_step (phase, j);
+          const char *id = ps_checklist_step_get_id (step);
+          GtkCheckButton *check = g_hash_table_lookup (self->checks, id);
+          gboolean covered;
+
+          if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_SAFETY_ANSWER)
+            covered = gtk_toggle_button_get_active (self->no_concern_button) ||
+                      gtk_toggle_button_get_active (self->concern_button);
+          else
+            covered = check != NULL && gtk_check_button_get_active (check);
+          if (covered)
+            g_strv_builder_add (builder, id);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_progress (PsConversationPage *self)
+{
+  guint total = 0, covered = 0;
+  g_autofree char *text = NULL;
+
+  if (self->conversation != NULL && self->checklist != NULL)
+    {
+      total = ps_checklist_count_steps (self->checklist);
+      covered = ps_checklist_count_covered (self->checklist,
+                                            ps_conversation_get_covered_steps (self->conversation));
+    }
+
+  /* Translators: progress through the conversation checklist, e.g. "9 of 14 steps". */
+  text = g_strdup_printf (ngettext ("%u of %u step", "%u of %u steps", total), covered, total);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)covered / total : 0.0);
+}
+
+static void
+update_time (PsConversationPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cue = NULL;
+  GDateTime *started, *ended;
+  GTimeSpan span = 0;
+  guint planned = 0;
+  gboolean over;
+
+  if (self->conversation != NULL)
+    {
+      planned = ps_conversation_get_minutes (self->conversation);
+      started = ps_conversation_get_started_at (self->conversation);
+      if (started == NULL)
+        started = ps_conversation_get_starts_at (self->conversation);
+      ended = ps_conversation_get_ended_at (self->conversation);
+      now = ended != NULL ? g_date_time_ref (ended)
+                          : ps_clock_get_now_utc (ps_context_get_clock (self->context));
+      span = MAX (0, g_date_time_difference (now, started));
+    }
+
+  /* Translators: elapsed and planned minutes of a conversation, e.g. "12 of 30 min". */
+  text = g_strdup_printf (ngettext ("%u of %u min", "%u of %u min", planned),
+                          (guint)(span / G_TIME_SPAN_MINUTE), planned);
+  gtk_label_set_label (self->time_label, text);
+
+  /* A calm cue, not an alarm: the supporter decides when to close. */
+  over = in_progress (self) && span > planned * G_TIME_SPAN_MINUTE;
+  if (over)
+    {
+      cue = g_strdup_printf (ngettext ("Past the planned %u minute — it may be time to close",
+                                       "Past the planned %u minutes — it may be time to close",
+                                       planned), planned);
+      gtk_label_set_label (self->overtime_label, cue);
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "accent");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "accent");
+  gtk_widget_set_visible (GTK_WIDGET (self->overtime_label), over);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_time (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_ticking (PsConversationPage *self)
+{
+  if (in_progress (self) && self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+  else if (!in_progress (self))
+    g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+static void
+update_title (PsConversationPage *self)
+{
+  g_autofree char *name = NULL;
+  PsCase *kase = NULL;
+
+  if (self->conversation != NULL && get_store (self) != NULL)
+    kase = ps_store_lookup_case (get_store (self),
+                                 ps_conversation_get_case_id (self->conversation));
+  if (kase != NULL)
+    name = ps_privacy_display_name (ps_case_get_display_name (kase),
+                                    g_settings_get_boolean (ps_context_get_settings (self->context),
+                                                            "privacy-mode"));
+  adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+}
+
+/* Shows the stored state: after loading, and after each saved change. */
+static void
+sync_from_conversation (PsConversationPage *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean answered, concern, active;
+
+  if (self->conversation == NULL)
+    return;
+
+  self->syncing = TRUE;
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    gtk_check_button_set_active (value, ps_conversation_has_covered_step (self->conversation, key));
+
+  /* The flag wins: a concern is never hidden, even if the step id was not
+   * written yet when the app stopped. */
+  concern = ps_conversation_get_safety_concern (self->conversation);
+  answered = concern || ps_conversation_has_covered_step (self->conversation,
+                                                          PS_CHECKLIST_SAFETY_STEP);
+  if (self->concern_button != NULL)
+    {
+      if (answered)
+        gtk_toggle_button_set_active (concern ? self->concern_button : self->no_concern_button,
+                                      TRUE);
+      else
+        {
+          gtk_toggle_button_set_active (self->concern_button, FALSE);
+          gtk_toggle_button_set_active (self->no_concern_button, FALSE);
+        }
+      gtk_revealer_set_reveal_child (self->safety_revealer, concern);
+    }
+  self->syncing = FALSE;
+
+  active = in_progress (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->phases_box), active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.finish", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.mark-missed", active);
+  /* Escalating stays possible from the panel while the case is open. */
+  if (self->safety_panel != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->safety_panel), active);
+
+  update_progress (self);
+  update_time (self);
+  update_ticking (self);
+}
+
+static void
+save_failed (PsConversationPage *self,
+             const GError       *error)
+{
+  g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  toast (self, text);
+  /* Show what is really stored. */
+  sync_from_conversation (self);
+}
+
+static void
+save_covered (PsConversationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  if (self->syncing || !in_progress (self) || get_store (self) == NULL)
+    return;
+
+  ids = collect_covered (self);
+  if (!ps_store_set_covered_steps (get_store (self), ps_conversation_get_id (self->conversation),
+                                   (const char * const *)ids, &error))
+    save_failed (self, error);
+}
+
+static void
+check_toggled_cb (GtkCheckButton     *check,
+                  PsConversationPage *self)
+{
+  save_covered (self);
+}
+
+static void
+safety_toggled_cb (GtkToggleButton    *button,
+                   PsConversationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean concern = button == self->concern_button;
+
+  /* Both buttons of the group report; act on the one that became active. */
+  if (self->syncing || !gtk_toggle_button_get_active (button) || !in_progress (self))
+    return;
+
+  /* The flag first: if the app stops in between, a concern is kept. */
+  if (!ps_store_set_safety_concern (get_store (self), ps_conversation_get_id (self->conversation),
+                                    concern, &error))
+    {
+      save_failed (self, error);
+      return;
+    }
+  save_covered (self);
+  gtk_revealer_set_reveal_child (self->safety_revealer, concern);
+}
+
+static GtkWidget *
+step_row_new (PsConversationPage    *self,
+              const PsChecklistStep *step)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ps_checklist_step_get_title (step));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ps_checklist_step_get_guidance (step));
+
+  if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_CHECK)
+    {
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ps_checklist_step_get_title (step), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_hash_table_insert (self->checks, (gpointer)ps_checklist_step_get_id (step), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+    }
+  return row;
+}
+
+static GtkWidget *
+safety_answer_new (PsConversationPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *no_concern = gtk_toggle_button_new_with_mnemonic (_("_No Concern"));
+  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("_Concern Raised"));
+
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_FILL);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (concern), GTK_TOGGLE_BUTTON (no_concern));
+  gtk_box_append (GTK_BOX (box), no_concern);
+  gtk_box_append (GTK_BOX (box), concern);
+
+  self->no_concern_button = GTK_TOGGLE_BUTTON (no_concern);
+  self->concern_button = GTK_TOGGLE_BUTTON (concern);
+  g_signal_connect (no_concern, "toggled", G_CALLBACK (safety_toggled_cb), self);
+  g_signal_connect (concern, "toggled", G_CALLBACK (safety_toggled_cb), self);
+  return box;
+}
+
+static void
+safety_escalated_cb (PsSafetyPanel      *panel,
+                     PsConversationPage *self)
+{
+  sync_from_conversation (self);
+  g_signal_emit (self, signals[FINISHED], 0, PS_CONVERSATION_COMPLETED);
+}
+
+static void
+clear_phases (PsConversationPage *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->checks);
+  self->no_concern_button = NULL;
+  self->concern_button = NULL;
+  self->safety_revealer = NULL;
+  self->safety_panel = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->phases_box))))
+    gtk_box_remove (self->phases_box, child);
+}
+
+static void
+build_phases (PsConversationPage *self)
+{
+  clear_phases (self);
+
+  if (self->checklist == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("This conversation follows a checklist that this "
+                                          "version of Peerside does not know. Update Peerside "
+                                          "to see it."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->phases_box, label);
+      return;
+    }
+
+  for (guint i = 0; i < ps_checklist_get_n_phases (self->checklist); i++)
+    {
+      const PsChecklistPhase *phase = ps_checklist_get_phase (self->checklist, i);
+      GtkWidget *group = adw_preferences_group_new ();
+      gboolean has_safety = FALSE;
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       ps_checklist_phase_get_title (phase));
+      for (guint j = 0; j < ps_checklist_phase_get_n_steps (phase); j++)
+        {
+          const PsChecklistStep *step = ps_checklist_phase_get_step (phase, j);
+
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), step_row_new (self, step));
+          if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_SAFETY_ANSWER)
+            {
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), safety_answer_new (self));
+              has_safety = TRUE;
+            }
+        }
+      gtk_box_append (self->phases_box, group);
+
+      if (has_safety)
+        {
+          GtkWidget *panel = ps_safety_panel_new (self->context);
+          GtkWidget *revealer = gtk_revealer_new ();
+
+          gtk_revealer_set_child (GTK_REVEALER (revealer), panel);
+          gtk_box_append (self->phases_box, revealer);
+          self->safety_revealer = GTK_REVEALER (revealer);
+          self->safety_panel = PS_SAFETY_PANEL (panel);
+          ps_safety_panel_set_conversation (self->safety_panel, self->conversation);
+          g_signal_connect (panel, "escalated", G_CALLBACK (safety_escalated_cb), self);
+        }
+    }
+}
+
+static void
+conversation_notify_cb (PsConversationPage *self)
+{
+  sync_from_conversation (self);
+}
+
+static void
+finish (PsConversationPage  *self,
+        PsConversationState  state)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!in_progress (self) || get_store (self) == NULL)
+    return;
+  if (!ps_store_set_conversation_state (get_store (self),
+                                        ps_conversation_get_id (self->conversation),
+                                        state, &error))
+    {
+      save_failed (self, error);
+      return;
+    }
+  sync_from_conversation (self);
+  g_signal_emit (self, signals[FINISHED], 0, state);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  finish (PS_CONVERSATION_PAGE (widget), PS_CONVERSATION_COMPLETED);
+}
+
+static void
+missed_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  g_autoptr(PsConversationPage) self = user_data;
+
+  if (g_strcmp0 (response, "missed") == 0)
+    finish (self, PS_CONVERSATION_MISSED);
+}
+
+static void
+mark_missed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PsConversationPage *self = PS_CONVERSATION_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char * const *covered;
+  GtkWidget *dialog;
+
+  if (!in_progress (self))
+    return;
+
+  /* Steps already covered suggest the conversation did happen: ask. */
+  covered = ps_conversation_get_covered_steps (self->conversation);
+  if (covered == NULL || covered[0] == NULL)
+    {
+      finish (self, PS_CONVERSATION_MISSED);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Mark as Missed?"),
+                                   _("Some steps are already covered. A missed conversation "
+                                     "does not count as held; it can be planned again from "
+                                     "the case."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "missed", _("_Mark as Missed"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (missed_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[BACK], 0);
+}
+
+static void
+clock_changed_cb (PsConversationPage *self)
+{
+  update_time (self);
+}
+
+static void
+set_context (PsConversationPage *self,
+             PsContext          *context)
+{
+  g_assert (self->context == NULL);
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (ps_context_get_clock (context), "changed",
+                           G_CALLBACK (clock_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_context_get_settings (context), "changed::privacy-mode",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ps_conversation_page_dispose (GObject *object)
+{
+  PsConversationPage *self = (PsConversationPage *)object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->conversation != NULL)
+    g_signal_handlers_disconnect_by_data (self->conversation, self);
+  if (self->phases_box != NULL)
+    clear_phases (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CONVERSATION_PAGE);
+  g_clear_object (&self->conversation);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ps_conversation_page_parent_class)->dispose (object);
+}
+
+static void
+ps_conversation_page_finalize (GObject *object)
+{
+  PsConversationPage *self = (PsConversationPage *)object;
+
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ps_conversation_page_parent_class)->finalize (object);
+}
+
+static void
+ps_conversation_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PsConversationPage *self = PS_CONVERSATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_CONVERSATION:
+      g_value_set_object (value, self->conversation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_conversation_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PsConversationPage *self = PS_CONVERSATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    case PROP_CONVERSATION:
+      ps_conversation_page_set_conversation (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_conversation_page_class_init (PsConversationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ps_conversation_page_dispose;
+  object_class->finalize = ps_conversation_page_finalize;
+  object_class->get_property = ps_conversation_page_get_property;
+  object_class->set_property = ps_conversation_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONVERSATION] =
+    g_param_spec_object ("conversation", NULL, NULL, PS_TYPE_CONVERSATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PsConversationPage::finished:
+   * @state: %PS_CONVERSATION_COMPLETED or %PS_CONVERSATION_MISSED
+   */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                    PS_TYPE_CONVERSATION_STATE);
+  /**
+   * PsConversationPage::back:
+   *
+   * The user left the page; the conversation stays in progress.
+   */
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ps-conversation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, box);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, time_label);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, overtime_label);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, phases_box);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, actions_box);
+
+  gtk_widget_class_install_action (widget_class, "conversation.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "conversation.mark-missed", NULL,
+                                   mark_missed_action);
+  gtk_widget_class_install_action (widget_class, "conversation.back", NULL, back_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ps_conversation_page_init (PsConversationPage *self)
+{
+  self->checks = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.finish", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.mark-missed", FALSE);
+  update_progress (self);
+  update_time (self);
+}
+
+GtkWidget *
+ps_conversation_page_new (PsContext *context)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PS_TYPE_CONVERSATION_PAGE, "context", context, NULL);
+}
+
+PsContext *
+ps_conversation_page_get_context (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return self->context;
+}
+
+void
+ps_conversation_page_set_conversation (PsConversationPage *self,
+                                       PsConversation     *conversation)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
+  g_return_if_fail (!conversation || PS_IS_CONVERSATION (conversation));
+
+  if (self->conversation == conversation)
+    return;
+
+  if (self->conversation != NULL)
+    g_signal_handlers_disconnect_by_data (self->conversation, self);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_set_object (&self->conversation, conversation);
+
+  if (conversation != NULL &&
+      ps_conversation_get_state (conversation) == PS_CONVERSATION_SCHEDULED &&
+      get_store (self) != NULL &&
+      !ps_store_set_conversation_state (get_store (self), ps_conversation_get_id (conversation),
+                                        PS_CONVERSATION_IN_PROGRESS, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not start the conversation: %s"),
+                                               error->message);
+      toast (self, text);
+    }
+
+  /* Old conversations keep the checklist they were held with. */
+  self->checklist = conversation != NULL ?
+                    ps_checklist_get (ps_conversation_get_checklist_version (conversation)) : NULL;
+  if (conversation != NULL)
+    build_phases (self);
+  else
+    clear_phases (self);
+
+  if (conversation != NULL)
+    {
+      g_signal_connect_swapped (conversation, "notify::state",
+                                G_CALLBACK (conversation_notify_cb), self);
+      g_signal_connect_swapped (conversation, "notify::covered-steps",
+                                G_CALLBACK (conversation_notify_cb), self);
+      g_signal_connect_swapped (conversation, "notify::safety-concern",
+                                G_CALLBACK (conversation_notify_cb), self);
+    }
+
+  update_title (self);
+  sync_from_conversation (self);
+  update_progress (self);
+  update_time (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
+}
+
+PsConversation *
+ps_conversation_page_get_conversation (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return self->conversation;
+}
+
+gboolean
+ps_conversation_page_start (PsConversationPage  *self,
+                            PsCase              *kase,
+                            PsConversation      *conversation,
+                            GError             **error)
+{
+  g_autoptr(PsConversation) started = NULL;
+  PsStore *store;
+
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), FALSE);
+  g_return_val_if_fail (PS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (!conversation || PS_IS_CONVERSATION (conversation), FALSE);
+
+  store = get_store (self);
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  if (conversation == NULL)
+    {
+      started = ps_conversation_start_now (store, kase, ps_context_get_clock (self->context), 30,
+                                           ps_case_get_modality (kase), error);
+      if (started == NULL)
+        return FALSE;
+    }
+  else
+    {
+      if (ps_conversation_get_state (conversation) != PS_CONVERSATION_IN_PROGRESS &&
+          !ps_store_set_conversation_state (store, ps_conversation_get_id (conversation),
+                                            PS_CONVERSATION_IN_PROGRESS, error))
+        return FALSE;
+      started = g_object_ref (conversation);
+    }
+
+  ps_conversation_page_set_conversation (self, started);
+  return TRUE;
+}
+
+/* For tests ---------------------------------------------------------------- */
+
+GtkCheckButton *
+ps_conversation_page_get_step_check (PsConversationPage *self,
+                                     const char         *step_id)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return g_hash_table_lookup (self->checks, step_id);
+}
+
+GtkToggleButton *
+ps_conversation_page_get_safety_button (PsConversationPage *self,
+                                        gboolean            concern)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return concern ? self->concern_button : self->no_concern_button;
+}
+
+PsSafetyPanel *
+ps_conversation_page_get_safety_panel (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return self->safety_panel;
+}
+
+gboolean
+ps_conversation_page_is_safety_shown (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), FALSE);
+  return self->safety_revealer != NULL &&
+         gtk_revealer_get_reveal_child (self->safety_revealer);
+}
+
+const char *
+ps_conversation_page_get_progress_text (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return gtk_label_get_label (self->progress_label);
+}
+
+const char *
+ps_conversation_page_get_time_text (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  return gtk_label_get_label (self->time_label);
+}
+
+const char *
+ps_conversation_page_get_overtime_text (PsConversationPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->overtime_label)))
+    return NULL;
+  return gtk_label_get_label (self->overtime_label);
+}

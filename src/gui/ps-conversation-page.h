@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ps-context.h"
+
+G_BEGIN_DECLS
+
+/* The guided conversation: the checklist of the conversation's version by
+ * phase, elapsed time against the planned length, the safety answer and
+ * panel, Finish and Mark as Missed. Every change is saved at once.
+ *
+ * Signals: ::finished (PsConversationState: completed or missed) when the
+ * conversation ended here — also after "Close Case as Escalated for Safety";
+ * ::back when the user leaves the page with the conversation still in
+ * progress (it can be shown again, see ps_conversation_find_in_progress). */
+#define PS_TYPE_CONVERSATION_PAGE (ps_conversation_page_get_type ())
+G_DECLARE_FINAL_TYPE (PsConversationPage, ps_conversation_page, PS, CONVERSATION_PAGE, GtkWidget)
+
+GtkWidget      *ps_conversation_page_new              (PsContext          *context);
+PsContext      *ps_conversation_page_get_context      (PsConversationPage *self);
+/* Shows @conversation; a scheduled one is started (set in progress). */
+void            ps_conversation_page_set_conversation (PsConversationPage *self,
+                                                       PsConversation     *conversation);
+PsConversation *ps_conversation_page_get_conversation (PsConversationPage *self);
+/* Starts @conversation of @kase, or with @conversation NULL a new one held
+ * now (30 minutes, the case's preferred modality), and shows it. */
+gboolean        ps_conversation_page_start            (PsConversationPage *self,
+                                                       PsCase             *kase,
+                                                       PsConversation     *conversation,
+                                                       GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Filtering the caseload on one keystroke, with 10,000 cases, against the
+ * 16 ms budget of DESIGN.md §6. Not a test: run it by hand under a display
+ * (build-aux/bench.sh does). Prints the median and the worst of 50 keystrokes. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ps-caseload-view-private.h"
+#include "ps-window.h"
+
+#define N_CASES 10000
+
+static const char *first[] = { "Ada", "Bram", "Cora", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun" };
+static const char *last[] = { "Placeholder", "Example", "Fictional", "Madeup", "Sample", "Invented",
+                              "Testcase", "Dummy", "Mockford", "Notreal" };
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autoptr(PsClock) clock = ps_clock_new ();
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PsContext) context = NULL;
+  const char *keys[] = { "a", "ad", "ada", "ada ", "ada p", "b", "br", "bra", "bram", "" };
+  double times[50];
+  PsCaseloadView *view;
+  GtkWidget *window;
+  gint64 t0;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  t0 = g_get_monotonic_time ();
+  store = ps_store_open_with_key (path, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                                  TRUE, clock, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+
+    fields->modality = PS_MODALITY_PHONE;
+    fields->referral = PS_REFERRAL_SELF;
+    fields->reason = PS_REASON_BURNOUT;
+    g_date_set_dmy (&fields->requested_on, 1, 1, 2024);
+    g_date_set_dmy (&fields->assigned_on, 1, 1, 2024);
+    for (guint i = 0; i < N_CASES; i++)
+      {
+        g_autoptr(PsCase) c = NULL;
+
+        g_free (fields->display_name);
+        fields->display_name = g_strdup_printf ("Dr. %s %s %u", first[i % 10], last[(i / 10) % 10], i);
+        c = ps_store_create_case (store, fields, &error);
+        g_assert_no_error (error);
+      }
+  }
+  g_print ("filled %d cases in %.1f s\n", N_CASES, (g_get_monotonic_time () - t0) / 1e6);
+
+  settings = g_settings_new ("io.github.peerside.Peerside");
+  context = ps_context_new_for_store (clock, settings, store);
+  window = g_object_new (PS_TYPE_WINDOW, "context", context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  view = ps_window_get_caseload_view (PS_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      ps_caseload_view_set_search (view, keys[i % G_N_ELEMENTS (keys)]);
+      /* The filter model filters incrementally: count until it is done. */
+      (void) g_list_model_get_n_items (ps_caseload_view_get_visible_cases (view));
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], cmp_double);
+  g_print ("filter on a keystroke, %d cases: median %.2f ms, worst %.2f ms (budget 16 ms)\n",
+           N_CASES, times[G_N_ELEMENTS (times) / 2], times[G_N_ELEMENTS (times) - 1]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&context);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+  return 0;
+}

@@ -1,0 +1,745 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A conversation held through the page as a supporter would: check rows,
+ * the safety answer and panel, the time, finishing — on a real SQLCipher
+ * store with a fake clock — and then the rows read back, through the store
+ * and with raw SQL, to show nothing but ids, codes, flags and times. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlcipher/sqlite3.h>
+
+#include "ps-checklist.h"
+#include "ps-contacts-preferences.h"
+#include "ps-conversation-page-private.h"
+#include "ps-crisis-contacts.h"
+#include "ps-resources.h"
+#include "ps-test-session.h"
+
+#define TEST_KEY "00112233445566778899aabbccddeeff0123456789abcdef0011223344556677"
+
+typedef struct
+{
+  char               *dir;
+  char               *path;
+  PsClock            *clock;
+  GSettings          *settings;
+  PsStore            *store;
+  PsContext          *context;
+  GtkWindow          *window;
+  PsConversationPage *page;
+  PsCase             *kase;
+  guint               n_finished;
+  PsConversationState finished_state;
+} Fixture;
+
+static void
+finished_cb (PsConversationPage  *page,
+             PsConversationState  state,
+             Fixture             *f)
+{
+  f->n_finished++;
+  f->finished_state = state;
+}
+
+static void
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = ps_store_open_with_key (f->path, TEST_KEY, TRUE, f->clock, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+  f->context = ps_context_new_for_store (f->clock, f->settings, f->store);
+}
+
+static void
+open_page (Fixture *f,
+           int      width)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, width, 900);
+  f->page = PS_CONVERSATION_PAGE (ps_conversation_page_new (f->context));
+  g_signal_connect (f->page, "finished", G_CALLBACK (finished_cb), f);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+close_page (Fixture *f)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
+  f->window = NULL;
+  f->page = NULL;
+}
+
+/* Everything that holds the store lets go, so the file can be opened again. */
+static void
+close_store (Fixture *f)
+{
+  PsStore *store = f->store;
+
+  close_page (f);
+  g_clear_object (&f->context);
+  f->store = NULL;
+  f->kase = NULL;
+  g_assert_finalize_object (store);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  /* Monday 18 November 2024, 10:00 in the test's time zone. */
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsCase) kase = NULL;
+
+  f->dir = g_dir_make_tmp ("peerside-conversation-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "caseload.db", NULL);
+  f->clock = ps_clock_new_fake (now);
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  open_store (f);
+
+  fields->display_name = g_strdup ("Dr. Ada Placeholder");
+  fields->contact = g_strdup ("555-0100");
+  fields->modality = PS_MODALITY_PHONE;
+  fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_ADVERSE_EVENT;
+  g_date_set_dmy (&fields->requested_on, 17, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 17, 11, 2024);
+  kase = ps_store_create_case (f->store, fields, &error);
+  g_assert_no_error (error);
+  f->kase = kase;   /* the store keeps it */
+
+  open_page (f, GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 1000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_page (f);
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  g_settings_reset (f->settings, "crisis-lines");
+  g_settings_reset (f->settings, "program-contacts");
+  g_settings_reset (f->settings, "privacy-mode");
+  g_clear_object (&f->settings);
+  ps_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static PsConversation *
+start (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ps_conversation_page_start (f->page, f->kase, NULL, &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
+  return ps_conversation_page_get_conversation (f->page);
+}
+
+static void
+toggle_step (Fixture    *f,
+             const char *id)
+{
+  GtkCheckButton *check = ps_conversation_page_get_step_check (f->page, id);
+
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (check)));
+  /* As a click does. */
+  gtk_widget_activate (GTK_WIDGET (check));
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Rows' titles and subtitles, one "title|subtitle" per row. */
+static char *
+describe_rows (GtkListBox *list)
+{
+  GString *out = g_string_new (NULL);
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child))
+      g_string_append_printf (out, "%s|%s\n",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (child)));
+  return g_string_free (out, FALSE);
+}
+
+/* Icon-only buttons carry a label, and nothing in the page takes free text. */
+static void
+check_widget_tree_full (GtkWidget *widget,
+                        gboolean   text_allowed)
+{
+  GtkWidget *child;
+
+  /* Hidden internals (AdwEntryRow's unused apply button) are not seen. */
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (!text_allowed)
+    {
+      g_assert_false (GTK_IS_EDITABLE (widget));
+      g_assert_false (GTK_IS_TEXT_VIEW (widget));
+    }
+  if (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+      g_error ("An icon-only button without an accessible label: %s",
+               gtk_button_get_icon_name (GTK_BUTTON (widget)));
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_widget_tree_full (child, text_allowed);
+}
+
+static void
+check_widget_tree (GtkWidget *widget)
+{
+  check_widget_tree_full (widget, FALSE);
+}
+
+static gboolean
+is_instant (const char *text)
+{
+  return g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+                               text, 0, 0);
+}
+
+static gboolean
+is_code (const char *text)
+{
+  return g_regex_match_simple ("^[a-z0-9][a-z0-9._-]*$", text, 0, 0);
+}
+
+/* Reads the conversation's rows straight from the file, with the same key,
+ * as someone holding the file and the key would. */
+static void
+assert_raw_rows (Fixture *f,
+                 gint64   conversation_id,
+                 guint    n_steps_expected)
+{
+  static const char * const columns[] = {
+    "id", "case_id", "starts_at", "minutes", "modality", "state", "checklist_version",
+    "safety_concern", "started_at", "ended_at",
+  };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const PsChecklist *checklist = ps_checklist_get (1);
+  guint n_steps = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" TEST_KEY "'\"", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  rc = sqlite3_prepare_v2 (db, "SELECT * FROM conversations WHERE id = ?1", -1, &stmt, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* Exactly these columns: there is nowhere to put a note. */
+  g_assert_cmpint (sqlite3_column_count (stmt), ==, G_N_ELEMENTS (columns));
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+      int type = sqlite3_column_type (stmt, i);
+
+      g_assert_cmpstr (name, ==, columns[i]);
+      if (type == SQLITE_TEXT)
+        {
+          const char *text = (const char *)sqlite3_column_text (stmt, i);
+
+          if (!is_instant (text) && !is_code (text))
+            g_error ("Column %s holds “%s”: neither a code nor a time", name, text);
+        }
+      else
+        g_assert_cmpint (type, ==, SQLITE_INTEGER);
+    }
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 5), ==, "completed");
+  g_assert_cmpint (sqlite3_column_int (stmt, 6), ==, 1);
+  g_assert_true (is_instant ((const char *)sqlite3_column_text (stmt, 8)));
+  g_assert_true (is_instant ((const char *)sqlite3_column_text (stmt, 9)));
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (db, "SELECT * FROM conversation_steps WHERE conversation_id = ?1",
+                           -1, &stmt, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  g_assert_cmpint (sqlite3_column_count (stmt), ==, 2);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 1);
+
+      g_assert_cmpint (sqlite3_column_type (stmt, 0), ==, SQLITE_INTEGER);
+      /* Only step ids of the checklist the conversation was held with. */
+      g_assert_nonnull (ps_checklist_lookup_step (checklist, id, NULL));
+      n_steps++;
+    }
+  g_assert_cmpuint (n_steps, ==, n_steps_expected);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_whole_conversation (Fixture       *f,
+                         gconstpointer  data)
+{
+  const PsChecklist *checklist = ps_checklist_get (1);
+  PsConversation *conv;
+  g_autoptr(PsConversation) stored = NULL;
+  gint64 id;
+  guint n = 0;
+
+  conv = start (f);
+  g_assert_nonnull (conv);
+  id = ps_conversation_get_id (conv);
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_cmpuint (ps_conversation_get_checklist_version (conv), ==, PS_CHECKLIST_VERSION);
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "0 of 14 steps");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "0 of 30 min");
+  check_widget_tree (GTK_WIDGET (f->page));
+
+  /* Every row, phase by phase; each toggle is saved at once. */
+  for (guint i = 0; i < ps_checklist_get_n_phases (checklist); i++)
+    {
+      const PsChecklistPhase *phase = ps_checklist_get_phase (checklist, i);
+
+      for (guint j = 0; j < ps_checklist_phase_get_n_steps (phase); j++)
+        {
+          const PsChecklistStep *step = ps_checklist_phase_get_step (phase, j);
+          g_autofree char *expected = NULL;
+
+          if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_SAFETY_ANSWER)
+            {
+              g_assert_null (ps_conversation_page_get_step_check (f->page,
+                                                                  ps_checklist_step_get_id (step)));
+              click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, FALSE)));
+              g_assert_false (ps_conversation_page_is_safety_shown (f->page));
+              g_assert_false (ps_conversation_get_safety_concern (conv));
+            }
+          else
+            toggle_step (f, ps_checklist_step_get_id (step));
+
+          n++;
+          g_assert_true (ps_conversation_has_covered_step (conv, ps_checklist_step_get_id (step)));
+          g_assert_cmpuint (g_strv_length ((char **)ps_conversation_get_covered_steps (conv)), ==, n);
+          expected = g_strdup_printf ("%u of 14 steps", n);
+          g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, expected);
+        }
+      ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
+    }
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12 of 30 min");
+
+  /* Unchecking is saved too. */
+  toggle_step (f, "cope.basics");
+  g_assert_false (ps_conversation_has_covered_step (conv, "cope.basics"));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "13 of 14 steps");
+  toggle_step (f, "cope.basics");
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "14 of 14 steps");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.finish", NULL);
+  g_assert_cmpuint (f->n_finished, ==, 1);
+  g_assert_cmpint (f->finished_state, ==, PS_CONVERSATION_COMPLETED);
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_COMPLETED);
+  /* Finished: read-only, and the clock stops. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ps_conversation_page_get_step_check (f->page, "open.introduce"))));
+  ps_clock_advance (f->clock, 60 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12 of 30 min");
+  g_assert_null (ps_conversation_page_get_overtime_text (f->page));
+
+  /* Read back through the store, from a fresh query. */
+  stored = ps_store_lookup_conversation (f->store, id);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (ps_conversation_get_state (stored), ==, PS_CONVERSATION_COMPLETED);
+  g_assert_cmpuint (g_strv_length ((char **)ps_conversation_get_covered_steps (stored)), ==, 14);
+  g_assert_false (ps_conversation_get_safety_concern (stored));
+  g_assert_nonnull (ps_conversation_get_started_at (stored));
+  g_assert_nonnull (ps_conversation_get_ended_at (stored));
+  g_assert_cmpint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
+
+  assert_raw_rows (f, id, 14);
+}
+
+static void
+test_mark_missed (Fixture       *f,
+                  gconstpointer  data)
+{
+  PsConversation *conv = start (f);
+  AdwMessageDialog *dialog;
+
+  toggle_step (f, "open.introduce");
+  /* Steps are covered, so it asks first; cancelling changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.mark-missed", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_cmpuint (f->n_finished, ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.mark-missed", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "missed");
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_MISSED);
+  g_assert_cmpuint (f->n_finished, ==, 1);
+  g_assert_cmpint (f->finished_state, ==, PS_CONVERSATION_MISSED);
+}
+
+static void
+test_safety_path (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char * const lines[] = { "us-ca-988", "uk-ie-samaritans", NULL };
+  g_autoptr(GVariant) contacts = NULL;
+  g_autofree char *crisis_rows = NULL;
+  g_autofree char *program_rows = NULL;
+  PsConversation *conv;
+  PsSafetyPanel *panel;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_strv (f->settings, "crisis-lines", lines);
+  contacts = g_variant_ref_sink (g_variant_new_parsed ("[('Program coordinator', '+1 555 0100'),"
+                                                       " ('Physician health program', '555 0199')]"));
+  g_settings_set_value (f->settings, "program-contacts", contacts);
+
+  conv = start (f);
+  toggle_step (f, "open.introduce");
+  g_assert_false (ps_conversation_page_is_safety_shown (f->page));
+
+  click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, TRUE)));
+  g_assert_true (ps_conversation_page_is_safety_shown (f->page));
+  g_assert_true (ps_conversation_get_safety_concern (conv));
+  g_assert_true (ps_conversation_has_covered_step (conv, PS_CHECKLIST_SAFETY_STEP));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "2 of 14 steps");
+
+  panel = ps_conversation_page_get_safety_panel (f->page);
+  crisis_rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
+  g_assert_cmpstr (crisis_rows, ==,
+                   "988 Suicide & Crisis Lifeline|United States and Canada\nCall or text 988\n"
+                   "Samaritans|United Kingdom and Ireland\nCall 116 123, free, day or night\n");
+  program_rows = describe_rows (ps_safety_panel_get_program_list (panel));
+  g_assert_cmpstr (program_rows, ==,
+                   "Program coordinator|+1 555 0100\nPhysician health program|555 0199\n");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
+  check_widget_tree (GTK_WIDGET (panel));
+
+  /* Choosing in Preferences updates the panel. */
+  {
+    const char * const au[] = { "au-lifeline", NULL };
+    g_autofree char *rows = NULL;
+
+    g_settings_set_strv (f->settings, "crisis-lines", au);
+    rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
+    g_assert_cmpstr (rows, ==, "Lifeline|Australia\nCall 13 11 14, day or night\n");
+  }
+
+  /* A mistaken answer can be corrected: the flag follows. */
+  click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, FALSE)));
+  g_assert_false (ps_conversation_page_is_safety_shown (f->page));
+  g_assert_false (ps_conversation_get_safety_concern (conv));
+  click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, TRUE)));
+  g_assert_true (ps_conversation_get_safety_concern (conv));
+
+  /* Escalating asks first; cancelling changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "safety.escalate", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpint (ps_case_get_closure_status (f->kase), ==, PS_CLOSURE_NONE);
+
+  gtk_widget_activate_action (GTK_WIDGET (panel), "safety.escalate", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "escalate");
+
+  g_assert_cmpint (ps_case_get_closure_status (f->kase), ==, PS_CLOSURE_ESCALATED);
+  g_assert_cmpint (ps_case_get_state (f->kase), ==, PS_CASE_STATE_CLOSED);
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_COMPLETED);
+  g_assert_true (ps_conversation_get_safety_concern (conv));
+  g_assert_cmpuint (f->n_finished, ==, 1);
+  g_assert_cmpint (f->finished_state, ==, PS_CONVERSATION_COMPLETED);
+}
+
+static void
+test_over_time (Fixture       *f,
+                gconstpointer  data)
+{
+  start (f);
+  g_assert_null (ps_conversation_page_get_overtime_text (f->page));
+
+  ps_clock_advance (f->clock, 30 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "30 of 30 min");
+  g_assert_null (ps_conversation_page_get_overtime_text (f->page));
+
+  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_overtime_text (f->page), ==,
+                   "Past the planned 30 minutes — it may be time to close");
+
+  /* The once-a-second tick keeps it current too. */
+  ps_test_iterate (1200);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32 of 30 min");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
+  ps_test_screenshot (GTK_WIDGET (f->window), "conversation-over-time.png");
+}
+
+static void
+test_restart (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PsConversation) found = NULL;
+  g_autoptr(GError) error = NULL;
+  PsConversation *conv = start (f);
+  gint64 id = ps_conversation_get_id (conv);
+
+  toggle_step (f, "open.introduce");
+  toggle_step (f, "open.confidentiality");
+  click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, TRUE)));
+  ps_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE);
+
+  /* The app stops in the middle of the conversation. */
+  close_store (f);
+  ps_clock_advance (f->clock, 3 * G_TIME_SPAN_MINUTE);
+  open_store (f);
+
+  found = ps_conversation_find_in_progress (f->store);
+  g_assert_nonnull (found);
+  g_assert_cmpint (ps_conversation_get_id (found), ==, id);
+  g_assert_cmpint (ps_conversation_get_state (found), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_true (ps_conversation_has_covered_step (found, "open.introduce"));
+  g_assert_true (ps_conversation_has_covered_step (found, "open.confidentiality"));
+  g_assert_true (ps_conversation_has_covered_step (found, PS_CHECKLIST_SAFETY_STEP));
+  g_assert_true (ps_conversation_get_safety_concern (found));
+
+  open_page (f, 1000);
+  ps_conversation_page_set_conversation (f->page, found);
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (f->page, "open.introduce")));
+  g_assert_false (gtk_check_button_get_active (ps_conversation_page_get_step_check (f->page, "open.time-and-place")));
+  g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (f->page, TRUE)));
+  g_assert_true (ps_conversation_page_is_safety_shown (f->page));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "3 of 14 steps");
+  /* The time counts from the real start, across the restart. */
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "8 of 30 min");
+
+  /* And it carries on. */
+  toggle_step (f, "listen.own-words");
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "4 of 14 steps");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.finish", NULL);
+  g_assert_cmpint (ps_conversation_get_state (found), ==, PS_CONVERSATION_COMPLETED);
+  g_clear_object (&found);
+  found = ps_conversation_find_in_progress (f->store);
+  g_assert_null (found);
+  g_assert_no_error (error);
+}
+
+static void
+test_privacy_subtitle (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwWindowTitle *title = NULL;
+  GtkWidget *w;
+
+  start (f);
+  /* Find the header's title. */
+  for (w = GTK_WIDGET (f->page); w != NULL && !ADW_IS_WINDOW_TITLE (w); )
+    {
+      GtkWidget *next = gtk_widget_get_first_child (w);
+
+      while (next == NULL && w != NULL)
+        {
+          next = gtk_widget_get_next_sibling (w);
+          if (next == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (f->page))
+                w = NULL;
+            }
+        }
+      w = next;
+    }
+  title = ADW_WINDOW_TITLE (w);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Conversation");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Dr. Ada Placeholder");
+  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "A. P.");
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char * const lines[] = { "us-ca-988", "uk-ie-samaritans", "au-lifeline", NULL };
+  g_autoptr(GVariant) contacts = NULL;
+  int width = GPOINTER_TO_INT (data);
+  g_autofree char *top = g_strdup_printf ("conversation-%d.png", width);
+  g_autofree char *bottom = g_strdup_printf ("conversation-%d-safety.png", width);
+  GtkWidget *scrolled;
+  GtkAdjustment *adj;
+
+  g_settings_set_strv (f->settings, "crisis-lines", lines);
+  contacts = g_variant_ref_sink (g_variant_new_parsed ("[('Program coordinator', '+1 555 0100')]"));
+  g_settings_set_value (f->settings, "program-contacts", contacts);
+
+  start (f);
+  toggle_step (f, "open.introduce");
+  toggle_step (f, "open.time-and-place");
+  toggle_step (f, "open.confidentiality");
+  toggle_step (f, "listen.own-words");
+  ps_clock_advance (f->clock, 12 * G_TIME_SPAN_MINUTE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
+  ps_test_iterate (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), ==, width);
+  ps_test_screenshot (GTK_WIDGET (f->window), top);
+
+  click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, TRUE)));
+  ps_test_iterate (600);   /* the revealer's transition */
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (ps_conversation_page_get_safety_panel (f->page)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  {
+    graphene_point_t p;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ps_conversation_page_get_safety_panel (f->page)),
+                                             gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &p));
+    gtk_adjustment_set_value (adj, p.y - 120);
+  }
+  ps_test_iterate (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
+  ps_test_screenshot (GTK_WIDGET (f->window), bottom);
+}
+
+static void
+test_contacts_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  g_autoptr(GVariant) value = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWindow *window = GTK_WINDOW (adw_preferences_window_new ());
+  PsContactsPreferencesPage *page;
+  GtkListBox *list;
+  GtkWidget *row, *button = NULL;
+
+  page = PS_CONTACTS_PREFERENCES_PAGE (ps_contacts_preferences_page_new (settings));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_default_size (window, 360, 900);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The default: the 988 line. */
+  g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (page, "us-ca-988")));
+  g_assert_false (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (page, "uk-ie-samaritans")));
+  gtk_widget_activate (GTK_WIDGET (ps_contacts_preferences_page_get_crisis_check (page, "uk-ie-samaritans")));
+  gtk_widget_activate (GTK_WIDGET (ps_contacts_preferences_page_get_crisis_check (page, "us-ca-988")));
+  lines = g_settings_get_strv (settings, "crisis-lines");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==, "uk-ie-samaritans");
+
+  /* Program contacts: validated, added, removed. */
+  g_assert_false (ps_contacts_preferences_page_add_contact (page, "Coordinator", "call me"));
+  g_assert_false (ps_contacts_preferences_page_add_contact (page, "", "555 0100"));
+  g_assert_true (ps_contacts_preferences_page_add_contact (page, " Program coordinator ", "+1 (555) 010-0100"));
+  g_assert_true (ps_contacts_preferences_page_add_contact (page, "Physician health program", "555 0199"));
+  value = g_settings_get_value (settings, "program-contacts");
+  g_assert_cmpuint (g_variant_n_children (value), ==, 2);
+  {
+    const char *name, *phone;
+
+    g_variant_get_child (value, 0, "(&s&s)", &name, &phone);
+    g_assert_cmpstr (name, ==, "Program coordinator");
+    g_assert_cmpstr (phone, ==, "+1 (555) 010-0100");
+  }
+
+  ps_test_screenshot (GTK_WIDGET (window), "contacts-preferences-360.png");
+  list = ps_contacts_preferences_page_get_program_list (page);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  /* Preferences take a program contact's name and number: text, but not about colleagues. */
+  check_widget_tree_full (GTK_WIDGET (page), TRUE);
+  /* Its remove button. */
+  for (GtkWidget *w = row; w != NULL; )
+    {
+      GtkWidget *next = gtk_widget_get_first_child (w);
+
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)), "user-trash-symbolic") == 0)
+        {
+          button = w;
+          break;
+        }
+      while (next == NULL && w != row)
+        {
+          next = gtk_widget_get_next_sibling (w);
+          if (next == NULL)
+            w = gtk_widget_get_parent (w);
+        }
+      w = next;
+    }
+  g_assert_nonnull (button);
+  click (button);
+  g_clear_pointer (&value, g_variant_unref);
+  value = g_settings_get_value (settings, "program-contacts");
+  g_assert_cmpuint (g_variant_n_children (value), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_widget_observe_children (GTK_WIDGET (list)))), ==, 1);
+
+  gtk_window_destroy (window);
+  g_settings_reset (settings, "crisis-lines");
+  g_settings_reset (settings, "program-contacts");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = ps_test_session_init (&argc, &argv);
+  int ret;
+
+  /* Referencing the resource links it (and its constructor) in from the
+   * static library: the widgets' templates live there. */
+  g_assert_nonnull (ps_get_resource ());
+
+#define ADD(path, func, width) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/conversation/whole", test_whole_conversation, 1000);
+  ADD ("/conversation/mark-missed", test_mark_missed, 1000);
+  ADD ("/conversation/safety-path", test_safety_path, 1000);
+  ADD ("/conversation/over-time", test_over_time, 360);
+  ADD ("/conversation/restart", test_restart, 1000);
+  ADD ("/conversation/privacy-subtitle", test_privacy_subtitle, 1000);
+  ADD ("/conversation/screenshots/360", test_screenshots, 360);
+  ADD ("/conversation/screenshots/1000", test_screenshots, 1000);
+  g_test_add_func ("/conversation/contacts-preferences", test_contacts_preferences);
+
+  ret = g_test_run ();
+  ps_test_remove_tree (dir);
+  return ret;
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "ps-test-util.h"
+
+char *
+ps_test_make_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("peerside-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (tmp, "peerside", NULL);
+}
+
+void
+ps_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_chmod (path, 0700);
+  if ((dir = g_dir_open (path, 0, NULL)) != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          ps_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+char *
+ps_test_db_path (const char *dir)
+{
+  return g_build_filename (dir, PS_STORE_FILE_NAME, NULL);
+}
+
+GHashTable *
+ps_test_snapshot (const char *dir)
+{
+  GHashTable *snapshot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      struct stat st;
+      char *value;
+
+      g_assert_cmpint (lstat (path, &st), ==, 0);
+      if (S_ISDIR (st.st_mode))
+        value = g_strdup_printf ("dir %o", st.st_mode & 07777);
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        value = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+      else
+        value = g_strdup_printf ("unreadable %o size %" G_GINT64_FORMAT,
+                                 st.st_mode & 07777, (gint64)st.st_size);
+      g_hash_table_insert (snapshot, g_strdup (name), value);
+    }
+  return snapshot;
+}
+
+void
+ps_test_assert_unchanged (GHashTable *before,
+                          const char *dir)
+{
+  g_autoptr(GHashTable) after = ps_test_snapshot (dir);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *now = g_hash_table_lookup (after, key);
+
+      if (now == NULL)
+        g_error ("%s was removed", (const char *)key);
+      if (!g_str_equal (now, value))
+        g_error ("%s changed", (const char *)key);
+    }
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (before, key))
+      g_error ("%s was created", (const char *)key);
+}
+
+typedef struct
+{
+  PsStore  *store;
+  GError   *error;
+  gboolean  done;
+} OpenWait;
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OpenWait *wait = user_data;
+
+  wait->store = ps_store_open_finish (result, &wait->error);
+  wait->done = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+PsStore *
+ps_test_open_async (const char  *dir,
+                    PsKeyVault  *vault,
+                    GError     **error)
+{
+  g_autoptr(PsClock) clock = ps_test_clock ();
+  g_autoptr(PsKeyVault) own_vault = NULL;
+  OpenWait wait = { 0 };
+
+  if (vault == NULL)
+    vault = own_vault = ps_key_vault_new ();
+
+  ps_store_open_async (dir, vault, clock, NULL, opened_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.store;
+}
+
+PsCaseFields *
+ps_test_fields (const char *name)
+{
+  PsCaseFields *fields = ps_case_fields_new ();
+
+  fields->display_name = g_strdup (name);
+  fields->contact = g_strdup ("555-0100");
+  fields->modality = PS_MODALITY_PHONE;
+  fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_ADVERSE_EVENT;
+  g_date_set_dmy (&fields->requested_on, 2, G_DATE_MARCH, 2024);
+  g_date_set_dmy (&fields->assigned_on, 3, G_DATE_MARCH, 2024);
+  return fields;
+}
+
+/* 2024-03-10 09:00 UTC, in UTC. */
+PsClock *
+ps_test_clock (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 3, 10, 9, 0, 0);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  PsClock *clock = ps_clock_new_fake (now);
+
+  ps_clock_set_timezone (clock, utc);
+  return clock;
+}
+
+/* A new store with the test key in a new directory (no keyring). */
+PsStore *
+ps_test_new_store (char **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsClock) clock = ps_test_clock ();
+  g_autofree char *dir = ps_test_make_data_dir ();
+  g_autofree char *path = ps_test_db_path (dir);
+  PsStore *store;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = ps_store_open_with_key (path, PS_TEST_KEY, TRUE, clock, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  if (dir_out != NULL)
+    *dir_out = g_steal_pointer (&dir);
+  return store;
+}
+
+void
+ps_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (to, contents, (gssize)length,
+                                           G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ps-demo.h"
+#include "ps-sqlite.h"
+#include "ps-store-private.h"
+
+G_BEGIN_DECLS
+
+/* A fixed key for tests that do not go through the keyring. */
+#define PS_TEST_KEY       "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+#define PS_TEST_OTHER_KEY "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
+
+char         *ps_test_make_data_dir     (void);
+void          ps_test_remove_tree       (const char   *path);
+char         *ps_test_db_path           (const char   *dir);
+
+/* Every entry of @dir: name → content hash (or "dir"). */
+GHashTable   *ps_test_snapshot          (const char   *dir);
+void          ps_test_assert_unchanged  (GHashTable   *before,
+                                         const char   *dir);
+
+/* Runs ps_store_open_async to the end on the thread-default main context. */
+PsStore      *ps_test_open_async        (const char   *dir,
+                                         PsKeyVault   *vault,
+                                         GError      **error);
+
+PsCaseFields *ps_test_fields            (const char   *name);
+PsClock      *ps_test_clock             (void);
+PsStore      *ps_test_new_store         (char        **dir_out);
+void          ps_test_copy_file         (const char   *from,
+                                         const char   *to);
+
+G_END_DECLS

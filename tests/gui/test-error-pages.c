@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* When the caseload cannot be opened, the window says what happened and what
+ * to do — each failure its own page — and the files stay byte-identical.
+ * Real window, real gnome-keyring, real files. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ps-key-vault.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *db;
+  PsClock   *clock;
+  GSettings *settings;
+  PsContext *context;
+  PsWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("peerside-errors-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "caseload.db", NULL);
+  f->clock = ps_clock_new ();
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->settings);
+  ps_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static void
+clear_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) attributes = ps_key_vault_new_attributes ();
+
+  secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A caseload elsewhere, so the keyring holds a key that is not this file's. */
+static void
+store_other_key (void)
+{
+  g_autofree char *other = g_dir_make_tmp ("peerside-other-XXXXXX", NULL);
+  g_autoptr(PsClock) clock = ps_clock_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  g_autoptr(PsContext) context = ps_context_new (clock, settings, other, FALSE);
+
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  ps_context_close (context, PS_CONTEXT_LOCKED);
+  ps_test_remove_tree (other);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_FAILED);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "error");
+}
+
+static GBytes *
+write_file (const char *path,
+            const void *data,
+            gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  g_chmod (path, 0600);
+  return g_bytes_new (data, len);
+}
+
+static void
+assert_unchanged (Fixture *f,
+                  GBytes  *before)
+{
+  g_autofree char *after = NULL;
+  gsize len = 0;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_true (g_file_get_contents (f->db, &after, &len, NULL));
+  g_assert_cmpmem (after, len, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+
+  /* And nothing was created beside it but the lock file. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    if (!g_str_equal (name, "caseload.db") && !g_str_has_suffix (name, ".lock"))
+      g_error ("Unexpected file %s", name);
+}
+
+static void
+test_key_missing (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint8 noise[4096];
+  g_autoptr(GBytes) before = NULL;
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_random_int_range (0, 256);
+  before = write_file (f->db, noise, sizeof noise);
+  clear_key ();
+
+  open_window (f);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Key Is Missing");
+  g_assert_nonnull (strstr (ps_window_get_error_description (f->window), "will not create a new caseload"));
+  ps_test_screenshot (GTK_WIDGET (f->window), "error-key-missing.png");
+  assert_unchanged (f, before);
+}
+
+static void
+test_wrong_key (Fixture       *f,
+                gconstpointer  data)
+{
+  guint8 noise[8192];
+  g_autoptr(GBytes) before = NULL;
+
+  store_other_key ();
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_random_int_range (0, 256);
+  before = write_file (f->db, noise, sizeof noise);
+
+  open_window (f);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Cannot Be Read");
+  g_assert_true (ps_window_get_error_can_retry (f->window));
+
+  /* Trying again gives the same page and still touches nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_FAILED);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Cannot Be Read");
+  assert_unchanged (f, before);
+}
+
+static void
+test_plaintext_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  char header[4096] = "SQLite format 3";
+  g_autoptr(GBytes) before = NULL;
+
+  store_other_key ();
+  before = write_file (f->db, header, sizeof header);
+
+  open_window (f);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Cannot Be Read");
+  assert_unchanged (f, before);
+}
+
+static void
+test_every_error_has_its_page (void)
+{
+  static const PsStoreError codes[] = {
+    PS_STORE_ERROR_NO_SECRET_SERVICE, PS_STORE_ERROR_KEYRING_LOCKED, PS_STORE_ERROR_KEY_MISSING,
+    PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE, PS_STORE_ERROR_CORRUPT, PS_STORE_ERROR_UNREADABLE,
+    PS_STORE_ERROR_TOO_NEW, PS_STORE_ERROR_IN_USE, PS_STORE_ERROR_DISK_FULL, PS_STORE_ERROR_READ_ONLY,
+  };
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (PS_STORE_ERROR, codes[i], "detail");
+      PsErrorText text;
+
+      ps_error_text_for (error, &text);
+      g_assert_nonnull (text.title);
+      g_assert_cmpuint (strlen (text.description), >, 40);
+      /* Each failure reads differently from every other. */
+      g_assert_false (g_hash_table_contains (titles, text.title));
+      g_hash_table_add (titles, (gpointer) text.title);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  int ret;
+
+  g_test_add_func ("/error-pages/every-error-has-its-page", test_every_error_has_its_page);
+#define ADD(path, fn) g_test_add ("/error-pages/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("key-missing", test_key_missing);
+  ADD ("wrong-key", test_wrong_key);
+  ADD ("plaintext-refused", test_plaintext_refused);
+#undef ADD
+
+  ret = g_test_run ();
+  ps_test_remove_tree (home);
+  return ret;
+}

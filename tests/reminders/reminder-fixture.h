@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ps-store.h"
+
+G_BEGIN_DECLS
+
+/* A real encrypted store in a temporary folder, driven by a fake clock in
+ * a chosen time zone. */
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  PsClock   *clock;
+  PsStore   *store;
+} RemFixture;
+
+void            rem_fixture_setup     (RemFixture  *fixture,
+                                       const char  *now_iso,
+                                       const char  *tz_id);
+void            rem_fixture_teardown  (RemFixture  *fixture);
+/* Closes the store and opens the same file again, as a restart does. */
+void            rem_fixture_reopen    (RemFixture  *fixture);
+
+GDateTime      *rem_utc               (const char  *iso);
+char           *rem_iso               (GDateTime   *instant);
+gint64          rem_add_case          (RemFixture  *fixture,
+                                       const char  *name,
+                                       const char  *requested_on);
+PsConversation *rem_schedule          (RemFixture  *fixture,
+                                       gint64       case_id,
+                                       const char  *starts_at_iso,
+                                       guint        minutes,
+                                       PsModality   modality);
+void            rem_set_now           (RemFixture  *fixture,
+                                       const char  *now_iso);
+void            rem_remove_tree       (const char  *path);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* iCalendar export read back with libical: one event per conversation, UIDs
+ * stable across exports, UTC times, names only when asked, contacts never. */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+
+#include "ps-ical-export.h"
+#include "reminder-fixture.h"
+
+#define NAME    "Jordan Examplename"
+#define CONTACT "555-0100 ext 12"
+
+typedef struct
+{
+  GPtrArray *uids;       /* of VEVENTs, in file order */
+  GPtrArray *summaries;
+  GPtrArray *starts;     /* ISO UTC, "" for all-day */
+  guint      n_all_day;
+  char      *text;
+} Parsed;
+
+static void
+parsed_clear (Parsed *parsed)
+{
+  g_clear_pointer (&parsed->uids, g_ptr_array_unref);
+  g_clear_pointer (&parsed->summaries, g_ptr_array_unref);
+  g_clear_pointer (&parsed->starts, g_ptr_array_unref);
+  g_clear_pointer (&parsed->text, g_free);
+}
+
+static void
+parse_file (GFile  *file,
+            Parsed *parsed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  icalcomponent *calendar;
+  icalcomponent *event;
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &parsed->text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  calendar = icalparser_parse_string (parsed->text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+
+  parsed->uids = g_ptr_array_new_with_free_func (g_free);
+  parsed->summaries = g_ptr_array_new_with_free_func (g_free);
+  parsed->starts = g_ptr_array_new_with_free_func (g_free);
+
+  for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+      struct icaltimetype end = icalcomponent_get_dtend (event);
+
+      g_ptr_array_add (parsed->uids, g_strdup (icalcomponent_get_uid (event)));
+      g_ptr_array_add (parsed->summaries, g_strdup (icalcomponent_get_summary (event)));
+      g_assert_null (icalcomponent_get_first_property (event, ICAL_DESCRIPTION_PROPERTY));
+      g_assert_null (icalcomponent_get_first_property (event, ICAL_CONTACT_PROPERTY));
+      g_assert_null (icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY));
+      g_assert_null (icalcomponent_get_first_property (event, ICAL_LOCATION_PROPERTY));
+
+      if (start.is_date)
+        {
+          parsed->n_all_day++;
+          g_ptr_array_add (parsed->starts, g_strdup (""));
+          continue;
+        }
+      g_assert_true (icaltime_is_utc (start));
+      g_assert_true (icaltime_is_utc (end));
+      g_assert_cmpint (icaltime_compare (start, end), <, 0);
+      g_ptr_array_add (parsed->starts,
+                       g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", start.year, start.month,
+                                        start.day, start.hour, start.minute, start.second));
+    }
+  icalcomponent_free (calendar);
+
+  g_assert_null (strstr (parsed->text, CONTACT));
+  g_assert_null (strstr (parsed->text, "555-0100"));
+}
+
+static gboolean
+contains (GPtrArray  *strings,
+          const char *value)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_round_trip (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = rem_utc ("2024-06-01T00:00:00Z");
+  g_autoptr(GDateTime) to = rem_utc ("2024-07-01T00:00:00Z");
+  g_autoptr(PsConversation) first = NULL;
+  g_autoptr(PsConversation) second = NULL;
+  g_autoptr(PsConversation) cancelled = NULL;
+  g_autoptr(PsConversation) outside = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uid_first = NULL;
+  g_autofree char *uid_second = NULL;
+  Parsed one = { 0 }, two = { 0 }, named = { 0 };
+  gint64 case_id, other;
+
+  rem_fixture_setup (&fixture, "2024-06-05T12:00:00Z", "America/Vancouver");
+  case_id = rem_add_case (&fixture, NAME, "2024-06-03");
+  other = rem_add_case (&fixture, "Casey Otherperson", "2024-06-04");
+  first = rem_schedule (&fixture, case_id, "2024-06-10T16:30:00Z", 30, PS_MODALITY_PHONE);
+  second = rem_schedule (&fixture, other, "2024-06-12T20:00:00Z", 45, PS_MODALITY_VIDEO);
+  cancelled = rem_schedule (&fixture, case_id, "2024-06-14T16:30:00Z", 30, PS_MODALITY_PHONE);
+  outside = rem_schedule (&fixture, case_id, "2024-07-02T16:30:00Z", 15, PS_MODALITY_PHONE);
+  g_assert_true (ps_store_set_conversation_state (fixture.store,
+                                                  ps_conversation_get_id (cancelled),
+                                                  PS_CONVERSATION_CANCELLED, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture.dir, "schedule.ics", NULL);
+  file = g_file_new_for_path (path);
+  uid_first = g_strdup_printf ("conversation-%" G_GINT64_FORMAT "@peerside.invalid",
+                               ps_conversation_get_id (first));
+  uid_second = g_strdup_printf ("conversation-%" G_GINT64_FORMAT "@peerside.invalid",
+                                ps_conversation_get_id (second));
+
+  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, FALSE, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, &one);
+  g_assert_cmpuint (one.uids->len, ==, 2);
+  g_assert_true (contains (one.uids, uid_first));
+  g_assert_true (contains (one.uids, uid_second));
+  g_assert_true (contains (one.starts, "2024-06-10T16:30:00Z"));
+  g_assert_true (contains (one.starts, "2024-06-12T20:00:00Z"));
+  g_assert_nonnull (strstr (one.text, "DTSTART:20240610T163000Z"));
+  g_assert_nonnull (strstr (one.text, "DTEND:20240610T170000Z"));
+  for (guint i = 0; i < one.summaries->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (one.summaries, i), ==, "Peer support conversation");
+  g_assert_null (strstr (one.text, "Jordan"));
+  g_assert_null (strstr (one.text, "Casey"));
+
+  /* Again, over the old file: the same UIDs, still 0600. */
+  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, FALSE, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, &two);
+  g_assert_cmpuint (two.uids->len, ==, one.uids->len);
+  for (guint i = 0; i < one.uids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (two.uids, i), ==, g_ptr_array_index (one.uids, i));
+
+  /* Names only when asked; contacts never. */
+  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, TRUE, file, &error));
+  g_assert_no_error (error);
+  parse_file (&*file, &named);
+  g_assert_true (contains (named.summaries, "Peer support conversation with " NAME));
+  g_assert_true (contains (named.summaries, "Peer support conversation with Casey Otherperson"));
+  g_assert_true (contains (named.uids, uid_first));
+
+  parsed_clear (&one);
+  parsed_clear (&two);
+  parsed_clear (&named);
+  rem_fixture_teardown (&fixture);
+}
+
+static void
+test_first_contacts (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = rem_utc ("2024-06-01T07:00:00Z");
+  g_autoptr(GDateTime) to = rem_utc ("2024-07-01T07:00:00Z");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uid = NULL;
+  Parsed parsed = { 0 };
+  gint64 case_id;
+
+  rem_fixture_setup (&fixture, "2024-06-05T12:00:00Z", "America/Vancouver");
+  case_id = rem_add_case (&fixture, NAME, "2024-06-03");
+
+  path = g_build_filename (fixture.dir, "deadlines.ics", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (ps_ical_export_to_file_full (fixture.store, from, to, FALSE, 2, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, &parsed);
+
+  uid = g_strdup_printf ("first-contact-%" G_GINT64_FORMAT "@peerside.invalid", case_id);
+  g_assert_cmpuint (parsed.n_all_day, ==, 1);
+  g_assert_true (contains (parsed.uids, uid));
+  g_assert_true (contains (parsed.summaries, "First contact due"));
+  g_assert_nonnull (strstr (parsed.text, "DTSTART;VALUE=DATE:20240605"));
+  g_assert_null (strstr (parsed.text, "Jordan"));
+
+  parsed_clear (&parsed);
+  rem_fixture_teardown (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reminders/ical/round-trip", test_round_trip);
+  g_test_add_func ("/reminders/ical/first-contacts", test_first_contacts);
+
+  return g_test_run ();
+}

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The reminder planner against a real store and a fake clock: due times
+ * across daylight-saving changes, a change of time zone, the stable keys. */
+
+#include "config.h"
+
+#include "ps-reminder-planner.h"
+#include "reminder-fixture.h"
+
+static GPtrArray *
+plan_in (RemFixture  *fixture,
+         const char  *now_iso,
+         GTimeZone   *tz,
+         GDateTime  **next_due)
+{
+  g_autoptr(GDateTime) now = rem_utc (now_iso);
+  g_autoptr(GDateTime) from = rem_utc ("2000-01-01T00:00:00Z");
+  g_autoptr(GDateTime) to = rem_utc ("2100-01-01T00:00:00Z");
+  g_autoptr(GListModel) conversations = NULL;
+  PsReminderSettings settings;
+
+  ps_reminder_settings_init (&settings);
+  conversations = ps_store_list_conversations_between (fixture->store, from, to);
+  return ps_reminder_planner_plan (ps_store_get_open_cases (fixture->store), conversations,
+                                   now, tz, &settings, next_due);
+}
+
+static GPtrArray *
+plan_at (RemFixture *fixture,
+         const char *now_iso)
+{
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (fixture->clock);
+
+  return plan_in (fixture, now_iso, tz, NULL);
+}
+
+static PsReminder *
+find (GPtrArray      *plan,
+      PsReminderKind  kind,
+      gint64          case_id)
+{
+  for (guint i = 0; i < plan->len; i++)
+    {
+      PsReminder *reminder = g_ptr_array_index (plan, i);
+
+      if (ps_reminder_get_kind (reminder) == kind && ps_reminder_get_case_id (reminder) == case_id)
+        return reminder;
+    }
+  return NULL;
+}
+
+static void
+assert_due (PsReminder *reminder,
+            const char *utc_iso,
+            GTimeZone  *tz,
+            const char *local_hhmm)
+{
+  g_autofree char *iso = NULL;
+  g_autofree char *hhmm = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_assert_nonnull (reminder);
+  iso = rem_iso (ps_reminder_get_due_at (reminder));
+  g_assert_cmpstr (iso, ==, utc_iso);
+  g_assert_cmpint (g_date_time_get_utc_offset (ps_reminder_get_due_at (reminder)), ==, 0);
+
+  local = g_date_time_to_timezone (ps_reminder_get_due_at (reminder), tz);
+  hhmm = g_date_time_format (local, "%H:%M");
+  g_assert_cmpstr (hhmm, ==, local_hhmm);
+}
+
+/* One daylight-saving change: first contacts due the day before and the day
+ * of the change, conversations the day before and the day after. */
+typedef struct
+{
+  const char *tz;
+  const char *now;
+  const char *requested_before;
+  const char *due_before;        /* 09:00 local, old offset */
+  const char *requested_after;
+  const char *due_after;         /* 09:00 local, new offset */
+  const char *conversation_before;
+  const char *remind_before;     /* 09:20 local */
+  const char *conversation_after;
+  const char *remind_after;      /* 09:20 local */
+  int         hours_between;     /* due_after − due_before: 23 or 25 */
+} DstCase;
+
+static const DstCase dst_cases[] = {
+  { "America/Vancouver", "2024-03-08T20:00:00Z",
+    "2024-03-07", "2024-03-09T17:00:00Z", "2024-03-08", "2024-03-10T16:00:00Z",
+    "2024-03-09T17:30:00Z", "2024-03-09T17:20:00Z", "2024-03-11T16:30:00Z", "2024-03-11T16:20:00Z",
+    23 },
+  { "America/Vancouver", "2024-11-01T20:00:00Z",
+    "2024-10-31", "2024-11-02T16:00:00Z", "2024-11-01", "2024-11-03T17:00:00Z",
+    "2024-11-02T16:30:00Z", "2024-11-02T16:20:00Z", "2024-11-04T17:30:00Z", "2024-11-04T17:20:00Z",
+    25 },
+  { "Europe/London", "2024-03-29T12:00:00Z",
+    "2024-03-28", "2024-03-30T09:00:00Z", "2024-03-29", "2024-03-31T08:00:00Z",
+    "2024-03-30T09:30:00Z", "2024-03-30T09:20:00Z", "2024-04-01T08:30:00Z", "2024-04-01T08:20:00Z",
+    23 },
+  { "Europe/London", "2024-10-25T12:00:00Z",
+    "2024-10-24", "2024-10-26T08:00:00Z", "2024-10-25", "2024-10-27T09:00:00Z",
+    "2024-10-26T08:30:00Z", "2024-10-26T08:20:00Z", "2024-10-28T09:30:00Z", "2024-10-28T09:20:00Z",
+    25 },
+};
+
+static void
+test_dst (gconstpointer data)
+{
+  const DstCase *dst = data;
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (dst->tz);
+  g_autoptr(PsConversation) before = NULL;
+  g_autoptr(PsConversation) after = NULL;
+  g_autoptr(GDateTime) just_before = NULL;
+  PsReminder *due_before, *due_after, *remind_after = NULL;
+  gint64 case_before, case_after, talking;
+
+  rem_fixture_setup (&fixture, dst->now, dst->tz);
+  case_before = rem_add_case (&fixture, "Robin Beforechange", dst->requested_before);
+  case_after = rem_add_case (&fixture, "Sam Afterchange", dst->requested_after);
+  talking = rem_add_case (&fixture, "Kim Talking", dst->requested_before);
+  before = rem_schedule (&fixture, talking, dst->conversation_before, 30, PS_MODALITY_PHONE);
+  after = rem_schedule (&fixture, talking, dst->conversation_after, 30, PS_MODALITY_VIDEO);
+
+  plan = plan_at (&fixture, dst->now);
+
+  due_before = find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_before);
+  due_after = find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_after);
+  assert_due (due_before, dst->due_before, tz, "09:00");
+  assert_due (due_after, dst->due_after, tz, "09:00");
+  g_assert_cmpint (g_date_time_difference (ps_reminder_get_due_at (due_after),
+                                           ps_reminder_get_due_at (due_before)),
+                   ==, dst->hours_between * G_TIME_SPAN_HOUR);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      PsReminder *reminder = g_ptr_array_index (plan, i);
+
+      if (ps_reminder_get_conversation_id (reminder) == ps_conversation_get_id (after))
+        remind_after = reminder;
+      else if (ps_reminder_get_conversation_id (reminder) == ps_conversation_get_id (before))
+        assert_due (reminder, dst->remind_before, tz, "09:20");
+    }
+  assert_due (remind_after, dst->remind_after, tz, "09:20");
+  g_assert_cmpint (ps_reminder_get_kind (remind_after), ==, PS_REMINDER_CONVERSATION_UPCOMING);
+  g_assert_cmpint (ps_reminder_get_modality (remind_after), ==, PS_MODALITY_VIDEO);
+
+  /* Due at its instant, not a second before. */
+  just_before = g_date_time_add_seconds (ps_reminder_get_due_at (remind_after), -1);
+  g_assert_false (ps_reminder_is_due (remind_after, just_before));
+  g_assert_true (ps_reminder_is_due (remind_after, ps_reminder_get_due_at (remind_after)));
+
+  {
+    /* Planned again at that instant: it is among the due ones. */
+    g_autoptr(GPtrArray) due = NULL;
+    g_autoptr(GDateTime) at = g_date_time_ref (ps_reminder_get_due_at (remind_after));
+
+    g_clear_pointer (&plan, g_ptr_array_unref);
+    plan = plan_at (&fixture, dst->remind_after);
+    due = ps_reminder_planner_filter_due (plan, at);
+    g_assert_nonnull (find (due, PS_REMINDER_CONVERSATION_UPCOMING, talking));
+  }
+
+  g_clear_object (&before);
+  g_clear_object (&after);
+  rem_fixture_teardown (&fixture);
+}
+
+/* The zone changes while Peerside runs: 09:00 follows the new zone, and the
+ * key (the local day) stays, so the reminder is not shown a second time. */
+static void
+test_timezone_change (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GTimeZone) vancouver = NULL;
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autofree char *key = NULL;
+  g_autofree char *expected = NULL;
+  PsReminder *reminder;
+  gint64 case_id;
+
+  rem_fixture_setup (&fixture, "2024-06-01T18:00:00Z", "America/Vancouver");
+  case_id = rem_add_case (&fixture, "Ari Moving", "2024-06-01");
+
+  vancouver = ps_clock_get_timezone (fixture.clock);
+  plan = plan_in (&fixture, "2024-06-01T18:00:00Z", vancouver, NULL);
+  reminder = find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id);
+  assert_due (reminder, "2024-06-03T16:00:00Z", vancouver, "09:00");
+  key = g_strdup (ps_reminder_get_key (reminder));
+  expected = g_strdup_printf ("case:%" G_GINT64_FORMAT ":first-contact-due:2024-06-03", case_id);
+  g_assert_cmpstr (key, ==, expected);
+
+  /* The clock hears of the new zone (as after tzset()); plan again. */
+  ps_clock_set_timezone (fixture.clock, london);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  {
+    g_autoptr(GTimeZone) now_tz = ps_clock_get_timezone (fixture.clock);
+
+    plan = plan_in (&fixture, "2024-06-01T18:00:00Z", now_tz, NULL);
+  }
+  reminder = find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id);
+  assert_due (reminder, "2024-06-03T08:00:00Z", london, "09:00");
+  g_assert_cmpstr (ps_reminder_get_key (reminder), ==, key);
+
+  rem_fixture_teardown (&fixture);
+}
+
+static void
+test_keys_and_states (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(PsConversation) cancelled = NULL;
+  g_autoptr(GDateTime) later = rem_utc ("2024-11-21T15:00:00Z");
+  g_autoptr(GDateTime) next_due = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first_key = NULL;
+  PsReminder *reminder;
+  gint64 case_id, other;
+  GDate today;
+
+  rem_fixture_setup (&fixture, "2024-11-21T12:00:00Z", "Etc/UTC");
+  case_id = rem_add_case (&fixture, "Lee Keys", "2024-11-19");
+  other = rem_add_case (&fixture, "Max Closed", "2024-11-19");
+  conversation = rem_schedule (&fixture, case_id, "2024-11-21T14:30:00Z", 30, PS_MODALITY_PHONE);
+  cancelled = rem_schedule (&fixture, case_id, "2024-11-22T14:30:00Z", 30, PS_MODALITY_PHONE);
+  g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (cancelled),
+                                                  PS_CONVERSATION_CANCELLED, &error));
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 21, 11, 2024);
+  g_assert_true (ps_store_close_case (fixture.store, other, PS_CLOSURE_DECLINED, &today, &error));
+  g_assert_no_error (error);
+
+  plan = plan_in (&fixture, "2024-11-21T12:00:00Z", utc, &next_due);
+  expected = g_strdup_printf ("conv:%" G_GINT64_FORMAT ":upcoming:2024-11-21T14:30:00Z",
+                              ps_conversation_get_id (conversation));
+  /* One upcoming conversation; the cancelled one and the closed case have none. */
+  g_assert_cmpuint (plan->len, ==, 1);
+  reminder = g_ptr_array_index (plan, 0);
+  g_assert_cmpstr (ps_reminder_get_key (reminder), ==, expected);
+  g_assert_cmpint (ps_reminder_get_case_id (reminder), ==, case_id);
+  g_assert_nonnull (next_due);
+  g_assert_true (g_date_time_equal (next_due, ps_reminder_get_due_at (reminder)));
+  first_key = g_strdup (expected);
+
+  /* Rescheduled: a new reminder, under a new key. */
+  g_assert_true (ps_store_reschedule_conversation (fixture.store,
+                                                   ps_conversation_get_id (conversation),
+                                                   later, 30, PS_MODALITY_PHONE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-11-21T12:00:00Z");
+  g_assert_cmpuint (plan->len, ==, 1);
+  g_assert_cmpstr (ps_reminder_get_key (g_ptr_array_index (plan, 0)), !=, first_key);
+  g_assert_true (g_str_has_suffix (ps_reminder_get_key (g_ptr_array_index (plan, 0)),
+                                   ":upcoming:2024-11-21T15:00:00Z"));
+
+  /* Once the conversation is over, no reminder is left for it. */
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-11-21T15:30:00Z");
+  g_assert_cmpuint (plan->len, ==, 0);
+
+  rem_fixture_teardown (&fixture);
+}
+
+static void
+test_first_contact (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) reached = rem_utc ("2024-05-06T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  rem_fixture_setup (&fixture, "2024-05-03T12:00:00Z", "Europe/London");
+  case_id = rem_add_case (&fixture, "Noa Waiting", "2024-05-03");
+
+  /* Due on the 5th at 09:00 BST, overdue on the 6th. */
+  plan = plan_at (&fixture, "2024-05-05T07:59:00Z");
+  now = rem_utc ("2024-05-05T07:59:00Z");
+  due = ps_reminder_planner_filter_due (plan, now);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_assert_nonnull (find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id));
+  g_assert_nonnull (find (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, case_id));
+
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_clear_pointer (&now, g_date_time_unref);
+  plan = plan_at (&fixture, "2024-05-05T08:00:00Z");
+  now = rem_utc ("2024-05-05T08:00:00Z");
+  due = ps_reminder_planner_filter_due (plan, now);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpint (ps_reminder_get_kind (g_ptr_array_index (due, 0)), ==,
+                   PS_REMINDER_FIRST_CONTACT_DUE);
+
+  /* Stopped for two days: only "overdue" is left to show, not both. */
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_clear_pointer (&now, g_date_time_unref);
+  plan = plan_at (&fixture, "2024-05-07T12:00:00Z");
+  now = rem_utc ("2024-05-07T12:00:00Z");
+  due = ps_reminder_planner_filter_due (plan, now);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpint (ps_reminder_get_kind (g_ptr_array_index (due, 0)), ==,
+                   PS_REMINDER_FIRST_CONTACT_OVERDUE);
+
+  /* Reached: no first-contact reminder any more. */
+  g_assert_true (ps_store_log_contact_attempt (fixture.store, case_id, reached,
+                                               PS_CONTACT_REACHED, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-05-07T12:00:00Z");
+  g_assert_null (find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id));
+  g_assert_null (find (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, case_id));
+
+  rem_fixture_teardown (&fixture);
+}
+
+/* In support with nothing scheduled: one nudge, the morning a week after the
+ * last conversation; none while something is scheduled. */
+static void
+test_nudge (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(PsConversation) next = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Vancouver");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  PsReminder *nudge;
+  gint64 case_id;
+
+  rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
+  case_id = rem_add_case (&fixture, "Quinn Support", "2024-04-29");
+  held = rem_schedule (&fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
+  g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+
+  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  nudge = find (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, case_id);
+  /* Last talk 2024-05-01 (local); nudge 2024-05-08 09:00 PDT. */
+  assert_due (nudge, "2024-05-08T16:00:00Z", tz, "09:00");
+  key = g_strdup_printf ("case:%" G_GINT64_FORMAT ":nudge:2024-05-08", case_id);
+  g_assert_cmpstr (ps_reminder_get_key (nudge), ==, key);
+
+  next = rem_schedule (&fixture, case_id, "2024-05-09T17:00:00Z", 30, PS_MODALITY_PHONE);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  g_assert_null (find (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, case_id));
+
+  rem_fixture_teardown (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dst_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/reminders/planner/dst/%s/%s",
+                                               dst_cases[i].tz,
+                                               i % 2 == 0 ? "spring" : "autumn");
+
+      g_test_add_data_func (path, &dst_cases[i], test_dst);
+    }
+  g_test_add_func ("/reminders/planner/timezone-change", test_timezone_change);
+  g_test_add_func ("/reminders/planner/keys-and-states", test_keys_and_states);
+  g_test_add_func ("/reminders/planner/first-contact", test_first_contact);
+  g_test_add_func ("/reminders/planner/nudge", test_nudge);
+
+  return g_test_run ();
+}

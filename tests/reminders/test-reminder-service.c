@@ -1,0 +1,580 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The reminder service end to end: a real store, a fake clock, libnotify
+ * and the headless session's real notification daemon. What a reminder said
+ * is read off the session bus, by a second connection that became a bus
+ * monitor for Notify calls. */
+
+#include "config.h"
+
+#include "ps-reminder-planner.h"
+#include "ps-reminder-service.h"
+#include "reminder-fixture.h"
+
+#define NAME    "Alexandra Testname"
+#define CONTACT "555-0100 ext 12"
+
+/* The bus monitor ---------------------------------------------------- */
+
+typedef struct
+{
+  char       *summary;
+  char       *body;
+  GStrv       action_ids;
+  char       *desktop_entry;
+  char       *category;
+  guint8      urgency;
+  char       *everything;   /* the whole call, printed */
+} Notified;
+
+static struct
+{
+  GDBusConnection *connection;
+  GDBusConnection *ours;        /* kept: the singleton would be closed without us */
+  char            *sender;
+  GMutex           lock;
+  GPtrArray       *seen;
+} monitor;
+
+static void
+notified_free (gpointer data)
+{
+  Notified *notified = data;
+
+  g_free (notified->summary);
+  g_free (notified->body);
+  g_strfreev (notified->action_ids);
+  g_free (notified->desktop_entry);
+  g_free (notified->category);
+  g_free (notified->everything);
+  g_free (notified);
+}
+
+static Notified *
+parse_notify (GVariant *parameters)
+{
+  Notified *notified = g_new0 (Notified, 1);
+  g_autoptr(GVariantIter) actions = NULL;
+  g_autoptr(GVariant) hints = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  const char *summary, *body, *action;
+  guint i = 0;
+
+  g_variant_get (parameters, "(&su&s&s&sas@a{sv}i)", NULL, NULL, NULL, &summary, &body,
+                 &actions, &hints, NULL);
+  notified->summary = g_strdup (summary);
+  notified->body = g_strdup (body);
+  /* Actions come as id, label, id, label... */
+  while (g_variant_iter_next (actions, "&s", &action))
+    if (i++ % 2 == 0)
+      g_ptr_array_add (ids, g_strdup (action));
+  g_ptr_array_add (ids, NULL);
+  notified->action_ids = (GStrv)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  g_variant_lookup (hints, "desktop-entry", "s", &notified->desktop_entry);
+  g_variant_lookup (hints, "category", "s", &notified->category);
+  g_variant_lookup (hints, "urgency", "y", &notified->urgency);
+  notified->everything = g_variant_print (parameters, FALSE);
+  return notified;
+}
+
+/* Runs in GDBus's worker thread. Monitored method calls must never reach
+ * GDBus's dispatch: it would answer them, and a monitor may not send. */
+static GDBusMessage *
+monitor_filter (GDBusConnection *connection,
+                GDBusMessage    *message,
+                gboolean         incoming,
+                gpointer         user_data)
+{
+  if (!incoming || g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_METHOD_CALL)
+    return message;
+
+  if (g_strcmp0 (g_dbus_message_get_interface (message), "org.freedesktop.Notifications") == 0 &&
+      g_strcmp0 (g_dbus_message_get_member (message), "Notify") == 0 &&
+      g_strcmp0 (g_dbus_message_get_sender (message), monitor.sender) == 0 &&
+      g_dbus_message_get_body (message) != NULL &&
+      g_variant_is_of_type (g_dbus_message_get_body (message),
+                            G_VARIANT_TYPE ("(susssasa{sv}i)")))
+    {
+      Notified *notified = parse_notify (g_dbus_message_get_body (message));
+
+      g_mutex_lock (&monitor.lock);
+      g_ptr_array_add (monitor.seen, notified);
+      g_mutex_unlock (&monitor.lock);
+    }
+
+  g_object_unref (message);
+  return NULL;
+}
+
+static void
+monitor_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  const char *rules[] = {
+    "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+    NULL
+  };
+  g_autoptr(GVariant) reply = NULL;
+
+  /* libnotify talks over the shared session connection: only its calls count. */
+  monitor.ours = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  monitor.sender = g_strdup (g_dbus_connection_get_unique_name (monitor.ours));
+  monitor.seen = g_ptr_array_new_with_free_func (notified_free);
+
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  monitor.connection =
+    g_dbus_connection_new_for_address_sync (address,
+                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                            NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_add_filter (monitor.connection, monitor_filter, NULL, NULL);
+  reply = g_dbus_connection_call_sync (monitor.connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus.Monitoring",
+                                       "BecomeMonitor", g_variant_new ("(^asu)", rules, 0),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+monitor_count (void)
+{
+  guint n;
+
+  g_mutex_lock (&monitor.lock);
+  n = monitor.seen->len;
+  g_mutex_unlock (&monitor.lock);
+  return n;
+}
+
+/* Waits until @n Notify calls were seen since @from, then a little longer
+ * to catch extra ones; returns how many arrived. */
+static guint
+monitor_wait (guint from,
+              guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 settle;
+
+  while (monitor_count () - from < n && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  settle = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < settle)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  return monitor_count () - from;
+}
+
+static Notified *
+monitor_get (guint index)
+{
+  Notified *notified;
+
+  g_mutex_lock (&monitor.lock);
+  notified = g_ptr_array_index (monitor.seen, index);
+  g_mutex_unlock (&monitor.lock);
+  return notified;
+}
+
+static void
+assert_no_identity (Notified *notified)
+{
+  g_assert_null (strstr (notified->everything, "Alexandra"));
+  g_assert_null (strstr (notified->everything, "Testname"));
+  g_assert_null (strstr (notified->everything, "555-0100"));
+}
+
+static void
+assert_reminder_shape (Notified *notified,
+                       gboolean  snooze)
+{
+  g_assert_true (g_strv_contains ((const char * const *)notified->action_ids, "default"));
+  g_assert_true (g_strv_contains ((const char * const *)notified->action_ids, "open"));
+  g_assert_cmpint (g_strv_contains ((const char * const *)notified->action_ids, "snooze"),
+                   ==, snooze);
+  g_assert_cmpstr (notified->desktop_entry, ==, APP_ID);
+  g_assert_cmpstr (notified->category, ==, "x-peerside.reminder");
+  g_assert_cmpint (notified->urgency, ==, 1);
+  /* Contacts never, in any setting. */
+  g_assert_null (strstr (notified->everything, "555-0100"));
+}
+
+/* The fixture ---------------------------------------------------------- */
+
+typedef struct
+{
+  RemFixture         rem;
+  GSettings         *settings;
+  PsContext         *context;
+  PsReminderService *service;
+  guint              seen_before;
+} Fixture;
+
+/* 2024-06-10 13:00 UTC is 14:00 in London (BST). */
+#define T0 "2024-06-10T13:00:00Z"
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *keys[] = {
+    "reminders-enabled", "reminder-lead-minutes", "names-in-notifications",
+    "first-contact-due-days", "first-contact-overdue-days",
+  };
+
+  rem_fixture_setup (&fixture->rem, T0, "Europe/London");
+  fixture->settings = g_settings_new (BASE_APP_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (fixture->settings, keys[i]);
+  fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
+                                               fixture->rem.store);
+  fixture->service = ps_reminder_service_new (fixture->context, NULL);
+  fixture->seen_before = monitor_count ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->service != NULL)
+    g_assert_finalize_object (g_steal_pointer (&fixture->service));
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  rem_fixture_teardown (&fixture->rem);
+}
+
+/* A conversation at 14:30 London time by phone: due at 14:20 with the
+ * default 10-minute lead. */
+static gint64
+add_conversation (Fixture         *fixture,
+                  PsConversation **out)
+{
+  gint64 case_id = rem_add_case (&fixture->rem, NAME, "2024-06-08");
+  g_autoptr(PsConversation) conversation =
+    rem_schedule (&fixture->rem, case_id, "2024-06-10T13:30:00Z", 30, PS_MODALITY_PHONE);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&conversation);
+  return case_id;
+}
+
+static char *
+upcoming_key (PsConversation *conversation)
+{
+  return g_strdup_printf ("conv:%" G_GINT64_FORMAT ":upcoming:2024-06-10T13:30:00Z",
+                          ps_conversation_get_id (conversation));
+}
+
+/* Tests ---------------------------------------------------------------- */
+
+static void
+test_without_name (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autofree char *key = NULL;
+  Notified *notified;
+
+  add_conversation (fixture, &conversation);
+  key = upcoming_key (conversation);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:19:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 0), ==, 0);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 14:30");
+  g_assert_cmpstr (notified->body, ==, "Phone · in 10 minutes");
+  assert_reminder_shape (notified, TRUE);
+  assert_no_identity (notified);
+
+  /* Recorded, and not shown again on the next minute. */
+  g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
+  rem_set_now (&fixture->rem, "2024-06-10T13:21:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+}
+
+static void
+test_with_name (Fixture       *fixture,
+                gconstpointer  data)
+{
+  Notified *notified;
+
+  g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
+  add_conversation (fixture, NULL);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 14:30");
+  g_assert_cmpstr (notified->body, ==, NAME " · Phone · in 10 minutes");
+  assert_reminder_shape (notified, TRUE);
+}
+
+static void
+test_first_contact_text (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Notified *notified;
+
+  /* Requested on the 8th: due on the 10th at 09:00 BST (08:00 UTC). */
+  rem_add_case (&fixture->rem, NAME, "2024-06-08");
+  rem_set_now (&fixture->rem, "2024-06-10T08:00:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "First contact due today");
+  assert_reminder_shape (notified, TRUE);
+  assert_no_identity (notified);
+
+  rem_set_now (&fixture->rem, "2024-06-11T08:00:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+  notified = monitor_get (fixture->seen_before + 1);
+  g_assert_cmpstr (notified->summary, ==, "First contact overdue");
+  assert_no_identity (notified);
+}
+
+static void
+test_snooze (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autofree char *key = NULL;
+  PsNotifier *notifier = ps_reminder_service_get_notifier (fixture->service);
+  Notified *again;
+
+  add_conversation (fixture, &conversation);
+  key = upcoming_key (conversation);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  /* "Snooze 10 minutes", as the notification's button does it. */
+  g_assert_true (ps_notifier_activate (notifier, key, "snooze"));
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:29:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:30:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+  again = monitor_get (fixture->seen_before + 1);
+  g_assert_cmpstr (again->summary, ==, "Peer support conversation at 14:30");
+  g_assert_cmpstr (again->body, ==, "Phone · now");
+  assert_reminder_shape (again, TRUE);
+  assert_no_identity (again);
+
+  /* Once. */
+  rem_set_now (&fixture->rem, "2024-06-10T13:41:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+}
+
+static void
+open_case_cb (PsReminderService *service,
+              gint64             case_id,
+              gpointer           user_data)
+{
+  *(gint64 *)user_data = case_id;
+}
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autofree char *key = NULL;
+  PsNotifier *notifier = ps_reminder_service_get_notifier (fixture->service);
+  gint64 opened = -1;
+  gint64 case_id;
+
+  case_id = add_conversation (fixture, &conversation);
+  key = upcoming_key (conversation);
+  g_signal_connect (fixture->service, "open-case", G_CALLBACK (open_case_cb), &opened);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (ps_notifier_get_n_shown (notifier), ==, 1);
+  g_assert_true (ps_notifier_activate (notifier, key, "default"));
+  g_assert_cmpint (opened, ==, case_id);
+  g_assert_cmpuint (ps_notifier_get_n_shown (notifier), ==, 0);
+}
+
+/* A restart: another service on the store opened again from its file. */
+static void
+test_restart (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autofree char *key = NULL;
+
+  add_conversation (fixture, &conversation);
+  key = upcoming_key (conversation);
+  g_clear_object (&conversation);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:30Z");
+  ps_reminder_service_start (fixture->service);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->service));
+  g_clear_object (&fixture->context);
+  rem_fixture_reopen (&fixture->rem);
+  g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
+
+  fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
+                                               fixture->rem.store);
+  fixture->service = ps_reminder_service_new (fixture->context, NULL);
+  rem_set_now (&fixture->rem, "2024-06-10T13:21:00Z");
+  ps_reminder_service_start (fixture->service);
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+}
+
+/* Fell due while no Peerside ran: shown once at start. */
+static void
+test_missed_at_start (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  Notified *notified;
+
+  add_conversation (fixture, NULL);
+  /* 14:22 local: due two minutes ago, with nobody running. */
+  rem_set_now (&fixture->rem, "2024-06-10T13:22:00Z");
+
+  ps_reminder_service_start (fixture->service);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 14:30");
+  g_assert_cmpstr (notified->body, ==, "Phone · in 8 minutes");
+
+  /* The clock moving on runs a check: nothing new. */
+  rem_set_now (&fixture->rem, "2024-06-10T13:23:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+}
+
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  data)
+{
+  Notified *notified;
+
+  /* Four colleagues requested support on the 1st: all overdue by the 10th. */
+  for (guint i = 0; i < 4; i++)
+    rem_add_case (&fixture->rem, NAME, "2024-06-01");
+
+  ps_reminder_service_start (fixture->service);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "4 peer support reminders");
+  assert_reminder_shape (notified, FALSE);
+  assert_no_identity (notified);
+
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+}
+
+/* Locked (store closed): due reminders of the last plan still come, with no
+ * name even when names are on, and are recorded only when the store is back. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autofree char *key = NULL;
+  Notified *notified;
+
+  g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
+  add_conversation (fixture, &conversation);
+  key = upcoming_key (conversation);
+
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  ps_context_close (fixture->context, PS_CONTEXT_LOCKED);
+  g_assert_null (ps_context_get_store (fixture->context));
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->body, ==, "Phone · in 10 minutes");
+  assert_no_identity (notified);
+  g_assert_false (ps_store_was_delivered (fixture->rem.store, key));
+
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+}
+
+static void
+test_disabled (Fixture       *fixture,
+               gconstpointer  data)
+{
+  add_conversation (fixture, NULL);
+  g_settings_set_boolean (fixture->settings, "reminders-enabled", FALSE);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_null (ps_reminder_service_get_next_due (fixture->service));
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 0), ==, 0);
+}
+
+static void
+test_next_due (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *iso = NULL;
+
+  add_conversation (fixture, NULL);
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_nonnull (ps_reminder_service_get_next_due (fixture->service));
+  iso = rem_iso (ps_reminder_service_get_next_due (fixture->service));
+  g_assert_cmpstr (iso, ==, "2024-06-10T13:20:00Z");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No session bus: run through build-aux/test.sh");
+      return g_test_run ();
+    }
+  monitor_start ();
+
+#define ADD(path, func) \
+  g_test_add ("/reminders/service/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("without-name", test_without_name);
+  ADD ("with-name", test_with_name);
+  ADD ("first-contact-text", test_first_contact_text);
+  ADD ("snooze", test_snooze);
+  ADD ("open", test_open);
+  ADD ("restart-delivers-once", test_restart);
+  ADD ("missed-at-start", test_missed_at_start);
+  ADD ("summary-above-three", test_summary);
+  ADD ("locked-without-names", test_locked);
+  ADD ("disabled", test_disabled);
+  ADD ("next-due", test_next_due);
+#undef ADD
+
+  return g_test_run ();
+}
