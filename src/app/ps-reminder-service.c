@@ -16,7 +16,6 @@
 
 #include <time.h>
 
-#include <glib/gi18n.h>
 
 #include "ps-reminder-planner.h"
 #include "ps-reminder-service.h"

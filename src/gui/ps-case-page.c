@@ -611,6 +611,16 @@ log_attempt_action (GtkWidget  *widget,
 
 /* GObject ----------------------------------------------------------------- */
 
+/* Shown again after a while (another view, a night): "due today" may
+ * have become "overdue". */
+static void
+ps_case_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ps_case_page_parent_class)->map (widget);
+
+  update (PS_CASE_PAGE (widget));
+}
+
 static void
 ps_case_page_constructed (GObject *object)
 {
@@ -701,6 +711,7 @@ ps_case_page_class_init (PsCasePageClass *klass)
   object_class->dispose = ps_case_page_dispose;
   object_class->get_property = ps_case_page_get_property;
   object_class->set_property = ps_case_page_set_property;
+  widget_class->map = ps_case_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,

@@ -298,7 +298,15 @@ ps_case_row_bind (PsCaseRow *self,
   gtk_label_set_label (self->title_label, name);
   gtk_label_set_label (self->state_label, state);
   gtk_label_set_label (self->meta_label, meta);
-  adw_avatar_set_text (self->avatar, ps_case_get_deidentified (item) ? NULL : name);
+  if (ps_case_get_deidentified (item))
+    adw_avatar_set_text (self->avatar, NULL);
+  else
+    {
+      /* The avatar makes its letters from the words: give it no "Dr.". */
+      g_autofree char *initials = ps_privacy_initials (name);
+
+      adw_avatar_set_text (self->avatar, initials);
+    }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");

@@ -118,7 +118,6 @@ update_progress (PsConversationPage *self)
   /* Translators: progress through the conversation checklist, e.g. "9 of 14 steps". */
   text = g_strdup_printf (ngettext ("%u of %u step", "%u of %u steps", total), covered, total);
   gtk_label_set_label (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)covered / total : 0.0);
 }
 
 static void
@@ -148,6 +147,9 @@ update_time (PsConversationPage *self)
   text = g_strdup_printf (ngettext ("%u of %u min", "%u of %u min", planned),
                           (guint)(span / G_TIME_SPAN_MINUTE), planned);
   gtk_label_set_label (self->time_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 planned > 0 ? MIN (1.0, (double)span / (planned * G_TIME_SPAN_MINUTE))
+                                             : 0.0);
 
   /* A calm cue, not an alarm: the supporter decides when to close. */
   over = in_progress (self) && span > planned * G_TIME_SPAN_MINUTE;

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 const char *ps_window_get_error_title       (PsWindow *self);
 const char *ps_window_get_error_description (PsWindow *self);
 gboolean    ps_window_get_error_can_retry   (PsWindow *self);
+AdwLeaflet *ps_window_get_leaflet           (PsWindow *self);
 
 typedef struct
 {

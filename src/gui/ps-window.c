@@ -236,6 +236,8 @@ ps_window_constructed (GObject *object)
   add_placeholder_view (self, "overview", _("Overview"), "x-office-presentation-symbolic",
                         _("De-identified program statistics will be drawn here."));
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
+  /* Folded, the window opens on the caseload, not on the list of views. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   g_signal_connect_object (self->context, "notify::status",
                            G_CALLBACK (context_status_changed_cb), self,
@@ -428,4 +430,10 @@ gboolean
 ps_window_get_error_can_retry (PsWindow *self)
 {
   return gtk_widget_get_visible (self->retry_button);
+}
+
+AdwLeaflet *
+ps_window_get_leaflet (PsWindow *self)
+{
+  return self->leaflet;
 }

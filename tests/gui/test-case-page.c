@@ -469,6 +469,8 @@ test_editor_colleague_needs_consent (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (editor_save (editor)));
   g_assert_cmpstr (editor_message (editor), ==, "Confirm that the colleague agreed to be referred.");
   g_assert_true (gtk_widget_has_css_class (consent, "error"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  ps_test_screenshot (GTK_WIDGET (editor), "case-editor-consent.png");
 
   /* Clicking the row ticks the box. */
   adw_action_row_activate (ADW_ACTION_ROW (consent));

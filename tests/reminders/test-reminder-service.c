@@ -522,6 +522,36 @@ test_locked (Fixture       *fixture,
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
 }
 
+/* The zone changes while running (as after /etc/localtime changed and the
+ * clock was told): the clock's signal re-checks, and 09:00 is the new zone's. */
+static void
+test_timezone_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GTimeZone) vancouver = g_time_zone_new_identifier ("America/Vancouver");
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  Notified *notified;
+
+  /* Requested on the 8th: due on the 10th at 09:00 local. 08:30 UTC is
+   * 01:30 in Vancouver (not yet due) and 09:30 in London (due). */
+  rem_add_case (&fixture->rem, NAME, "2024-06-08");
+  rem_set_now (&fixture->rem, "2024-06-10T08:30:00Z");
+  ps_clock_set_timezone (fixture->rem.clock, vancouver);
+
+  ps_reminder_service_start (fixture->service);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 0), ==, 0);
+
+  ps_clock_set_timezone (fixture->rem.clock, london);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "First contact due today");
+
+  /* And back: the same day's reminder is not shown again. */
+  ps_clock_set_timezone (fixture->rem.clock, vancouver);
+  rem_set_now (&fixture->rem, "2024-06-10T16:00:00Z");
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+}
+
 static void
 test_disabled (Fixture       *fixture,
                gconstpointer  data)
@@ -572,6 +602,7 @@ main (int   argc,
   ADD ("missed-at-start", test_missed_at_start);
   ADD ("summary-above-three", test_summary);
   ADD ("locked-without-names", test_locked);
+  ADD ("timezone-change", test_timezone_change);
   ADD ("disabled", test_disabled);
   ADD ("next-due", test_next_due);
 #undef ADD

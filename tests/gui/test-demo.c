@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* `peerside --demo` as a newcomer sees it: a throwaway caseload of fictional
+ * colleagues in every state, never in the user's keyring or data folder,
+ * deleted on exit; screenshots at 360 and 1280 px, light and dark. */
+
+#include "config.h"
+
+#include "ps-caseload-view-private.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+static void
+shoot (PsContext  *context,
+       int         width,
+       int         height,
+       gboolean    dark,
+       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PsWindow *window = g_object_new (PS_TYPE_WINDOW, "context", context, NULL);
+  PsCaseloadView *view = ps_window_get_caseload_view (window);
+  AdwLeaflet *leaflet;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  ps_test_iterate (300);
+
+  /* The narrow window folds to one pane, on the caseload; the wide one
+   * shows the views, the list and a case side by side. */
+  leaflet = ps_window_get_leaflet (window);
+  g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, width < 600);
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (view), ==, "list");
+  if (width >= 1000)
+    {
+      g_autoptr(PsCase) first = g_list_model_get_item (ps_caseload_view_get_visible_cases (view), 0);
+
+      ps_caseload_view_open_case (view, first);
+    }
+  ps_test_screenshot (GTK_WIDGET (window), name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(PsClock) clock = ps_clock_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
+  g_autofree char *dir = NULL;
+  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "peerside", NULL);
+  GListModel *cases;
+  guint open = 0, closed = 0;
+
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  dir = g_strdup (ps_context_get_data_dir (context));
+
+  /* Not the user's folder. */
+  g_assert_false (g_str_has_prefix (dir, user_dir));
+  g_assert_false (g_file_test (user_dir, G_FILE_TEST_EXISTS));
+
+  cases = ps_store_get_cases (ps_context_get_store (context));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), >=, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+
+      if (ps_case_get_state (item) == PS_CASE_STATE_CLOSED)
+        closed++;
+      else
+        open++;
+    }
+  g_assert_cmpuint (open, >=, 6);
+  g_assert_cmpuint (closed, >=, 2);
+
+  shoot (context, 360, 720, FALSE, "demo-360-light.png");
+  shoot (context, 360, 720, TRUE, "demo-360-dark.png");
+  shoot (context, 1280, 800, FALSE, "demo-1280-light.png");
+  shoot (context, 1280, 800, TRUE, "demo-1280-dark.png");
+
+  /* Deleted on exit. */
+  g_clear_object (&context);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  int ret;
+
+  g_test_add_func ("/demo/throwaway-caseload-and-screenshots", test_demo);
+  ret = g_test_run ();
+  ps_test_remove_tree (home);
+  return ret;
+}
