@@ -7,7 +7,7 @@
 #   -- ARGS      extra arguments for meson test (a suite, a test name)
 set -eu
 src="$(cd "$(dirname "$0")/.." && pwd)"
-build="$src/_build-test"
+build="${PEERSIDE_BUILD_DIR:-$src/_build-test}"
 setup_args=""
 
 while [ $# -gt 0 ]; do

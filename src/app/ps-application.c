@@ -5,14 +5,19 @@
 #include <glib/gi18n.h>
 
 #include "ps-application-private.h"
+#include "ps-autostart.h"
+#include "ps-caseload-view-private.h"
+#include "ps-reminder-service.h"
 #include "ps-window.h"
 
 struct _PsApplication
 {
   AdwApplication  parent_instance;
 
-  PsContext      *context;
-  GSettings      *settings;
+  PsContext         *context;
+  GSettings         *settings;
+  PsReminderService *reminders;
+  PsAutostart       *autostart;
   guint           demo : 1;
   guint           hidden : 1;
   guint           held : 1;
@@ -69,6 +74,21 @@ background_setting_changed_cb (PsApplication *self)
     }
 }
 
+/* "Open" on a reminder: the window, on that case. */
+static void
+reminder_open_case_cb (PsApplication *self,
+                       gint64         case_id)
+{
+  PsStore *store = ps_context_get_store (self->context);
+  PsCase *item = case_id != 0 && store != NULL ? ps_store_lookup_case (store, case_id) : NULL;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (item != NULL && PS_IS_WINDOW (window))
+    ps_caseload_view_open_case (ps_window_get_caseload_view (PS_WINDOW (window)), item);
+}
+
 static int
 ps_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -116,6 +136,14 @@ ps_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::run-in-background",
                            G_CALLBACK (background_setting_changed_cb), self, G_CONNECT_SWAPPED);
   ps_context_open (self->context);
+
+  self->reminders = ps_reminder_service_new (self->context, NULL);
+  g_signal_connect_object (self->reminders, "open-case",
+                           G_CALLBACK (reminder_open_case_cb), self, G_CONNECT_SWAPPED);
+  ps_reminder_service_start (self->reminders);
+  /* The demo never writes an autostart entry. */
+  if (!self->demo)
+    self->autostart = ps_autostart_new (self->settings);
 }
 
 static void
@@ -160,6 +188,8 @@ ps_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (ps_application_parent_class)->shutdown (app);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->autostart);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 }

@@ -16,7 +16,6 @@
 
 #include <time.h>
 
-
 #include "ps-reminder-planner.h"
 #include "ps-reminder-service.h"
 

@@ -275,6 +275,23 @@ ps_checklist_step_get_untranslated_guidance (const PsChecklistStep *step)
 
 /* Conversations ---------------------------------------------------------- */
 
+char *
+ps_checklist_describe_coverage (PsConversation *conversation)
+{
+  const PsChecklist *checklist;
+  guint total, covered;
+
+  g_return_val_if_fail (PS_IS_CONVERSATION (conversation), NULL);
+
+  checklist = ps_checklist_get (ps_conversation_get_checklist_version (conversation));
+  if (checklist == NULL)
+    return NULL;
+  total = ps_checklist_count_steps (checklist);
+  covered = ps_checklist_count_covered (checklist, ps_conversation_get_covered_steps (conversation));
+  /* Translators: checklist coverage of a conversation, e.g. "12 of 14 steps". */
+  return g_strdup_printf (ngettext ("%u of %u step", "%u of %u steps", total), covered, total);
+}
+
 PsConversation *
 ps_conversation_start_now (PsStore     *store,
                            PsCase      *kase,

@@ -56,6 +56,10 @@ const char             *ps_checklist_step_get_untranslated_title    (const PsChe
 const char             *ps_checklist_step_get_untranslated_guidance (const PsChecklistStep *step);
 const char             *ps_checklist_phase_get_untranslated_title   (const PsChecklistPhase *phase);
 
+/* "12 of 14 steps", counted in the conversation's own checklist version;
+ * NULL when this build does not know that version. */
+char                   *ps_checklist_describe_coverage  (PsConversation          *conversation);
+
 /* Conversation helpers over the store's API (they belong with the store and
  * may move there). */
 

@@ -166,6 +166,12 @@ classify_existing (const char  *path,
   if (st.st_size == 0 || (n == sizeof header && memcmp (header, plaintext, sizeof header) == 0))
     return fail_code (error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
 
+  /* SQLite 3.15 cannot read a WAL database it may not write (it needs the
+   * -shm index): say "read-only" rather than fail obscurely later. */
+  if (access (path, W_OK) != 0)
+    return fail_errno (error, errno == EACCES || errno == EPERM ? EROFS : errno,
+                       "Writing the caseload");
+
   return TRUE;
 }
 

@@ -105,19 +105,11 @@ collect_covered (PsConversationPage *self)
 static void
 update_progress (PsConversationPage *self)
 {
-  guint total = 0, covered = 0;
   g_autofree char *text = NULL;
 
-  if (self->conversation != NULL && self->checklist != NULL)
-    {
-      total = ps_checklist_count_steps (self->checklist);
-      covered = ps_checklist_count_covered (self->checklist,
-                                            ps_conversation_get_covered_steps (self->conversation));
-    }
-
-  /* Translators: progress through the conversation checklist, e.g. "9 of 14 steps". */
-  text = g_strdup_printf (ngettext ("%u of %u step", "%u of %u steps", total), covered, total);
-  gtk_label_set_label (self->progress_label, text);
+  if (self->conversation != NULL)
+    text = ps_checklist_describe_coverage (self->conversation);
+  gtk_label_set_label (self->progress_label, text != NULL ? text : "");
 }
 
 static void

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
 
 struct _PsPreferencesWindow
@@ -146,5 +147,7 @@ ps_preferences_window_new (PsContext *context)
   self = g_object_new (PS_TYPE_PREFERENCES_WINDOW, NULL);
   self->context = g_object_ref (context);
   bind_settings (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (ps_contacts_preferences_page_new (ps_context_get_settings (context))));
   return self;
 }

@@ -97,6 +97,7 @@ test_count_covered (void)
 
   g_assert_cmpuint (ps_checklist_count_covered (checklist, NULL), ==, 0);
   g_assert_cmpuint (ps_checklist_count_covered (checklist, some), ==, 2);
+  g_assert_cmpuint (ps_checklist_count_covered (checklist, (const char * const []) { NULL }), ==, 0);
 }
 
 /* Every text reaches translators: it is written as N_("…") in the source

@@ -561,6 +561,78 @@ test_restart (Fixture       *f,
 }
 
 static void
+test_start_scheduled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(PsConversation) conv = NULL;
+  GtkCheckButton *check;
+
+  at = g_date_time_add_minutes (now, 10);
+  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (f->kase), at, 45,
+                                         PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_SCHEDULED);
+
+  /* Held a little early: the time counts from the real start. */
+  g_assert_true (ps_conversation_page_start (f->page, f->kase, conv, &error));
+  g_assert_no_error (error);
+  g_assert_true (ps_conversation_page_get_conversation (f->page) == conv);
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_nonnull (ps_conversation_get_started_at (conv));
+  g_assert_true (g_date_time_equal (ps_conversation_get_started_at (conv), now));
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "0 of 45 min");
+
+  /* Check rows are check boxes, named by their step. */
+  check = ps_conversation_page_get_step_check (f->page, "listen.reflect");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (check),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reflect the feelings you hear");
+}
+
+/* A conversation held with a checklist this build does not know (a newer
+ * version, from a restored backup) shows no steps rather than wrong ones. */
+static void
+test_unknown_version (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PsConversation) conv = NULL;
+  g_autoptr(PsConversation) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const steps[] = { "open.introduce", NULL };
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  conv = ps_conversation_start_now (f->store, f->kase, f->clock, 15, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  id = ps_conversation_get_id (conv);
+  g_assert_true (ps_store_set_covered_steps (f->store, id, steps, &error));
+  g_assert_no_error (error);
+  g_clear_object (&conv);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" TEST_KEY "'\";"
+                                 "PRAGMA cipher_compatibility = 3;"
+                                 "UPDATE conversations SET checklist_version = 2", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  reread = ps_store_lookup_conversation (f->store, id);
+  g_assert_cmpuint (ps_conversation_get_checklist_version (reread), ==, 2);
+  g_assert_null (ps_checklist_describe_coverage (reread));
+  ps_conversation_page_set_conversation (f->page, reread);
+  g_assert_null (ps_conversation_page_get_step_check (f->page, "open.introduce"));
+  g_assert_null (ps_conversation_page_get_safety_button (f->page, TRUE));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "");
+  /* The stored ids are left as they were. */
+  g_assert_true (ps_conversation_has_covered_step (reread, "open.introduce"));
+}
+
+static void
 test_privacy_subtitle (Fixture       *f,
                        gconstpointer  data)
 {
@@ -735,6 +807,8 @@ main (int   argc,
   ADD ("/conversation/safety-path", test_safety_path, 1000);
   ADD ("/conversation/over-time", test_over_time, 360);
   ADD ("/conversation/restart", test_restart, 1000);
+  ADD ("/conversation/start-scheduled", test_start_scheduled, 1000);
+  ADD ("/conversation/unknown-version", test_unknown_version, 1000);
   ADD ("/conversation/privacy-subtitle", test_privacy_subtitle, 1000);
   ADD ("/conversation/screenshots/360", test_screenshots, 360);
   ADD ("/conversation/screenshots/1000", test_screenshots, 1000);
