@@ -11,6 +11,8 @@
 
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
+#include "ps-checklist.h"
+#include "ps-conversation-page.h"
 #include "ps-case-row.h"
 #include "ps-close-case-dialog.h"
 #include "ps-date-row.h"
@@ -34,6 +36,7 @@ struct _PsCasePage
   GtkLabel        *state_label;
   GtkWidget       *log_button;
   GtkWidget       *close_button;
+  GtkWidget       *start_button;
   GtkWidget       *reopen_button;
   AdwActionRow    *contact_row;
   AdwActionRow    *modality_row;
@@ -165,14 +168,100 @@ create_conversation_row (gpointer item,
 
   /* Translators: a conversation's planned length */
   minutes = g_strdup_printf (_("%u min"), ps_conversation_get_minutes (conversation));
-  /* Translators: "30 min · Phone · Scheduled" */
-  subtitle = g_strdup_printf (_("%s · %s · %s"), minutes,
-                              ps_modality_to_label (ps_conversation_get_modality (conversation)),
-                              ps_conversation_state_to_label (ps_conversation_get_state (conversation)));
+  if (ps_conversation_get_state (conversation) == PS_CONVERSATION_COMPLETED)
+    {
+      g_autofree char *coverage = ps_checklist_describe_coverage (conversation);
+
+      /* Translators: "12 of 14 steps · 30 min · Phone", then maybe the safety flag */
+      subtitle = g_strdup_printf (_("%s · %s · %s%s"), coverage ? coverage : "", minutes,
+                                  ps_modality_to_label (ps_conversation_get_modality (conversation)),
+                                  ps_conversation_get_safety_concern (conversation)
+                                    ? _(" · safety concern raised") : "");
+    }
+  else
+    /* Translators: "30 min · Phone · Scheduled" */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), minutes,
+                                ps_modality_to_label (ps_conversation_get_modality (conversation)),
+                                ps_conversation_state_to_label (ps_conversation_get_state (conversation)));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
+}
+
+static void
+conversation_done_cb (GtkWidget *page)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_destroy (GTK_WINDOW (root));
+}
+
+/* The conversation gets a window of its own, over the caseload: it is what
+ * the supporter looks at for half an hour. */
+void
+ps_case_page_open_conversation (PsContext      *context,
+                                GtkWindow      *parent,
+                                PsCase         *item,
+                                PsConversation *conversation,
+                                GError        **error)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *page = ps_conversation_page_new (context);
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Conversation"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
+  adw_window_set_content (ADW_WINDOW (window), page);
+
+  if (item != NULL)
+    {
+      if (!ps_conversation_page_start (PS_CONVERSATION_PAGE (page), item, conversation, error))
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+    }
+  else
+    ps_conversation_page_set_conversation (PS_CONVERSATION_PAGE (page), conversation);
+
+  g_signal_connect (page, "finished", G_CALLBACK (conversation_done_cb), NULL);
+  g_signal_connect (page, "back", G_CALLBACK (conversation_done_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+start_conversation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  PsConversation *next = NULL;
+  GListModel *conversations;
+
+  if (self->item == NULL)
+    return;
+
+  /* A conversation already planned is the one being held. */
+  conversations = ps_store_list_conversations (ps_context_get_store (self->context),
+                                               ps_case_get_id (self->item));
+  for (guint i = 0; conversations != NULL && i < g_list_model_get_n_items (conversations); i++)
+    {
+      g_autoptr(PsConversation) c = g_list_model_get_item (conversations, i);
+
+      if (ps_conversation_get_state (c) == PS_CONVERSATION_SCHEDULED && next == NULL)
+        next = g_object_ref (c);
+    }
+  g_clear_object (&conversations);
+
+  ps_case_page_open_conversation (self->context, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  self->item, next, &error);
+  g_clear_object (&next);
+  if (error != NULL)
+    show_message (self, error->message);
 }
 
 static GtkWidget *
@@ -306,6 +395,7 @@ update (PsCasePage *self)
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->reopen_button, closed && !ps_case_get_deidentified (item));
   gtk_widget_set_visible (self->log_button, !closed);
+  gtk_widget_set_visible (self->start_button, !closed);
 
   /* A contact can identify as well as a name does. */
   contact = ps_case_get_contact (item);
@@ -734,6 +824,7 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, state_label);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, log_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, modality_row);
@@ -751,6 +842,7 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "case.copy-contact", NULL, copy_contact_action);
   gtk_widget_class_install_action (widget_class, "case.log-attempt", "s", log_attempt_action);
+  gtk_widget_class_install_action (widget_class, "case.start-conversation", NULL, start_conversation_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
 }

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "ps-caseload-view.h"
+#include "ps-case-page.h"
+#include "ps-checklist.h"
 #include "ps-window-private.h"
 
 struct _PsWindow
@@ -41,6 +43,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A conversation still open when Peerside last quit comes back in progress. */
+static void
+restore_conversation (PsWindow *self)
+{
+  PsStore *store = ps_context_get_store (self->context);
+  g_autoptr(PsConversation) conversation = NULL;
+
+  if (store == NULL || ps_context_is_demo (self->context))
+    return;
+  conversation = ps_conversation_find_in_progress (store);
+  if (conversation != NULL)
+    ps_case_page_open_conversation (self->context, GTK_WINDOW (self), NULL, conversation, NULL);
+}
+
 static void
 update_for_status (PsWindow *self)
 {
@@ -61,6 +77,7 @@ update_for_status (PsWindow *self)
     case PS_CONTEXT_READY:
     default:
       gtk_stack_set_visible_child_name (self->main_stack, "main");
+      restore_conversation (self);
       break;
     }
 }
