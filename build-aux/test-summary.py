@@ -34,6 +34,10 @@ def main(path):
                     skipped += 1
                 else:
                     passed += 1
+            elif '# TODO' in m.group(2):
+                # A known, documented gap (TAP: not a failure); shown, not hidden.
+                skipped += 1
+                print(f'TODO: {name}: {m.group(2).strip()}')
             else:
                 failed += 1
                 case_fail += 1
@@ -57,7 +61,7 @@ def main(path):
             print((entry.get('stderr') or '')[-6000:])
 
     if skipped:
-        print(f'({skipped} skipped)')
+        print(f'({skipped} skipped or marked TODO)')
     print(f'{passed} passed, {failed} failed')
     return 1 if failed or not entries else 0
 
