@@ -28,6 +28,7 @@ struct _PsContext
   GError          *error;
   GCancellable    *cancellable;
   char            *data_dir;
+  guint            open_timeout_id;
   PsContextStatus  status;
   guint            demo : 1;
 };
@@ -83,6 +84,7 @@ ps_context_dispose (GObject *object)
 {
   PsContext *self = (PsContext *)object;
 
+  g_clear_handle_id (&self->open_timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -289,6 +291,7 @@ store_opened_cb (GObject      *object,
   GError *error = NULL;
 
   store = ps_store_open_finish (result, &error);
+  g_clear_handle_id (&self->open_timeout_id, g_source_remove);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_error_free (error);
@@ -333,6 +336,25 @@ open_demo (PsContext  *self,
   return TRUE;
 }
 
+/* libsecret 0.20.5 can leave a locked keyring's unlock unanswered when no
+ * prompt can be shown: never wait on "Opening…" for ever. */
+static gboolean
+open_timeout_cb (gpointer user_data)
+{
+  PsContext *self = user_data;
+
+  self->open_timeout_id = 0;
+  if (self->status == PS_CONTEXT_OPENING)
+    {
+      g_cancellable_cancel (self->cancellable);
+      set_store (self, NULL,
+                 g_error_new_literal (PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED,
+                                      _("The keyring did not answer. It may be locked and "
+                                        "unable to ask for your password.")));
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens (or re-opens, after an error or a lock) the caseload. */
 void
 ps_context_open (PsContext *self)
@@ -359,6 +381,8 @@ ps_context_open (PsContext *self)
   if (self->vault == NULL)
     self->vault = ps_key_vault_new ();
 
+  g_clear_handle_id (&self->open_timeout_id, g_source_remove);
+  self->open_timeout_id = g_timeout_add_seconds (60, open_timeout_cb, self);
   ps_store_open_async (self->data_dir,
                        self->vault,
                        self->clock,
