@@ -21,6 +21,8 @@ struct _PsCaseloadView
   gboolean            show_closed;
   char               *search;        /* casefolded, NULL when empty */
   GDateTime          *now;           /* local; for the order and the rows */
+  int                 due_days;
+  int                 overdue_days;
 
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
@@ -53,23 +55,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-due_days (PsCaseloadView *self)
-{
-  return g_settings_get_int (ps_context_get_settings (self->context), "first-contact-due-days");
-}
-
-static int
-overdue_days (PsCaseloadView *self)
-{
-  return g_settings_get_int (ps_context_get_settings (self->context), "first-contact-overdue-days");
-}
+/* Read once per refresh: the sorter asks for them on every comparison. */
+#define due_days(self) ((self)->due_days)
+#define overdue_days(self) ((self)->overdue_days)
 
 static void
 refresh_now (PsCaseloadView *self)
 {
+  GSettings *settings = ps_context_get_settings (self->context);
+
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = ps_clock_get_now_local (ps_context_get_clock (self->context));
+  self->due_days = g_settings_get_int (settings, "first-contact-due-days");
+  self->overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
 }
 
 static void
