@@ -6,16 +6,15 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <sys/random.h>
-
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ps-context.h"
 #include "ps-demo.h"
 #include "ps-enum-types.h"
+#include "ps-key.h"
 #include "ps-key-vault.h"
+#include "ps-util.h"
 
 struct _PsContext
 {
@@ -48,26 +47,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if ((dir = g_dir_open (path, 0, NULL)))
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
 
 static void
 set_status (PsContext       *self,
@@ -102,7 +81,7 @@ ps_context_finalize (GObject *object)
 
   /* The demo store is throwaway: it goes with the process. */
   if (self->demo && self->data_dir != NULL)
-    remove_tree (self->data_dir);
+    ps_remove_tree (self->data_dir);
 
   g_clear_error (&self->error);
   g_clear_pointer (&self->data_dir, g_free);
@@ -305,29 +284,19 @@ open_demo (PsContext  *self,
            GError    **error)
 {
   g_autoptr(PsStore) store = NULL;
+  g_autoptr(PsKey) key = NULL;
   g_autofree char *path = NULL;
-  guint8 raw[32];
-  char hex[65];
 
   if (self->data_dir == NULL &&
       !(self->data_dir = g_dir_make_tmp ("peerside-demo-XXXXXX", error)))
     return FALSE;
 
   /* A key held only in memory: the demo never touches the user's keyring. */
-  if (getrandom (raw, sizeof raw, 0) != sizeof raw)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not make a key for the demo: %s"), g_strerror (errsv));
-      return FALSE;
-    }
-  for (guint i = 0; i < sizeof raw; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", raw[i]);
-  explicit_bzero (raw, sizeof raw);
+  if (!(key = ps_key_new_random (error)))
+    return FALSE;
 
   path = g_build_filename (self->data_dir, "caseload.db", NULL);
-  store = ps_store_open_with_key (path, hex, TRUE, self->clock, error);
-  explicit_bzero (hex, sizeof hex);
+  store = ps_store_open_with_key (path, ps_key_get_hex (key), TRUE, self->clock, error);
 
   if (store == NULL || !ps_demo_populate (store, self->clock, error))
     return FALSE;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ps-clock.h"
+#include "ps-util.h"
 
 struct _PsClock
 {
@@ -110,6 +111,19 @@ ps_clock_get_now_local (PsClock *self)
   utc = ps_clock_get_now_utc (self);
   tz = ps_clock_get_timezone (self);
   return g_date_time_to_timezone (utc, tz);
+}
+
+/* Today's date in the local zone. */
+void
+ps_clock_get_today (PsClock *self,
+                    GDate   *out)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (PS_IS_CLOCK (self));
+
+  now = ps_clock_get_now_local (self);
+  ps_date_set_from_date_time (out, now, NULL);
 }
 
 void

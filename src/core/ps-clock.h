@@ -14,6 +14,8 @@ gboolean   ps_clock_is_fake         (PsClock   *self);
 GDateTime *ps_clock_get_now_utc     (PsClock   *self);
 GDateTime *ps_clock_get_now_local   (PsClock   *self);
 GTimeZone *ps_clock_get_timezone    (PsClock   *self);
+void       ps_clock_get_today       (PsClock   *self,
+                                     GDate     *out);
 void       ps_clock_set_now         (PsClock   *self,
                                      GDateTime *now);
 void       ps_clock_advance         (PsClock   *self,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ps-demo.h"
+#include "ps-util.h"
 
 typedef struct
 {
@@ -65,10 +66,7 @@ date_days_ago (GDateTime *now_local,
 {
   g_autoptr(GDateTime) then = g_date_time_add_days (now_local, -days);
 
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, (GDateDay)g_date_time_get_day_of_month (then),
-                  (GDateMonth)g_date_time_get_month (then),
-                  (GDateYear)g_date_time_get_year (then));
+  ps_date_set_from_date_time (out, then, NULL);
 }
 
 /* Days ago at 10:00 local time (or now, for today when that is earlier). */

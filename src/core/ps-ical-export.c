@@ -12,6 +12,7 @@
 #include <libical/ical.h>
 
 #include "ps-ical-export.h"
+#include "ps-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -109,20 +110,6 @@ add_first_contact (icalcomponent *calendar,
 }
 
 static void
-local_date (GDateTime *instant,
-            GTimeZone *tz,
-            GDate     *out)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, tz);
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out,
-                  (GDateDay)g_date_time_get_day_of_month (local),
-                  (GDateMonth)g_date_time_get_month (local),
-                  (GDateYear)g_date_time_get_year (local));
-}
-
-static void
 add_first_contacts (icalcomponent *calendar,
                     PsStore       *store,
                     GDateTime     *from,
@@ -137,8 +124,8 @@ add_first_contacts (icalcomponent *calendar,
   GDate first, last;
 
   /* The period's days in local time: [first, last) */
-  local_date (from, tz, &first);
-  local_date (to, tz, &last);
+  ps_date_set_from_date_time (&first, from, tz);
+  ps_date_set_from_date_time (&last, to, tz);
 
   for (guint i = 0; i < n; i++)
     {

@@ -49,20 +49,6 @@ ps_reminder_planner_morning (const GDate *day,
 }
 
 static void
-local_date (GDateTime *instant,
-            GTimeZone *tz,
-            GDate     *out)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, tz);
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out,
-                  (GDateDay)g_date_time_get_day_of_month (local),
-                  (GDateMonth)g_date_time_get_month (local),
-                  (GDateYear)g_date_time_get_year (local));
-}
-
-static void
 add_day_reminder (GPtrArray      *plan,
                   PsReminderKind  kind,
                   const char     *what,
@@ -74,7 +60,7 @@ add_day_reminder (GPtrArray      *plan,
   g_autofree char *key = NULL;
   GDate date;
 
-  local_date (due_at, tz, &date);
+  ps_date_set_from_date_time (&date, due_at, tz);
   day = ps_date_to_iso (&date);
   key = g_strdup_printf ("case:%" G_GINT64_FORMAT ":%s:%s", ps_case_get_id (kase), what, day);
   g_ptr_array_add (plan, ps_reminder_new (kind, ps_case_get_id (kase), 0, due_at, NULL, 0,
@@ -149,7 +135,7 @@ plan_nudge (GPtrArray                *plan,
   if (last == NULL)
     return;
 
-  local_date (last, tz, &day);
+  ps_date_set_from_date_time (&day, last, tz);
   due = ps_reminder_planner_morning (&day, settings->nudge_days, tz);
   if (due != NULL)
     add_day_reminder (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, "nudge", kase, due, tz);

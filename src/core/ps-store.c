@@ -560,18 +560,6 @@ ps_store_lookup_case (PsStore *self,
 
 /* Cases ---------------------------------------------------------------- */
 
-static void
-today (PsStore *self,
-       GDate   *date)
-{
-  g_autoptr(GDateTime) now = ps_clock_get_now_local (self->clock);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay)g_date_time_get_day_of_month (now),
-                  (GDateMonth)g_date_time_get_month (now),
-                  (GDateYear)g_date_time_get_year (now));
-}
-
 static char *
 now_iso (PsStore *self)
 {
@@ -589,7 +577,7 @@ checked_fields (PsStore             *self,
   g_autoptr(PsCaseFields) copy = ps_case_fields_copy (fields);
   GDate date;
 
-  today (self, &date);
+  ps_clock_get_today (self->clock, &date);
   ps_case_fields_normalize (copy);
   if (!ps_case_fields_validate (copy, &date, NULL, error))
     return NULL;
@@ -729,7 +717,7 @@ ps_store_close_case (PsStore          *self,
   if (on != NULL && g_date_valid (on))
     date = *on;
   else
-    today (self, &date);
+    ps_clock_get_today (self->clock, &date);
 
   close_stmt = ps_sqlite_prepare (self->db,
                                   "UPDATE cases SET closure_status = ?1, closed_on = ?2"

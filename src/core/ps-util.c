@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "ps-util.h"
 
 char *
@@ -129,4 +131,50 @@ const GDate *
 ps_date_or_null (const GDate *date)
 {
   return (date != NULL && g_date_valid (date)) ? date : NULL;
+}
+
+void
+ps_date_set_from_date_time (GDate     *out,
+                            GDateTime *instant,
+                            GTimeZone *tz)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (instant != NULL);
+
+  local = tz != NULL ? g_date_time_to_timezone (instant, tz) : g_date_time_ref (instant);
+  g_date_clear (out, 1);
+  g_date_set_dmy (out,
+                  (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+}
+
+void
+ps_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_if_fail (path != NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  /* A folder made unreadable (by a test, say) can still be emptied. */
+  g_chmod (path, 0700);
+  if ((dir = g_dir_open (path, 0, NULL)) != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          ps_remove_tree (child);
+        }
+    }
+  g_rmdir (path);
 }

@@ -24,6 +24,13 @@ gboolean   ps_set_int              (int          *field,
 gboolean   ps_set_int64            (gint64       *field,
                                     gint64        value);
 
+/* The calendar day of @instant in @tz (NULL: in @instant's own zone). */
+void       ps_date_set_from_date_time (GDate     *out,
+                                       GDateTime *instant,
+                                       GTimeZone *tz);
+/* Deletes a file or a folder with everything in it; never follows a
+ * symbolic link out of the tree. */
+void       ps_remove_tree          (const char   *path);
 /* A GDate or NULL when not valid (for boxed properties). */
 const GDate *ps_date_or_null       (const GDate  *date);
 

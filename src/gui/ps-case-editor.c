@@ -47,17 +47,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-get_today (PsCaseEditor *self,
-           GDate        *today)
-{
-  g_autoptr(GDateTime) now = ps_clock_get_now_local (ps_context_get_clock (self->context));
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-}
-
 static PsCaseFields *
 collect_fields (PsCaseEditor *self)
 {
@@ -139,7 +128,7 @@ validate (PsCaseEditor *self)
   gboolean valid;
   GDate today;
 
-  get_today (self, &today);
+  ps_clock_get_today (ps_context_get_clock (self->context), &today);
   valid = ps_case_fields_validate (fields, &today, &bad, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
@@ -364,7 +353,7 @@ populate (PsCaseEditor *self)
   g_autoptr(PsCaseFields) fields = NULL;
   GDate today;
 
-  get_today (self, &today);
+  ps_clock_get_today (ps_context_get_clock (self->context), &today);
   if (self->edited != NULL)
     {
       fields = ps_case_dup_fields (self->edited);

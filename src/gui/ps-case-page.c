@@ -536,7 +536,6 @@ close_response_cb (PsCasePage        *self,
                    PsCloseCaseDialog *dialog)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
   PsClosureStatus status = ps_close_case_dialog_get_status (dialog);
   UndoClose *undo;
   AdwToast *toast;
@@ -546,10 +545,7 @@ close_response_cb (PsCasePage        *self,
       self->item == NULL || self->store == NULL)
     return;
 
-  now = ps_clock_get_now_local (ps_context_get_clock (self->context));
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
+  ps_clock_get_today (ps_context_get_clock (self->context), &today);
 
   if (!ps_store_close_case (self->store, ps_case_get_id (self->item), status, &today, &error))
     {

@@ -6,6 +6,7 @@
 
 #include "ps-case-row.h"
 #include "ps-privacy.h"
+#include "ps-util.h"
 
 #include <adwaita.h>
 
@@ -42,11 +43,7 @@ days_until (const GDate *date,
 {
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today,
-                  g_date_time_get_day_of_month (now_local),
-                  g_date_time_get_month (now_local),
-                  g_date_time_get_year (now_local));
+  ps_date_set_from_date_time (&today, now_local, NULL);
   return g_date_days_between (&today, date);
 }
 
@@ -183,9 +180,7 @@ describe_next_conversation (PsCase    *item,
     }
 
   local = g_date_time_to_timezone (next, g_date_time_get_timezone (now_local));
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  ps_date_set_from_date_time (&day, local, NULL);
   days = days_until (&day, now_local);
   modality = ps_modality_to_label (ps_case_get_next_conversation_modality (item));
 

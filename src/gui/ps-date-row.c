@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-date-row.h"
+#include "ps-util.h"
 
 struct _PsDateRow
 {
@@ -83,9 +84,7 @@ day_selected_cb (PsDateRow *self)
     return;
 
   dt = gtk_calendar_get_date (self->calendar);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt),
-                  g_date_time_get_month (dt), g_date_time_get_year (dt));
+  ps_date_set_from_date_time (&date, dt, NULL);
   ps_date_row_set_date (self, &date);
   gtk_popover_popdown (self->popover);
 }

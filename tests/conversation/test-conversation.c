@@ -131,7 +131,7 @@ fixture_tear_down (Fixture       *f,
   g_settings_reset (f->settings, "program-contacts");
   g_settings_reset (f->settings, "privacy-mode");
   g_clear_object (&f->settings);
-  ps_test_remove_tree (f->dir);
+  ps_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -815,6 +815,6 @@ main (int   argc,
   g_test_add_func ("/conversation/contacts-preferences", test_contacts_preferences);
 
   ret = g_test_run ();
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   return ret;
 }

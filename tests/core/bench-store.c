@@ -85,7 +85,7 @@ main (int   argc,
   g_assert_no_error (error);
   report ("key in memory: open to loaded", start, store);
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   g_clear_pointer (&dir, g_free);
 
   /* Stage 2: the key in the session's keyring, through ps_store_open_async. */
@@ -94,7 +94,7 @@ main (int   argc,
   if (store == NULL)
     {
       printf ("keyring stage skipped: %s\n", error->message);
-      ps_test_remove_tree (dir);
+      ps_remove_tree (dir);
       return 0;
     }
   fill (store, n_cases);
@@ -105,6 +105,6 @@ main (int   argc,
   g_assert_no_error (error);
   report ("keyring: ask for key to loaded", start, store);
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   return 0;
 }

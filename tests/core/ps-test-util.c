@@ -18,25 +18,6 @@ ps_test_make_data_dir (void)
   return g_build_filename (tmp, "peerside", NULL);
 }
 
-void
-ps_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0700);
-  if ((dir = g_dir_open (path, 0, NULL)) != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          ps_test_remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 char *
 ps_test_db_path (const char *dir)

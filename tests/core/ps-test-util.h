@@ -5,6 +5,8 @@
 #include "ps-sqlite.h"
 #include "ps-store-private.h"
 
+#include "ps-util.h"
+
 G_BEGIN_DECLS
 
 /* A fixed key for tests that do not go through the keyring. */
@@ -12,7 +14,6 @@ G_BEGIN_DECLS
 #define PS_TEST_OTHER_KEY "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
 
 char         *ps_test_make_data_dir     (void);
-void          ps_test_remove_tree       (const char   *path);
 char         *ps_test_db_path           (const char   *dir);
 
 /* Every entry of @dir: name → content hash (or "dir"). */

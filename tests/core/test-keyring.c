@@ -129,7 +129,7 @@ session_stop (Session *session)
     }
   g_test_dbus_down (session->bus);
   g_clear_object (&session->bus);
-  ps_test_remove_tree (session->home);
+  ps_remove_tree (session->home);
   g_clear_pointer (&session->home, g_free);
 }
 
@@ -177,7 +177,7 @@ assert_first_run_fails (PsStoreError code)
     g_autoptr(GHashTable) left = ps_test_snapshot (dir);
     g_assert_cmpuint (g_hash_table_size (left), ==, 0);
   }
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 static void
@@ -190,7 +190,7 @@ run_no_service (void)
   dir = make_existing_db ();
   assert_open_fails (dir, PS_STORE_ERROR_NO_SECRET_SERVICE);
   assert_first_run_fails (PS_STORE_ERROR_NO_SECRET_SERVICE);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   session_stop (&session);
 }
 
@@ -206,7 +206,7 @@ run_no_login_keyring (void)
   /* An existing caseload whose keyring is gone: its key is missing. */
   dir = make_existing_db ();
   assert_open_fails (dir, PS_STORE_ERROR_KEY_MISSING);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   session_stop (&session);
 }
 
@@ -242,7 +242,7 @@ run_deleted_item (void)
   /* And never a new key over it: still missing the second time. */
   assert_open_fails (dir, PS_STORE_ERROR_KEY_MISSING);
 
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   session_stop (&session);
 }
 
@@ -302,7 +302,7 @@ run_locked (void)
   assert_open_fails (dir, PS_STORE_ERROR_KEYRING_LOCKED);
   assert_first_run_fails (PS_STORE_ERROR_KEYRING_LOCKED);
 
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   session_stop (&session);
 }
 
@@ -321,7 +321,7 @@ run_unlocked_round_trip (void)
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 1);
   g_clear_object (&store);
 
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
   session_stop (&session);
 }
 

@@ -116,7 +116,7 @@ test_kill_during_writes (void)
                   n_kills, g_hash_table_size (committed));
   g_assert_cmpuint (g_hash_table_size (committed), >, 0);
   g_rand_free (rand);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 /* A full disk: RLIMIT_FSIZE in a subprocess, SIGXFSZ ignored, so writes
@@ -181,7 +181,7 @@ test_disk_full (void)
         g_assert_cmpstr (check, ==, "ok");
       }
       g_clear_object (&store);
-      ps_test_remove_tree (dir);
+      ps_remove_tree (dir);
       return;
     }
 
@@ -257,7 +257,7 @@ test_read_only (void)
       g_assert_cmpstr (g_hash_table_lookup (after, PS_STORE_FILE_NAME), ==, db_sum);
       ps_test_assert_unchanged (before, dir);
     }
-    ps_test_remove_tree (parent);
+    ps_remove_tree (parent);
   }
 }
 

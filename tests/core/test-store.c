@@ -358,7 +358,7 @@ test_cases_and_models (void)
   g_signal_handlers_disconnect_by_data (ps_store_get_open_cases (store), &open);
   g_signal_handlers_disconnect_by_data (ps_store_get_closed_cases (store), &closed);
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 static void
@@ -456,7 +456,7 @@ test_conversations (void)
 
   g_clear_object (&list);
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 static void
@@ -486,7 +486,7 @@ test_demo (void)
   g_assert_cmpuint (n_deidentified, ==, 1);
 
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 /* Opening with the real keyring ---------------------------------------- */
@@ -549,7 +549,7 @@ test_keyring_first_run (void)
 
   g_clear_object (&kase);
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 /* Bad files: each is refused with its code and left byte for byte. */
@@ -714,7 +714,7 @@ test_bad_file (gconstpointer data)
   g_assert_nonnull (error);
   ps_test_assert_unchanged (before, dir);
 
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 static void
@@ -779,7 +779,7 @@ test_in_use (void)
   }
 
   g_clear_object (&store);
-  ps_test_remove_tree (dir);
+  ps_remove_tree (dir);
 }
 
 int

@@ -6,6 +6,8 @@
 #include "ps-application.h"
 #include "ps-window.h"
 
+#include "ps-util.h"
+
 G_BEGIN_DECLS
 
 /* A private XDG data folder; call first in main(), before GLib caches it. */
@@ -21,6 +23,5 @@ void       ps_test_wait_for_status   (PsContext     *context,
 void       ps_test_iterate           (guint          ms);
 void       ps_test_screenshot        (GtkWidget     *widget,
                                       const char    *name);
-void       ps_test_remove_tree       (const char    *path);
 
 G_END_DECLS

@@ -303,7 +303,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->clock);
   g_settings_reset (f->settings, "privacy-mode");
   g_clear_object (&f->settings);
-  ps_test_remove_tree (f->dir);
+  ps_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -1075,7 +1075,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  ps_test_remove_tree (data_home);
+  ps_remove_tree (data_home);
   g_free (data_home);
   return ret;
 }

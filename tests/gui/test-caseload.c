@@ -72,7 +72,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->clock);
   g_settings_reset (f->settings, "privacy-mode");
   g_clear_object (&f->settings);
-  ps_test_remove_tree (f->dir);
+  ps_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -315,6 +315,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-  ps_test_remove_tree (home);
+  ps_remove_tree (home);
   return ret;
 }

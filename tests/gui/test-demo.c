@@ -96,6 +96,6 @@ main (int   argc,
 
   g_test_add_func ("/demo/throwaway-caseload-and-screenshots", test_demo);
   ret = g_test_run ();
-  ps_test_remove_tree (home);
+  ps_remove_tree (home);
   return ret;
 }

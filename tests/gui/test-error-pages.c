@@ -41,7 +41,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->context);
   g_clear_object (&f->clock);
   g_clear_object (&f->settings);
-  ps_test_remove_tree (f->dir);
+  ps_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }
@@ -68,7 +68,7 @@ store_other_key (void)
   ps_context_open (context);
   ps_test_wait_for_status (context, PS_CONTEXT_READY);
   ps_context_close (context, PS_CONTEXT_LOCKED);
-  ps_test_remove_tree (other);
+  ps_remove_tree (other);
 }
 
 static void
@@ -212,6 +212,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-  ps_test_remove_tree (home);
+  ps_remove_tree (home);
   return ret;
 }

@@ -232,7 +232,7 @@ main (int   argc,
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
-  ps_test_remove_tree (data_home);
+  ps_remove_tree (data_home);
   g_free (data_home);
   return ret;
 }

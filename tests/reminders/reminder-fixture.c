@@ -28,23 +28,6 @@ rem_iso (GDateTime *instant)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-void
-rem_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rem_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static PsStore *
 open_store (RemFixture *fixture,
@@ -92,7 +75,7 @@ rem_fixture_teardown (RemFixture *fixture)
 {
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->clock);
-  rem_remove_tree (fixture->dir);
+  ps_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }

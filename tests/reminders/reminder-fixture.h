@@ -3,6 +3,8 @@
 
 #include "ps-store.h"
 
+#include "ps-util.h"
+
 G_BEGIN_DECLS
 
 /* A real encrypted store in a temporary folder, driven by a fake clock in
@@ -34,6 +36,5 @@ PsConversation *rem_schedule          (RemFixture  *fixture,
                                        PsModality   modality);
 void            rem_set_now           (RemFixture  *fixture,
                                        const char  *now_iso);
-void            rem_remove_tree       (const char  *path);
 
 G_END_DECLS

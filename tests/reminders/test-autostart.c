@@ -108,7 +108,7 @@ main (int   argc,
   g_test_add_func ("/reminders/autostart/follows-setting", test_follows_setting);
 
   status = g_test_run ();
-  rem_remove_tree (config_dir);
+  ps_remove_tree (config_dir);
   g_free (config_dir);
   return status;
 }
