@@ -60,7 +60,16 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+lock_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  ps_lock_monitor_lock (ps_application_get_lock_monitor (PS_APPLICATION (user_data)));
+}
+
 static const GActionEntry app_entries[] = {
+  { "lock", lock_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -73,6 +82,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.privacy-mode", { "<Control><Shift>p", NULL } },
+  { "app.lock", { "<Control>l", NULL } },
   { "win.new-case", { "<Control>n", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.show-caseload", { "<Alt>1", NULL } },

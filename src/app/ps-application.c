@@ -7,6 +7,7 @@
 #include "ps-application-private.h"
 #include "ps-autostart.h"
 #include "ps-caseload-view-private.h"
+#include "ps-lock-monitor.h"
 #include "ps-reminder-service.h"
 #include "ps-window.h"
 
@@ -18,6 +19,7 @@ struct _PsApplication
   GSettings         *settings;
   PsReminderService *reminders;
   PsAutostart       *autostart;
+  PsLockMonitor     *lock_monitor;
   guint           demo : 1;
   guint           hidden : 1;
   guint           held : 1;
@@ -72,6 +74,52 @@ background_setting_changed_cb (PsApplication *self)
       self->held = FALSE;
       g_application_release (G_APPLICATION (self));
     }
+}
+
+/* Any input in a Peerside window counts as presence for the idle lock. */
+static gboolean
+window_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 PsApplication            *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_MOTION_NOTIFY:
+      ps_lock_monitor_poke (self->lock_monitor);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Locked: the dialogs and the conversation window show what the store held. */
+static void
+context_status_changed_cb (PsApplication *self)
+{
+  GList *windows;
+
+  if (ps_context_get_status (self->context) != PS_CONTEXT_LOCKED)
+    return;
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (!PS_IS_WINDOW (l->data))
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+screensaver_changed_cb (PsApplication *self)
+{
+  gboolean active = FALSE;
+
+  g_object_get (self, "screensaver-active", &active, NULL);
+  ps_lock_monitor_set_screensaver_active (self->lock_monitor, active);
 }
 
 /* "Open" on a reminder: the window, on that case. */
@@ -141,6 +189,12 @@ ps_application_startup (GApplication *app)
   g_signal_connect_object (self->reminders, "open-case",
                            G_CALLBACK (reminder_open_case_cb), self, G_CONNECT_SWAPPED);
   ps_reminder_service_start (self->reminders);
+
+  self->lock_monitor = ps_lock_monitor_new (self->context);
+  g_signal_connect_object (self, "notify::screensaver-active",
+                           G_CALLBACK (screensaver_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::status",
+                           G_CALLBACK (context_status_changed_cb), self, G_CONNECT_SWAPPED);
   /* The demo never writes an autostart entry. */
   if (!self->demo)
     self->autostart = ps_autostart_new (self->settings);
@@ -173,9 +227,14 @@ ps_application_activate (GApplication *app)
     }
   if (window == NULL)
     {
+      GtkEventController *events = gtk_event_controller_legacy_new ();
+
       window = GTK_WINDOW (ps_window_new (self, self->context));
       g_signal_connect_object (window, "close-request",
                                G_CALLBACK (window_close_request_cb), self, 0);
+      gtk_event_controller_set_propagation_phase (events, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (events, "event", G_CALLBACK (window_event_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (window), events);
     }
 
   gtk_window_present (window);
@@ -190,6 +249,7 @@ ps_application_shutdown (GApplication *app)
 
   g_clear_object (&self->reminders);
   g_clear_object (&self->autostart);
+  g_clear_object (&self->lock_monitor);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 }
@@ -221,7 +281,16 @@ ps_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PATH,
+                       /* For screensaver-active: the screen locking locks us. */
+                       "register-session", TRUE,
                        NULL);
+}
+
+PsLockMonitor *
+ps_application_get_lock_monitor (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+  return self->lock_monitor;
 }
 
 PsContext *

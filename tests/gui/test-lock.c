@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The lock: idle minutes, the screen locking or a manual lock close the
+ * caseload — the store object, and the key inside it, are gone — and the
+ * window shows the Locked page until the keyring gives the key again. */
+
+#include "config.h"
+
+#include "ps-lock-monitor.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+typedef struct
+{
+  char          *dir;
+  PsClock       *clock;
+  GSettings     *settings;
+  PsContext     *context;
+  PsWindow      *window;
+  PsLockMonitor *monitor;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 18, 9, 0, 0);
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(PsCase) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("peerside-lock-XXXXXX", NULL);
+  f->clock = ps_clock_new_fake (now);
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->monitor = ps_lock_monitor_new (f->context);
+
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+
+  fields->display_name = g_strdup ("Dr. Ada Placeholder");
+  fields->referral = PS_REFERRAL_SELF;
+  g_date_set_dmy (&fields->requested_on, 17, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 17, 11, 2024);
+  item = ps_store_create_case (ps_context_get_store (f->context), fields, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->monitor);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_settings_reset (f->settings, "lock-after-idle-minutes");
+  g_clear_object (&f->settings);
+  ps_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Locked means the store is finalized: no object holds the key any more. */
+static void
+assert_locked (Fixture *f,
+               PsStore *weak_store)
+{
+  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_LOCKED);
+  g_assert_null (ps_context_get_store (f->context));
+  g_assert_null (weak_store);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "locked");
+}
+
+static void
+test_idle_locks (Fixture       *f,
+                 gconstpointer  data)
+{
+  PsStore *store = ps_context_get_store (f->context);
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+
+  /* Default: 10 minutes. Nine idle minutes, some input, nine more: open. */
+  ps_clock_advance (f->clock, 9 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  ps_lock_monitor_poke (f->monitor);
+  ps_clock_advance (f->clock, 9 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
+
+  /* Two more: ten since the last input. */
+  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_lock_monitor_check_idle (f->monitor));
+  assert_locked (f, store);
+  ps_test_screenshot (GTK_WIDGET (f->window), "locked.png");
+}
+
+static void
+test_never_when_off (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_settings_set_int (f->settings, "lock-after-idle-minutes", 0);
+  ps_clock_advance (f->clock, 24 * 60 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
+}
+
+static void
+test_screen_lock_and_unlock (Fixture       *f,
+                             gconstpointer  data)
+{
+  PsStore *store = ps_context_get_store (f->context);
+  GListModel *cases;
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  ps_lock_monitor_set_screensaver_active (f->monitor, TRUE);
+  assert_locked (f, store);
+
+  /* Unlock reads the key from the keyring again; the caseload is all there. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
+  cases = ps_store_get_cases (ps_context_get_store (f->context));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  int ret;
+
+#define ADD(path, fn) g_test_add ("/lock/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("idle-locks", test_idle_locks);
+  ADD ("never-when-off", test_never_when_off);
+  ADD ("screen-lock-and-unlock", test_screen_lock_and_unlock);
+#undef ADD
+
+  ret = g_test_run ();
+  ps_remove_tree (home);
+  return ret;
+}
