@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Start-up and memory against a bare AdwApplicationWindow, measured in one
+ * run (DESIGN.md §6: first frame ≤ 1.25 × the bare window's, resident memory
+ * ≤ the bare window's + 20 MB), with a caseload of 10,000 cases and 30,000
+ * conversations whose key is in the session's keyring. Not a test: run
+ * build-aux/bench.sh, which gives it a headless session.
+ *
+ *   bench-startup PEERSIDE-EXECUTABLE [RUNS]
+ *   bench-startup --bare          (the reference window, run by the above) */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <adwaita.h>
+
+#include "ps-sqlite.h"
+#include "ps-store-private.h"
+
+static void
+bare_after_paint_cb (GdkFrameClock *clock,
+                     GApplication  *app)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status != NULL ? strstr (status, "VmRSS:") : NULL;
+  g_print ("peerside-bench caseload-frame %" G_GINT64_FORMAT " us rss %ld kB\n",
+           g_get_monotonic_time (), rss != NULL ? strtol (rss + 6, NULL, 10) : -1L);
+  g_signal_handlers_disconnect_by_func (clock, bare_after_paint_cb, app);
+  g_application_quit (app);
+}
+
+static void
+bare_realize_cb (GtkWidget    *window,
+                 GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bare_after_paint_cb), app);
+}
+
+static void
+bare_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Bare");
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 700);
+  g_signal_connect (window, "realize", G_CALLBACK (bare_realize_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_bare (int   argc,
+          char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.peerside.BenchBare",
+                                                       G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+/* Opens (creating it, key in the keyring) the caseload in $XDG_DATA_HOME
+ * and fills it, in one transaction, if it is empty. */
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PsStore **store = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *store = ps_store_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fill_caseload (guint n_cases)
+{
+  g_autoptr(PsKeyVault) vault = ps_key_vault_new ();
+  g_autoptr(PsClock) clock = ps_clock_new ();
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(sqlite3_stmt) add_case = NULL;
+  g_autoptr(sqlite3_stmt) add_conversation = NULL;
+  sqlite3 *db;
+
+  ps_store_open_async (NULL, vault, clock, NULL, opened_cb, &store);
+  while (store == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_list_model_get_n_items (ps_store_get_cases (store)) >= n_cases)
+    return;
+
+  db = ps_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "INSERT INTO cases (display_name, contact, modality, referral, reason,"
+                      " requested_on, assigned_on, created_at) VALUES (?1, '555-0100', 'phone',"
+                      " 'self', 'burnout', '2024-01-01', '2024-01-02', '2024-01-02T10:00:00Z')",
+                      -1, &add_case, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO conversations (case_id, starts_at, minutes, modality,"
+                      " state, checklist_version) VALUES (?1, ?2, 30, 'video', 'completed', 1)",
+                      -1, &add_conversation, NULL);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Dr. Bench Example %u", i);
+      gint64 id;
+
+      sqlite3_reset (add_case);
+      sqlite3_bind_text (add_case, 1, name, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (add_case), ==, SQLITE_DONE);
+      id = sqlite3_last_insert_rowid (db);
+      for (guint j = 0; j < 3; j++)
+        {
+          g_autofree char *at = g_strdup_printf ("2024-%02u-%02uT%02u:00:00Z", 1 + j, 1 + i % 28, 8 + j);
+
+          sqlite3_reset (add_conversation);
+          sqlite3_bind_int64 (add_conversation, 1, id);
+          sqlite3_bind_text (add_conversation, 2, at, -1, SQLITE_TRANSIENT);
+          g_assert_cmpint (sqlite3_step (add_conversation), ==, SQLITE_DONE);
+        }
+    }
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+typedef struct
+{
+  double first;     /* ms from spawn to first frame */
+  double ready;     /* ms from spawn to the caseload's first frame */
+  long   rss_kb;
+} Sample;
+
+static Sample
+run_once (const char * const *argv,
+          gboolean            peerside)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_auto(GStrv) lines = NULL;
+  Sample sample = { -1, -1, -1 };
+  gint64 start;
+  int status;
+
+  env = g_environ_setenv (env, "PEERSIDE_BENCH", "quit", TRUE);
+  start = g_get_monotonic_time ();
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char what[32];
+      gint64 at;
+      long rss;
+
+      if (sscanf (lines[i], "peerside-bench %31s %" G_GINT64_FORMAT " us rss %ld kB", what, &at, &rss) != 3)
+        continue;
+      if (g_str_equal (what, "first-frame"))
+        sample.first = (at - start) / 1000.0;
+      else if (g_str_equal (what, "caseload-frame"))
+        {
+          sample.ready = (at - start) / 1000.0;
+          sample.rss_kb = rss;
+        }
+    }
+  if (!peerside)
+    sample.first = sample.ready;
+  g_assert_cmpfloat (sample.ready, >, 0);
+  return sample;
+}
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof *values, cmp_double);
+  return values[n / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *bare_argv[] = { argv[0], "--bare", NULL };
+  const char *app_argv[] = { NULL, NULL };
+  guint runs;
+  double bare_ms[32], first_ms[32], ready_ms[32], bare_rss[32], app_rss[32];
+  double bare, first, ready;
+
+  if (argc > 1 && g_str_equal (argv[1], "--bare"))
+    return run_bare (argc, argv);
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s PEERSIDE-EXECUTABLE [RUNS]\n", argv[0]);
+      return 2;
+    }
+
+  app_argv[0] = argv[1];
+  runs = argc > 2 ? CLAMP (atoi (argv[2]), 1, 32) : 10;
+
+  fill_caseload (10000);
+
+  /* Alternate, so both see the same machine. */
+  for (guint i = 0; i < runs; i++)
+    {
+      Sample b = run_once (bare_argv, FALSE);
+      Sample p = run_once (app_argv, TRUE);
+
+      bare_ms[i] = b.ready;
+      bare_rss[i] = b.rss_kb;
+      first_ms[i] = p.first;
+      ready_ms[i] = p.ready;
+      app_rss[i] = p.rss_kb;
+    }
+
+  bare = median (bare_ms, runs);
+  first = median (first_ms, runs);
+  ready = median (ready_ms, runs);
+  g_print ("runs: %u (medians)\n", runs);
+  g_print ("bare AdwApplicationWindow, first frame: %.0f ms\n", bare);
+  g_print ("Peerside, first frame:                  %.0f ms  (%.2f x bare; budget 1.25 x)\n",
+           first, first / bare);
+  g_print ("Peerside, caseload of 10,000 on screen: %.0f ms  (%.2f x bare)\n", ready, ready / bare);
+  g_print ("resident memory: bare %.1f MB, Peerside %.1f MB  (+%.1f MB; budget +20 MB)\n",
+           median (bare_rss, runs) / 1024.0, median (app_rss, runs) / 1024.0,
+           (median (app_rss, runs) - median (bare_rss, runs)) / 1024.0);
+  return 0;
+}
