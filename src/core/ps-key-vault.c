@@ -4,8 +4,15 @@
  *
  * libsecret 0.20.5 answers a lookup on a locked or cold keyring with NULL
  * and no error, exactly as if there were no key. So the default collection
- * is unlocked first, and the search asks for unlocking too; an item that
- * stays locked is reported as a locked keyring, never as a missing key. */
+ * is unlocked first; an item that stays locked is reported as a locked
+ * keyring, never as a missing key.
+ *
+ * Unlocking is done here over GDBus, not with secret_service_unlock(): when
+ * gnome-keyring cannot show its prompt, libsecret 0.20.5 trips on the
+ * prompt's failure ("g_task_return_error: assertion 'error != NULL'") and
+ * its unlock may never complete. Ours calls Service.Unlock, then
+ * Prompt.Prompt, and waits for Completed with a time limit; a prompt that
+ * fails, is dismissed or times out means a locked keyring. */
 
 #include "config.h"
 
@@ -13,6 +20,14 @@
 
 #include "ps-key-vault.h"
 #include "ps-store-error.h"
+
+#define SECRET_BUS_NAME       "org.freedesktop.secrets"
+#define SECRET_SERVICE_PATH   "/org/freedesktop/secrets"
+#define SECRET_SERVICE_IFACE  "org.freedesktop.Secret.Service"
+#define SECRET_PROMPT_IFACE   "org.freedesktop.Secret.Prompt"
+
+/* Long enough to type a password, short enough never to wait for ever. */
+#define PROMPT_TIMEOUT_SECONDS 120
 
 struct _PsKeyVault
 {
@@ -24,7 +39,8 @@ G_DEFINE_FINAL_TYPE (PsKeyVault, ps_key_vault, G_TYPE_OBJECT)
 typedef struct
 {
   SecretService *service;
-  PsKey         *key;      /* to store; NULL for a lookup */
+  PsKey         *key;        /* to store; NULL for a lookup */
+  gboolean       unlocked;   /* items were unlocked once already */
 } VaultOp;
 
 static void
@@ -124,15 +140,326 @@ return_code (GTask        *task,
   g_task_return_new_error (task, PS_STORE_ERROR, code, "%s", ps_store_error_message (code));
 }
 
+/* Unlocking over GDBus -------------------------------------------------- */
+
+typedef struct
+{
+  GDBusConnection *connection;
+  char            *owner;          /* the service's unique name */
+  char            *prompt_path;
+  guint            completed_id;
+  guint            vanished_id;
+  GSource         *timeout;
+  GSource         *cancelled;
+  gboolean         done;
+} Unlock;
+
+static void
+unlock_dismiss_prompt (Unlock *unlock)
+{
+  /* Best effort: a prompt still on screen goes away. */
+  g_dbus_connection_call (unlock->connection, unlock->owner, unlock->prompt_path,
+                          SECRET_PROMPT_IFACE, "Dismiss", NULL, NULL,
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL, NULL);
+}
+
+static void
+unlock_stop_waiting (Unlock *unlock)
+{
+  if (unlock->completed_id != 0)
+    {
+      g_dbus_connection_signal_unsubscribe (unlock->connection, unlock->completed_id);
+      unlock->completed_id = 0;
+    }
+  if (unlock->vanished_id != 0)
+    {
+      g_dbus_connection_signal_unsubscribe (unlock->connection, unlock->vanished_id);
+      unlock->vanished_id = 0;
+    }
+  if (unlock->timeout != NULL)
+    {
+      g_source_destroy (unlock->timeout);
+      g_clear_pointer (&unlock->timeout, g_source_unref);
+    }
+  if (unlock->cancelled != NULL)
+    {
+      g_source_destroy (unlock->cancelled);
+      g_clear_pointer (&unlock->cancelled, g_source_unref);
+    }
+}
+
+static void
+unlock_free (Unlock *unlock)
+{
+  unlock_stop_waiting (unlock);
+  g_clear_object (&unlock->connection);
+  g_clear_pointer (&unlock->owner, g_free);
+  g_clear_pointer (&unlock->prompt_path, g_free);
+  g_free (unlock);
+}
+
+/* Ends the unlock once, whichever of reply, signal, timeout or cancel came
+ * first. @error NULL: unlocked. */
+static void
+unlock_return (GTask  *task,
+               GError *error)
+{
+  /* Unsubscribing drops references to @task: hold one until the end. */
+  g_autoptr(GTask) self = g_object_ref (task);
+  Unlock *unlock = g_task_get_task_data (self);
+
+  if (unlock->done)
+    {
+      g_clear_error (&error);
+      return;
+    }
+  unlock->done = TRUE;
+  unlock_stop_waiting (unlock);
+
+  if (error != NULL)
+    g_task_return_error (self, error);
+  else
+    g_task_return_boolean (self, TRUE);
+}
+
+static GError *
+locked_error (void)
+{
+  return g_error_new_literal (PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED,
+                              ps_store_error_message (PS_STORE_ERROR_KEYRING_LOCKED));
+}
+
+static void
+prompt_completed_cb (GDBusConnection *connection,
+                     const char      *sender_name,
+                     const char      *object_path,
+                     const char      *interface_name,
+                     const char      *signal_name,
+                     GVariant        *parameters,
+                     gpointer         user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GVariant) result = NULL;
+  gboolean dismissed = TRUE;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(bv)")))
+    return;
+  g_variant_get (parameters, "(bv)", &dismissed, &result);
+
+  g_debug ("Unlock prompt completed, dismissed: %d", dismissed);
+  if (dismissed || !g_variant_is_of_type (result, G_VARIANT_TYPE ("ao")) ||
+      g_variant_n_children (result) == 0)
+    unlock_return (task, locked_error ());
+  else
+    unlock_return (task, NULL);
+}
+
+/* gnome-keyring can exit while prompting (it aborts on its own warning
+ * under G_DEBUG=fatal-warnings): no Completed will ever come. */
+static void
+service_vanished_cb (GDBusConnection *connection,
+                     const char      *sender_name,
+                     const char      *object_path,
+                     const char      *interface_name,
+                     const char      *signal_name,
+                     GVariant        *parameters,
+                     gpointer         user_data)
+{
+  GTask *task = user_data;
+  const char *name, *old_owner, *new_owner;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(sss)")))
+    return;
+  g_variant_get (parameters, "(&s&s&s)", &name, &old_owner, &new_owner);
+  if (new_owner[0] != '\0')
+    return;
+
+  g_debug ("The Secret Service left the bus while prompting");
+  unlock_return (task, locked_error ());
+}
+
+static gboolean
+prompt_timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  g_debug ("The unlock prompt got no answer in %d s", PROMPT_TIMEOUT_SECONDS);
+  unlock_dismiss_prompt (g_task_get_task_data (task));
+  unlock_return (task, locked_error ());
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+prompt_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  unlock_dismiss_prompt (g_task_get_task_data (task));
+  unlock_return (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                            "Operation was cancelled"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prompt_called_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* gnome-keyring with no prompter to show fails here, or dismisses. */
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    {
+      g_debug ("The unlock prompt could not be shown: %s", error->message);
+      unlock_return (task, locked_error ());
+    }
+}
+
+static void
+unlock_called_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Unlock *unlock = g_task_get_task_data (task);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) unlocked = NULL;
+  GError *error = NULL;
+  const char *prompt = NULL;
+  GMainContext *context = g_task_get_context (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    {
+      unlock_return (task, error);
+      return;
+    }
+
+  g_variant_get (reply, "(@ao&o)", &unlocked, &prompt);
+  if (g_str_equal (prompt, "/"))
+    {
+      /* Unlocked without asking (or already unlocked). */
+      unlock_return (task, g_variant_n_children (unlocked) > 0 ? NULL : locked_error ());
+      return;
+    }
+
+  unlock->prompt_path = g_strdup (prompt);
+
+  /* Listen before asking: Completed can come before Prompt's reply. */
+  unlock->completed_id =
+    g_dbus_connection_signal_subscribe (unlock->connection, unlock->owner, SECRET_PROMPT_IFACE,
+                                        "Completed", unlock->prompt_path, NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE, prompt_completed_cb,
+                                        g_object_ref (task), g_object_unref);
+  if (unlock->owner[0] == ':')
+    unlock->vanished_id =
+      g_dbus_connection_signal_subscribe (unlock->connection, "org.freedesktop.DBus",
+                                          "org.freedesktop.DBus", "NameOwnerChanged",
+                                          "/org/freedesktop/DBus", unlock->owner,
+                                          G_DBUS_SIGNAL_FLAGS_NONE, service_vanished_cb,
+                                          g_object_ref (task), g_object_unref);
+
+  unlock->timeout = g_timeout_source_new_seconds (PROMPT_TIMEOUT_SECONDS);
+  g_source_set_callback (unlock->timeout, prompt_timeout_cb, task, NULL);
+  g_source_attach (unlock->timeout, context);
+
+  if (cancellable != NULL)
+    {
+      unlock->cancelled = g_cancellable_source_new (cancellable);
+      g_source_set_callback (unlock->cancelled, G_SOURCE_FUNC (prompt_cancelled_cb), task, NULL);
+      g_source_attach (unlock->cancelled, context);
+    }
+
+  /* No parent window: the core knows none, and gnome-keyring does not need one. */
+  g_dbus_connection_call (unlock->connection, unlock->owner, unlock->prompt_path,
+                          SECRET_PROMPT_IFACE, "Prompt", g_variant_new ("(s)", ""), NULL,
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, prompt_called_cb,
+                          g_object_ref (task));
+}
+
+/* Unlocks the objects at @paths (collections or items) through @service,
+ * prompting if the keyring asks to. The timeout and cancel sources hold no
+ * reference: the signal subscription and pending calls keep the task alive
+ * until it ended, and ending removes them. */
+static void
+unlock_paths_async (SecretService       *service,
+                    const char * const  *paths,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (service, cancellable, callback, user_data);
+  Unlock *unlock = g_new0 (Unlock, 1);
+  GDBusProxy *proxy = G_DBUS_PROXY (service);
+
+  unlock->connection = g_object_ref (g_dbus_proxy_get_connection (proxy));
+  unlock->owner = g_dbus_proxy_get_name_owner (proxy);
+  if (unlock->owner == NULL)
+    unlock->owner = g_strdup (SECRET_BUS_NAME);
+  g_task_set_source_tag (task, unlock_paths_async);
+  g_task_set_task_data (task, unlock, (GDestroyNotify)unlock_free);
+
+  g_dbus_connection_call (unlock->connection, unlock->owner, SECRET_SERVICE_PATH,
+                          SECRET_SERVICE_IFACE, "Unlock",
+                          g_variant_new ("(^ao)", (char **)paths), G_VARIANT_TYPE ("(aoo)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, cancellable, unlock_called_cb,
+                          g_steal_pointer (&task));
+}
+
+static gboolean
+unlock_paths_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Lookup and store -------------------------------------------------------- */
+
+static void run_operation (GTask *task);
+
+static void
+return_unlock_error (GTask  *task,
+                     GError *error)
+{
+  if (g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED))
+    g_task_return_error (task, error);
+  else
+    return_secret_error (task, error, TRUE);
+}
+
+static void
+items_unlocked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VaultOp *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!unlock_paths_finish (result, &error))
+    {
+      return_unlock_error (task, error);
+      return;
+    }
+  op->unlocked = TRUE;
+  run_operation (task);
+}
+
 static void
 search_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  VaultOp *op = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) locked = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
   GList *items;
-  gboolean saw_locked = FALSE;
   PsKey *key = NULL;
 
   items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
@@ -149,14 +476,9 @@ search_cb (GObject      *object,
       const char *secret;
       gsize length = 0;
 
-      if (secret_item_get_locked (item))
+      if (secret_item_get_locked (item) || (value = secret_item_get_secret (item)) == NULL)
         {
-          saw_locked = TRUE;
-          continue;
-        }
-      if ((value = secret_item_get_secret (item)) == NULL)
-        {
-          saw_locked = TRUE;
+          g_ptr_array_add (locked, g_strdup (g_dbus_proxy_get_object_path (G_DBUS_PROXY (item))));
           continue;
         }
       secret = secret_value_get (value, &length);
@@ -166,7 +488,15 @@ search_cb (GObject      *object,
 
   if (key != NULL)
     g_task_return_pointer (task, key, (GDestroyNotify)ps_key_free);
-  else if (saw_locked)
+  else if (locked->len > 0 && !op->unlocked)
+    {
+      /* The key sits in a locked collection other than the default one. */
+      g_ptr_array_add (locked, NULL);
+      unlock_paths_async (op->service, (const char * const *)locked->pdata,
+                          g_task_get_cancellable (task), items_unlocked_cb,
+                          g_object_ref (task));
+    }
+  else if (locked->len > 0)
     return_code (task, PS_STORE_ERROR_KEYRING_LOCKED);
   else
     return_code (task, PS_STORE_ERROR_KEY_MISSING);
@@ -203,29 +533,23 @@ run_operation (GTask *task)
     }
   else
     {
+      /* No SECRET_SEARCH_UNLOCK: that would go through libsecret's prompt. */
       secret_service_search (op->service, ps_key_vault_get_schema (), attributes,
-                             SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                             SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS,
                              g_task_get_cancellable (task), search_cb, g_object_ref (task));
     }
 }
 
 static void
-unlock_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+collection_unlocked_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  GList *unlocked = NULL;
-  int n;
 
-  n = secret_service_unlock_finish (SECRET_SERVICE (object), result, &unlocked, &error);
-  g_list_free_full (unlocked, g_object_unref);
-
-  if (error != NULL)
-    return_secret_error (task, error, TRUE);
-  else if (n <= 0)
-    return_code (task, PS_STORE_ERROR_KEYRING_LOCKED);   /* the prompt was dismissed */
+  if (!unlock_paths_finish (result, &error))
+    return_unlock_error (task, error);
   else
     run_operation (task);
 }
@@ -249,10 +573,10 @@ default_collection_cb (GObject      *object,
 
   if (collection != NULL && secret_collection_get_locked (collection))
     {
-      GList objects = { collection, NULL, NULL };
+      const char *paths[] = { g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)), NULL };
 
-      secret_service_unlock (op->service, &objects, g_task_get_cancellable (task),
-                             unlock_cb, g_object_ref (task));
+      unlock_paths_async (op->service, paths, g_task_get_cancellable (task),
+                          collection_unlocked_cb, g_object_ref (task));
       return;
     }
 

@@ -35,10 +35,10 @@ fail_code (GError       **error,
   return FALSE;
 }
 
-static gboolean
-fail_errno (GError     **error,
-            int          errsv,
-            const char  *what)
+gboolean
+ps_store_fail_errno (GError     **error,
+                     int          errsv,
+                     const char  *what)
 {
   PsStoreError code;
 
@@ -93,7 +93,7 @@ ps_store_prepare_dir (const char  *dir,
   *lock_fd = -1;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return fail_errno (error, errno, "Creating the data directory");
+    return ps_store_fail_errno (error, errno, "Creating the data directory");
 
   if (stat (dir, &st) == 0 && st.st_uid == geteuid () && (st.st_mode & 07777) != 0700 &&
       chmod (dir, 0700) != 0)
@@ -102,7 +102,7 @@ ps_store_prepare_dir (const char  *dir,
   /* The lock is on the directory itself: no lock file to create. */
   fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0)
-    return fail_errno (error, errno, "Opening the data directory");
+    return ps_store_fail_errno (error, errno, "Opening the data directory");
 
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
@@ -111,7 +111,7 @@ ps_store_prepare_dir (const char  *dir,
       close (fd);
       if (errsv == EWOULDBLOCK)
         return fail_code (error, PS_STORE_ERROR_IN_USE);
-      return fail_errno (error, errsv, "Locking the data directory");
+      return ps_store_fail_errno (error, errsv, "Locking the data directory");
     }
 
   if (lstat (path, &st) == 0)
@@ -123,7 +123,7 @@ ps_store_prepare_dir (const char  *dir,
       int errsv = errno;
 
       close (fd);
-      return fail_errno (error, errsv, "Looking at the caseload");
+      return ps_store_fail_errno (error, errsv, "Looking at the caseload");
     }
 
   *lock_fd = fd;
@@ -142,13 +142,13 @@ classify_existing (const char  *path,
   int fd;
 
   if (stat (path, &st) != 0)
-    return fail_errno (error, errno, "Looking at the caseload");
+    return ps_store_fail_errno (error, errno, "Looking at the caseload");
   if (!S_ISREG (st.st_mode))
     return fail_code (error, PS_STORE_ERROR_UNREADABLE);
 
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0)
-    return fail_errno (error, errno, "Reading the caseload");
+    return ps_store_fail_errno (error, errno, "Reading the caseload");
   do
     n = read (fd, header, sizeof header);
   while (n < 0 && errno == EINTR);
@@ -157,7 +157,7 @@ classify_existing (const char  *path,
       int errsv = errno;
 
       close (fd);
-      return fail_errno (error, errsv, "Reading the caseload");
+      return ps_store_fail_errno (error, errsv, "Reading the caseload");
     }
   close (fd);
 
@@ -169,20 +169,42 @@ classify_existing (const char  *path,
   /* SQLite 3.15 cannot read a WAL database it may not write (it needs the
    * -shm index): say "read-only" rather than fail obscurely later. */
   if (access (path, W_OK) != 0)
-    return fail_errno (error, errno == EACCES || errno == EPERM ? EROFS : errno,
-                       "Writing the caseload");
+    return ps_store_fail_errno (error, errno == EACCES || errno == EPERM ? EROFS : errno,
+                                "Writing the caseload");
 
   return TRUE;
 }
 
-static sqlite3 *
-open_keyed (const char  *path,
-            const char  *hex_key,
-            int          flags,
-            GError     **error)
+/* Fuzzing builds only (tests/fuzz): two rounds of key derivation instead
+ * of 64000, which would slow the fuzzer down a hundredfold. Never defined
+ * in a build of the application. */
+gboolean
+ps_store_fuzzing_kdf (sqlite3     *db,
+                      const char  *schema,
+                      GError     **error)
+{
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s.kdf_iter = 2", schema);
+
+  return ps_sqlite_exec (db, sql, error);
+#else
+  return TRUE;
+#endif
+}
+
+/* Opens @path and keys it with @key (@key_len bytes: a passphrase, or
+ * x'<hex>' for a raw key); the first query reads sqlite_master, which
+ * fails for a wrong key. @untrusted: a file from elsewhere (a backup), read
+ * with triggers and FTS3 tokenizers switched off before anything else. */
+sqlite3 *
+ps_store_open_keyed (const char  *path,
+                     int          flags,
+                     const char  *key,
+                     int          key_len,
+                     gboolean     untrusted,
+                     GError     **error)
 {
   sqlite3 *db = NULL;
-  char keyspec[PS_KEY_HEX_LENGTH + 4];
   g_autofree char *cipher_version = NULL;
   gint64 n_objects;
   int rc;
@@ -196,10 +218,15 @@ open_keyed (const char  *path,
     }
   sqlite3_extended_result_codes (db, 1);
 
-  /* Raw key: x'<64 hex>' skips the KDF; it is 32 random bytes already. */
-  g_snprintf (keyspec, sizeof keyspec, "x'%s'", hex_key);
-  rc = sqlite3_key (db, keyspec, (int)strlen (keyspec));
-  explicit_bzero (keyspec, sizeof keyspec);
+  if (untrusted)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+      sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
+    }
+
+  /* An empty key would leave the file unencrypted. */
+  g_assert (key_len > 0);
+  rc = sqlite3_key (db, key, key_len);
   if (rc != SQLITE_OK)
     {
       ps_sqlite_fail (db, rc, error);
@@ -209,6 +236,7 @@ open_keyed (const char  *path,
 
   /* SQLCipher 4 reads a 3.x file with this; 3.4 ignores the pragma. */
   if (!ps_sqlite_exec (db, "PRAGMA cipher_compatibility = 3", error) ||
+      !ps_store_fuzzing_kdf (db, "main", error) ||
       !ps_sqlite_query_int64 (db, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     {
       sqlite3_close (db);
@@ -224,6 +252,22 @@ open_keyed (const char  *path,
       return NULL;
     }
 
+  return db;
+}
+
+static sqlite3 *
+open_keyed (const char  *path,
+            const char  *hex_key,
+            int          flags,
+            GError     **error)
+{
+  char keyspec[PS_KEY_HEX_LENGTH + 4];
+  sqlite3 *db;
+
+  /* Raw key: x'<64 hex>' skips the KDF; it is 32 random bytes already. */
+  g_snprintf (keyspec, sizeof keyspec, "x'%s'", hex_key);
+  db = ps_store_open_keyed (path, flags, keyspec, (int)strlen (keyspec), FALSE, error);
+  explicit_bzero (keyspec, sizeof keyspec);
   return db;
 }
 
@@ -293,16 +337,19 @@ verify_existing (const char  *path,
   return FALSE;
 }
 
-static gboolean
-migrate (sqlite3  *db,
-         GError  **error)
+/* Applies the migrations that take @db up to @target, each in its own
+ * transaction with its user_version. */
+gboolean
+ps_store_migrate_to (sqlite3  *db,
+                     guint     target,
+                     GError  **error)
 {
   gint64 version;
 
   if (!ps_sqlite_query_int64 (db, "PRAGMA user_version", &version, error))
     return FALSE;
 
-  for (guint v = (guint)version; v < ps_store_schema_version (); v++)
+  for (guint v = (guint)version; v < target; v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
 
@@ -320,8 +367,15 @@ migrate (sqlite3  *db,
 }
 
 static gboolean
-fsync_path (const char *path,
-            int         flags)
+migrate (sqlite3  *db,
+         GError  **error)
+{
+  return ps_store_migrate_to (db, ps_store_schema_version (), error);
+}
+
+gboolean
+ps_store_fsync_path (const char *path,
+                     int         flags)
 {
   int fd = open (path, flags | O_CLOEXEC);
   gboolean ok;
@@ -372,7 +426,7 @@ create_new (const char  *path,
 
   fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
-    return fail_errno (error, errno, "Creating the caseload");
+    return ps_store_fail_errno (error, errno, "Creating the caseload");
   close (fd);
 
   if (!(db = open_keyed (tmp, hex_key, SQLITE_OPEN_READWRITE, error)))
@@ -390,17 +444,17 @@ create_new (const char  *path,
       goto fail;
     }
 
-  if (!fsync_path (tmp, O_RDONLY))
+  if (!ps_store_fsync_path (tmp, O_RDONLY))
     {
-      fail_errno (error, errno, "Writing the caseload");
+      ps_store_fail_errno (error, errno, "Writing the caseload");
       goto fail;
     }
   if (rename_noreplace (tmp, path) != 0)
     {
-      fail_errno (error, errno, "Putting the caseload in place");
+      ps_store_fail_errno (error, errno, "Putting the caseload in place");
       goto fail;
     }
-  fsync_path (dir, O_RDONLY | O_DIRECTORY);
+  ps_store_fsync_path (dir, O_RDONLY | O_DIRECTORY);
   return TRUE;
 
 fail:
@@ -440,7 +494,7 @@ ps_store_open_db (const char  *path,
     {
       if (errno != ENOENT || !create)
         {
-          fail_errno (error, errno, "Looking at the caseload");
+          ps_store_fail_errno (error, errno, "Looking at the caseload");
           return NULL;
         }
       if (!create_new (path, hex_key, error))
@@ -499,7 +553,6 @@ ps_store_open_with_key (const char  *path,
                         GError     **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
   sqlite3 *db;
   gboolean exists = FALSE;
   int lock_fd = -1;

@@ -17,6 +17,23 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* ps-store-open.c: the data directory, its lock, and a verified connection. */
+sqlite3  *ps_store_open_keyed  (const char  *path,
+                                int          flags,
+                                const char  *key,
+                                int          key_len,
+                                gboolean     untrusted,
+                                GError     **error);
+gboolean  ps_store_fuzzing_kdf (sqlite3     *db,
+                                const char  *schema,
+                                GError     **error);
+gboolean  ps_store_migrate_to  (sqlite3     *db,
+                                guint        target,
+                                GError     **error);
+gboolean  ps_store_fail_errno  (GError     **error,
+                                int          errsv,
+                                const char  *what);
+gboolean  ps_store_fsync_path  (const char  *path,
+                                int          flags);
 gboolean  ps_store_prepare_dir (const char  *dir,
                                 int         *lock_fd,
                                 gboolean    *db_exists,
@@ -25,6 +42,13 @@ sqlite3  *ps_store_open_db     (const char  *path,
                                 const char  *hex_key,
                                 gboolean     create,
                                 GError     **error);
+
+/* ps-store.c: erases the identity of cases closed before @first_kept
+ * ('YYYY-MM-DD'); @n_erased: how many. For ps-retention.c. */
+gboolean  ps_store_deidentify_closed_before_day (PsStore     *self,
+                                                 const char  *first_kept,
+                                                 guint       *n_erased,
+                                                 GError     **error);
 
 /* ps-store.c: takes @db and @lock_fd; loads the cases. */
 PsStore  *ps_store_new_for_db  (sqlite3     *db,

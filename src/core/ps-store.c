@@ -786,44 +786,48 @@ ps_store_reopen_case (PsStore  *self,
   return TRUE;
 }
 
+/* Erases the name and contact of every case closed before @first_kept
+ * ('YYYY-MM-DD'), in one transaction. */
 gboolean
-ps_store_deidentify_closed_before (PsStore    *self,
-                                   GDateTime  *cutoff,
-                                   GError    **error)
+ps_store_deidentify_closed_before_day (PsStore     *self,
+                                       const char  *first_kept,
+                                       guint       *n_erased,
+                                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) select = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  char *day;
+  int rc;
 
   g_return_val_if_fail (PS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (cutoff != NULL, FALSE);
+  g_return_val_if_fail (first_kept != NULL, FALSE);
 
-  tz = ps_clock_get_timezone (self->clock);
-  local = g_date_time_to_timezone (cutoff, tz);
-  day = g_date_time_format (local, "%Y-%m-%d");
+  if (n_erased != NULL)
+    *n_erased = 0;
 
   select = ps_sqlite_prepare (self->db,
                               "SELECT id FROM cases WHERE closure_status != 'open'"
                               " AND deidentified = 0 AND closed_on < ?1", error);
+  if (select == NULL)
+    return FALSE;
   update = ps_sqlite_prepare (self->db,
                               "UPDATE cases SET display_name = NULL, contact = NULL,"
                               " deidentified = 1 WHERE id = ?1", error);
-  if (select == NULL || update == NULL)
-    {
-      g_free (day);
-      return FALSE;
-    }
-  ps_sqlite_bind_take (select, 1, day);
+  if (update == NULL)
+    return FALSE;
+  ps_sqlite_bind_text (select, 1, first_kept);
 
   if (!begin (self, error))
     return FALSE;
-  while (sqlite3_step (select) == SQLITE_ROW)
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (select, 0);
       g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ps_sqlite_fail (self->db, sqlite3_extended_errcode (self->db), error);
+      return rollback (self);
     }
   for (guint i = 0; i < ids->len; i++)
     {
@@ -838,13 +842,38 @@ ps_store_deidentify_closed_before (PsStore    *self,
   if (ids->len == 0)
     return TRUE;
 
-  /* The erased names must not linger in the write-ahead log either. */
-  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  /* secure_delete zeroed the old text in the database pages; the old pages
+   * must not linger in the write-ahead log either. This connection is the
+   * only one, so the checkpoint cannot be blocked by a reader. */
+  rc = sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_debug ("Checkpoint after erasing names: %s", sqlite3_errstr (rc));
 
   for (guint i = 0; i < ids->len; i++)
     refresh_case (self, g_array_index (ids, gint64, i));
   emit_changed (self, ids->len == 1 ? g_array_index (ids, gint64, 0) : 0);
+
+  if (n_erased != NULL)
+    *n_erased = ids->len;
   return TRUE;
+}
+
+gboolean
+ps_store_deidentify_closed_before (PsStore    *self,
+                                   GDateTime  *cutoff,
+                                   GError    **error)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (PS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cutoff != NULL, FALSE);
+
+  tz = ps_clock_get_timezone (self->clock);
+  local = g_date_time_to_timezone (cutoff, tz);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  return ps_store_deidentify_closed_before_day (self, day, NULL, error);
 }
 
 /* Contact attempts ----------------------------------------------------- */

@@ -502,6 +502,8 @@ ps_case_editor_new (PsContext *context,
   self->context = g_object_ref (context);
   self->edited = case_or_null != NULL ? g_object_ref (case_or_null) : NULL;
   populate (self);
+  /* Typing starts in the name, never on Cancel (where Space would close). */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }
 

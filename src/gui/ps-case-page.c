@@ -17,6 +17,7 @@
 #include "ps-close-case-dialog.h"
 #include "ps-date-row.h"
 #include "ps-privacy.h"
+#include "ps-schedule-dialog.h"
 #include "ps-window.h"
 
 struct _PsCasePage
@@ -37,6 +38,7 @@ struct _PsCasePage
   GtkWidget       *log_button;
   GtkWidget       *close_button;
   GtkWidget       *start_button;
+  GtkWidget       *schedule_button;
   GtkWidget       *reopen_button;
   AdwActionRow    *contact_row;
   AdwActionRow    *modality_row;
@@ -155,6 +157,49 @@ create_attempt_row (gpointer item,
   return row;
 }
 
+/* Reschedule or cancel one still to be held; plan again one missed or cancelled. */
+static void
+add_conversation_menu (PsCasePage     *self,
+                       AdwActionRow   *row,
+                       PsConversation *conversation)
+{
+  PsConversationState state = ps_conversation_get_state (conversation);
+  gint64 id = ps_conversation_get_id (conversation);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) reschedule = NULL;
+  GtkWidget *button;
+
+  if (self->item == NULL || ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED ||
+      state == PS_CONVERSATION_COMPLETED || state == PS_CONVERSATION_IN_PROGRESS)
+    return;
+
+  menu = g_menu_new ();
+  reschedule = g_menu_item_new (state == PS_CONVERSATION_SCHEDULED ? _("_Reschedule…")
+                                                                   : _("_Schedule Again…"), NULL);
+  g_menu_item_set_action_and_target_value (reschedule, "case.reschedule-conversation",
+                                           g_variant_new_int64 (id));
+  g_menu_append_item (menu, reschedule);
+  if (state == PS_CONVERSATION_SCHEDULED)
+    {
+      g_autoptr(GMenuItem) cancel = g_menu_item_new (_("_Cancel Conversation"), NULL);
+
+      g_menu_item_set_action_and_target_value (cancel, "case.cancel-conversation",
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (menu, cancel);
+    }
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Conversation Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Conversation Menu"),
+                                  -1);
+  adw_action_row_add_suffix (row, button);
+}
+
 static GtkWidget *
 create_conversation_row (gpointer item,
                          gpointer user_data)
@@ -186,6 +231,7 @@ create_conversation_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  add_conversation_menu (self, ADW_ACTION_ROW (row), conversation);
   return row;
 }
 
@@ -328,6 +374,7 @@ update_actions (PsCasePage *self)
                                  have && !erased && contact != NULL && contact[0] != '\0');
   /* The store takes attempts on open cases only. */
   gtk_widget_action_set_enabled (widget, "case.log-attempt", have && !erased && !closed);
+  gtk_widget_action_set_enabled (widget, "case.schedule", have && !erased && !closed);
 }
 
 static void
@@ -396,6 +443,7 @@ update (PsCasePage *self)
   gtk_widget_set_visible (self->reopen_button, closed && !ps_case_get_deidentified (item));
   gtk_widget_set_visible (self->log_button, !closed);
   gtk_widget_set_visible (self->start_button, !closed);
+  gtk_widget_set_visible (self->schedule_button, !closed);
 
   /* A contact can identify as well as a name does. */
   contact = ps_case_get_contact (item);
@@ -695,6 +743,102 @@ log_attempt_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+static void
+schedule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  PsScheduleDialog *dialog;
+
+  g_return_if_fail (self->item != NULL);
+
+  dialog = ps_schedule_dialog_new (self->context, self->item, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reschedule_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(PsConversation) conversation = NULL;
+  PsScheduleDialog *dialog;
+
+  g_return_if_fail (self->item != NULL && self->store != NULL);
+
+  conversation = ps_store_lookup_conversation (self->store, g_variant_get_int64 (param));
+  if (conversation == NULL)
+    return;
+  dialog = ps_schedule_dialog_new (self->context, self->item, conversation);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  PsStore *store;
+  gint64   conversation_id;
+  GWeakRef page;
+} UndoCancel;
+
+static void
+undo_cancel_free (gpointer  data,
+                  GClosure *closure)
+{
+  UndoCancel *undo = data;
+
+  g_clear_object (&undo->store);
+  g_weak_ref_clear (&undo->page);
+  g_free (undo);
+}
+
+static void
+undo_cancel_cb (AdwToast   *toast,
+                UndoCancel *undo)
+{
+  g_autoptr(PsCasePage) page = g_weak_ref_get (&undo->page);
+  g_autoptr(GError) error = NULL;
+
+  if (!ps_store_set_conversation_state (undo->store, undo->conversation_id,
+                                        PS_CONVERSATION_SCHEDULED, &error) && page != NULL)
+    show_error (page, error);
+}
+
+/* Nothing is lost by cancelling: a toast offers to undo it. */
+static void
+cancel_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
+  UndoCancel *undo;
+  AdwToast *toast;
+
+  g_return_if_fail (self->store != NULL);
+
+  if (!ps_store_set_conversation_state (self->store, id, PS_CONVERSATION_CANCELLED, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  undo = g_new0 (UndoCancel, 1);
+  undo->store = g_object_ref (self->store);
+  undo->conversation_id = id;
+  g_weak_ref_init (&undo->page, self);
+
+  toast = adw_toast_new (_("Conversation cancelled"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cancel_cb),
+                         undo, undo_cancel_free, 0);
+  add_toast (self, toast);
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 /* Shown again after a while (another view, a night): "due today" may
@@ -821,6 +965,7 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, log_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, close_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, modality_row);
@@ -839,6 +984,9 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.copy-contact", NULL, copy_contact_action);
   gtk_widget_class_install_action (widget_class, "case.log-attempt", "s", log_attempt_action);
   gtk_widget_class_install_action (widget_class, "case.start-conversation", NULL, start_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.schedule", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "case.reschedule-conversation", "x", reschedule_action);
+  gtk_widget_class_install_action (widget_class, "case.cancel-conversation", "x", cancel_conversation_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
 }

@@ -554,6 +554,8 @@ static void
 ps_caseload_view_init (PsCaseloadView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The entry sits in a clamp: tell the bar, so typing anywhere searches. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 PsCaseloadView *

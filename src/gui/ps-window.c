@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-caseload-view.h"
+#include "ps-overview-view.h"
 #include "ps-case-page.h"
 #include "ps-checklist.h"
 #include "ps-window-private.h"
@@ -294,8 +295,12 @@ ps_window_constructed (GObject *object)
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
   add_placeholder_view (self, "schedule", _("Schedule"), "x-office-calendar-symbolic",
                         _("Conversations and first-contact deadlines will be listed here."));
-  add_placeholder_view (self, "overview", _("Overview"), "x-office-presentation-symbolic",
-                        _("De-identified program statistics will be drawn here."));
+  {
+    PsOverviewView *overview = ps_overview_view_new (self->context);
+
+    g_object_bind_property (self->leaflet, "folded", overview, "folded", G_BINDING_SYNC_CREATE);
+    gtk_stack_add_named (self->view_stack, GTK_WIDGET (overview), "overview");
+  }
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
   /* Folded, the window opens on the caseload, not on the list of views. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");

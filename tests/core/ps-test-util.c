@@ -176,3 +176,14 @@ ps_test_copy_file (const char *from,
   g_assert_true (g_file_set_contents_full (to, contents, (gssize)length,
                                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
 }
+
+void
+ps_test_store_result (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}

@@ -31,5 +31,9 @@ PsClock      *ps_test_clock             (void);
 PsStore      *ps_test_new_store         (char        **dir_out);
 void          ps_test_copy_file         (const char   *from,
                                          const char   *to);
+/* A GAsyncReadyCallback keeping a reference to @result in *(GAsyncResult **)@user_data. */
+void          ps_test_store_result      (GObject      *object,
+                                         GAsyncResult *result,
+                                         gpointer      user_data);
 
 G_END_DECLS

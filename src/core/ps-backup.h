@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ps-key.h"
+#include "ps-store.h"
+
+G_BEGIN_DECLS
+
+/* What a backup holds, for the confirmation before restoring it. */
+typedef struct
+{
+  guint schema_version;
+  guint n_cases;
+  guint n_open_cases;
+  guint n_conversations;
+} PsBackupInfo;
+
+/* Encrypted backups: a copy of the caseload keyed with a passphrase through
+ * SQLCipher's key derivation, in SQLCipher 3 format (read by 3.4 and 4.x).
+ * The passphrase is never logged or copied; the caller wipes its own buffer.
+ * Errors are in PS_STORE_ERROR, each with a message for a person that says
+ * nothing was changed:
+ *   WRONG_KEY_OR_NOT_A_DATABASE  the passphrase does not open the file (random
+ *                                bytes get this too: the two cannot be told apart)
+ *   INVALID                      not a Peerside backup: plaintext SQLite, an empty
+ *                                file, a folder, another schema; or no passphrase
+ *   CORRUPT                      truncated or damaged, or rows that break the
+ *                                schema's constraints
+ *   TOO_NEW                      made by a newer Peerside
+ *   IN_USE                       restore while the caseload is open
+ *   DISK_FULL, READ_ONLY, UNREADABLE, FAILED
+ *
+ * Each call blocks (key derivation, whole-file checks): run it in a thread,
+ * or use the _async versions. */
+
+/* Writes @dest whole or not at all (a temporary file, checked by reading it
+ * back with @passphrase, then renamed over @dest), mode 0600. Uses the
+ * store's connection: call it on the thread that uses @store. */
+gboolean ps_backup_export        (PsStore              *store,
+                                  GFile                *dest,
+                                  const char           *passphrase,
+                                  GError              **error);
+
+/* Opens @src read-only and checks, in order: not plaintext, the passphrase,
+ * not newer than this Peerside, exactly Peerside's schema (before any other
+ * query), integrity and foreign keys. Never writes anything anywhere. */
+gboolean ps_backup_check         (GFile                *src,
+                                  const char           *passphrase,
+                                  PsBackupInfo         *info_out,
+                                  GError              **error);
+
+/* Replaces the caseload in @data_dir (NULL: the default) with @src,
+ * re-encrypted with @key, the caseload key from the keyring. The store must
+ * be closed (else IN_USE). Checks everything ps_backup_check() does, writes
+ * the new file beside the caseload, opens and checks it, then swaps it in;
+ * the old caseload is kept as caseload.db.before-restore until the new one
+ * opened, then deleted. Any failure leaves the current caseload as it was. */
+gboolean ps_backup_restore       (GFile                *src,
+                                  const char           *passphrase,
+                                  const char           *data_dir,
+                                  const PsKey          *key,
+                                  GError              **error);
+
+/* In a thread. The passphrase is copied, and the copy wiped when done. */
+void     ps_backup_check_async   (GFile                *src,
+                                  const char           *passphrase,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean ps_backup_check_finish  (GAsyncResult         *result,
+                                  PsBackupInfo         *info_out,
+                                  GError              **error);
+
+/* Reads the caseload key from @vault, then restores in a thread. */
+void     ps_backup_restore_async (GFile                *src,
+                                  const char           *passphrase,
+                                  const char           *data_dir,
+                                  PsKeyVault           *vault,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean ps_backup_restore_finish (GAsyncResult        *result,
+                                   GError             **error);
+
+G_END_DECLS

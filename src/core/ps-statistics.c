@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Program statistics for the Overview and the CSV export. Built from codes,
+ * dates and counts only: PsCaseFacts has no field that could hold a name. */
+
+#include "config.h"
+
+#include "ps-statistics.h"
+#include "ps-util.h"
+
+struct _PsStatistics
+{
+  GObject  parent_instance;
+
+  GDate    from;
+  GDate    to;
+  guint    target_days;
+
+  GArray  *facts;          /* PsCaseFacts, by request date */
+
+  guint    by_reason[PS_STATISTICS_N_REASONS];
+  guint    by_closure[PS_STATISTICS_N_CLOSURE_STATUSES];
+  guint    by_conversations[PS_STATISTICS_N_CONVERSATION_BUCKETS];
+  guint    n_conversations_total;
+
+  guint    n_contacted;
+  double   median_days;
+  guint    n_within_target;
+  guint    n_missed_target;
+  guint    n_awaiting_contact;
+
+  guint    n_held;
+  guint    n_safety;
+};
+
+G_DEFINE_FINAL_TYPE (PsStatistics, ps_statistics, G_TYPE_OBJECT)
+
+static void
+ps_statistics_finalize (GObject *object)
+{
+  PsStatistics *self = (PsStatistics *)object;
+
+  g_clear_pointer (&self->facts, g_array_unref);
+
+  G_OBJECT_CLASS (ps_statistics_parent_class)->finalize (object);
+}
+
+static void
+ps_statistics_class_init (PsStatisticsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ps_statistics_finalize;
+}
+
+static void
+ps_statistics_init (PsStatistics *self)
+{
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  self->facts = g_array_new (FALSE, TRUE, sizeof (PsCaseFacts));
+  self->median_days = -1;
+}
+
+/* Midnight at the start of @date in @tz. "All time" starts at year 1, which
+ * the store's four-digit instants cannot hold: anything before 1900 is. */
+static GDateTime *
+start_of_day (const GDate *date,
+              GTimeZone   *tz)
+{
+  GDateTime *dt = NULL;
+
+  if (g_date_get_year (date) >= 1900)
+    dt = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date), 0, 0, 0);
+  if (dt == NULL)
+    dt = g_date_time_new_utc (1900, 1, 1, 0, 0, 0);
+  return dt;
+}
+
+typedef struct
+{
+  GDateTime *first_held;   /* start of the earliest held conversation */
+  gboolean   safety;
+} ConversationFacts;
+
+static void
+conversation_facts_free (gpointer data)
+{
+  ConversationFacts *cf = data;
+
+  g_clear_pointer (&cf->first_held, g_date_time_unref);
+  g_free (cf);
+}
+
+static int
+compare_facts (gconstpointer a,
+               gconstpointer b)
+{
+  const PsCaseFacts *fa = a;
+  const PsCaseFacts *fb = b;
+
+  return g_date_compare (&fa->requested_on, &fb->requested_on);
+}
+
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  int ia = *(const int *)a;
+  int ib = *(const int *)b;
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* One pass over the conversations from the period's start on: those held
+ * in the period for the safety share, and per case the earliest held one
+ * and whether any raised a safety concern. */
+static GHashTable *
+scan_conversations (PsStatistics *self,
+                    PsStore      *store,
+                    GTimeZone    *tz)
+{
+  g_autoptr(GDateTime) from = start_of_day (&self->from, tz);
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) forever = g_date_time_new_utc (9999, 12, 31, 0, 0, 0);
+  g_autoptr(GListModel) conversations = NULL;
+  GHashTable *by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                               g_free, conversation_facts_free);
+  GDate after_to = self->to;
+
+  g_date_add_days (&after_to, 1);
+  end = start_of_day (&after_to, tz);
+
+  conversations = ps_store_list_conversations_between (store, from, forever);
+  for (guint i = 0; i < g_list_model_get_n_items (conversations); i++)
+    {
+      g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, i);
+      GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
+      gint64 case_id = ps_conversation_get_case_id (conversation);
+      gboolean concern = ps_conversation_get_safety_concern (conversation);
+      ConversationFacts *cf;
+
+      if (ps_conversation_get_state (conversation) != PS_CONVERSATION_COMPLETED)
+        continue;
+
+      if (g_date_time_compare (starts_at, end) < 0)
+        {
+          self->n_held++;
+          if (concern)
+            self->n_safety++;
+        }
+
+      cf = g_hash_table_lookup (by_case, &case_id);
+      if (cf == NULL)
+        {
+          cf = g_new0 (ConversationFacts, 1);
+          g_hash_table_insert (by_case, g_memdup2 (&case_id, sizeof case_id), cf);
+        }
+      /* Listed by start time: the first one seen is the earliest. */
+      if (cf->first_held == NULL)
+        cf->first_held = g_date_time_ref (starts_at);
+      cf->safety |= concern;
+    }
+
+  return by_case;
+}
+
+static void
+count_case (PsStatistics      *self,
+            const PsCaseFacts *facts,
+            const GDate       *today,
+            GArray            *days)
+{
+  guint target = self->target_days;
+
+  self->by_reason[facts->reason]++;
+  self->by_closure[facts->closure_status]++;
+  self->by_conversations[MIN (facts->n_conversations, PS_STATISTICS_N_CONVERSATION_BUCKETS - 1)]++;
+  self->n_conversations_total += facts->n_conversations;
+
+  if (facts->days_to_first_contact >= 0)
+    {
+      self->n_contacted++;
+      g_array_append_val (days, facts->days_to_first_contact);
+      if ((guint)facts->days_to_first_contact <= target)
+        self->n_within_target++;
+      else
+        self->n_missed_target++;
+    }
+  else
+    {
+      /* Not contacted: a miss once the target has passed (by the closure
+       * for a closed case); an open case within it may still make it. */
+      const GDate *until = facts->closure_status != PS_CLOSURE_NONE &&
+                           g_date_valid (&facts->closed_on) ? &facts->closed_on : today;
+      int waited = g_date_days_between (&facts->requested_on, until);
+
+      if (waited > (int)target)
+        self->n_missed_target++;
+      else if (facts->closure_status == PS_CLOSURE_NONE)
+        self->n_awaiting_contact++;
+    }
+}
+
+PsStatistics *
+ps_statistics_compute (PsStore     *store,
+                       const GDate *from,
+                       const GDate *to,
+                       guint        target_days)
+{
+  g_autoptr(PsStatistics) self = NULL;
+  g_autoptr(GHashTable) conversation_facts = NULL;
+  g_autoptr(GArray) days = NULL;
+  PsClock *clock;
+  g_autoptr(GTimeZone) tz = NULL;
+  GListModel *cases;
+  GDate today;
+
+  g_return_val_if_fail (PS_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+
+  self = g_object_new (PS_TYPE_STATISTICS, NULL);
+  self->from = *from;
+  self->to = *to;
+  self->target_days = target_days;
+
+  clock = ps_store_get_clock (store);
+  tz = g_time_zone_ref (ps_clock_get_timezone (clock));
+  ps_clock_get_today (clock, &today);
+
+  if (g_date_compare (from, to) > 0)
+    return g_steal_pointer (&self);
+
+  conversation_facts = scan_conversations (self, store, tz);
+
+  cases = ps_store_get_cases (store);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+      const GDate *requested_on = ps_case_get_requested_on (item);
+      GDateTime *first_contact_at = ps_case_get_first_contact_at (item);
+      gint64 case_id = ps_case_get_id (item);
+      ConversationFacts *cf;
+      PsCaseFacts facts = { 0 };
+
+      if (requested_on == NULL || !g_date_valid (requested_on) ||
+          g_date_compare (requested_on, from) < 0 || g_date_compare (requested_on, to) > 0)
+        continue;
+
+      cf = g_hash_table_lookup (conversation_facts, &case_id);
+      if (cf != NULL && cf->first_held != NULL &&
+          (first_contact_at == NULL || g_date_time_compare (cf->first_held, first_contact_at) < 0))
+        first_contact_at = cf->first_held;
+
+      facts.reason = ps_case_get_reason (item);
+      facts.requested_on = *requested_on;
+      g_date_clear (&facts.first_contact_on, 1);
+      g_date_clear (&facts.closed_on, 1);
+      facts.days_to_first_contact = -1;
+      if (first_contact_at != NULL)
+        {
+          ps_date_set_from_date_time (&facts.first_contact_on, first_contact_at, tz);
+          facts.days_to_first_contact = MAX (0, g_date_days_between (requested_on,
+                                                                     &facts.first_contact_on));
+        }
+      facts.closure_status = ps_case_get_closure_status (item);
+      if (ps_case_get_closed_on (item) != NULL)
+        facts.closed_on = *ps_case_get_closed_on (item);
+      facts.n_conversations = ps_case_get_n_completed_conversations (item);
+      facts.safety_concern = cf != NULL && cf->safety;
+      facts.deidentified = ps_case_get_deidentified (item);
+
+      g_assert (ps_reason_is_valid (facts.reason));
+      g_assert (ps_closure_status_is_valid (facts.closure_status));
+      g_array_append_val (self->facts, facts);
+    }
+
+  g_array_sort (self->facts, compare_facts);
+
+  days = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < self->facts->len; i++)
+    count_case (self, &g_array_index (self->facts, PsCaseFacts, i), &today, days);
+
+  if (days->len > 0)
+    {
+      g_array_sort (days, compare_int);
+      if (days->len % 2 == 1)
+        self->median_days = g_array_index (days, int, days->len / 2);
+      else
+        self->median_days = (g_array_index (days, int, days->len / 2 - 1) +
+                             g_array_index (days, int, days->len / 2)) / 2.0;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+ps_statistics_get_period (PsStatistics *self,
+                          GDate        *from,
+                          GDate        *to)
+{
+  g_return_if_fail (PS_IS_STATISTICS (self));
+
+  if (from != NULL)
+    *from = self->from;
+  if (to != NULL)
+    *to = self->to;
+}
+
+guint
+ps_statistics_get_target_days (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->target_days;
+}
+
+guint
+ps_statistics_get_n_cases (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->facts->len;
+}
+
+guint
+ps_statistics_get_n_cases_by_reason (PsStatistics *self,
+                                     PsReason      reason)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  g_return_val_if_fail (ps_reason_is_valid (reason), 0);
+  return self->by_reason[reason];
+}
+
+guint
+ps_statistics_get_n_cases_by_closure (PsStatistics    *self,
+                                      PsClosureStatus  status)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  g_return_val_if_fail (ps_closure_status_is_valid (status), 0);
+  return self->by_closure[status];
+}
+
+guint
+ps_statistics_get_n_closed (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->facts->len - self->by_closure[PS_CLOSURE_NONE];
+}
+
+guint
+ps_statistics_get_n_contacted (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_contacted;
+}
+
+double
+ps_statistics_get_median_days_to_contact (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), -1);
+  return self->median_days;
+}
+
+guint
+ps_statistics_get_n_within_target (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_within_target;
+}
+
+guint
+ps_statistics_get_n_missed_target (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_missed_target;
+}
+
+guint
+ps_statistics_get_n_awaiting_contact (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_awaiting_contact;
+}
+
+double
+ps_statistics_get_share_within_target (PsStatistics *self)
+{
+  guint known;
+
+  g_return_val_if_fail (PS_IS_STATISTICS (self), -1);
+
+  known = self->n_within_target + self->n_missed_target;
+  return known > 0 ? (double)self->n_within_target / known : -1;
+}
+
+guint
+ps_statistics_get_n_cases_with_conversations (PsStatistics *self,
+                                              guint         bucket)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  g_return_val_if_fail (bucket < PS_STATISTICS_N_CONVERSATION_BUCKETS, 0);
+  return self->by_conversations[bucket];
+}
+
+double
+ps_statistics_get_mean_conversations (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), -1);
+
+  if (self->facts->len == 0)
+    return -1;
+  return (double)self->n_conversations_total / self->facts->len;
+}
+
+guint
+ps_statistics_get_n_conversations_held (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_held;
+}
+
+guint
+ps_statistics_get_n_safety_concerns (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_safety;
+}
+
+double
+ps_statistics_get_share_safety_concern (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), -1);
+  return self->n_held > 0 ? (double)self->n_safety / self->n_held : -1;
+}
+
+guint
+ps_statistics_get_n_case_facts (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->facts->len;
+}
+
+const PsCaseFacts *
+ps_statistics_get_case_facts (PsStatistics *self,
+                              guint         position)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), NULL);
+  g_return_val_if_fail (position < self->facts->len, NULL);
+  return &g_array_index (self->facts, PsCaseFacts, position);
+}

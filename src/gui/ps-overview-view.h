@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ps-context.h"
+#include "ps-statistics.h"
+
+G_BEGIN_DECLS
+
+/* The periods offered, in the order of the period chooser. */
+typedef enum
+{
+  PS_OVERVIEW_PERIOD_THIS_MONTH,
+  PS_OVERVIEW_PERIOD_LAST_3_MONTHS,
+  PS_OVERVIEW_PERIOD_THIS_YEAR,
+  PS_OVERVIEW_PERIOD_ALL_TIME,
+} PsOverviewPeriod;
+
+#define PS_TYPE_OVERVIEW_VIEW (ps_overview_view_get_type ())
+G_DECLARE_FINAL_TYPE (PsOverviewView, ps_overview_view, PS, OVERVIEW_VIEW, GtkWidget)
+
+PsOverviewView   *ps_overview_view_new            (PsContext        *context);
+PsOverviewPeriod  ps_overview_view_get_period     (PsOverviewView   *self);
+void              ps_overview_view_set_period     (PsOverviewView   *self,
+                                                   PsOverviewPeriod  period);
+/* What is on show (NULL without a store). */
+PsStatistics     *ps_overview_view_get_statistics (PsOverviewView   *self);
+/* "figures" or "empty". */
+const char       *ps_overview_view_get_visible_page (PsOverviewView *self);
+
+/* The days of @period ending @today, both included. */
+void              ps_overview_period_get_range    (PsOverviewPeriod  period,
+                                                   const GDate      *today,
+                                                   GDate            *from,
+                                                   GDate            *to);
+
+G_END_DECLS

@@ -1,0 +1,861 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The agenda. One list model holds what is to come, in order: conversations
+ * still to hold (PsConversation) and first contacts still to make (PsCase,
+ * the case awaiting it). Each group is a filter of it, shown as a boxed
+ * list. The store is asked again after each change; the minute timer, which
+ * runs only while the view is shown, only sorts what it has again. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ps-case-row.h"
+#include "ps-export-dialog.h"
+#include "ps-privacy.h"
+#include "ps-reminder-planner.h"
+#include "ps-schedule-view-private.h"
+#include "ps-util.h"
+#include "ps-window.h"
+
+/* A conversation can be started this long before it is due. */
+#define START_EARLY_MINUTES 10
+
+typedef struct
+{
+  PsScheduleView     *view;
+  PsScheduleGroup     group;
+  GtkWidget          *pref_group;
+  GtkListBox         *list_box;
+  GtkFilterListModel *model;
+} Group;
+
+struct _PsScheduleView
+{
+  GtkWidget       parent_instance;
+
+  PsContext      *context;
+  PsStore        *store;
+  gboolean        folded;
+
+  /* Read once per refresh. */
+  GDateTime      *now;           /* local */
+  GDate           today;
+  int             due_days;
+  int             overdue_days;
+  gboolean        privacy;
+
+  GPtrArray      *gathered;      /* what the store gave at the last change */
+  GListStore     *entries;       /* the same, in agenda order */
+  char           *signature;     /* the groups they were sorted into */
+  gboolean        dirty;         /* the store changed while hidden */
+  guint           tick_id;
+  Group           groups[PS_SCHEDULE_N_GROUPS];
+
+  GtkWidget      *box;
+  GtkMenuButton  *menu_button;
+  GtkStack       *stack;
+  GtkBox         *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (PsScheduleView, ps_schedule_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_CASE,
+  START_CONVERSATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Where an entry goes ------------------------------------------------------ */
+
+typedef struct
+{
+  PsScheduleGroup group;
+  gint64          instant;       /* µs since the epoch, for the order */
+  gboolean        startable;     /* a conversation due now or under way */
+  gboolean        overdue;
+} Placement;
+
+static int
+days_from_today (PsScheduleView *self,
+                 GDateTime      *instant)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, g_date_time_get_timezone (self->now));
+  GDate day;
+
+  ps_date_set_from_date_time (&day, local, NULL);
+  return g_date_days_between (&self->today, &day);
+}
+
+/* The days left in this week after tomorrow: weeks end on Sunday (ISO 8601). */
+static PsScheduleGroup
+group_for_days (PsScheduleView *self,
+                int             days)
+{
+  int weekday = g_date_get_weekday (&self->today);   /* Monday 1 … Sunday 7 */
+
+  if (days <= 0)
+    return PS_SCHEDULE_GROUP_TODAY;
+  if (days == 1)
+    return PS_SCHEDULE_GROUP_TOMORROW;
+  if (weekday + days <= 7)
+    return PS_SCHEDULE_GROUP_THIS_WEEK;
+  return PS_SCHEDULE_GROUP_LATER;
+}
+
+static void
+place (PsScheduleView *self,
+       GObject        *item,
+       Placement      *out)
+{
+  memset (out, 0, sizeof *out);
+
+  if (PS_IS_CONVERSATION (item))
+    {
+      PsConversation *conversation = PS_CONVERSATION (item);
+      GDateTime *start = ps_conversation_get_starts_at (conversation);
+      GDateTime *end = ps_conversation_get_ends_at (conversation);
+      g_autoptr(GDateTime) early = g_date_time_add_minutes (start, -START_EARLY_MINUTES);
+      gboolean under_way = ps_conversation_get_state (conversation) == PS_CONVERSATION_IN_PROGRESS;
+
+      out->instant = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+      if (!under_way && g_date_time_compare (end, self->now) <= 0)
+        {
+          /* Its time is over and it was neither held nor cancelled. */
+          out->group = PS_SCHEDULE_GROUP_OVERDUE;
+          out->overdue = TRUE;
+          return;
+        }
+      out->startable = under_way || g_date_time_compare (early, self->now) <= 0;
+      out->group = group_for_days (self, days_from_today (self, start));
+    }
+  else
+    {
+      PsCase *kase = PS_CASE (item);
+      g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
+      g_autoptr(GDateTime) morning = NULL;
+      GDate due;
+
+      ps_case_get_first_contact_due (kase, self->due_days, &due);
+      if (!g_date_valid (&due))
+        ps_clock_get_today (ps_context_get_clock (self->context), &due);
+      /* 09:00 on the day it is due, as the reminder has it. */
+      morning = ps_reminder_planner_morning (&due, 0, tz);
+      out->instant = g_date_time_to_unix (morning) * G_USEC_PER_SEC;
+      if (ps_case_get_urgency (kase, self->now, self->due_days, self->overdue_days) == PS_URGENCY_OVERDUE)
+        {
+          out->group = PS_SCHEDULE_GROUP_OVERDUE;
+          out->overdue = TRUE;
+          return;
+        }
+      out->group = group_for_days (self, g_date_days_between (&self->today, &due));
+    }
+}
+
+/* Rows --------------------------------------------------------------------- */
+
+static PsCase *
+case_of (PsScheduleView *self,
+         GObject        *item)
+{
+  if (PS_IS_CASE (item))
+    return PS_CASE (item);
+  return self->store != NULL
+    ? ps_store_lookup_case (self->store, ps_conversation_get_case_id (PS_CONVERSATION (item)))
+    : NULL;
+}
+
+static const char *
+modality_icon (PsModality modality)
+{
+  switch (modality)
+    {
+    case PS_MODALITY_PHONE:     return "call-start-symbolic";
+    case PS_MODALITY_VIDEO:     return "camera-web-symbolic";
+    case PS_MODALITY_IN_PERSON:
+    default:                    return "system-users-symbolic";
+    }
+}
+
+static char *
+format_local (PsScheduleView *self,
+              GDateTime      *instant,
+              const char     *format)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, g_date_time_get_timezone (self->now));
+
+  return g_date_time_format (local, format);
+}
+
+static char *
+format_day (const GDate *day)
+{
+  g_autoptr(GDateTime) noon = g_date_time_new_utc (g_date_get_year (day), g_date_get_month (day),
+                                                   g_date_get_day (day), 12, 0, 0);
+
+  /* Translators: a day in the agenda, "Wed 20 Nov"; see g_date_time_format() */
+  return g_date_time_format (noon, _("%a %-d %b"));
+}
+
+static char *
+describe_conversation (PsScheduleView  *self,
+                       PsConversation  *conversation,
+                       const Placement *placement)
+{
+  GDateTime *start = ps_conversation_get_starts_at (conversation);
+  g_autofree char *when = NULL;
+  g_autofree char *minutes = NULL;
+  const char *modality = ps_modality_to_label (ps_conversation_get_modality (conversation));
+
+  switch (placement->group)
+    {
+    case PS_SCHEDULE_GROUP_TODAY:
+    case PS_SCHEDULE_GROUP_TOMORROW:
+      when = format_local (self, start, "%H:%M");
+      break;
+    case PS_SCHEDULE_GROUP_THIS_WEEK:
+      /* Translators: a weekday and a time, "Thu 14:30" */
+      when = format_local (self, start, _("%a %H:%M"));
+      break;
+    case PS_SCHEDULE_GROUP_OVERDUE:
+    case PS_SCHEDULE_GROUP_LATER:
+    case PS_SCHEDULE_N_GROUPS:
+    default:
+      /* Translators: a day and a time, "Thu 5 Dec, 14:30" */
+      when = format_local (self, start, _("%a %-d %b, %H:%M"));
+      break;
+    }
+
+  /* Translators: a conversation's planned length */
+  minutes = g_strdup_printf (_("%u min"), ps_conversation_get_minutes (conversation));
+
+  if (ps_conversation_get_state (conversation) == PS_CONVERSATION_IN_PROGRESS)
+    /* Translators: "14:30 · 30 min · Phone · in progress" */
+    return g_strdup_printf (_("%s · %s · %s · in progress"), when, minutes, modality);
+  if (placement->startable)
+    /* Translators: "14:30 · 30 min · Phone · starting now" */
+    return g_strdup_printf (_("%s · %s · %s · starting now"), when, minutes, modality);
+  if (placement->overdue)
+    /* Translators: "Sun 17 Nov, 14:30 · 30 min · Phone · not held" */
+    return g_strdup_printf (_("%s · %s · %s · not held"), when, minutes, modality);
+  /* Translators: "14:30 · 30 min · Phone" */
+  return g_strdup_printf (_("%s · %s · %s"), when, minutes, modality);
+}
+
+static char *
+describe_first_contact (PsScheduleView  *self,
+                        PsCase          *kase,
+                        const Placement *placement)
+{
+  g_autofree char *day = NULL;
+  GDate due;
+  int days;
+
+  ps_case_get_first_contact_due (kase, self->due_days, &due);
+  if (!g_date_valid (&due))
+    return g_strdup (_("First contact due"));
+
+  day = format_day (&due);
+  days = g_date_days_between (&self->today, &due);
+  if (placement->overdue)
+    /* Translators: "First contact overdue · due Sat 16 Nov" */
+    return g_strdup_printf (_("First contact overdue · due %s"), day);
+  if (days < 0)
+    /* Translators: "First contact due since Sat 16 Nov" */
+    return g_strdup_printf (_("First contact due since %s"), day);
+  if (days == 0)
+    return g_strdup (_("First contact due today"));
+  if (days == 1)
+    return g_strdup (_("First contact due tomorrow"));
+  /* Translators: "First contact due Wed 20 Nov" */
+  return g_strdup_printf (_("First contact due %s"), day);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  Group *group = user_data;
+  PsScheduleView *self = group->view;
+  PsCase *kase = case_of (self, item);
+  g_autofree char *name = ps_privacy_display_name (kase != NULL ? ps_case_get_display_name (kase) : NULL,
+                                                   self->privacy);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  Placement placement;
+
+  place (self, item, &placement);
+  if (PS_IS_CONVERSATION (item))
+    {
+      PsModality modality = ps_conversation_get_modality (PS_CONVERSATION (item));
+
+      subtitle = describe_conversation (self, PS_CONVERSATION (item), &placement);
+      icon = gtk_image_new_from_icon_name (modality_icon (modality));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, ps_modality_to_label (modality),
+                                      -1);
+    }
+  else
+    {
+      subtitle = describe_first_contact (self, PS_CASE (item), &placement);
+      icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("First contact"),
+                                      -1);
+    }
+  if (placement.overdue)
+    gtk_widget_add_css_class (icon, "ps-overdue");
+  else if (placement.startable)
+    gtk_widget_add_css_class (icon, "accent");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The row speaks who and when, as it reads. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  return row;
+}
+
+static void
+row_activated_cb (GtkListBox    *list_box,
+                  GtkListBoxRow *row,
+                  Group         *group)
+{
+  PsScheduleView *self = group->view;
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (group->model),
+                                                   gtk_list_box_row_get_index (row));
+  Placement placement;
+
+  if (item == NULL)
+    return;
+
+  place (self, item, &placement);
+  if (PS_IS_CONVERSATION (item) && placement.startable)
+    g_signal_emit (self, signals[START_CONVERSATION], 0, item);
+  else if (PS_IS_CONVERSATION (item))
+    g_signal_emit (self, signals[OPEN_CASE], 0, ps_conversation_get_case_id (PS_CONVERSATION (item)));
+  else
+    g_signal_emit (self, signals[OPEN_CASE], 0, ps_case_get_id (PS_CASE (item)));
+}
+
+static gboolean
+filter_group (gpointer item,
+              gpointer user_data)
+{
+  Group *group = user_data;
+  Placement placement;
+
+  place (group->view, item, &placement);
+  return placement.group == group->group;
+}
+
+/* Refreshing --------------------------------------------------------------- */
+
+static void
+read_now (PsScheduleView *self)
+{
+  GSettings *settings = ps_context_get_settings (self->context);
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = ps_clock_get_now_local (ps_context_get_clock (self->context));
+  ps_date_set_from_date_time (&self->today, self->now, NULL);
+  self->due_days = g_settings_get_int (settings, "first-contact-due-days");
+  self->overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
+  self->privacy = g_settings_get_boolean (settings, "privacy-mode");
+}
+
+/* Conversations still to hold and first contacts still to make, of open
+ * cases. Only cases with something planned are asked for conversations. */
+static void
+gather (PsScheduleView *self)
+{
+  GListModel *cases;
+
+  g_ptr_array_set_size (self->gathered, 0);
+  if (self->store == NULL)
+    return;
+
+  cases = ps_store_get_open_cases (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
+      g_autoptr(GListModel) conversations = NULL;
+
+      if (ps_case_get_state (kase) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
+        g_ptr_array_add (self->gathered, g_object_ref (kase));
+      if (ps_case_get_state (kase) == PS_CASE_STATE_CLOSED ||
+          ps_case_get_next_conversation_at (kase) == NULL)
+        continue;
+
+      conversations = ps_store_list_conversations (self->store, ps_case_get_id (kase));
+      for (guint j = 0; j < g_list_model_get_n_items (conversations); j++)
+        {
+          g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, j);
+          PsConversationState state = ps_conversation_get_state (conversation);
+
+          if (state == PS_CONVERSATION_SCHEDULED || state == PS_CONVERSATION_IN_PROGRESS)
+            g_ptr_array_add (self->gathered, g_steal_pointer (&conversation));
+        }
+    }
+}
+
+typedef struct
+{
+  GObject   *item;
+  Placement  placement;
+  gint64     id;
+} Sorted;
+
+static int
+compare_sorted (gconstpointer a,
+                gconstpointer b)
+{
+  const Sorted *sa = a, *sb = b;
+
+  if (sa->placement.group != sb->placement.group)
+    return sa->placement.group < sb->placement.group ? -1 : 1;
+  if (sa->placement.instant != sb->placement.instant)
+    return sa->placement.instant < sb->placement.instant ? -1 : 1;
+  /* Deadlines of a day before its conversations, then by id. */
+  if (PS_IS_CASE (sa->item) != PS_IS_CASE (sb->item))
+    return PS_IS_CASE (sa->item) ? -1 : 1;
+  return sa->id < sb->id ? -1 : sa->id > sb->id;
+}
+
+/* Sorts what was gathered into groups; re-creates the rows only when
+ * something moved or changed, so the minute timer leaves focus alone.
+ * @force: the items or what they show changed. */
+static void
+regroup (PsScheduleView *self,
+         gboolean        force)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Sorted), self->gathered->len);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  GString *signature = g_string_new (NULL);
+  g_autofree char *day = NULL;
+
+  read_now (self);
+  for (guint i = 0; i < self->gathered->len; i++)
+    {
+      Sorted s = { 0, };
+
+      s.item = g_ptr_array_index (self->gathered, i);
+      s.id = PS_IS_CASE (s.item) ? ps_case_get_id (PS_CASE (s.item))
+                                 : ps_conversation_get_id (PS_CONVERSATION (s.item));
+      place (self, s.item, &s.placement);
+      g_array_append_val (sorted, s);
+    }
+  g_array_sort (sorted, compare_sorted);
+
+  /* The day too: "Thu" becomes "tomorrow". */
+  day = ps_date_to_iso (&self->today);
+  g_string_append (signature, day);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Sorted *s = &g_array_index (sorted, Sorted, i);
+
+      g_ptr_array_add (items, s->item);
+      g_string_append_printf (signature, ";%c%" G_GINT64_FORMAT ":%d:%d",
+                              PS_IS_CASE (s->item) ? 'c' : 'v', s->id,
+                              s->placement.group, s->placement.startable);
+    }
+
+  if (force || g_strcmp0 (signature->str, self->signature) != 0)
+    {
+      g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                           items->pdata, items->len);
+      for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
+        gtk_widget_set_visible (self->groups[i].pref_group,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->groups[i].model)) > 0);
+    }
+  g_free (self->signature);
+  self->signature = g_string_free (signature, FALSE);
+
+  gtk_stack_set_visible_child_name (self->stack, sorted->len > 0 ? "agenda" : "empty");
+}
+
+static void
+refresh (PsScheduleView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Asked again when shown. */
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
+  gather (self);
+  regroup (self, TRUE);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  PsScheduleView *self = user_data;
+
+  regroup (self, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+store_changed_cb (PsScheduleView *self)
+{
+  refresh (self);
+}
+
+static void
+context_store_changed_cb (PsScheduleView *self)
+{
+  PsStore *store = ps_context_get_store (self->context);
+
+  if (store != self->store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+      g_set_object (&self->store, store);
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.export", self->store != NULL);
+  /* Nothing of a locked store stays on screen, shown or not. */
+  self->dirty = FALSE;
+  gather (self);
+  regroup (self, TRUE);
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PsExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = ps_export_dialog_new (self->context);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+ps_schedule_view_map (GtkWidget *widget)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ps_schedule_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    refresh (self);
+  else
+    regroup (self, FALSE);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
+}
+
+static void
+ps_schedule_view_unmap (GtkWidget *widget)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (ps_schedule_view_parent_class)->unmap (widget);
+}
+
+static void
+ps_schedule_view_root (GtkWidget *widget)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (ps_schedule_view_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (PS_IS_WINDOW (root))
+    gtk_menu_button_set_menu_model (self->menu_button, ps_window_get_primary_menu (PS_WINDOW (root)));
+}
+
+static void
+ps_schedule_view_constructed (GObject *object)
+{
+  PsScheduleView *self = (PsScheduleView *)object;
+  GSettings *settings;
+  static const char *titles[PS_SCHEDULE_N_GROUPS] = {
+    N_("Overdue"), N_("Today"), N_("Tomorrow"), N_("This Week"), N_("Later"),
+  };
+
+  G_OBJECT_CLASS (ps_schedule_view_parent_class)->constructed (object);
+
+  read_now (self);
+  for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
+    {
+      Group *group = &self->groups[i];
+      GtkCustomFilter *filter = gtk_custom_filter_new (filter_group, group, NULL);
+
+      group->view = self;
+      group->group = i;
+      group->model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
+                                                GTK_FILTER (filter));
+      group->pref_group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group->pref_group), _(titles[i]));
+      group->list_box = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (group->list_box, GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (group->list_box), "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (group->list_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(titles[i]),
+                                      -1);
+      gtk_list_box_bind_model (group->list_box, G_LIST_MODEL (group->model), create_row, group, NULL);
+      g_signal_connect (group->list_box, "row-activated", G_CALLBACK (row_activated_cb), group);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group->pref_group), GTK_WIDGET (group->list_box));
+      gtk_widget_set_visible (group->pref_group, FALSE);
+      gtk_box_append (self->groups_box, group->pref_group);
+    }
+
+  settings = ps_context_get_settings (self->context);
+  g_signal_connect_object (settings, "changed::privacy-mode",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::first-contact-due-days",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::first-contact-overdue-days",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_context_get_clock (self->context), "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  context_store_changed_cb (self);
+}
+
+static void
+ps_schedule_view_dispose (GObject *object)
+{
+  PsScheduleView *self = (PsScheduleView *)object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
+    {
+      if (self->groups[i].list_box != NULL)
+        gtk_list_box_bind_model (self->groups[i].list_box, NULL, NULL, NULL, NULL);
+      self->groups[i].list_box = NULL;
+      g_clear_object (&self->groups[i].model);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_SCHEDULE_VIEW);
+  if (self->gathered != NULL)
+    g_ptr_array_set_size (self->gathered, 0);
+  if (self->entries != NULL)
+    g_list_store_remove_all (self->entries);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ps_schedule_view_parent_class)->dispose (object);
+}
+
+static void
+ps_schedule_view_finalize (GObject *object)
+{
+  PsScheduleView *self = (PsScheduleView *)object;
+
+  g_clear_pointer (&self->gathered, g_ptr_array_unref);
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->now, g_date_time_unref);
+
+  G_OBJECT_CLASS (ps_schedule_view_parent_class)->finalize (object);
+}
+
+static void
+ps_schedule_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_schedule_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_FOLDED:
+      ps_schedule_view_set_folded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_schedule_view_class_init (PsScheduleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ps_schedule_view_constructed;
+  object_class->dispose = ps_schedule_view_dispose;
+  object_class->finalize = ps_schedule_view_finalize;
+  object_class->get_property = ps_schedule_view_get_property;
+  object_class->set_property = ps_schedule_view_set_property;
+  widget_class->map = ps_schedule_view_map;
+  widget_class->unmap = ps_schedule_view_unmap;
+  widget_class->root = ps_schedule_view_root;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PsScheduleView::open-case:
+   * @case_id: the case of the entry
+   *
+   * Emitted when an entry is activated, except a conversation that can start.
+   */
+  signals[OPEN_CASE] =
+    g_signal_new ("open-case",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PsScheduleView::start-conversation:
+   * @conversation: a conversation due within 10 minutes or under way
+   *
+   * Emitted when such a conversation is activated.
+   */
+  signals[START_CONVERSATION] =
+    g_signal_new ("start-conversation",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, PS_TYPE_CONVERSATION);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-schedule-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, box);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, groups_box);
+
+  gtk_widget_class_install_action (widget_class, "schedule.export", NULL, export_action);
+}
+
+static void
+ps_schedule_view_init (PsScheduleView *self)
+{
+  self->gathered = g_ptr_array_new_with_free_func (g_object_unref);
+  self->entries = g_list_store_new (G_TYPE_OBJECT);
+  g_date_clear (&self->today, 1);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PsScheduleView *
+ps_schedule_view_new (PsContext *context)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PS_TYPE_SCHEDULE_VIEW, "context", context, NULL);
+}
+
+gboolean
+ps_schedule_view_get_folded (PsScheduleView *self)
+{
+  g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), FALSE);
+  return self->folded;
+}
+
+void
+ps_schedule_view_set_folded (PsScheduleView *self,
+                             gboolean        folded)
+{
+  g_return_if_fail (PS_IS_SCHEDULE_VIEW (self));
+
+  folded = !!folded;
+  if (self->folded == folded)
+    return;
+  self->folded = folded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+GListModel *
+ps_schedule_view_get_entries (PsScheduleView *self)
+{
+  g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}
+
+GtkListBox *
+ps_schedule_view_get_group_list (PsScheduleView  *self,
+                                 PsScheduleGroup  group)
+{
+  g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), NULL);
+  g_return_val_if_fail (group < PS_SCHEDULE_N_GROUPS, NULL);
+  return self->groups[group].list_box;
+}
+
+const char *
+ps_schedule_view_get_visible_page (PsScheduleView *self)
+{
+  g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+ps_schedule_view_tick (PsScheduleView *self)
+{
+  g_return_if_fail (PS_IS_SCHEDULE_VIEW (self));
+  regroup (self, FALSE);
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* libFuzzer target: ps_backup_check() on any file (DESIGN §8: a backup is
+ * untrusted until proven otherwise). The first byte of an input chooses:
+ *   even: the rest is the file as it is (headers, sizes, noise, flipped
+ *         bytes in real backups);
+ *   odd:  the rest is a plaintext SQLite image that is encrypted here with
+ *         the passphrase, so inputs get past the HMAC to SQLite's parsing
+ *         of schemas and b-trees, and to Peerside's schema check.
+ * Whatever the file, check must end with TRUE or a PS_STORE_ERROR. */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "ps-backup.h"
+#include "sqlcipher-pages.h"
+
+#define FUZZ_PASSPHRASE "fuzz passphrase"
+#define FUZZ_MAX_INPUT (256 * 1024)
+
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
+int LLVMFuzzerTestOneInput (const guint8   *data,
+                            size_t          size);
+
+static char *path;
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  int fd = g_file_open_tmp ("peerside-fuzz-XXXXXX", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PsBackupInfo info = { 0 };
+  const guint8 *bytes;
+  gsize length;
+
+  if (size == 0 || size > FUZZ_MAX_INPUT)
+    return -1;
+
+  if (data[0] & 1)
+    contents = ps_fuzz_encrypt_pages (data + 1, size - 1, FUZZ_PASSPHRASE);
+  else
+    contents = g_bytes_new_static (data + 1, size - 1);
+  bytes = g_bytes_get_data (contents, &length);
+  if (!g_file_set_contents (path, (const char *)bytes, (gssize)length, &error))
+    g_error ("%s", error->message);
+
+  file = g_file_new_for_path (path);
+  if (ps_backup_check (file, FUZZ_PASSPHRASE, &info, &error))
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (info.schema_version, >=, 1);
+      g_assert_cmpuint (info.n_open_cases, <=, info.n_cases);
+    }
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == PS_STORE_ERROR);
+    }
+  return 0;
+}

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Overview as a supporter and a screen reader see it, on the demo
+ * caseload: the totals in its labels, the values in its charts' accessible
+ * descriptions, the empty period, refreshing on a change; the CSV export of
+ * the demo with none of its names, contacts or dates; screenshots at 360
+ * and 1000 px, light and dark. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "ps-bar-chart.h"
+#include "ps-csv-export.h"
+#include "ps-overview-view.h"
+#include "ps-test-session.h"
+
+typedef struct
+{
+  PsClock   *clock;
+  GSettings *settings;
+  PsContext *context;
+  PsStore   *store;
+} Fixture;
+
+/* Monday 18 November 2024, 10:00 in the test's time zone: the demo's
+ * requests go back to 19 September. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+
+  f->clock = ps_clock_new_fake (now);
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  f->context = ps_context_new (f->clock, f->settings, NULL, TRUE);
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  f->store = ps_context_get_store (f->context);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->context);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->clock);
+}
+
+static GtkWidget *
+child (PsOverviewView *view,
+       const char     *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), PS_TYPE_OVERVIEW_VIEW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static const char *
+label_text (PsOverviewView *view,
+            const char     *name)
+{
+  return gtk_label_get_label (GTK_LABEL (child (view, name)));
+}
+
+static GtkWindow *
+show_view (Fixture         *f,
+           PsOverviewView **view_out,
+           int              width,
+           int              height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  PsOverviewView *view = ps_overview_view_new (f->context);
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  *view_out = view;
+  return window;
+}
+
+/* What the view should say, counted here from the cases themselves. */
+static guint
+count_requested_between (PsStore     *store,
+                         const GDate *from,
+                         const GDate *to,
+                         PsReason     reason)
+{
+  GListModel *cases = ps_store_get_cases (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+      const GDate *on = ps_case_get_requested_on (item);
+
+      if (g_date_compare (on, from) >= 0 && g_date_compare (on, to) <= 0 &&
+          ((int)reason < 0 || ps_case_get_reason (item) == reason))
+        n++;
+    }
+  return n;
+}
+
+static void
+test_view_figures (Fixture       *f,
+                   gconstpointer  data)
+{
+  PsOverviewView *view = NULL;
+  GtkWindow *window = show_view (f, &view, 1000, 800);
+  PsBarChart *reasons = PS_BAR_CHART (child (view, "reason_chart"));
+  PsBarChart *closures = PS_BAR_CHART (child (view, "closure_chart"));
+  PsBarChart *conversations = PS_BAR_CHART (child (view, "conversations_chart"));
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *total = NULL;
+  GDate today, from, to;
+  PsStatistics *stats;
+
+  ps_clock_get_today (f->clock, &today);
+
+  /* Last three months (the default) holds every demo case. */
+  g_assert_cmpint (ps_overview_view_get_period (view), ==, PS_OVERVIEW_PERIOD_LAST_3_MONTHS);
+  ps_overview_period_get_range (PS_OVERVIEW_PERIOD_LAST_3_MONTHS, &today, &from, &to);
+  g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "figures");
+  total = g_strdup_printf ("%u", g_list_model_get_n_items (ps_store_get_cases (f->store)));
+  g_assert_cmpstr (label_text (view, "cases_value"), ==, total);
+  g_assert_cmpstr (total, ==, "13");
+
+  /* The demo: Ada, Finn and Ivo after an adverse event; Bram and Mina a
+   * complaint; Cora and Juno burnout; … */
+  for (PsReason r = 0; r < PS_STATISTICS_N_REASONS; r++)
+    {
+      guint n = count_requested_between (f->store, &from, &to, r);
+
+      g_assert_cmpuint (ps_bar_chart_get_value (reasons, r), ==, n);
+      g_string_append_printf (expected, "%s%s: %u", r > 0 ? ", " : "", ps_reason_to_label (r), n);
+    }
+  g_assert_cmpstr (ps_bar_chart_get_description (reasons), ==, expected->str);
+  g_assert_nonnull (strstr (expected->str, "Adverse clinical event: 3, Patient or college complaint: 2"));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (reasons), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (reasons),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected->str);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (reasons),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Cases by reason");
+
+  /* One each completed, referred, declined, unreachable, escalated. */
+  g_assert_cmpuint (ps_bar_chart_get_n_bars (closures), ==, 6);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (closures),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Support completed: 1, "
+                                       "Referred to professional resources: 1, "
+                                       "Declined support: 1, Could not be reached: 1, "
+                                       "Escalated for safety: 1, "
+                                       "Transferred to another supporter: 0");
+
+  /* Held conversations: Gale, Hana, Juno, Kai one each, Ivo two. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (conversations),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No conversation: 8, 1 conversation: 4, "
+                                       "2 conversations: 1, 3 conversations: 0, 4 or more: 0");
+
+  /* Big numbers, from the same statistics: Kai's conversation of the six
+   * held raised a concern. */
+  stats = ps_overview_view_get_statistics (view);
+  g_assert_cmpuint (ps_statistics_get_n_conversations_held (stats), ==, 6);
+  g_assert_cmpuint (ps_statistics_get_n_safety_concerns (stats), ==, 1);
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17 %");
+  g_assert_cmpstr (label_text (view, "safety_detail"), ==, "1 of 6 held");
+  g_assert_cmpstr (label_text (view, "target_caption"), ==, "Contacted within 3 days");
+  {
+    g_autofree char *median = g_strdup_printf ("%g", ps_statistics_get_median_days_to_contact (stats));
+    g_autofree char *share = g_strdup_printf ("%.0f %%", 100 * ps_statistics_get_share_within_target (stats));
+
+    g_assert_cmpstr (label_text (view, "median_value"), ==, median);
+    g_assert_cmpstr (label_text (view, "target_value"), ==, share);
+  }
+
+  /* This month (1–18 November): not Ivo, Juno or Lior. */
+  ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_THIS_MONTH);
+  g_assert_cmpstr (label_text (view, "cases_value"), ==, "10");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (view, "period_row"))), ==,
+                    PS_OVERVIEW_PERIOD_THIS_MONTH);
+
+  /* Choosing in the combo row changes the period too. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (view, "period_row")), PS_OVERVIEW_PERIOD_ALL_TIME);
+  g_assert_cmpint (ps_overview_view_get_period (view), ==, PS_OVERVIEW_PERIOD_ALL_TIME);
+  g_assert_cmpstr (label_text (view, "cases_value"), ==, "13");
+
+  /* Gone with its window: no reference left behind in the store or context. */
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
+  gtk_window_destroy (window);
+  ps_test_iterate (50);
+  g_assert_null (view);
+  g_signal_emit_by_name (f->store, "changed", (gint64)0);
+}
+
+static void
+test_view_refreshes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(PsCase) item = NULL;
+  PsOverviewView *view = NULL;
+  GtkWindow *window = show_view (f, &view, 1000, 800);
+  PsBarChart *reasons = PS_BAR_CHART (child (view, "reason_chart"));
+  guint discrimination = ps_bar_chart_get_value (reasons, PS_REASON_DISCRIMINATION);
+
+  g_assert_cmpstr (label_text (view, "cases_value"), ==, "13");
+
+  fields->display_name = g_strdup ("Dr. Nia Newcase");
+  fields->modality = PS_MODALITY_PHONE;
+  fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_DISCRIMINATION;
+  ps_clock_get_today (f->clock, &fields->requested_on);
+  fields->assigned_on = fields->requested_on;
+  item = ps_store_create_case (f->store, fields, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (label_text (view, "cases_value"), ==, "14");
+  g_assert_cmpuint (ps_bar_chart_get_value (reasons, PS_REASON_DISCRIMINATION), ==, discrimination + 1);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_view_empty (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-overview-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(PsContext) context = NULL;
+  PsOverviewView *view;
+  GtkWindow *window;
+  GtkWidget *page;
+
+  store = ps_store_open_with_key (path, "00112233445566778899aabbccddeeff"
+                                        "00112233445566778899aabbccddeeff",
+                                  TRUE, f->clock, &error);
+  g_assert_no_error (error);
+  context = ps_context_new_for_store (f->clock, f->settings, store);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  view = ps_overview_view_new (context);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 360, 720);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "empty");
+  page = child (view, "empty_page");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Cases in This Period");
+  /* The period can still be changed. */
+  g_assert_true (gtk_widget_get_mapped (child (view, "period_row")));
+  ps_test_screenshot (GTK_WIDGET (window), "overview-empty-360-light.png");
+
+  gtk_window_destroy (window);
+  g_clear_object (&context);
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+static gboolean
+contains_full_date (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}", 0, 0, NULL);
+
+  return g_regex_match (regex, text, 0, NULL);
+}
+
+static void
+test_csv_privacy (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) identity = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_dir_make_tmp ("peerside-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cases.csv", NULL);
+  g_autofree char *summary_path = g_build_filename (dir, "summary.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) summary_file = g_file_new_for_path (summary_path);
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(PsStatistics) stats = NULL;
+  g_auto(GStrv) lines = NULL;
+  GListModel *cases = ps_store_get_cases (f->store);
+  guint n_cases = g_list_model_get_n_items (cases);
+  GDate from, to, today;
+  GStatBuf st;
+
+  /* Every name and contact in the store, and each part of a name. */
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+      const char *name = ps_case_get_display_name (item);
+      const char *contact = ps_case_get_contact (item);
+
+      if (name != NULL)
+        {
+          g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+          g_ptr_array_add (identity, g_strdup (name));
+          for (guint w = 0; words[w] != NULL; w++)
+            if (strlen (words[w]) > 3)
+              g_ptr_array_add (identity, g_strdup (words[w]));
+        }
+      if (contact != NULL)
+        g_ptr_array_add (identity, g_strdup (contact));
+    }
+  g_assert_cmpuint (identity->len, >, 30);
+  g_ptr_array_add (identity, g_strdup ("555-01"));
+  g_ptr_array_add (identity, g_strdup ("example.org"));
+  g_ptr_array_add (identity, g_strdup ("@"));
+
+  ps_clock_get_today (f->clock, &today);
+  ps_overview_period_get_range (PS_OVERVIEW_PERIOD_ALL_TIME, &today, &from, &to);
+  g_assert_true (ps_csv_export_to_file (f->store, &from, &to, file, &error));
+  g_assert_no_error (error);
+  stats = ps_statistics_compute (f->store, &from, &to, 3);
+  g_assert_true (ps_csv_export_summary_to_file (stats, summary_file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (summary_path, &summary, NULL, NULL));
+  for (guint i = 0; i < identity->len; i++)
+    {
+      const char *needle = g_ptr_array_index (identity, i);
+
+      if (strstr (csv, needle) != NULL || strstr (summary, needle) != NULL)
+        g_error ("The export holds “%s”", needle);
+    }
+  g_assert_false (contains_full_date (csv));
+  g_assert_false (contains_full_date (summary));
+
+  /* Header and one row per case, every one requested in "all time". */
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + n_cases + 1);
+  g_assert_true (g_str_has_prefix (lines[0], "requested_week,reason,"));
+  for (guint i = 1; i <= n_cases; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 8);
+      g_assert_true (g_regex_match_simple ("^20[0-9]{2}-W[0-9]{2}$", fields[0], 0, 0));
+    }
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (summary_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ps_remove_tree (dir);
+}
+
+static void
+shoot (Fixture    *f,
+       int         width,
+       int         height,
+       gboolean    dark,
+       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PsOverviewView *view = NULL;
+  GtkWindow *window;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = show_view (f, &view, width, height);
+  g_object_set (view, "folded", width < 600, NULL);
+  ps_test_iterate (200);
+  g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "figures");
+  /* Nothing wider than the window at 360 px. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, width);
+  ps_test_screenshot (GTK_WIDGET (window), name);
+
+  /* And the charts further down. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (child (view, "cases_value"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *bottom = g_strdup_printf ("%.*s-bottom.png", (int)(strlen (name) - 4), name);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+    ps_test_screenshot (GTK_WIDGET (window), bottom);
+  }
+  gtk_window_destroy (window);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  shoot (f, 360, 1400, FALSE, "overview-360-light.png");
+  shoot (f, 360, 1400, TRUE, "overview-360-dark.png");
+  shoot (f, 1000, 1100, FALSE, "overview-1000-light.png");
+  shoot (f, 1000, 1100, TRUE, "overview-1000-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int ret;
+
+  /* What AdwApplication loads by itself in the app. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/overview/view/figures", test_view_figures);
+  ADD ("/overview/view/refreshes-on-change", test_view_refreshes);
+  ADD ("/overview/view/empty-period", test_view_empty);
+  ADD ("/overview/csv/demo-has-no-identity", test_csv_privacy);
+  ADD ("/overview/view/screenshots", test_screenshots);
+
+#undef ADD
+
+  ret = g_test_run ();
+  ps_remove_tree (home);
+  return ret;
+}
