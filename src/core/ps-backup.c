@@ -359,7 +359,12 @@ attach (sqlite3     *db,
   g_autofree char *compat = g_strdup_printf ("PRAGMA %s.cipher_compatibility = 3", name);
 
   g_assert (g_regex_match_simple ("^[a-z]+$", name, 0, 0));
-  if (!(stmt = ps_sqlite_prepare (db, sql, error)))
+  /* ATTACH reads an existing file at once, before any pragma on it: under
+   * SQLCipher 4 the 3.x format must already be the default by then (3.4
+   * ignores the pragma; its default is that format). */
+  if (!ps_sqlite_exec (db, "PRAGMA cipher_default_compatibility = 3", error) ||
+      !ps_store_fuzzing_kdf (db, error) ||
+      !(stmt = ps_sqlite_prepare (db, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
@@ -367,7 +372,7 @@ attach (sqlite3     *db,
     return FALSE;
   /* Before the first write: SQLCipher 4 then writes the 3.x format that
    * 3.4 reads; 3.4 ignores the pragma and writes it anyway. */
-  return ps_sqlite_exec (db, compat, error) && ps_store_fuzzing_kdf (db, name, error);
+  return ps_sqlite_exec (db, compat, error);
 }
 
 /* Copies @db's main database into the attached @name, with its user_version. */
@@ -501,7 +506,11 @@ check_passphrase (const char  *passphrase,
                   GError     **error)
 {
   if (passphrase == NULL || passphrase[0] == '\0')
-    return fail (error, PS_STORE_ERROR_INVALID);
+    {
+      g_set_error_literal (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID,
+                           _("A backup needs a passphrase."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -829,6 +838,7 @@ typedef struct
   char       *data_dir;
   PsKeyVault *vault;
   PsKey      *key;
+  gboolean    made_key;
   PsBackupInfo info;
 } BackupJob;
 
@@ -926,6 +936,38 @@ restore_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void restore_key_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+static void
+restore_key_stored_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!ps_key_vault_store_finish (PS_KEY_VAULT (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Restore with the key the keyring gives back, as a first run does. */
+  ps_key_vault_lookup_async (PS_KEY_VAULT (object), g_task_get_cancellable (task),
+                             restore_key_cb, g_object_ref (task));
+}
+
+static gboolean
+caseload_exists (const char *data_dir)
+{
+  g_autofree char *dir = data_dir != NULL ? g_strdup (data_dir) : ps_store_default_data_dir ();
+  g_autofree char *path = g_build_filename (dir, PS_STORE_FILE_NAME, NULL);
+  struct stat st;
+
+  return lstat (path, &st) == 0 || errno != ENOENT;
+}
+
 static void
 restore_key_cb (GObject      *object,
                 GAsyncResult *result,
@@ -936,12 +978,37 @@ restore_key_cb (GObject      *object,
   GError *error = NULL;
 
   job->key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
-  if (job->key == NULL)
+  if (job->key != NULL)
     {
-      g_task_return_error (task, error);
+      g_task_run_in_thread (task, restore_thread);
       return;
     }
-  g_task_run_in_thread (task, restore_thread);
+
+  /* A new computer: no caseload and no key yet, so make the key, as the
+   * first run would. A caseload whose key is missing is never replaced
+   * with a new key: that stays the caller's explicit choice. */
+  if (!job->made_key && !caseload_exists (job->data_dir) &&
+      g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
+    {
+      g_autoptr(PsKey) key = NULL;
+
+      g_clear_error (&error);
+      if (!(key = ps_key_new_random (&error)))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->made_key = TRUE;
+      ps_key_vault_store_async (job->vault, key, g_task_get_cancellable (task),
+                                restore_key_stored_cb, g_object_ref (task));
+      return;
+    }
+  if (job->made_key && g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
+    {
+      g_clear_error (&error);
+      ps_store_set_error (&error, PS_STORE_ERROR_KEYRING_LOCKED);
+    }
+  g_task_return_error (task, error);
 }
 
 void

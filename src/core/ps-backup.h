@@ -73,7 +73,10 @@ gboolean ps_backup_check_finish  (GAsyncResult         *result,
                                   PsBackupInfo         *info_out,
                                   GError              **error);
 
-/* Reads the caseload key from @vault, then restores in a thread. */
+/* Reads the caseload key from @vault, then restores in a thread. With no
+ * caseload in @data_dir and no key in the keyring (a new computer), a key
+ * is made and stored first, as on a first run. A caseload whose key is
+ * missing fails with KEY_MISSING and is left alone. */
 void     ps_backup_restore_async (GFile                *src,
                                   const char           *passphrase,
                                   const char           *data_dir,

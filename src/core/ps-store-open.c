@@ -176,17 +176,15 @@ classify_existing (const char  *path,
 }
 
 /* Fuzzing builds only (tests/fuzz): two rounds of key derivation instead
- * of 64000, which would slow the fuzzer down a hundredfold. Never defined
- * in a build of the application. */
+ * of 64000, which would slow the fuzzer down a hundredfold. A process-wide
+ * default, set before a file is keyed or attached. Never defined in a build
+ * of the application. */
 gboolean
-ps_store_fuzzing_kdf (sqlite3     *db,
-                      const char  *schema,
-                      GError     **error)
+ps_store_fuzzing_kdf (sqlite3  *db,
+                      GError  **error)
 {
 #ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s.kdf_iter = 2", schema);
-
-  return ps_sqlite_exec (db, sql, error);
+  return ps_sqlite_exec (db, "PRAGMA cipher_default_kdf_iter = 2", error);
 #else
   return TRUE;
 #endif
@@ -226,6 +224,11 @@ ps_store_open_keyed (const char  *path,
 
   /* An empty key would leave the file unencrypted. */
   g_assert (key_len > 0);
+  if (!ps_store_fuzzing_kdf (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
   rc = sqlite3_key (db, key, key_len);
   if (rc != SQLITE_OK)
     {
@@ -236,7 +239,6 @@ ps_store_open_keyed (const char  *path,
 
   /* SQLCipher 4 reads a 3.x file with this; 3.4 ignores the pragma. */
   if (!ps_sqlite_exec (db, "PRAGMA cipher_compatibility = 3", error) ||
-      !ps_store_fuzzing_kdf (db, "main", error) ||
       !ps_sqlite_query_int64 (db, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     {
       sqlite3_close (db);

@@ -24,7 +24,6 @@ sqlite3  *ps_store_open_keyed  (const char  *path,
                                 gboolean     untrusted,
                                 GError     **error);
 gboolean  ps_store_fuzzing_kdf (sqlite3     *db,
-                                const char  *schema,
                                 GError     **error);
 gboolean  ps_store_migrate_to  (sqlite3     *db,
                                 guint        target,

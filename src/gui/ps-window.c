@@ -6,6 +6,8 @@
 
 #include "ps-caseload-view.h"
 #include "ps-overview-view.h"
+#include "ps-schedule-view.h"
+#include "ps-caseload-view-private.h"
 #include "ps-case-page.h"
 #include "ps-checklist.h"
 #include "ps-window-private.h"
@@ -190,44 +192,6 @@ ps_window_get_primary_menu (PsWindow *self)
   return app != NULL ? G_MENU_MODEL (gtk_application_get_menu_by_id (app, "primary_menu")) : NULL;
 }
 
-/* A view still to come: a header bar that can go back to the sidebar when
- * folded, and a status page saying what will be there. */
-static void
-add_placeholder_view (PsWindow   *self,
-                      const char *name,
-                      const char *title,
-                      const char *icon_name,
-                      const char *description)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *menu = gtk_menu_button_new ();
-  GtkWidget *page = adw_status_page_new ();
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.show-sidebar");
-  gtk_widget_set_tooltip_text (back, _("Back"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
-  g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), ps_window_get_primary_menu (self));
-  gtk_widget_set_tooltip_text (menu, _("Main Menu"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  gtk_widget_set_vexpand (page, TRUE);
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  gtk_stack_add_named (self->view_stack, box, name);
-}
-
 /* For the start-up benchmark (build-aux/bench.sh): report, on standard
  * output, the monotonic time of the first frame and of the first frame with
  * the caseload open, and the resident memory then. Nothing else is printed. */
@@ -273,6 +237,39 @@ bench_realize_cb (PsWindow *self)
 }
 
 static void
+schedule_open_case_cb (PsWindow *self,
+                       gint64    case_id)
+{
+  PsStore *store = ps_context_get_store (self->context);
+  PsCase *item = store != NULL ? ps_store_lookup_case (store, case_id) : NULL;
+
+  if (item == NULL)
+    return;
+  show_view (self, "caseload");
+  ps_caseload_view_open_case (self->caseload_view, item);
+}
+
+static void
+schedule_start_cb (PsWindow       *self,
+                   PsConversation *conversation)
+{
+  PsStore *store = ps_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+  PsCase *item;
+
+  if (store == NULL)
+    return;
+  item = ps_store_lookup_case (store, ps_conversation_get_case_id (conversation));
+  ps_case_page_open_conversation (self->context, GTK_WINDOW (self), item, conversation, &error);
+  if (error != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      ps_window_add_toast (self, adw_toast_new (escaped));
+    }
+}
+
+static void
 ps_window_constructed (GObject *object)
 {
   PsWindow *self = (PsWindow *)object;
@@ -293,8 +290,16 @@ ps_window_constructed (GObject *object)
   self->caseload_view = ps_caseload_view_new (self->context);
   g_object_bind_property (self->leaflet, "folded", self->caseload_view, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
-  add_placeholder_view (self, "schedule", _("Schedule"), "x-office-calendar-symbolic",
-                        _("Conversations and first-contact deadlines will be listed here."));
+  {
+    PsScheduleView *schedule = ps_schedule_view_new (self->context);
+
+    g_object_bind_property (self->leaflet, "folded", schedule, "folded", G_BINDING_SYNC_CREATE);
+    g_signal_connect_object (schedule, "open-case", G_CALLBACK (schedule_open_case_cb), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (schedule, "start-conversation", G_CALLBACK (schedule_start_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_stack_add_named (self->view_stack, GTK_WIDGET (schedule), "schedule");
+  }
   {
     PsOverviewView *overview = ps_overview_view_new (self->context);
 

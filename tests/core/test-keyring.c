@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-backup.h"
 #include "ps-test-util.h"
 
 typedef enum
@@ -331,6 +332,72 @@ run_unlocked_round_trip (void)
   session_stop (&session);
 }
 
+static gboolean
+restore_with_vault (GFile       *backup,
+                    const char  *dir,
+                    GError     **error)
+{
+  g_autoptr(PsKeyVault) vault = ps_key_vault_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ps_backup_restore_async (backup, "backup passphrase", dir, vault, NULL,
+                           ps_test_store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ps_backup_restore_finish (result, error);
+}
+
+/* A new computer: no caseload, no key. Restoring makes and stores the key;
+ * the app then opens the caseload through the keyring as usual. An existing
+ * caseload whose key is missing is left alone. */
+static void
+run_restore_new_machine (void)
+{
+  Session session = { 0 };
+  g_autofree char *source_dir = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *orphan = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(PsCaseFields) fields = ps_test_fields ("Dr. Fay Travelling");
+  g_autoptr(PsCase) kase = NULL;
+
+  session_start (&session, DAEMON_UNLOCKED);
+
+  store = ps_test_new_store (&source_dir);
+  kase = ps_store_create_case (store, fields, &error);
+  g_assert_no_error (error);
+  backup_path = g_build_filename (source_dir, "backup", NULL);
+  backup = g_file_new_for_path (backup_path);
+  g_assert_true (ps_backup_export (store, backup, "backup passphrase", &error));
+  g_clear_object (&store);
+
+  orphan = make_existing_db ();
+  {
+    g_autoptr(GHashTable) before = ps_test_snapshot (orphan);
+
+    g_assert_false (restore_with_vault (backup, orphan, &error));
+    g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING);
+    g_clear_error (&error);
+    ps_test_assert_unchanged (before, orphan);
+  }
+
+  dir = ps_test_make_data_dir ();
+  g_assert_true (restore_with_vault (backup, dir, &error));
+  g_assert_no_error (error);
+  store = ps_test_open_async (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 1);
+  g_clear_object (&store);
+
+  ps_remove_tree (orphan);
+  ps_remove_tree (dir);
+  ps_remove_tree (source_dir);
+  session_stop (&session);
+}
+
 typedef void (*Scenario) (void);
 
 static void
@@ -361,6 +428,8 @@ main (int   argc,
   g_test_add_data_func ("/keyring/locked-daemon-dies-while-prompting", run_locked_daemon_dies,
                         test_in_subprocess);
   g_test_add_data_func ("/keyring/private-daemon-round-trip", run_unlocked_round_trip,
+                        test_in_subprocess);
+  g_test_add_data_func ("/keyring/restore-on-new-machine", run_restore_new_machine,
                         test_in_subprocess);
 
   return g_test_run ();

@@ -65,6 +65,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   file = g_file_new_for_path (path);
   if (ps_backup_check (file, FUZZ_PASSPHRASE, &info, &error))
     {
+      if (g_getenv ("PS_FUZZ_VERBOSE"))
+        g_printerr ("Accepted: %u cases, %u conversations\n", info.n_cases, info.n_conversations);
       g_assert_no_error (error);
       g_assert_cmpuint (info.schema_version, >=, 1);
       g_assert_cmpuint (info.n_open_cases, <=, info.n_cases);
@@ -72,6 +74,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   else
     {
       g_assert_nonnull (error);
+      if (g_getenv ("PS_FUZZ_VERBOSE"))
+        g_printerr ("Refused (%d): %s\n", error->code, error->message);
       g_assert_true (error->domain == PS_STORE_ERROR);
     }
   return 0;

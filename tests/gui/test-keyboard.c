@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The whole flow from the keyboard alone, with real key presses sent to the
- * X server (xdotool) — no widget is clicked or called: new case, start a
- * conversation, tick steps, finish, close the case. */
+ * X server (xdotool) — no widget is clicked or called: new case, schedule a
+ * conversation, hold it (tick steps, finish), close the case. */
 
 #include "config.h"
 
@@ -107,8 +107,20 @@ test_keyboard_flow (void)
   g_assert_cmpstr (ps_case_get_display_name (item), ==, "Dr. Keyboard Example");
   g_assert_true (newest_toplevel () == GTK_WINDOW (window));
 
-  /* Start a conversation with its mnemonic; tick the first steps with
-   * Tab and Space; finish with its mnemonic. */
+  /* Schedule a conversation: its mnemonic, the proposed time, Ctrl+Return. */
+  focus (GTK_WINDOW (window));
+  xdotool ("key", "alt+h", NULL);
+  focus (newest_toplevel ());
+  xdotool ("key", "ctrl+Return", NULL);
+  conversations = ps_store_list_conversations (store, ps_case_get_id (item));
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
+  conversation = g_list_model_get_item (conversations, 0);
+  g_assert_cmpint (ps_conversation_get_state (conversation), ==, PS_CONVERSATION_SCHEDULED);
+  g_clear_object (&conversation);
+  g_clear_object (&conversations);
+
+  /* Start the planned conversation with its mnemonic; tick the first steps
+   * with Tab and Space; finish with its mnemonic. */
   focus (GTK_WINDOW (window));
   xdotool ("key", "alt+s", NULL);
   talk = newest_toplevel ();
@@ -149,7 +161,7 @@ main (int   argc,
     }
 
   app = ps_test_session_start ();
-  g_test_add_func ("/keyboard/new-case-conversation-close", test_keyboard_flow);
+  g_test_add_func ("/keyboard/new-case-schedule-conversation-close", test_keyboard_flow);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
