@@ -57,10 +57,11 @@ backup_message (PsStoreError code)
       return _("This file is not an encrypted Peerside backup. Nothing was changed.");
     case PS_STORE_ERROR_NO_SECRET_SERVICE:
     case PS_STORE_ERROR_KEYRING_LOCKED:
+    case PS_STORE_ERROR_FAILED:
+      return _("The backup could not be written or read. Nothing was changed.");
     case PS_STORE_ERROR_KEY_MISSING:
     case PS_STORE_ERROR_NOT_FOUND:
     case PS_STORE_ERROR_IN_USE:
-    case PS_STORE_ERROR_FAILED:
     default:
       return ps_store_error_message (code);
     }
@@ -115,6 +116,21 @@ fail_from (GError       **error,
   if (code == PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE)
     code = wrong_key;
   return fail (error, code);
+}
+
+/* While only reading a backup (into memory at most), whatever SQLite says
+ * beyond a wrong key comes from the file: an unsupported format, sizes that
+ * look like a full disk. */
+static gboolean
+fail_reading (GError       **error,
+              GError        *lower,
+              PsStoreError   wrong_key)
+{
+  if (lower->domain == PS_STORE_ERROR &&
+      (lower->code == PS_STORE_ERROR_FAILED || lower->code == PS_STORE_ERROR_DISK_FULL ||
+       lower->code == PS_STORE_ERROR_READ_ONLY || lower->code == PS_STORE_ERROR_IN_USE))
+    lower->code = PS_STORE_ERROR_CORRUPT;
+  return fail_from (error, lower, wrong_key);
 }
 
 static void
@@ -305,14 +321,14 @@ open_backup (const char    *path,
                             (int)strlen (passphrase), TRUE, &local_error);
   if (db == NULL)
     {
-      fail_from (error, local_error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
+      fail_reading (error, local_error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
       return NULL;
     }
 
   /* The header's user_version first: a newer schema cannot be compared. */
   if (!ps_sqlite_query_int64 (db, "PRAGMA user_version", &version, &local_error))
     {
-      fail_from (error, local_error, PS_STORE_ERROR_CORRUPT);
+      fail_reading (error, local_error, PS_STORE_ERROR_CORRUPT);
       return NULL;
     }
   if (version > (gint64)ps_store_schema_version ())
@@ -329,7 +345,7 @@ open_backup (const char    *path,
   if (!schema_is_expected (db, (guint)version, &local_error) ||
       !check_consistent (db, &local_error))
     {
-      fail_from (error, local_error, PS_STORE_ERROR_CORRUPT);
+      fail_reading (error, local_error, PS_STORE_ERROR_CORRUPT);
       return NULL;
     }
 
@@ -339,7 +355,7 @@ open_backup (const char    *path,
               &info->n_open_cases, &local_error) ||
       !count (db, "SELECT count(*) FROM conversations", &info->n_conversations, &local_error))
     {
-      fail_from (error, local_error, PS_STORE_ERROR_CORRUPT);
+      fail_reading (error, local_error, PS_STORE_ERROR_CORRUPT);
       return NULL;
     }
 
@@ -497,7 +513,7 @@ check_path (const char    *path,
   sqlite3_db_config (scratch, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
 
   if (!copy_through_schema (scratch, path, passphrase, info->schema_version, &local_error))
-    return fail_from (error, local_error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
+    return fail_reading (error, local_error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
   return TRUE;
 }
 

@@ -356,6 +356,13 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static gboolean
+invert_boolean (gpointer object,
+                gboolean value)
+{
+  return !value;
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -543,6 +550,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "caseload.new-case", NULL, new_case_action);

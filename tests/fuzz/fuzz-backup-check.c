@@ -7,7 +7,8 @@
  *   odd:  the rest is a plaintext SQLite image that is encrypted here with
  *         the passphrase, so inputs get past the HMAC to SQLite's parsing
  *         of schemas and b-trees, and to Peerside's schema check.
- * Whatever the file, check must end with TRUE or a PS_STORE_ERROR. */
+ * Whatever the file, check must end with TRUE or one of the errors a file
+ * can cause. */
 
 #include "config.h"
 
@@ -76,7 +77,13 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert_nonnull (error);
       if (g_getenv ("PS_FUZZ_VERBOSE"))
         g_printerr ("Refused (%d): %s\n", error->code, error->message);
+      /* Only what a file can be blamed for: never "disk full" or a bare
+       * failure, which would send the user looking in the wrong place. */
       g_assert_true (error->domain == PS_STORE_ERROR);
+      g_assert_true (error->code == PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE ||
+                     error->code == PS_STORE_ERROR_INVALID ||
+                     error->code == PS_STORE_ERROR_CORRUPT ||
+                     error->code == PS_STORE_ERROR_TOO_NEW);
     }
   return 0;
 }

@@ -21,6 +21,16 @@ ps_test_session_init (int    *argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* AdwApplication loads the app's style sheet; windows made without it
+   * (most widget tests) get it here, so screenshots look like the app. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   return dir;
 }
 

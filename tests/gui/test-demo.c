@@ -41,6 +41,17 @@ shoot (PsContext  *context,
       ps_caseload_view_open_case (view, first);
     }
   ps_test_screenshot (GTK_WIDGET (window), name);
+
+  /* The other views, as a newcomer would click through them. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *view_name = i == 0 ? "schedule" : "overview";
+      g_autofree char *action = g_strconcat ("win.show-", view_name, NULL);
+      g_autofree char *shot = g_strdup_printf ("%s-%s", view_name, name);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+      ps_test_screenshot (GTK_WIDGET (window), shot);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
