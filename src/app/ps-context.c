@@ -14,6 +14,7 @@
 #include "ps-enum-types.h"
 #include "ps-key.h"
 #include "ps-key-vault.h"
+#include "ps-retention.h"
 #include "ps-util.h"
 
 struct _PsContext
@@ -28,6 +29,7 @@ struct _PsContext
   GCancellable    *cancellable;
   char            *data_dir;
   guint            open_timeout_id;
+  guint            retention_id;
   PsContextStatus  status;
   guint            demo : 1;
 };
@@ -64,6 +66,7 @@ ps_context_dispose (GObject *object)
   PsContext *self = (PsContext *)object;
 
   g_clear_handle_id (&self->open_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retention_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -248,6 +251,24 @@ ps_context_is_demo (PsContext *self)
   return self->demo;
 }
 
+/* Names and contacts of cases closed longer ago than the retention setting
+ * are erased when the caseload opens and every few hours after. */
+static gboolean
+run_retention (gpointer user_data)
+{
+  PsContext *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint erased = 0;
+
+  if (self->store != NULL &&
+      !ps_retention_run (self->store, self->clock,
+                         g_settings_get_int (self->settings, "retention-days"),
+                         &erased, &error))
+    /* The message is the store's: it never names anyone. */
+    g_message ("Erasing closed cases' names failed: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_store (PsContext *self,
            PsStore   *store,
@@ -257,6 +278,13 @@ set_store (PsContext *self,
   g_set_object (&self->store, store);
   self->error = error;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  g_clear_handle_id (&self->retention_id, g_source_remove);
+  if (store != NULL)
+    {
+      run_retention (self);
+      self->retention_id = g_timeout_add_seconds (6 * 60 * 60, run_retention, self);
+    }
   set_status (self, store != NULL ? PS_CONTEXT_READY : PS_CONTEXT_FAILED);
 }
 
@@ -368,6 +396,7 @@ ps_context_close (PsContext       *self,
   g_return_if_fail (PS_IS_CONTEXT (self));
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->retention_id, g_source_remove);
   if (self->store != NULL)
     {
       g_clear_object (&self->store);

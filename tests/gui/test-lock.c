@@ -126,6 +126,35 @@ test_screen_lock_and_unlock (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
 }
 
+/* Retention runs when the caseload opens: a case closed 31 days ago has
+ * lost its name and contact by the time the window shows the list. */
+static void
+test_retention_at_open (Fixture       *f,
+                        gconstpointer  data)
+{
+  PsStore *store = ps_context_get_store (f->context);
+  g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
+  g_autoptr(GError) error = NULL;
+  gint64 id = ps_case_get_id (item);
+  GDate closed_on;
+
+  ps_clock_get_today (f->clock, &closed_on);
+  g_assert_true (ps_store_close_case (store, id, PS_CLOSURE_COMPLETED, &closed_on, &error));
+  g_assert_no_error (error);
+  g_clear_object (&item);
+
+  /* Locked, a month passes, unlocked. */
+  ps_lock_monitor_lock (f->monitor);
+  ps_clock_advance (f->clock, 31 * G_TIME_SPAN_DAY);
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+
+  item = g_object_ref (ps_store_lookup_case (ps_context_get_store (f->context), id));
+  g_assert_true (ps_case_get_deidentified (item));
+  g_assert_null (ps_case_get_display_name (item));
+  g_assert_null (ps_case_get_contact (item));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +166,7 @@ main (int   argc,
   ADD ("idle-locks", test_idle_locks);
   ADD ("never-when-off", test_never_when_off);
   ADD ("screen-lock-and-unlock", test_screen_lock_and_unlock);
+  ADD ("retention-at-open", test_retention_at_open);
 #undef ADD
 
   ret = g_test_run ();
