@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-application-private.h"
+#include "ps-backup-dialog.h"
 #include "ps-preferences-window.h"
 
 static void
@@ -68,7 +69,49 @@ lock_action (GSimpleAction *action,
   ps_lock_monitor_lock (ps_application_get_lock_monitor (PS_APPLICATION (user_data)));
 }
 
+static void
+present_backup_dialog (PsApplication      *self,
+                       PsBackupDialogMode  mode)
+{
+  PsBackupDialog *dialog = ps_backup_dialog_new (ps_application_get_context (self), mode);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+backup_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  present_backup_dialog (PS_APPLICATION (user_data), PS_BACKUP_DIALOG_BACKUP);
+}
+
+static void
+restore_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  present_backup_dialog (PS_APPLICATION (user_data), PS_BACKUP_DIALOG_RESTORE);
+}
+
+static gboolean
+status_is_ready (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  PsApplication *self = user_data;
+
+  g_value_set_boolean (to, g_value_get_enum (from) == PS_CONTEXT_READY &&
+                           !ps_context_is_demo (ps_application_get_context (self)));
+  return TRUE;
+}
+
 static const GActionEntry app_entries[] = {
+  { "backup", backup_action },
+  { "restore", restore_action },
   { "lock", lock_action },
   { "quit", quit_action },
   { "about", about_action },
@@ -98,6 +141,13 @@ ps_application_install_actions (PsApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
+
+  /* A backup needs the caseload open; the demo has nothing worth keeping. */
+  g_object_bind_property_full (ps_application_get_context (self), "status",
+                               g_action_map_lookup_action (G_ACTION_MAP (self), "backup"), "enabled",
+                               G_BINDING_SYNC_CREATE, status_is_ready, NULL, self, NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "restore")),
+                               !ps_context_is_demo (ps_application_get_context (self)));
 
   privacy = g_settings_create_action (ps_application_get_settings (self), "privacy-mode");
   g_action_map_add_action (G_ACTION_MAP (self), privacy);

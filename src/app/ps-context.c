@@ -244,6 +244,17 @@ ps_context_get_data_dir (PsContext *self)
   return self->data_dir;
 }
 
+/* The keyring access shared by opening and restoring. */
+PsKeyVault *
+ps_context_get_key_vault (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), NULL);
+
+  if (self->vault == NULL)
+    self->vault = ps_key_vault_new ();
+  return self->vault;
+}
+
 gboolean
 ps_context_is_demo (PsContext *self)
 {
@@ -375,13 +386,10 @@ ps_context_open (PsContext *self)
       return;
     }
 
-  if (self->vault == NULL)
-    self->vault = ps_key_vault_new ();
-
   g_clear_handle_id (&self->open_timeout_id, g_source_remove);
   self->open_timeout_id = g_timeout_add_seconds (60, open_timeout_cb, self);
   ps_store_open_async (self->data_dir,
-                       self->vault,
+                       ps_context_get_key_vault (self),
                        self->clock,
                        self->cancellable,
                        store_opened_cb,

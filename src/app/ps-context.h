@@ -32,6 +32,7 @@ PsStore         *ps_context_get_store      (PsContext   *self);
 PsContextStatus  ps_context_get_status     (PsContext   *self);
 const GError    *ps_context_get_error      (PsContext   *self);
 const char      *ps_context_get_data_dir   (PsContext   *self);
+PsKeyVault      *ps_context_get_key_vault  (PsContext   *self);
 gboolean         ps_context_is_demo        (PsContext   *self);
 void             ps_context_open           (PsContext   *self);
 void             ps_context_close          (PsContext   *self,

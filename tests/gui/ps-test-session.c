@@ -127,15 +127,16 @@ ps_test_screenshot (GtkWidget  *widget,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  /* Let the widget be drawn and transitions (stack crossfades, leaflet
+   * slides) finish first. */
+  gtk_test_widget_wait_for_draw (widget);
+  ps_test_iterate (500);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   if (width <= 0 || height <= 0)
     return;
-
-  /* Let transitions (stack crossfades, leaflet slides) finish first. */
-  ps_test_iterate (500);
-  gtk_test_widget_wait_for_draw (widget);
 
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();

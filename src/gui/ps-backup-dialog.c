@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Back up the caseload to a file only a passphrase opens, or restore one:
+ * the backup is checked (passphrase, integrity, version) before anything
+ * changes, the user confirms, and only then is the caseload replaced. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ps-backup.h"
+#include "ps-backup-dialog.h"
+#include "ps-window.h"
+
+#define MIN_PASSPHRASE_CHARS 8
+
+struct _PsBackupDialog
+{
+  AdwWindow           parent_instance;
+
+  PsContext          *context;
+  PsBackupDialogMode  mode;
+  GFile              *restoring;
+  GtkFileChooserNative *chooser;
+
+  AdwWindowTitle     *title;
+  GtkButton          *go_button;
+  GtkLabel           *intro;
+  GtkEditable        *passphrase_row;
+  GtkWidget          *confirm_row;
+  GtkLabel           *message;
+  GtkWidget          *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (PsBackupDialog, ps_backup_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_message (PsBackupDialog *self,
+              const char     *text,
+              gboolean        is_error)
+{
+  gtk_label_set_label (self->message, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL && text[0] != '\0');
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+}
+
+static void
+set_busy (PsBackupDialog *self,
+          gboolean        busy)
+{
+  /* The fields stay editable: GTK 4.8 loses track of a focused text field
+   * made insensitive. Going again is what must wait. */
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.go", !busy);
+}
+
+static void
+validate (PsBackupDialog *self)
+{
+  const char *passphrase = gtk_editable_get_text (self->passphrase_row);
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
+  const char *problem = NULL;
+  gboolean ok;
+
+  if (self->mode == PS_BACKUP_DIALOG_RESTORE)
+    ok = passphrase[0] != '\0';
+  else if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE_CHARS)
+    {
+      ok = FALSE;
+      if (passphrase[0] != '\0')
+        problem = _("Use at least 8 characters.");
+    }
+  else if (g_strcmp0 (passphrase, confirm) != 0)
+    {
+      ok = FALSE;
+      if (confirm[0] != '\0')
+        problem = _("The two passphrases differ.");
+    }
+  else
+    ok = TRUE;
+
+  show_message (self, problem, problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.go", ok);
+}
+
+/* GTK 4.8 warns when a focused text field goes with its window: let go of
+ * the focus first. */
+static void
+close_dialog (PsBackupDialog *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+toast_on_parent (PsBackupDialog *self,
+                 const char     *text)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (PS_IS_WINDOW (parent))
+    ps_window_add_toast (PS_WINDOW (parent), adw_toast_new (text));
+}
+
+gboolean
+ps_backup_dialog_save_to (PsBackupDialog *self,
+                          GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  PsStore *store;
+
+  g_return_val_if_fail (PS_IS_BACKUP_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  store = ps_context_get_store (self->context);
+  if (store == NULL)
+    {
+      show_message (self, _("The caseload is not open. Unlock it, then back it up."), TRUE);
+      return FALSE;
+    }
+
+  if (!ps_backup_export (store, file, gtk_editable_get_text (self->passphrase_row), &error))
+    {
+      show_message (self, error->message, TRUE);
+      return FALSE;
+    }
+
+  toast_on_parent (self, _("Backup saved"));
+  close_dialog (self);
+  return TRUE;
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PsBackupDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ps_backup_restore_finish (result, &error);
+
+  /* The restored caseload, or the one kept when restoring failed. */
+  ps_context_open (self->context);
+  set_busy (self, FALSE);
+
+  if (!ok)
+    {
+      show_message (self, error->message, TRUE);
+      return;
+    }
+  toast_on_parent (self, _("Caseload restored from the backup"));
+  close_dialog (self);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PsBackupDialog   *self)
+{
+  if (g_strcmp0 (response, "replace") != 0)
+    {
+      set_busy (self, FALSE);
+      return;
+    }
+
+  /* The store must be closed while its file is replaced. */
+  ps_context_close (self->context, PS_CONTEXT_OPENING);
+  ps_backup_restore_async (self->restoring,
+                           gtk_editable_get_text (self->passphrase_row),
+                           ps_context_get_data_dir (self->context),
+                           ps_context_get_key_vault (self->context),
+                           NULL, restored_cb, g_object_ref (self));
+}
+
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PsBackupDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  PsBackupInfo info = { 0 };
+  GtkWidget *dialog;
+
+  if (!ps_backup_check_finish (result, &info, &error))
+    {
+      set_busy (self, FALSE);
+      show_message (self, error->message, TRUE);
+      return;
+    }
+
+  body = g_strdup_printf (_("The backup holds %u cases (%u open) and %u conversations. It will "
+                            "replace the caseload on this computer, which cannot be undone."),
+                          info.n_cases, info.n_open_cases, info.n_conversations);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Your Caseload?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Checks the backup first; the caseload is replaced only once confirmed. */
+void
+ps_backup_dialog_restore_from (PsBackupDialog *self,
+                               GFile          *file)
+{
+  g_return_if_fail (PS_IS_BACKUP_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->restoring, file);
+  show_message (self, NULL, FALSE);
+  set_busy (self, TRUE);
+  ps_backup_check_async (file, gtk_editable_get_text (self->passphrase_row), NULL,
+                         checked_cb, g_object_ref (self));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     PsBackupDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+  if (self->mode == PS_BACKUP_DIALOG_BACKUP)
+    ps_backup_dialog_save_to (self, file);
+  else
+    ps_backup_dialog_restore_from (self, file);
+}
+
+static void
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  PsBackupDialog *self = PS_BACKUP_DIALOG (widget);
+  gboolean saving = self->mode == PS_BACKUP_DIALOG_BACKUP;
+
+  self->chooser = gtk_file_chooser_native_new (saving ? _("Save Backup") : _("Choose a Backup"),
+                                               GTK_WINDOW (self),
+                                               saving ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                      : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               saving ? _("_Save") : _("_Open"),
+                                               _("_Cancel"));
+  if (saving)
+    {
+      g_autoptr(GDateTime) now = ps_clock_get_now_local (ps_context_get_clock (self->context));
+      g_autofree char *name = g_date_time_format (now, "peerside-backup-%Y-%m-%d.peerside");
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+ps_backup_dialog_dispose (GObject *object)
+{
+  PsBackupDialog *self = (PsBackupDialog *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_BACKUP_DIALOG);
+  g_clear_object (&self->restoring);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ps_backup_dialog_parent_class)->dispose (object);
+}
+
+static void
+ps_backup_dialog_class_init (PsBackupDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ps_backup_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-backup-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, go_button);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, intro);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, message);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+
+  gtk_widget_class_install_action (widget_class, "backup.go", NULL, go_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ps_backup_dialog_init (PsBackupDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PsBackupDialog *
+ps_backup_dialog_new (PsContext          *context,
+                      PsBackupDialogMode  mode)
+{
+  PsBackupDialog *self;
+  gboolean backup = mode == PS_BACKUP_DIALOG_BACKUP;
+
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (PS_TYPE_BACKUP_DIALOG, NULL);
+  self->context = g_object_ref (context);
+  self->mode = mode;
+
+  adw_window_title_set_title (self->title, backup ? _("Back Up Caseload") : _("Restore From Backup"));
+  gtk_button_set_label (self->go_button, backup ? _("_Save Backup…") : _("_Choose Backup…"));
+  gtk_label_set_label (self->intro,
+                       backup
+                       ? _("The backup is encrypted with a passphrase of your own. Without it the "
+                           "backup cannot be opened — not by anyone, not by you. Keep it somewhere "
+                           "other than this computer's keyring.")
+                       : _("Choose a Peerside backup and type its passphrase. The backup is checked "
+                           "first, and nothing changes until you confirm."));
+  gtk_widget_set_visible (self->confirm_row, backup);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->passphrase_row));
+  validate (self);
+  return self;
+}
+
+const char *
+ps_backup_dialog_get_message (PsBackupDialog *self)
+{
+  g_return_val_if_fail (PS_IS_BACKUP_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->message)) ? gtk_label_get_label (self->message) : "";
+}

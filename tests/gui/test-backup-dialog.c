@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Backing up and restoring through the dialogs, as a user would: the
+ * passphrase rules, the file on disk, a wrong passphrase that changes
+ * nothing, and a confirmed restore that brings a deleted case back.
+ * Real window, real keyring, real SQLCipher files. */
+
+#include "config.h"
+
+#include "ps-backup-dialog.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+typedef struct
+{
+  char      *dir;
+  PsClock   *clock;
+  GSettings *settings;
+  PsContext *context;
+  PsWindow  *window;
+  gint64     case_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(PsCase) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("peerside-backup-XXXXXX", NULL);
+  f->clock = ps_clock_new ();
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+
+  fields->display_name = g_strdup ("Dr. Ada Placeholder");
+  fields->contact = g_strdup ("555-0100");
+  g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
+  item = ps_store_create_case (ps_context_get_store (f->context), fields, &error);
+  g_assert_no_error (error);
+  f->case_id = ps_case_get_id (item);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->settings);
+  ps_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static GtkEditable *
+row_titled (GtkWidget  *widget,
+            const char *title)
+{
+  GtkWidget *child;
+
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the user sees: the Save button enabled or greyed out. */
+static gboolean
+can_go (PsBackupDialog *dialog)
+{
+  GtkWidget *button = button_labelled (GTK_WIDGET (dialog), "_Save Backup…");
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+static GFile *
+make_backup (Fixture    *f,
+             const char *passphrase)
+{
+  PsBackupDialog *dialog = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_BACKUP);
+  g_autofree char *path = g_build_filename (f->dir, "backup.peerside", NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (dialog), "Passphrase"), passphrase);
+  gtk_editable_set_text (row_titled (GTK_WIDGET (dialog), "Passphrase Again"), passphrase);
+  g_assert_true (can_go (dialog));
+  g_assert_true (ps_backup_dialog_save_to (dialog, file));
+  return file;
+}
+
+static void
+test_passphrase_rules (Fixture       *f,
+                       gconstpointer  data)
+{
+  PsBackupDialog *dialog = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_BACKUP);
+  GtkEditable *first, *second;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  first = row_titled (GTK_WIDGET (dialog), "Passphrase");
+  second = row_titled (GTK_WIDGET (dialog), "Passphrase Again");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_false (can_go (dialog));
+
+  gtk_editable_set_text (first, "short");
+  g_assert_false (can_go (dialog));
+  g_assert_cmpstr (ps_backup_dialog_get_message (dialog), ==, "Use at least 8 characters.");
+
+  gtk_editable_set_text (first, "correct horse battery");
+  gtk_editable_set_text (second, "correct horse battery!");
+  g_assert_false (can_go (dialog));
+  g_assert_cmpstr (ps_backup_dialog_get_message (dialog), ==, "The two passphrases differ.");
+
+  gtk_editable_set_text (second, "correct horse battery");
+  g_assert_true (can_go (dialog));
+  g_assert_cmpstr (ps_backup_dialog_get_message (dialog), ==, "");
+  ps_test_screenshot (GTK_WIDGET (dialog), "backup-dialog.png");
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return ps_backup_dialog_get_message (data)[0] != '\0';
+}
+
+static void
+test_backup_and_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = make_backup (f, "correct horse battery");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  PsBackupDialog *restore;
+  GtkWidget *confirm;
+  gsize len = 0;
+
+  /* Encrypted on disk, readable by its owner only. */
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &len, NULL, NULL));
+  g_assert_cmpuint (len, >, 1024);
+  g_assert_false (memcmp (contents, "SQLite format 3", 15) == 0);
+  g_assert_null (g_strstr_len (contents, len, "Placeholder"));
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777, ==, 0600);
+
+  /* The case goes; the backup brings it back. */
+  g_assert_true (ps_store_delete_case (ps_context_get_store (f->context), f->case_id, &error));
+  g_assert_no_error (error);
+
+  /* A wrong passphrase: a message, and nothing changes. */
+  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "not the passphrase");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_shown, restore, 30000));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->context))), ==, 0);
+
+  /* The right one: a confirmation, then the caseload of the backup. */
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
+  confirm = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "1 cases"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  {
+    PsCase *back = ps_store_lookup_case (ps_context_get_store (f->context), f->case_id);
+
+    g_assert_nonnull (back);
+    g_assert_cmpstr (ps_case_get_display_name (back), ==, "Dr. Ada Placeholder");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  int ret;
+
+#define ADD(path, fn) g_test_add ("/backup/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("passphrase-rules", test_passphrase_rules);
+  ADD ("backup-and-restore", test_backup_and_restore);
+#undef ADD
+
+  ret = g_test_run ();
+  ps_remove_tree (home);
+  return ret;
+}
