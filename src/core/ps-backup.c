@@ -724,7 +724,7 @@ swap_in (const char   *path,
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autofree char *before_wal = g_strconcat (before, "-wal", NULL);
   GError *local_error = NULL;
-  gboolean had_old, moved_wal = FALSE;
+  gboolean had_old, moved_wal = FALSE, swapped = FALSE;
   struct stat st;
 
   remove_db_files (before);
@@ -747,6 +747,7 @@ swap_in (const char   *path,
       ps_store_fail_errno (error, errno, "Putting the restored caseload in place");
       goto put_back;
     }
+  swapped = TRUE;
   ps_store_fsync_path (dir, O_RDONLY | O_DIRECTORY);
 
   if (!open_as_caseload (path, key, FALSE, &local_error))
@@ -760,11 +761,15 @@ swap_in (const char   *path,
   return TRUE;
 
 put_back:
+  /* Nothing of the new file may stay beside the old one, above all its WAL. */
+  g_unlink (wal);
   g_unlink (shm);
-  if (had_old)
+  if (!swapped)
+    g_unlink (before);               /* only a second name of the caseload */
+  else if (had_old)
     g_rename (before, path);
   else
-    remove_db_files (path);
+    g_unlink (path);
   if (moved_wal)
     g_rename (before_wal, wal);
   ps_store_fsync_path (dir, O_RDONLY | O_DIRECTORY);

@@ -592,7 +592,8 @@ bind_fields (sqlite3_stmt       *stmt,
   ps_sqlite_bind_text (stmt, 2, fields->contact);
   ps_sqlite_bind_text (stmt, 3, ps_modality_to_code (fields->modality));
   ps_sqlite_bind_text (stmt, 4, ps_referral_to_code (fields->referral));
-  sqlite3_bind_int (stmt, 5, fields->referral == PS_REFERRAL_COLLEAGUE && fields->consent_confirmed);
+  sqlite3_bind_int (stmt, 5,
+                    fields->referral == PS_REFERRAL_COLLEAGUE && fields->consent_confirmed);
   ps_sqlite_bind_text (stmt, 6, ps_reason_to_code (fields->reason));
   ps_sqlite_bind_take (stmt, 7, ps_date_to_iso (&fields->requested_on));
   ps_sqlite_bind_take (stmt, 8, ps_date_to_iso (&fields->assigned_on));

@@ -244,7 +244,8 @@ run_deleted_item (void)
   session_start (&session, DAEMON_UNLOCKED);
   dir = first_run ();
 
-  g_assert_true (secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error));
+  g_assert_true (secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL,
+                                              &error));
   g_assert_no_error (error);
   assert_open_fails (dir, PS_STORE_ERROR_KEY_MISSING);
   /* And never a new key over it: still missing the second time. */

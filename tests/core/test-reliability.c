@@ -141,6 +141,7 @@ test_disk_full (void)
         {
           g_autoptr(PsCase) kase = ps_store_create_case (store, fields, &error);
           g_assert_no_error (error);
+          g_assert_nonnull (kase);
         }
       n_before = g_list_model_get_n_items (ps_store_get_cases (store));
 
@@ -169,6 +170,7 @@ test_disk_full (void)
       {
         g_autoptr(PsCase) kase = ps_store_create_case (store, fields, &error);
         g_assert_no_error (error);
+        g_assert_nonnull (kase);
       }
       g_clear_object (&store);
 
@@ -235,6 +237,7 @@ test_read_only (void)
       {
         g_autoptr(PsCase) kase = ps_store_create_case (store, fields, &error);
         g_assert_no_error (error);
+        g_assert_nonnull (kase);
       }
     g_clear_object (&store);
     g_assert_cmpint (g_chmod (path, 0400), ==, 0);

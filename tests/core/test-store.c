@@ -569,6 +569,7 @@ make_valid (const char *dir,
     {
       g_autoptr(PsCase) kase = ps_store_create_case (store, fields, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (kase);
     }
 }
 
@@ -580,6 +581,7 @@ make_wrong_key (const char *dir,
   g_autoptr(PsStore) store = ps_store_open_with_key (path, PS_TEST_OTHER_KEY, TRUE, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (store);
 }
 
 static void
