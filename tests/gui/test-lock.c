@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ps-checklist.h"
 #include "ps-lock-monitor.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
@@ -155,6 +156,46 @@ test_retention_at_open (Fixture       *f,
   g_assert_null (ps_case_get_contact (item));
 }
 
+static GtkWidget *
+conversation_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (w) && g_strcmp0 (gtk_window_get_title (GTK_WINDOW (w)), "Conversation") == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* A conversation open when Peerside stopped (here: locked) is open again,
+ * in progress, when the caseload opens. */
+static void
+test_conversation_comes_back (Fixture       *f,
+                              gconstpointer  data)
+{
+  PsStore *store = ps_context_get_store (f->context);
+  g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  conversation = ps_conversation_start_now (store, item, f->clock, 30, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  g_assert_null (conversation_window ());
+
+  ps_lock_monitor_lock (f->monitor);
+  g_clear_object (&conversation);
+  g_clear_object (&item);
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+
+  g_assert_nonnull (conversation_window ());
+  gtk_window_destroy (GTK_WINDOW (conversation_window ()));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +208,7 @@ main (int   argc,
   ADD ("never-when-off", test_never_when_off);
   ADD ("screen-lock-and-unlock", test_screen_lock_and_unlock);
   ADD ("retention-at-open", test_retention_at_open);
+  ADD ("conversation-comes-back", test_conversation_comes_back);
 #undef ADD
 
   ret = g_test_run ();
