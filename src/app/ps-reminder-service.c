@@ -222,32 +222,20 @@ append_all (GListStore *into,
     }
 }
 
-/* The conversations the planner needs: those about to come, and the past
- * ones of cases in support with nothing scheduled (for the weekly nudge). */
+/* The conversations the planner needs: those about to come, and each open
+ * case's latest one held (for the weekly nudge) — two queries. */
 static GListModel *
-gather_conversations (PsStore    *store,
-                      GListModel *cases,
-                      GDateTime  *now)
+gather_conversations (PsStore   *store,
+                      GDateTime *now)
 {
   g_autoptr(GListStore) all = g_list_store_new (PS_TYPE_CONVERSATION);
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) to = g_date_time_add_days (now, PLAN_AHEAD_DAYS);
   g_autoptr(GListModel) coming = ps_store_list_conversations_between (store, from, to);
-  guint n = g_list_model_get_n_items (cases);
+  g_autoptr(GListModel) last = ps_store_list_last_conversations (store, now);
 
   append_all (all, coming);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
-
-      if (ps_case_get_state (kase) == PS_CASE_STATE_IN_SUPPORT &&
-          ps_case_get_next_conversation_at (kase) == NULL)
-        {
-          g_autoptr(GListModel) past = ps_store_list_conversations (store, ps_case_get_id (kase));
-
-          append_all (all, past);
-        }
-    }
+  append_all (all, last);
   return G_LIST_MODEL (g_steal_pointer (&all));
 }
 
@@ -258,7 +246,7 @@ plan (PsReminderService *self,
       GTimeZone         *tz)
 {
   GListModel *cases = ps_store_get_open_cases (store);
-  g_autoptr(GListModel) conversations = gather_conversations (store, cases, now);
+  g_autoptr(GListModel) conversations = gather_conversations (store, now);
   PsReminderSettings settings;
 
   read_settings (ps_context_get_settings (self->context), &settings);
@@ -404,7 +392,6 @@ ps_reminder_service_check (PsReminderService *self)
         {
           PsReminder *reminder = g_ptr_array_index (reminders, i);
           const char *key = ps_reminder_get_key (reminder);
-          g_autoptr(GError) error = NULL;
 
           g_hash_table_insert (current, (gpointer)key, reminder);
           if (!ps_reminder_is_due (reminder, now))
@@ -415,13 +402,23 @@ ps_reminder_service_check (PsReminderService *self)
           if (g_hash_table_contains (self->shown, key) || ps_store_was_delivered (store, key))
             continue;
 
-          /* Recorded first: if showing fails or we are killed, it is not
-           * shown again and again. If recording fails (a full disk), it is
-           * still shown once by this process. */
-          if (!ps_store_record_delivery (store, key, now, &error))
-            g_debug ("Could not record reminder %s: %s", key, error->message);
           g_hash_table_add (self->shown, g_strdup (key));
           g_ptr_array_add (due, g_object_ref (reminder));
+        }
+
+      /* Recorded first, all in one transaction: if showing fails or we are
+       * killed, none is shown again and again. If recording fails (a full
+       * disk), they are still shown once by this process. */
+      if (due->len > 0)
+        {
+          g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+          g_autoptr(GError) error = NULL;
+
+          for (guint i = 0; i < due->len; i++)
+            g_ptr_array_add (keys, (gpointer) ps_reminder_get_key (g_ptr_array_index (due, i)));
+          g_ptr_array_add (keys, NULL);
+          if (!ps_store_record_deliveries (store, (const char * const *) keys->pdata, now, &error))
+            g_debug ("Could not record %u reminders: %s", due->len, error->message);
         }
 
       take_snoozed (self, current, now, due);

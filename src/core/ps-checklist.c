@@ -321,38 +321,27 @@ ps_conversation_start_now (PsStore     *store,
 PsConversation *
 ps_conversation_find_in_progress (PsStore *store)
 {
-  GListModel *cases;
+  g_autoptr(GListModel) conversations = NULL;
   PsConversation *found = NULL;
 
   g_return_val_if_fail (PS_IS_STORE (store), NULL);
 
-  /* One query per open case that has conversations at all; a store query
-   * by state would do this in one. */
-  cases = ps_store_get_open_cases (store);
-  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+  conversations = ps_store_list_conversations_in_progress (store);
+  for (guint j = 0; j < g_list_model_get_n_items (conversations); j++)
     {
-      g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
-      g_autoptr(GListModel) conversations = NULL;
+      g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, j);
+      GDateTime *started = ps_conversation_get_started_at (conversation);
+      GDateTime *best = found != NULL ? ps_conversation_get_started_at (found) : NULL;
+      PsCase *kase = ps_store_lookup_case (store, ps_conversation_get_case_id (conversation));
 
-      if (ps_case_get_n_conversations (kase) == 0)
+      /* Of open cases only; the most recently started, should there be several. */
+      if (kase == NULL || ps_case_get_state (kase) == PS_CASE_STATE_CLOSED)
         continue;
-
-      conversations = ps_store_list_conversations (store, ps_case_get_id (kase));
-      for (guint j = 0; j < g_list_model_get_n_items (conversations); j++)
+      if (found == NULL ||
+          (started != NULL && (best == NULL || g_date_time_compare (started, best) > 0)))
         {
-          g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, j);
-          GDateTime *started, *best;
-
-          if (ps_conversation_get_state (conversation) != PS_CONVERSATION_IN_PROGRESS)
-            continue;
-          started = ps_conversation_get_started_at (conversation);
-          best = found != NULL ? ps_conversation_get_started_at (found) : NULL;
-          if (found == NULL ||
-              (started != NULL && (best == NULL || g_date_time_compare (started, best) > 0)))
-            {
-              g_clear_object (&found);
-              found = g_steal_pointer (&conversation);
-            }
+          g_clear_object (&found);
+          found = g_steal_pointer (&conversation);
         }
     }
   return found;

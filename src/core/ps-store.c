@@ -34,6 +34,7 @@ struct _PsStore
   GListStore  *open_cases;
   GListStore  *closed_cases;
   GHashTable  *case_by_id;           /* gint64* → PsCase, borrowed from cases */
+  GHashTable  *delivered;            /* reminder keys delivered; loaded on first use */
   GHashTable  *conversation_by_id;   /* gint64* → PsConversation, weak */
 };
 
@@ -249,23 +250,23 @@ load_cases (PsStore  *self,
 
 /* Conversation objects ------------------------------------------------- */
 
+/* Which entry of the cache a conversation object is, for when it goes:
+ * looked up by id, not found by walking the whole cache. */
+typedef struct
+{
+  PsStore *store;
+  gint64   id;
+} CachedConversation;
+
 static void
 conversation_finalized (gpointer  data,
                         GObject  *where_the_object_was)
 {
-  PsStore *self = data;
-  GHashTableIter iter;
-  gpointer value;
+  CachedConversation *cached = data;
 
-  g_hash_table_iter_init (&iter, self->conversation_by_id);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      if (value == (gpointer)where_the_object_was)
-        {
-          g_hash_table_iter_remove (&iter);
-          break;
-        }
-    }
+  if (g_hash_table_lookup (cached->store->conversation_by_id, &cached->id) == (gpointer) where_the_object_was)
+    g_hash_table_remove (cached->store->conversation_by_id, &cached->id);
+  g_free (cached);
 }
 
 /* The one object for the row's id, updated from @row (transfer full). */
@@ -274,6 +275,7 @@ conversation_for_row (PsStore                 *self,
                       const PsConversationRow *row)
 {
   PsConversation *conversation = g_hash_table_lookup (self->conversation_by_id, &row->id);
+  CachedConversation *cached;
 
   if (conversation != NULL)
     {
@@ -282,9 +284,13 @@ conversation_for_row (PsStore                 *self,
     }
 
   conversation = ps_conversation_new_from_row (row);
+  cached = g_new (CachedConversation, 1);
   g_hash_table_insert (self->conversation_by_id, g_memdup2 (&row->id, sizeof row->id),
                        conversation);
-  g_object_weak_ref (G_OBJECT (conversation), conversation_finalized, self);
+  cached->store = self;
+  cached->id = row->id;
+  g_object_set_data (G_OBJECT (conversation), "ps-store-cached", cached);
+  g_object_weak_ref (G_OBJECT (conversation), conversation_finalized, cached);
   return conversation;
 }
 
@@ -427,10 +433,16 @@ ps_store_dispose (GObject *object)
 
       g_hash_table_iter_init (&iter, self->conversation_by_id);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_object_weak_unref (value, conversation_finalized, self);
+        {
+          CachedConversation *cached = g_object_steal_data (value, "ps-store-cached");
+
+          g_object_weak_unref (value, conversation_finalized, cached);
+          g_free (cached);
+        }
       g_clear_pointer (&self->conversation_by_id, g_hash_table_unref);
     }
   g_clear_pointer (&self->case_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->delivered, g_hash_table_unref);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (ps_store_parent_class)->dispose (object);
@@ -1207,6 +1219,47 @@ ps_store_list_conversations (PsStore *self,
 }
 
 /* Transfer full: conversations of open and closed cases starting in [from, to). */
+/* Transfer full: the conversations left in progress (Peerside stopped in
+ * the middle of one), by start time. One query. */
+GListModel *
+ps_store_list_conversations_in_progress (PsStore *self)
+{
+  GListStore *model;
+  g_autoptr(PsConversation) first = NULL;
+
+  g_return_val_if_fail (PS_IS_STORE (self), NULL);
+
+  model = g_list_store_new (PS_TYPE_CONVERSATION);
+  first = query_conversations (self, "SELECT " CONVERSATION_COLUMNS
+                               " WHERE v.state = 'in-progress' ORDER BY v.starts_at, v.id",
+                               0, NULL, NULL, model);
+  return G_LIST_MODEL (model);
+}
+
+/* Transfer full: for each open case, its latest conversation held or missed
+ * before @now — what the weekly "nothing planned" nudge needs — in one
+ * query rather than one per case. */
+GListModel *
+ps_store_list_last_conversations (PsStore   *self,
+                                  GDateTime *now)
+{
+  GListStore *model;
+  g_autoptr(PsConversation) first = NULL;
+
+  g_return_val_if_fail (PS_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  model = g_list_store_new (PS_TYPE_CONVERSATION);
+  first = query_conversations (self, "SELECT " CONVERSATION_COLUMNS
+                               " WHERE v.id IN (SELECT (SELECT l.id FROM conversations l"
+                               "   WHERE l.case_id = c.id AND l.state IN ('completed', 'missed')"
+                               "   AND l.starts_at <= ?1 ORDER BY l.starts_at DESC, l.id DESC LIMIT 1)"
+                               "   FROM cases c WHERE c.closure_status = 'open')"
+                               " ORDER BY v.case_id",
+                               0, now, NULL, model);
+  return G_LIST_MODEL (model);
+}
+
 GListModel *
 ps_store_list_conversations_between (PsStore   *self,
                                      GDateTime *from,
@@ -1228,47 +1281,86 @@ ps_store_list_conversations_between (PsStore   *self,
 
 /* Reminder deliveries -------------------------------------------------- */
 
-gboolean
-ps_store_record_delivery (PsStore     *self,
-                          const char  *reminder_key,
-                          GDateTime   *at,
-                          GError     **error)
+/* The delivered keys, read once; kept current by record_deliveries. */
+static GHashTable *
+ensure_delivered (PsStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  if (self->delivered != NULL)
+    return self->delivered;
+
+  self->delivered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stmt = ps_sqlite_prepare (self->db, "SELECT reminder_key FROM reminder_deliveries", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (self->delivered, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  return self->delivered;
+}
+
+/* Records every key of @keys as delivered at @at, in one transaction:
+ * all or none. */
+gboolean
+ps_store_record_deliveries (PsStore            *self,
+                            const char * const *keys,
+                            GDateTime          *at,
+                            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at_iso = NULL;
+
   g_return_val_if_fail (PS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
   g_return_val_if_fail (at != NULL, FALSE);
 
-  if (!valid_step_id (reminder_key))
-    return fail_code (error, PS_STORE_ERROR_INVALID);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!valid_step_id (keys[i]))
+      return fail_code (error, PS_STORE_ERROR_INVALID);
+  if (keys[0] == NULL)
+    return TRUE;
 
   stmt = ps_sqlite_prepare (self->db,
                             "INSERT OR IGNORE INTO reminder_deliveries (reminder_key, delivered_at)"
                             " VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  ps_sqlite_bind_text (stmt, 1, reminder_key);
-  ps_sqlite_bind_take (stmt, 2, ps_instant_to_iso (at));
+  at_iso = ps_instant_to_iso (at);
 
   if (!begin (self, error))
     return FALSE;
-  if (!step_changes (self, stmt, NULL, error))
-    return rollback (self);
-  return commit (self, error);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      ps_sqlite_bind_text (stmt, 1, keys[i]);
+      ps_sqlite_bind_text (stmt, 2, at_iso);
+      if (!step_changes (self, stmt, NULL, error))
+        return rollback (self);
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  ensure_delivered (self);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_hash_table_add (self->delivered, g_strdup (keys[i]));
+  return TRUE;
+}
+
+gboolean
+ps_store_record_delivery (PsStore     *self,
+                          const char  *reminder_key,
+                          GDateTime   *at,
+                          GError     **error)
+{
+  const char *keys[] = { reminder_key, NULL };
+
+  g_return_val_if_fail (reminder_key != NULL, FALSE);
+  return ps_store_record_deliveries (self, keys, at, error);
 }
 
 gboolean
 ps_store_was_delivered (PsStore    *self,
                         const char *reminder_key)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (PS_IS_STORE (self), FALSE);
 
-  stmt = ps_sqlite_prepare (self->db,
-                            "SELECT 1 FROM reminder_deliveries WHERE reminder_key = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  ps_sqlite_bind_text (stmt, 1, reminder_key);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return reminder_key != NULL && g_hash_table_contains (ensure_delivered (self), reminder_key);
 }

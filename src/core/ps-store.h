@@ -109,6 +109,9 @@ PsConversation *ps_store_lookup_conversation        (PsStore              *self,
                                                      gint64                conversation_id);
 GListModel     *ps_store_list_conversations         (PsStore              *self,
                                                      gint64                case_id);
+GListModel     *ps_store_list_conversations_in_progress (PsStore          *self);
+GListModel     *ps_store_list_last_conversations    (PsStore              *self,
+                                                     GDateTime            *now);
 GListModel     *ps_store_list_conversations_between (PsStore              *self,
                                                      GDateTime            *from,
                                                      GDateTime            *to);
@@ -116,6 +119,10 @@ GListModel     *ps_store_list_conversations_between (PsStore              *self,
 /* Reminder deliveries (each reminder is delivered once). */
 gboolean        ps_store_record_delivery            (PsStore              *self,
                                                      const char           *reminder_key,
+                                                     GDateTime            *at,
+                                                     GError              **error);
+gboolean        ps_store_record_deliveries          (PsStore              *self,
+                                                     const char * const   *keys,
                                                      GDateTime            *at,
                                                      GError              **error);
 gboolean        ps_store_was_delivered              (PsStore              *self,
