@@ -16,8 +16,7 @@
 
 #include <adwaita.h>
 
-#include "ps-sqlite.h"
-#include "ps-store-private.h"
+#include "ps-test-util.h"
 
 static void
 bare_after_paint_cb (GdkFrameClock *clock,
@@ -67,7 +66,7 @@ run_bare (int   argc,
 }
 
 /* Opens (creating it, key in the keyring) the caseload in $XDG_DATA_HOME
- * and fills it, in one transaction, if it is empty. */
+ * and fills it if it is empty. */
 static void
 opened_cb (GObject      *object,
            GAsyncResult *result,
@@ -86,9 +85,6 @@ fill_caseload (guint n_cases)
   g_autoptr(PsKeyVault) vault = ps_key_vault_new ();
   g_autoptr(PsClock) clock = ps_clock_new ();
   g_autoptr(PsStore) store = NULL;
-  g_autoptr(sqlite3_stmt) add_case = NULL;
-  g_autoptr(sqlite3_stmt) add_conversation = NULL;
-  sqlite3 *db;
 
   ps_store_open_async (NULL, vault, clock, NULL, opened_cb, &store);
   while (store == NULL)
@@ -96,35 +92,7 @@ fill_caseload (guint n_cases)
   if (g_list_model_get_n_items (ps_store_get_cases (store)) >= n_cases)
     return;
 
-  db = ps_store_get_db (store);
-  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "INSERT INTO cases (display_name, contact, modality, referral, reason,"
-                      " requested_on, assigned_on, created_at) VALUES (?1, '555-0100', 'phone',"
-                      " 'self', 'burnout', '2024-01-01', '2024-01-02', '2024-01-02T10:00:00Z')",
-                      -1, &add_case, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO conversations (case_id, starts_at, minutes, modality,"
-                      " state, checklist_version) VALUES (?1, ?2, 30, 'video', 'completed', 1)",
-                      -1, &add_conversation, NULL);
-  for (guint i = 0; i < n_cases; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Dr. Bench Example %u", i);
-      gint64 id;
-
-      sqlite3_reset (add_case);
-      sqlite3_bind_text (add_case, 1, name, -1, SQLITE_TRANSIENT);
-      g_assert_cmpint (sqlite3_step (add_case), ==, SQLITE_DONE);
-      id = sqlite3_last_insert_rowid (db);
-      for (guint j = 0; j < 3; j++)
-        {
-          g_autofree char *at = g_strdup_printf ("2024-%02u-%02uT%02u:00:00Z", 1 + j, 1 + i % 28, 8 + j);
-
-          sqlite3_reset (add_conversation);
-          sqlite3_bind_int64 (add_conversation, 1, id);
-          sqlite3_bind_text (add_conversation, 2, at, -1, SQLITE_TRANSIENT);
-          g_assert_cmpint (sqlite3_step (add_conversation), ==, SQLITE_DONE);
-        }
-    }
-  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  ps_test_fill_store (store, n_cases);
 }
 
 typedef struct

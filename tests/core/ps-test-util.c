@@ -187,3 +187,44 @@ ps_test_store_result (GObject      *object,
   *out = g_object_ref (result);
   g_main_context_wakeup (NULL);
 }
+
+/* @n_cases fictional cases with three conversations each (two held, one
+ * planned), in one transaction: the stores of the benchmarks. */
+void
+ps_test_fill_store (PsStore *store,
+                    guint    n_cases)
+{
+  sqlite3 *db = ps_store_get_db (store);
+  g_autoptr(sqlite3_stmt) add_case = NULL;
+  g_autoptr(sqlite3_stmt) add_conversation = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "INSERT INTO cases (display_name, contact, modality, referral, reason,"
+                      " requested_on, assigned_on, created_at) VALUES (?1, '555-0100', 'phone',"
+                      " 'self', 'burnout', '2024-01-01', '2024-01-02', '2024-01-02T10:00:00Z')",
+                      -1, &add_case, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO conversations (case_id, starts_at, minutes, modality,"
+                      " state, checklist_version) VALUES (?1, ?2, 30, 'video', ?3, 1)",
+                      -1, &add_conversation, NULL);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Dr. Bench Example %u", i);
+      gint64 id;
+
+      sqlite3_reset (add_case);
+      sqlite3_bind_text (add_case, 1, name, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (add_case), ==, SQLITE_DONE);
+      id = sqlite3_last_insert_rowid (db);
+      for (guint j = 0; j < 3; j++)
+        {
+          g_autofree char *at = g_strdup_printf ("2024-%02u-%02uT%02u:00:00Z", 1 + j, 1 + i % 28, 8 + j);
+
+          sqlite3_reset (add_conversation);
+          sqlite3_bind_int64 (add_conversation, 1, id);
+          sqlite3_bind_text (add_conversation, 2, at, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (add_conversation, 3, j < 2 ? "completed" : "scheduled", -1, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (add_conversation), ==, SQLITE_DONE);
+        }
+    }
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+}
