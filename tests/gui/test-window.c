@@ -212,6 +212,25 @@ test_accelerators (void)
     }
 }
 
+/* With reminders on, closing the window hides it: Peerside keeps running
+ * for them, and activating it again shows the same window. */
+static void
+test_close_hides_while_reminders_on (void)
+{
+  PsWindow *window = open_window ();
+  GSettings *settings = ps_context_get_settings (ps_window_get_context (window));
+
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_true (g_settings_get_boolean (settings, "run-in-background"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL);
+
+  g_assert_true (ps_test_session_window (app) == window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/preferences", test_preferences_bind_settings);
   g_test_add_func ("/window/accelerators", test_accelerators);
+  g_test_add_func ("/window/close-hides-while-reminders-on", test_close_hides_while_reminders_on);
 
   ret = g_test_run ();
 
