@@ -93,6 +93,38 @@ context_status_changed_cb (PsWindow   *self,
   update_for_status (self);
 }
 
+static void schedule_open_case_cb (PsWindow *self,
+                                   gint64    case_id);
+static void schedule_start_cb     (PsWindow       *self,
+                                   PsConversation *conversation);
+
+static void
+ensure_view (PsWindow   *self,
+             const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->view_stack, name) != NULL)
+    return;
+
+  if (g_str_equal (name, "schedule"))
+    {
+      PsScheduleView *schedule = ps_schedule_view_new (self->context);
+
+      g_object_bind_property (self->leaflet, "folded", schedule, "folded", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (schedule, "open-case", G_CALLBACK (schedule_open_case_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (schedule, "start-conversation", G_CALLBACK (schedule_start_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->view_stack, GTK_WIDGET (schedule), "schedule");
+    }
+  else if (g_str_equal (name, "overview"))
+    {
+      PsOverviewView *overview = ps_overview_view_new (self->context);
+
+      g_object_bind_property (self->leaflet, "folded", overview, "folded", G_BINDING_SYNC_CREATE);
+      gtk_stack_add_named (self->view_stack, GTK_WIDGET (overview), "overview");
+    }
+}
+
 static void
 show_view (PsWindow   *self,
            const char *name)
@@ -108,6 +140,7 @@ show_view (PsWindow   *self,
 
   g_return_if_fail (row != NULL);
 
+  ensure_view (self, name);
   gtk_list_box_select_row (self->sidebar_list, row);
   gtk_stack_set_visible_child_name (self->view_stack, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -290,22 +323,8 @@ ps_window_constructed (GObject *object)
   self->caseload_view = ps_caseload_view_new (self->context);
   g_object_bind_property (self->leaflet, "folded", self->caseload_view, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
-  {
-    PsScheduleView *schedule = ps_schedule_view_new (self->context);
-
-    g_object_bind_property (self->leaflet, "folded", schedule, "folded", G_BINDING_SYNC_CREATE);
-    g_signal_connect_object (schedule, "open-case", G_CALLBACK (schedule_open_case_cb), self,
-                             G_CONNECT_SWAPPED);
-    g_signal_connect_object (schedule, "start-conversation", G_CALLBACK (schedule_start_cb), self,
-                             G_CONNECT_SWAPPED);
-    gtk_stack_add_named (self->view_stack, GTK_WIDGET (schedule), "schedule");
-  }
-  {
-    PsOverviewView *overview = ps_overview_view_new (self->context);
-
-    g_object_bind_property (self->leaflet, "folded", overview, "folded", G_BINDING_SYNC_CREATE);
-    gtk_stack_add_named (self->view_stack, GTK_WIDGET (overview), "overview");
-  }
+  /* Schedule and Overview are made when first shown: start-up draws the
+   * caseload only. */
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
   /* Folded, the window opens on the caseload, not on the list of views. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
