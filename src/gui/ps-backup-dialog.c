@@ -193,8 +193,14 @@ checked_cb (GObject      *object,
       return;
     }
 
-  body = g_strdup_printf (_("The backup holds %u cases (%u open) and %u conversations. It will "
-                            "replace the caseload on this computer, which cannot be undone."),
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The backup holds %u case (%u open) and %u conversations. "
+                                       "It will replace the caseload on this computer, which "
+                                       "cannot be undone.",
+                                       "The backup holds %u cases (%u open) and %u conversations. "
+                                       "It will replace the caseload on this computer, which "
+                                       "cannot be undone.",
+                                       info.n_cases),
                           info.n_cases, info.n_open_cases, info.n_conversations);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Your Caseload?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

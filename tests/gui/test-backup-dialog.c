@@ -221,7 +221,7 @@ test_backup_and_restore (Fixture       *f,
   ps_backup_dialog_restore_from (restore, file);
   g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
   confirm = find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "1 cases"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "holds 1 case (1 open)"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
   ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
   {
