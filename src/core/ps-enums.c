@@ -45,7 +45,9 @@ static const PsEnumEntry case_state_table[] = {
 };
 
 static const PsEnumEntry closure_status_table[] = {
-  [PS_CLOSURE_NONE]        = { "open",        N_("Open") },
+  /* Not "Open": that is also the verb of the checklist and the reminders,
+   * and translations need an adjective here. */
+  [PS_CLOSURE_NONE]        = { "open",        N_("Still open") },
   [PS_CLOSURE_COMPLETED]   = { "completed",   N_("Support completed") },
   [PS_CLOSURE_REFERRED]    = { "referred",    N_("Referred to professional resources") },
   [PS_CLOSURE_DECLINED]    = { "declined",    N_("Declined support") },
