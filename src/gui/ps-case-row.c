@@ -15,7 +15,7 @@ struct _PsCaseRow
   GtkWidget  parent_instance;
 
   GtkWidget *box;
-  AdwAvatar *avatar;
+  GtkLabel  *avatar;
   GtkLabel  *title_label;
   GtkLabel  *state_label;
   GtkLabel  *meta_label;
@@ -230,6 +230,35 @@ ps_case_describe_state (PsCase    *item,
     }
 }
 
+/* Up to two letters ("AP" for "Dr. Ada Placeholder") on one of six colours
+ * chosen from the name, as AdwAvatar would. */
+static void
+set_initials (PsCaseRow  *self,
+              const char *name)
+{
+  static const char *colours[] = { "ps-initials-1", "ps-initials-2", "ps-initials-3",
+                                   "ps-initials-4", "ps-initials-5", "ps-initials-6" };
+  g_autofree char *initials = name != NULL ? ps_privacy_initials (name) : NULL;
+  GString *letters = g_string_new (NULL);
+  guint colour = name != NULL ? g_str_hash (name) % G_N_ELEMENTS (colours) : 0;
+  guint n = 0;
+
+  /* "A. P." → "AP" */
+  for (const char *p = initials; p != NULL && *p != '\0' && n < 2; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      {
+        g_string_append_unichar (letters, g_utf8_get_char (p));
+        n++;
+      }
+
+  gtk_label_set_label (self->avatar, letters->str);
+  g_string_free (letters, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->avatar), colours[i]);
+  if (name != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->avatar), colours[colour]);
+}
+
 static void
 ps_case_row_dispose (GObject *object)
 {
@@ -293,15 +322,7 @@ ps_case_row_bind (PsCaseRow *self,
   gtk_label_set_label (self->title_label, name);
   gtk_label_set_label (self->state_label, state);
   gtk_label_set_label (self->meta_label, meta);
-  if (ps_case_get_deidentified (item))
-    adw_avatar_set_text (self->avatar, NULL);
-  else
-    {
-      /* The avatar makes its letters from the words: give it no "Dr.". */
-      g_autofree char *initials = ps_privacy_initials (name);
-
-      adw_avatar_set_text (self->avatar, initials);
-    }
+  set_initials (self, ps_case_get_deidentified (item) ? NULL : name);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
@@ -328,7 +349,7 @@ ps_case_row_unbind (PsCaseRow *self)
   gtk_label_set_label (self->title_label, "");
   gtk_label_set_label (self->state_label, "");
   gtk_label_set_label (self->meta_label, "");
-  adw_avatar_set_text (self->avatar, NULL);
+  set_initials (self, NULL);
 }
 
 const char *
