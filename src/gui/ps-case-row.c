@@ -10,18 +10,34 @@
 
 #include <adwaita.h>
 
+/* A case row draws its initials and three lines itself, at a height that
+ * depends on the font only: a search re-binds up to 200 rows, and a row of
+ * labels costs a widget, a layout and a measure per line. */
 struct _PsCaseRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget    parent_instance;
 
-  GtkWidget *box;
-  GtkLabel  *avatar;
-  GtkLabel  *title_label;
-  GtkLabel  *state_label;
-  GtkLabel  *meta_label;
+  char        *title;
+  char        *state;
+  char        *meta;
+  char        *initials;
+  int          colour;      /* -1: no name, a plain disc */
+  PsUrgency    urgency;
+
+  PangoLayout *layouts[4];  /* title, state, meta, initials; made when drawn */
+  int          layout_width;
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseRow, ps_case_row, GTK_TYPE_WIDGET)
+
+enum { LINE_TITLE, LINE_STATE, LINE_META, LINE_INITIALS };
+
+#define MARGIN_X 6
+#define MARGIN_Y 9
+#define DISC 40
+#define GAP 12
+#define LINE_SPACING 2
+#define NATURAL_CHARS 34
 
 void
 ps_case_get_first_contact_due (PsCase *item,
@@ -76,21 +92,46 @@ ps_case_get_urgency (PsCase    *item,
     }
 }
 
-static gint64
-urgency_instant (PsCase *item,
-                 int     due_days)
+void
+ps_case_get_urgency_key (PsCase       *item,
+                         GDateTime    *now_local,
+                         int           due_days,
+                         int           overdue_days,
+                         PsUrgencyKey *key)
 {
   GDateTime *next = ps_case_get_next_conversation_at (item);
+  const GDate *closed_on;
   GDate due;
 
-  if (ps_case_get_state (item) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
+  key->urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
+  key->id = ps_case_get_id (item);
+
+  if (key->urgency == PS_URGENCY_CLOSED)
+    {
+      /* Most recently closed first. */
+      closed_on = ps_case_get_closed_on (item);
+      key->instant = closed_on != NULL && g_date_valid (closed_on) ? -(gint64) g_date_get_julian (closed_on) : 0;
+    }
+  else if (ps_case_get_state (item) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
     {
       ps_case_get_first_contact_due (item, due_days, &due);
-      return g_date_valid (&due) ? (gint64) g_date_get_julian (&due) * 86400 : 0;
+      key->instant = g_date_valid (&due) ? (gint64) g_date_get_julian (&due) * 86400 : 0;
     }
-  if (next != NULL)
-    return g_date_time_to_unix (next) + G_GINT64_CONSTANT (62135596800);
-  return G_MAXINT64;
+  else if (next != NULL)
+    key->instant = g_date_time_to_unix (next) + G_GINT64_CONSTANT (62135596800);
+  else
+    key->instant = G_MAXINT64;
+}
+
+int
+ps_urgency_key_compare (const PsUrgencyKey *a,
+                        const PsUrgencyKey *b)
+{
+  if (a->urgency != b->urgency)
+    return a->urgency < b->urgency ? -1 : 1;
+  if (a->instant != b->instant)
+    return a->instant < b->instant ? -1 : 1;
+  return a->id < b->id ? -1 : (a->id > b->id);
 }
 
 int
@@ -100,31 +141,11 @@ ps_case_compare_urgency (PsCase    *a,
                          int        due_days,
                          int        overdue_days)
 {
-  PsUrgency ua = ps_case_get_urgency (a, now_local, due_days, overdue_days);
-  PsUrgency ub = ps_case_get_urgency (b, now_local, due_days, overdue_days);
-  gint64 ia, ib;
+  PsUrgencyKey ka, kb;
 
-  if (ua != ub)
-    return ua < ub ? -1 : 1;
-
-  if (ua == PS_URGENCY_CLOSED)
-    {
-      const GDate *ca = ps_case_get_closed_on (a);
-      const GDate *cb = ps_case_get_closed_on (b);
-
-      /* Most recently closed first. */
-      if (ca != NULL && cb != NULL && g_date_compare (ca, cb) != 0)
-        return -g_date_compare (ca, cb);
-    }
-  else
-    {
-      ia = urgency_instant (a, due_days);
-      ib = urgency_instant (b, due_days);
-      if (ia != ib)
-        return ia < ib ? -1 : 1;
-    }
-
-  return ps_case_get_id (a) < ps_case_get_id (b) ? -1 : (ps_case_get_id (a) > ps_case_get_id (b));
+  ps_case_get_urgency_key (a, now_local, due_days, overdue_days, &ka);
+  ps_case_get_urgency_key (b, now_local, due_days, overdue_days, &kb);
+  return ps_urgency_key_compare (&ka, &kb);
 }
 
 static char *
@@ -230,41 +251,303 @@ ps_case_describe_state (PsCase    *item,
     }
 }
 
-/* Up to two letters ("AP" for "Dr. Ada Placeholder") on one of six colours
- * chosen from the name, as AdwAvatar would. */
-static void
-set_initials (PsCaseRow  *self,
-              const char *name)
+/* As libadwaita 1.2's .heading, body text, .caption and the initials. */
+static PangoAttrList *
+line_attributes (int line)
 {
-  static const char *colours[] = { "ps-initials-1", "ps-initials-2", "ps-initials-3",
-                                   "ps-initials-4", "ps-initials-5", "ps-initials-6" };
-  g_autofree char *initials = name != NULL ? ps_privacy_initials (name) : NULL;
-  GString *letters = g_string_new (NULL);
-  guint colour = name != NULL ? g_str_hash (name) % G_N_ELEMENTS (colours) : 0;
-  guint n = 0;
+  PangoAttrList *attrs = pango_attr_list_new ();
 
-  /* "A. P." → "AP" */
-  for (const char *p = initials; p != NULL && *p != '\0' && n < 2; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
+  switch (line)
+    {
+    case LINE_TITLE:
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_size_new (11 * PANGO_SCALE));
+      break;
+    case LINE_META:
+      pango_attr_list_insert (attrs, pango_attr_size_new (9 * PANGO_SCALE));
+      break;
+    case LINE_INITIALS:
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.95));
+      break;
+    case LINE_STATE:
+    default:
+      break;
+    }
+  return attrs;
+}
+
+static PangoLayout *
+make_layout (GtkWidget  *widget,
+             int         line,
+             const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = line_attributes (line);
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  if (line != LINE_INITIALS)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+    }
+  return layout;
+}
+
+/* Line heights and a character's width for the widget's font, worked out
+ * once for every row that shares it. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   heights[3];
+  int                   char_width;
+} Metrics;
+
+static const Metrics *
+get_metrics (GtkWidget *widget)
+{
+  static Metrics metrics;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (metrics.font == NULL || resolution != metrics.resolution ||
+      !pango_font_description_equal (font, metrics.font))
+    {
+      g_clear_pointer (&metrics.font, pango_font_description_free);
+      metrics.font = pango_font_description_copy (font);
+      metrics.resolution = resolution;
+      for (int line = LINE_TITLE; line <= LINE_META; line++)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (widget, line, "Ag");
+          PangoRectangle logical;
+
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          metrics.heights[line] = logical.height;
+        }
       {
-        g_string_append_unichar (letters, g_utf8_get_char (p));
-        n++;
-      }
+        PangoFontMetrics *font_metrics = pango_context_get_metrics (context, font, NULL);
 
-  gtk_label_set_label (self->avatar, letters->str);
-  g_string_free (letters, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->avatar), colours[i]);
-  if (name != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->avatar), colours[colour]);
+        metrics.char_width = PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (font_metrics));
+        pango_font_metrics_unref (font_metrics);
+      }
+    }
+  return &metrics;
+}
+
+static int
+text_height (const Metrics *metrics)
+{
+  return metrics->heights[LINE_TITLE] + metrics->heights[LINE_STATE] +
+         metrics->heights[LINE_META] + 2 * LINE_SPACING;
 }
 
 static void
-ps_case_row_dispose (GObject *object)
+clear_layouts (PsCaseRow *self)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), PS_TYPE_CASE_ROW);
+  for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+    g_clear_object (&self->layouts[i]);
+}
 
-  G_OBJECT_CLASS (ps_case_row_parent_class)->dispose (object);
+static const char *
+line_text (PsCaseRow *self,
+           int        line)
+{
+  const char *text[] = { self->title, self->state, self->meta, self->initials };
+
+  return text[line] != NULL ? text[line] : "";
+}
+
+static void
+ensure_layouts (PsCaseRow *self,
+                int        width)
+{
+  for (int line = LINE_TITLE; line <= LINE_INITIALS; line++)
+    {
+      if (self->layouts[line] == NULL)
+        self->layouts[line] = make_layout (GTK_WIDGET (self), line, line_text (self, line));
+      if (line != LINE_INITIALS && (self->layout_width != width || self->layouts[line] == NULL))
+        pango_layout_set_width (self->layouts[line], MAX (width, 1) * PANGO_SCALE);
+    }
+  self->layout_width = width;
+}
+
+static void
+ps_case_row_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  const Metrics *metrics = get_metrics (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 2 * MARGIN_X + DISC + GAP + 4 * metrics->char_width;
+      *natural = 2 * MARGIN_X + DISC + GAP + NATURAL_CHARS * metrics->char_width;
+    }
+  else
+    *minimum = *natural = 2 * MARGIN_Y + MAX (DISC, text_height (metrics));
+}
+
+/* The six colours of AdwAvatar, top and bottom of the gradient, and the
+ * letters' colour. */
+static const char *disc_colours[][3] = {
+  { "#83b6ec", "#337fdc", "#cfe1f5" },
+  { "#7ad9f1", "#0f9ac8", "#caeaf2" },
+  { "#8de6b1", "#29ae74", "#cef8d8" },
+  { "#f4ca78", "#e5a50a", "#fdf0d0" },
+  { "#e973ab", "#e33b6a", "#fbd3e1" },
+  { "#cb78d4", "#9945b5", "#efd7f2" },
+};
+
+static void
+snapshot_disc (PsCaseRow      *self,
+               GtkSnapshot    *snapshot,
+               const GdkRGBA  *fg,
+               float           x,
+               float           y)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, DISC, DISC);
+  GskRoundedRect round;
+  PangoRectangle logical;
+  GdkRGBA letters;
+
+  gsk_rounded_rect_init_from_rect (&round, &bounds, DISC / 2.0);
+  gtk_snapshot_push_rounded_clip (snapshot, &round);
+  if (self->colour >= 0)
+    {
+      GskColorStop stops[2] = { { 0, { 0 } }, { 1, { 0 } } };
+
+      gdk_rgba_parse (&stops[0].color, disc_colours[self->colour][0]);
+      gdk_rgba_parse (&stops[1].color, disc_colours[self->colour][1]);
+      gdk_rgba_parse (&letters, disc_colours[self->colour][2]);
+      gtk_snapshot_append_linear_gradient (snapshot, &bounds,
+                                           &GRAPHENE_POINT_INIT (x, y),
+                                           &GRAPHENE_POINT_INIT (x, y + DISC),
+                                           stops, G_N_ELEMENTS (stops));
+    }
+  else
+    {
+      GdkRGBA plain = *fg;
+
+      plain.alpha *= 0.12;
+      gtk_snapshot_append_color (snapshot, &plain, &bounds);
+      letters = *fg;
+      letters.alpha *= 0.55;
+    }
+  gtk_snapshot_pop (snapshot);
+
+  if (self->initials == NULL || self->initials[0] == '\0')
+    return;
+  pango_layout_get_pixel_extents (self->layouts[LINE_INITIALS], NULL, &logical);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + (DISC - logical.width) / 2.0f - logical.x,
+                                                          y + (DISC - logical.height) / 2.0f - logical.y));
+  gtk_snapshot_append_layout (snapshot, self->layouts[LINE_INITIALS], &letters);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ps_case_row_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  PsCaseRow *self = PS_CASE_ROW (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  const Metrics *metrics = get_metrics (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int text_width = width - 2 * MARGIN_X - DISC - GAP;
+  float dim = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9f : 0.55f;
+  GdkRGBA fg, dimmed, state_colour;
+  float text_x, y;
+
+  gtk_style_context_get_color (style, &fg);
+  dimmed = fg;
+  dimmed.alpha *= dim;
+  if (self->urgency == PS_URGENCY_OVERDUE && gtk_style_context_lookup_color (style, "error_color", &state_colour))
+    ;
+  else if (self->urgency == PS_URGENCY_DUE_SOON && gtk_style_context_lookup_color (style, "warning_color", &state_colour))
+    ;
+  else
+    state_colour = dimmed;
+
+  ensure_layouts (self, text_width);
+  snapshot_disc (self, snapshot, &fg, rtl ? width - MARGIN_X - DISC : MARGIN_X, (height - DISC) / 2.0f);
+
+  text_x = rtl ? MARGIN_X : MARGIN_X + DISC + GAP;
+  y = (height - text_height (metrics)) / 2.0f;
+  for (int line = LINE_TITLE; line <= LINE_META; line++)
+    {
+      const GdkRGBA *colour = line == LINE_TITLE ? &fg : line == LINE_STATE ? &state_colour : &dimmed;
+
+      pango_layout_set_alignment (self->layouts[line], rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, y));
+      gtk_snapshot_append_layout (snapshot, self->layouts[line], colour);
+      gtk_snapshot_restore (snapshot);
+      y += metrics->heights[line] + LINE_SPACING;
+    }
+}
+
+/* A new font (or text size) makes new layouts and a new height; a new
+ * colour (dark style, hover, selection) only a new drawing. */
+static void
+ps_case_row_css_changed (GtkWidget         *widget,
+                         GtkCssStyleChange *change)
+{
+  PsCaseRow *self = PS_CASE_ROW (widget);
+  PangoContext *context;
+
+  GTK_WIDGET_CLASS (ps_case_row_parent_class)->css_changed (widget, change);
+
+  context = gtk_widget_get_pango_context (widget);
+  if (self->layouts[LINE_TITLE] != NULL &&
+      pango_layout_get_context (self->layouts[LINE_TITLE]) == context)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+        pango_layout_context_changed (self->layouts[i]);
+    }
+  else
+    clear_layouts (self);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+ps_case_row_system_setting_changed (GtkWidget        *widget,
+                                    GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (ps_case_row_parent_class)->system_setting_changed (widget, setting);
+
+  clear_layouts (PS_CASE_ROW (widget));
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+ps_case_row_direction_changed (GtkWidget        *widget,
+                               GtkTextDirection  previous)
+{
+  clear_layouts (PS_CASE_ROW (widget));
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+ps_case_row_finalize (GObject *object)
+{
+  PsCaseRow *self = PS_CASE_ROW (object);
+
+  clear_layouts (self);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->state, g_free);
+  g_clear_pointer (&self->meta, g_free);
+  g_clear_pointer (&self->initials, g_free);
+
+  G_OBJECT_CLASS (ps_case_row_parent_class)->finalize (object);
 }
 
 static void
@@ -273,27 +556,57 @@ ps_case_row_class_init (PsCaseRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = ps_case_row_dispose;
+  object_class->finalize = ps_case_row_finalize;
+  widget_class->measure = ps_case_row_measure;
+  widget_class->snapshot = ps_case_row_snapshot;
+  widget_class->css_changed = ps_case_row_css_changed;
+  widget_class->system_setting_changed = ps_case_row_system_setting_changed;
+  widget_class->direction_changed = ps_case_row_direction_changed;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-case-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PsCaseRow, box);
-  gtk_widget_class_bind_template_child (widget_class, PsCaseRow, avatar);
-  gtk_widget_class_bind_template_child (widget_class, PsCaseRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PsCaseRow, state_label);
-  gtk_widget_class_bind_template_child (widget_class, PsCaseRow, meta_label);
+  gtk_widget_class_set_css_name (widget_class, "case-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 ps_case_row_init (PsCaseRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->colour = -1;
+  self->urgency = PS_URGENCY_NONE;
 }
 
 GtkWidget *
 ps_case_row_new (void)
 {
   return g_object_new (PS_TYPE_CASE_ROW, NULL);
+}
+
+/* Up to two letters ("AP" for "Dr. Ada Placeholder", from "A. P.") */
+static char *
+two_initials (const char *name)
+{
+  g_autofree char *initials = ps_privacy_initials (name);
+  GString *letters = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = initials; p != NULL && *p != '\0' && n < 2; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      {
+        g_string_append_unichar (letters, g_utf8_get_char (p));
+        n++;
+      }
+  return g_string_free (letters, FALSE);
+}
+
+static void
+set_line (PsCaseRow  *self,
+          int         line,
+          char      **field,
+          char       *text)
+{
+  g_free (*field);
+  *field = text;
+  if (self->layouts[line] != NULL)
+    pango_layout_set_text (self->layouts[line], line_text (self, line), -1);
 }
 
 void
@@ -304,41 +617,40 @@ ps_case_row_bind (PsCaseRow *self,
                   int        overdue_days,
                   gboolean   privacy_mode)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *state = NULL;
-  g_autofree char *meta = NULL;
-  PsUrgency urgency;
+  g_autofree char *description = NULL;
+  char *name;
 
   g_return_if_fail (PS_IS_CASE_ROW (self));
   g_return_if_fail (PS_IS_CASE (item));
 
   name = ps_privacy_display_name (ps_case_get_display_name (item), privacy_mode);
-  state = ps_case_describe_state (item, now_local, due_days, overdue_days);
-  meta = g_strdup_printf ("%s · %s",
-                          ps_modality_to_label (ps_case_get_modality (item)),
-                          ps_reason_to_label (ps_case_get_reason (item)));
-  urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
-
-  gtk_label_set_label (self->title_label, name);
-  gtk_label_set_label (self->state_label, state);
-  gtk_label_set_label (self->meta_label, meta);
-  set_initials (self, ps_case_get_deidentified (item) ? NULL : name);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "dim-label");
-  if (urgency == PS_URGENCY_OVERDUE)
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
-  else if (urgency == PS_URGENCY_DUE_SOON)
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
+  set_line (self, LINE_TITLE, &self->title, name);
+  set_line (self, LINE_STATE, &self->state,
+            ps_case_describe_state (item, now_local, due_days, overdue_days));
+  set_line (self, LINE_META, &self->meta,
+            g_strdup_printf ("%s · %s",
+                             ps_modality_to_label (ps_case_get_modality (item)),
+                             ps_reason_to_label (ps_case_get_reason (item))));
+  if (ps_case_get_deidentified (item) || ps_case_get_display_name (item) == NULL)
+    {
+      set_line (self, LINE_INITIALS, &self->initials, NULL);
+      self->colour = -1;
+    }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");
+    {
+      set_line (self, LINE_INITIALS, &self->initials, two_initials (name));
+      /* From the name as shown: privacy mode does not hint at the full name. */
+      self->colour = g_str_hash (name) % G_N_ELEMENTS (disc_colours);
+    }
+  self->urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
 
-  /* A screen reader hears the name, then the state line. */
+  /* A screen reader hears the name, then the state line and the rest. */
+  description = g_strdup_printf ("%s, %s", self->state, self->meta);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, state,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -346,20 +658,24 @@ ps_case_row_unbind (PsCaseRow *self)
 {
   g_return_if_fail (PS_IS_CASE_ROW (self));
 
-  gtk_label_set_label (self->title_label, "");
-  gtk_label_set_label (self->state_label, "");
-  gtk_label_set_label (self->meta_label, "");
-  set_initials (self, NULL);
+  set_line (self, LINE_TITLE, &self->title, NULL);
+  set_line (self, LINE_STATE, &self->state, NULL);
+  set_line (self, LINE_META, &self->meta, NULL);
+  set_line (self, LINE_INITIALS, &self->initials, NULL);
+  self->colour = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *
 ps_case_row_get_title (PsCaseRow *self)
 {
-  return gtk_label_get_label (self->title_label);
+  g_return_val_if_fail (PS_IS_CASE_ROW (self), NULL);
+  return self->title != NULL ? self->title : "";
 }
 
 const char *
 ps_case_row_get_state_line (PsCaseRow *self)
 {
-  return gtk_label_get_label (self->state_label);
+  g_return_val_if_fail (PS_IS_CASE_ROW (self), NULL);
+  return self->state != NULL ? self->state : "";
 }

@@ -47,6 +47,21 @@ int        ps_case_compare_urgency    (PsCase      *a,
                                        GDateTime   *now_local,
                                        int          due_days,
                                        int          overdue_days);
+/* What the order compares, made once per case for a sort of thousands. */
+typedef struct
+{
+  PsUrgency urgency;
+  gint64    instant;   /* the due day or the next conversation; closed: -closing day */
+  gint64    id;
+} PsUrgencyKey;
+
+void       ps_case_get_urgency_key    (PsCase       *item,
+                                       GDateTime    *now_local,
+                                       int           due_days,
+                                       int           overdue_days,
+                                       PsUrgencyKey *key);
+int        ps_urgency_key_compare     (const PsUrgencyKey *a,
+                                       const PsUrgencyKey *b);
 /* The day first contact is due (requested + due_days). */
 void       ps_case_get_first_contact_due (PsCase   *item,
                                           int       due_days,

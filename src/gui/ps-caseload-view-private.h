@@ -7,7 +7,6 @@
 G_BEGIN_DECLS
 
 GListModel *ps_caseload_view_get_visible_cases (PsCaseloadView *self);
-guint       ps_caseload_view_get_pending       (PsCaseloadView *self);
 void        ps_caseload_view_set_search        (PsCaseloadView *self,
                                                 const char     *text);
 void        ps_caseload_view_show_closed       (PsCaseloadView *self,

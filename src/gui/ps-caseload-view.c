@@ -6,6 +6,7 @@
 
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
+#include "ps-case-results.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-window.h"
@@ -24,11 +25,9 @@ struct _PsCaseloadView
   int                 due_days;
   int                 overdue_days;
 
-  GtkCustomFilter    *filter;
-  GtkCustomSorter    *sorter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
+  PsCaseResults      *results;
   GtkSingleSelection *selection;
+  GListStore         *visible;       /* for tests: the cases the list shows */
   PsCasePage         *case_page;
 
   AdwLeaflet         *leaflet;
@@ -70,6 +69,16 @@ refresh_now (PsCaseloadView *self)
   self->overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
 }
 
+/* A place in the list holds another case after a search: the selection
+ * stays with the case on show, not with the place. */
+static void
+sync_selection (PsCaseloadView *self)
+{
+  PsCase *shown = self->case_page != NULL ? ps_case_page_get_case (self->case_page) : NULL;
+
+  gtk_single_selection_set_selected (self->selection, ps_case_results_find (self->results, shown));
+}
+
 static void
 update_stack (PsCaseloadView *self)
 {
@@ -77,8 +86,7 @@ update_stack (PsCaseloadView *self)
 
   if (self->cases == NULL || g_list_model_get_n_items (self->cases) == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0 ||
-           gtk_filter_list_model_get_pending (self->filter_model) > 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
     page = "list";
   else if (self->search == NULL && self->show_closed)
     page = "no-closed";
@@ -86,74 +94,7 @@ update_stack (PsCaseloadView *self)
     page = "no-results";
 
   gtk_stack_set_visible_child_name (self->stack, page);
-}
-
-typedef struct
-{
-  const char *source;   /* the name it was made from, owned by the case */
-  char       *folded;
-} FoldedName;
-
-static void
-folded_name_free (gpointer data)
-{
-  FoldedName *fn = data;
-
-  g_free (fn->folded);
-  g_free (fn);
-}
-
-/* The casefolded name, made once per name rather than on every keystroke. */
-static const char *
-get_folded_name (PsCase *c)
-{
-  static GQuark quark;
-  const char *name = ps_case_get_display_name (c);
-  FoldedName *fn;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("ps-caseload-folded-name");
-
-  if (name == NULL)
-    return NULL;
-
-  fn = g_object_get_qdata (G_OBJECT (c), quark);
-  if (fn == NULL || fn->source != name)
-    {
-      fn = g_new0 (FoldedName, 1);
-      fn->source = name;
-      fn->folded = g_utf8_casefold (name, -1);
-      g_object_set_qdata_full (G_OBJECT (c), quark, fn, folded_name_free);
-    }
-  return fn->folded;
-}
-
-static gboolean
-filter_case (gpointer item,
-             gpointer user_data)
-{
-  PsCaseloadView *self = user_data;
-  PsCase *c = item;
-  const char *folded;
-
-  if ((ps_case_get_state (c) == PS_CASE_STATE_CLOSED) != self->show_closed)
-    return FALSE;
-  if (self->search == NULL)
-    return TRUE;
-
-  folded = get_folded_name (c);
-  return folded != NULL && strstr (folded, self->search) != NULL;
-}
-
-static int
-sort_cases (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
-{
-  PsCaseloadView *self = user_data;
-
-  return ps_case_compare_urgency ((PsCase *) a, (PsCase *) b, self->now,
-                                  due_days (self), overdue_days (self));
+  sync_selection (self);
 }
 
 /* The cases changed in place (a field, a state): re-filter, re-sort, re-bind. */
@@ -161,17 +102,29 @@ static void
 refilter (PsCaseloadView *self)
 {
   refresh_now (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
   update_stack (self);
 }
+
+static void bind_row_cb (GtkListItem *list_item);
 
 static void
 bind_row (PsCaseloadView *self,
           GtkListItem    *list_item)
 {
-  PsCase *item = gtk_list_item_get_item (list_item);
+  PsCaseSlot *slot = gtk_list_item_get_item (list_item);
+  PsCase *item = slot != NULL ? ps_case_slot_get_case (slot) : NULL;
+  PsCase *watched = g_object_get_data (G_OBJECT (list_item), "ps-case");
 
+  /* The row follows the case it shows: an edit draws it again. */
+  if (watched != item)
+    {
+      if (watched != NULL)
+        g_signal_handlers_disconnect_by_data (watched, list_item);
+      if (item != NULL)
+        g_signal_connect_object (item, "notify", G_CALLBACK (bind_row_cb), list_item, G_CONNECT_SWAPPED);
+      g_object_set_data (G_OBJECT (list_item), "ps-case", item);
+    }
   if (item == NULL)
     return;
   ps_case_row_bind (PS_CASE_ROW (gtk_list_item_get_child (list_item)),
@@ -180,11 +133,9 @@ bind_row (PsCaseloadView *self,
 }
 
 static void
-case_notify_cb (GtkListItem *list_item)
+bind_row_cb (GtkListItem *list_item)
 {
-  PsCaseloadView *self = g_object_get_data (G_OBJECT (list_item), "ps-view");
-
-  bind_row (self, list_item);
+  bind_row (g_object_get_data (G_OBJECT (list_item), "ps-view"), list_item);
 }
 
 static void
@@ -201,10 +152,10 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          PsCaseloadView           *self)
 {
-  PsCase *item = gtk_list_item_get_item (list_item);
+  PsCaseSlot *slot = gtk_list_item_get_item (list_item);
 
   bind_row (self, list_item);
-  g_signal_connect_object (item, "notify", G_CALLBACK (case_notify_cb), list_item, G_CONNECT_SWAPPED);
+  g_signal_connect_object (slot, "changed", G_CALLBACK (bind_row_cb), list_item, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -212,23 +163,15 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            PsCaseloadView           *self)
 {
-  PsCase *item = gtk_list_item_get_item (list_item);
+  PsCaseSlot *slot = gtk_list_item_get_item (list_item);
+  PsCase *watched = g_object_get_data (G_OBJECT (list_item), "ps-case");
 
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, case_notify_cb, list_item);
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_data (slot, list_item);
+  if (watched != NULL)
+    g_signal_handlers_disconnect_by_data (watched, list_item);
+  g_object_set_data (G_OBJECT (list_item), "ps-case", NULL);
   ps_case_row_unbind (PS_CASE_ROW (gtk_list_item_get_child (list_item)));
-}
-
-static void
-rebind_all (PsCaseloadView *self)
-{
-  /* Resetting the factory re-creates the visible rows only. */
-  GtkListItemFactory *factory = gtk_list_view_get_factory (self->list_view);
-
-  g_object_ref (factory);
-  gtk_list_view_set_factory (self->list_view, NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
 }
 
 static void
@@ -245,9 +188,7 @@ static void
 case_activated_cb (PsCaseloadView *self,
                    guint           position)
 {
-  g_autoptr(PsCase) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  show_case (self, item);
+  show_case (self, ps_case_results_get_case (self->results, position));
 }
 
 static void
@@ -276,6 +217,7 @@ store_changed_cb (PsCaseloadView *self)
     g_signal_handlers_disconnect_by_func (self->store, refilter, self);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
+  ps_case_results_set_source (self->results, NULL);
   show_case (self, NULL);
 
   if (store != NULL)
@@ -288,7 +230,8 @@ store_changed_cb (PsCaseloadView *self)
                                G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
     }
   refresh_now (self);
-  gtk_sort_list_model_set_model (self->sort_model, self->cases);
+  ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
+  ps_case_results_set_source (self->results, self->cases);
   update_stack (self);
 }
 
@@ -301,7 +244,7 @@ search_changed_cb (PsCaseloadView *self)
   g_clear_pointer (&self->search, g_free);
   if (stripped[0] != '\0')
     self->search = g_utf8_casefold (stripped, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ps_case_results_set_filter (self->results, self->show_closed, self->search);
   update_stack (self);
 }
 
@@ -309,14 +252,14 @@ static void
 scope_toggled_cb (PsCaseloadView *self)
 {
   self->show_closed = !gtk_toggle_button_get_active (self->open_toggle);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ps_case_results_set_filter (self->results, self->show_closed, self->search);
   update_stack (self);
 }
 
 static void
 privacy_changed_cb (PsCaseloadView *self)
 {
-  rebind_all (self);
+  ps_case_results_rebind_all (self->results);
 }
 
 static void
@@ -403,19 +346,8 @@ ps_caseload_view_constructed (GObject *object)
   settings = ps_context_get_settings (self->context);
   refresh_now (self);
 
-  self->filter = gtk_custom_filter_new (filter_case, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_cases, self, NULL);
-  /* Sorted first, filtered last: a keystroke only re-filters the sorted
-   * list; sorting runs when the cases or the day change. */
-  self->sort_model = gtk_sort_list_model_new (NULL, GTK_SORTER (g_object_ref (self->sorter)));
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  /* With thousands of cases a keystroke must not block a frame: the filter
-   * runs in batches between frames and rows appear as they match. */
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  g_signal_connect_object (self->filter_model, "notify::pending",
-                           G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
+  self->results = ps_case_results_new ();
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -456,10 +388,8 @@ ps_caseload_view_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASELOAD_VIEW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->sorter);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->results);
+  g_clear_object (&self->visible);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -574,23 +504,21 @@ ps_caseload_view_new (PsContext *context)
   return g_object_new (PS_TYPE_CASELOAD_VIEW, "context", context, NULL);
 }
 
-/* For widget tests: what the list shows, in order, once filtering is done. */
+/* For widget tests: the cases the list shows, in order. */
 GListModel *
 ps_caseload_view_get_visible_cases (PsCaseloadView *self)
 {
+  guint n;
+
   g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
 
-  while (gtk_filter_list_model_get_pending (self->filter_model) > 0)
-    g_main_context_iteration (NULL, TRUE);
-  return G_LIST_MODEL (self->selection);
-}
-
-/* For the benchmark: cases still to be filtered. */
-guint
-ps_caseload_view_get_pending (PsCaseloadView *self)
-{
-  g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), 0);
-  return gtk_filter_list_model_get_pending (self->filter_model);
+  if (self->visible == NULL)
+    self->visible = g_list_store_new (PS_TYPE_CASE);
+  g_list_store_remove_all (self->visible);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  for (guint i = 0; i < n; i++)
+    g_list_store_append (self->visible, ps_case_results_get_case (self->results, i));
+  return G_LIST_MODEL (self->visible);
 }
 
 void
@@ -616,9 +544,6 @@ const char *
 ps_caseload_view_get_visible_page (PsCaseloadView *self)
 {
   g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
-
-  while (gtk_filter_list_model_get_pending (self->filter_model) > 0)
-    g_main_context_iteration (NULL, TRUE);
   return gtk_stack_get_visible_child_name (self->stack);
 }
 

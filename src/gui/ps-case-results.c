@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ps-case-results.h"
+#include "ps-case-row.h"
+
+/* PsCaseSlot ------------------------------------------------------------ */
+
+struct _PsCaseSlot
+{
+  GObject  parent_instance;
+  PsCase  *item;
+};
+
+G_DEFINE_FINAL_TYPE (PsCaseSlot, ps_case_slot, G_TYPE_OBJECT)
+
+enum {
+  SLOT_CHANGED,
+  N_SLOT_SIGNALS
+};
+
+static guint slot_signals[N_SLOT_SIGNALS];
+
+static void
+ps_case_slot_dispose (GObject *object)
+{
+  PsCaseSlot *self = PS_CASE_SLOT (object);
+
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (ps_case_slot_parent_class)->dispose (object);
+}
+
+static void
+ps_case_slot_class_init (PsCaseSlotClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ps_case_slot_dispose;
+
+  /* The slot holds another case, or its case should be drawn again. */
+  slot_signals[SLOT_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ps_case_slot_init (PsCaseSlot *self)
+{
+}
+
+PsCase *
+ps_case_slot_get_case (PsCaseSlot *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_SLOT (self), NULL);
+  return self->item;
+}
+
+/* PsCaseResults --------------------------------------------------------- */
+
+typedef struct
+{
+  PsCase       *item;     /* a reference */
+  PsUrgencyKey  key;
+  gboolean      closed;
+} Entry;
+
+struct _PsCaseResults
+{
+  GObject     parent_instance;
+
+  GListModel *source;
+  GDateTime  *now;
+  int         due_days;
+  int         overdue_days;
+  gboolean    closed;
+  char       *search;      /* casefolded; NULL for every case */
+
+  GArray     *sorted;      /* Entry, every case of the source in order */
+  GPtrArray  *results;     /* PsCase, borrowed from sorted */
+  GPtrArray  *slots;       /* PsCaseSlot or NULL, one per result, made when asked for */
+};
+
+static void ps_case_results_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PsCaseResults, ps_case_results, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ps_case_results_list_model_init))
+
+typedef struct
+{
+  char *source;   /* the name it was made from: an edit may reuse its memory */
+  char *folded;
+} FoldedName;
+
+static void
+folded_name_free (gpointer data)
+{
+  FoldedName *fn = data;
+
+  g_free (fn->source);
+  g_free (fn->folded);
+  g_free (fn);
+}
+
+/* The casefolded name, made once per name rather than on every keystroke. */
+static const char *
+get_folded_name (PsCase *item)
+{
+  static GQuark quark;
+  const char *name = ps_case_get_display_name (item);
+  FoldedName *fn;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ps-case-results-folded-name");
+
+  if (name == NULL)
+    return NULL;
+
+  fn = g_object_get_qdata (G_OBJECT (item), quark);
+  if (fn == NULL || strcmp (fn->source, name) != 0)
+    {
+      fn = g_new0 (FoldedName, 1);
+      fn->source = g_strdup (name);
+      fn->folded = g_utf8_casefold (name, -1);
+      g_object_set_qdata_full (G_OBJECT (item), quark, fn, folded_name_free);
+    }
+  return fn->folded;
+}
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->item);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return ps_urgency_key_compare (&((const Entry *) a)->key, &((const Entry *) b)->key);
+}
+
+static gboolean
+matches (PsCaseResults *self,
+         const Entry   *entry)
+{
+  const char *folded;
+
+  if (entry->closed != self->closed)
+    return FALSE;
+  if (self->search == NULL)
+    return TRUE;
+  folded = get_folded_name (entry->item);
+  return folded != NULL && strstr (folded, self->search) != NULL;
+}
+
+/* Puts the new results in place: the slots both lists have change what they
+ * hold; only the difference in length is added or removed. */
+static void
+apply (PsCaseResults *self,
+       GPtrArray     *results,
+       gboolean       rebind_all)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->results);
+  guint n_old = old->len;
+  guint n_new = results->len;
+  guint common = MIN (n_old, n_new);
+
+  self->results = g_ptr_array_ref (results);
+
+  for (guint i = 0; i < common; i++)
+    {
+      PsCaseSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot == NULL)
+        continue;
+      if (slot->item != g_ptr_array_index (results, i))
+        {
+          g_set_object (&slot->item, g_ptr_array_index (results, i));
+          g_signal_emit (slot, slot_signals[SLOT_CHANGED], 0);
+        }
+      else if (rebind_all)
+        g_signal_emit (slot, slot_signals[SLOT_CHANGED], 0);
+    }
+
+  g_ptr_array_set_size (self->slots, n_new);
+  if (n_old != n_new)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, n_old - common, n_new - common);
+}
+
+static void
+refilter (PsCaseResults *self,
+          gboolean       rebind_all)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_sized_new (self->sorted->len);
+
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->sorted, Entry, i);
+
+      if (matches (self, entry))
+        g_ptr_array_add (results, entry->item);
+    }
+  apply (self, results, rebind_all);
+}
+
+/* Every case, in order; the results are made again from it. */
+static void
+resort (PsCaseResults *self)
+{
+  g_autoptr(GArray) old = g_steal_pointer (&self->sorted);
+  guint n = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
+
+  self->sorted = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
+  g_array_set_clear_func (self->sorted, entry_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      Entry entry;
+
+      entry.item = g_list_model_get_item (self->source, i);
+      entry.closed = ps_case_get_state (entry.item) == PS_CASE_STATE_CLOSED;
+      ps_case_get_urgency_key (entry.item, self->now, self->due_days, self->overdue_days, &entry.key);
+      g_array_append_val (self->sorted, entry);
+    }
+  g_array_sort (self->sorted, compare_entries);
+
+  /* The old cases stay alive until no slot holds them. */
+  refilter (self, TRUE);
+}
+
+static void
+source_changed_cb (PsCaseResults *self)
+{
+  resort (self);
+}
+
+/* Most places never had a slot made. */
+static void
+slot_free (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+static GType
+ps_case_results_get_item_type (GListModel *model)
+{
+  return PS_TYPE_CASE_SLOT;
+}
+
+static guint
+ps_case_results_get_n_items (GListModel *model)
+{
+  return PS_CASE_RESULTS (model)->results->len;
+}
+
+static gpointer
+ps_case_results_get_item (GListModel *model,
+                          guint       position)
+{
+  PsCaseResults *self = PS_CASE_RESULTS (model);
+  PsCaseSlot *slot;
+
+  if (position >= self->results->len)
+    return NULL;
+
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot == NULL)
+    {
+      slot = g_object_new (PS_TYPE_CASE_SLOT, NULL);
+      slot->item = g_object_ref (g_ptr_array_index (self->results, position));
+      g_ptr_array_index (self->slots, position) = slot;
+    }
+  return g_object_ref (slot);
+}
+
+static void
+ps_case_results_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ps_case_results_get_item_type;
+  iface->get_n_items = ps_case_results_get_n_items;
+  iface->get_item = ps_case_results_get_item;
+}
+
+static void
+ps_case_results_dispose (GObject *object)
+{
+  PsCaseResults *self = PS_CASE_RESULTS (object);
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_func (self->source, source_changed_cb, self);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->sorted, g_array_unref);
+
+  G_OBJECT_CLASS (ps_case_results_parent_class)->dispose (object);
+}
+
+static void
+ps_case_results_finalize (GObject *object)
+{
+  PsCaseResults *self = PS_CASE_RESULTS (object);
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (ps_case_results_parent_class)->finalize (object);
+}
+
+static void
+ps_case_results_class_init (PsCaseResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ps_case_results_dispose;
+  object_class->finalize = ps_case_results_finalize;
+}
+
+static void
+ps_case_results_init (PsCaseResults *self)
+{
+  self->sorted = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_clear_func (self->sorted, entry_clear);
+  self->results = g_ptr_array_new ();
+  self->slots = g_ptr_array_new_with_free_func (slot_free);
+  self->now = g_date_time_new_now_local ();
+  self->due_days = 2;
+  self->overdue_days = 3;
+}
+
+PsCaseResults *
+ps_case_results_new (void)
+{
+  return g_object_new (PS_TYPE_CASE_RESULTS, NULL);
+}
+
+void
+ps_case_results_set_source (PsCaseResults *self,
+                            GListModel    *cases)
+{
+  g_return_if_fail (PS_IS_CASE_RESULTS (self));
+  g_return_if_fail (cases == NULL || G_IS_LIST_MODEL (cases));
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_func (self->source, source_changed_cb, self);
+  g_set_object (&self->source, cases);
+  if (cases != NULL)
+    g_signal_connect_object (cases, "items-changed", G_CALLBACK (source_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  resort (self);
+}
+
+/* The order depends on the day and the first-contact settings: a change
+ * sorts again and draws every row again. */
+void
+ps_case_results_set_order (PsCaseResults *self,
+                           GDateTime     *now_local,
+                           int            due_days,
+                           int            overdue_days)
+{
+  g_return_if_fail (PS_IS_CASE_RESULTS (self));
+  g_return_if_fail (now_local != NULL);
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_ref (now_local);
+  self->due_days = due_days;
+  self->overdue_days = overdue_days;
+  resort (self);
+}
+
+/* @search is casefolded already, or NULL. */
+void
+ps_case_results_set_filter (PsCaseResults *self,
+                            gboolean       closed,
+                            const char    *search)
+{
+  g_return_if_fail (PS_IS_CASE_RESULTS (self));
+
+  if (search != NULL && search[0] == '\0')
+    search = NULL;
+  if (self->closed == !!closed && g_strcmp0 (self->search, search) == 0)
+    return;
+
+  self->closed = !!closed;
+  g_free (self->search);
+  self->search = g_strdup (search);
+  refilter (self, FALSE);
+}
+
+/* Something every row shows changed (privacy mode). */
+void
+ps_case_results_rebind_all (PsCaseResults *self)
+{
+  g_return_if_fail (PS_IS_CASE_RESULTS (self));
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      PsCaseSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        g_signal_emit (slot, slot_signals[SLOT_CHANGED], 0);
+    }
+}
+
+PsCase *
+ps_case_results_get_case (PsCaseResults *self,
+                          guint          position)
+{
+  g_return_val_if_fail (PS_IS_CASE_RESULTS (self), NULL);
+
+  if (position >= self->results->len)
+    return NULL;
+  return g_ptr_array_index (self->results, position);
+}
+
+/* The position of @item among the results, or GTK_INVALID_LIST_POSITION. */
+guint
+ps_case_results_find (PsCaseResults *self,
+                      PsCase        *item)
+{
+  guint position;
+
+  g_return_val_if_fail (PS_IS_CASE_RESULTS (self), G_MAXUINT);
+
+  if (item != NULL && g_ptr_array_find (self->results, item, &position))
+    return position;
+  return G_MAXUINT;
+}
