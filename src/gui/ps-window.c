@@ -32,6 +32,7 @@ struct _PsWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *view_stack;
   PsCaseloadView       *caseload_view;
+  GMenuModel           *primary_menu;
 
   PsErrorText           error_text;
 };
@@ -217,12 +218,21 @@ forward_to_caseload_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->caseload_view), name, NULL);
 }
 
+/* Read from the resource, not asked of the application: the caseload and
+ * the error page are made in constructed, before GtkWindow:application is
+ * set, and a menu button without a model is insensitive. */
 GMenuModel *
 ps_window_get_primary_menu (PsWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_return_val_if_fail (PS_IS_WINDOW (self), NULL);
 
-  return app != NULL ? G_MENU_MODEL (gtk_application_get_menu_by_id (app, "primary_menu")) : NULL;
+  if (self->primary_menu == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/menus.ui");
+
+      self->primary_menu = g_object_ref (G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+    }
+  return self->primary_menu;
 }
 
 /* For the start-up benchmark (build-aux/bench.sh): report, on standard
@@ -344,6 +354,7 @@ ps_window_dispose (GObject *object)
   PsWindow *self = (PsWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_WINDOW);
+  g_clear_object (&self->primary_menu);
 
   G_OBJECT_CLASS (ps_window_parent_class)->dispose (object);
 }

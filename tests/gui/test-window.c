@@ -79,13 +79,36 @@ has_item_for_action (GMenuModel *menu,
   return FALSE;
 }
 
+/* The main-menu button the user sees (F10 opens it). */
+static GtkWidget *
+find_primary_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_primary_menu (void)
 {
   PsWindow *window = open_window ();
   GMenuModel *menu = ps_window_get_primary_menu (window);
+  GtkWidget *button = find_primary_button (GTK_WIDGET (window));
 
   g_assert_nonnull (menu);
+  /* The caseload's menu button is made before the window has its
+   * application: it must still hold the menu, and so be sensitive. */
+  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) == menu);
+  g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (has_item_for_action (menu, "app.preferences"));
   g_assert_true (has_item_for_action (menu, "win.show-help-overlay"));
   g_assert_true (has_item_for_action (menu, "app.about"));
