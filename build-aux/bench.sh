@@ -21,6 +21,8 @@ echo "== start-up and memory (10,000 cases, 30,000 conversations)"
 "$build/tests/bench/bench-startup" "$build/src/peerside" 10
 echo "== filtering the caseload on a keystroke"
 "$build/tests/bench/bench-caseload-filter"
+echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue first contacts)"
+"$build/tests/bench/bench-schedule"
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
 "$build/src/peerside" --hidden >/dev/null 2>&1 &
 pid=\$!

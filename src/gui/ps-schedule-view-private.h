@@ -16,12 +16,15 @@ typedef enum
 } PsScheduleGroup;
 
 /* For widget tests: the agenda in order (PsConversation and, for a
- * first-contact deadline, PsCase), one group's list, the page shown
- * ("empty" or "agenda"), and a refresh as the minute timer does it. */
-GListModel *ps_schedule_view_get_entries      (PsScheduleView  *self);
-GtkListBox *ps_schedule_view_get_group_list   (PsScheduleView  *self,
-                                               PsScheduleGroup  group);
-const char *ps_schedule_view_get_visible_page (PsScheduleView  *self);
-void        ps_schedule_view_tick             (PsScheduleView  *self);
+ * first-contact deadline, PsCase), one group's list (its first entries, then
+ * a "Show All" row when it has many more), the list of the group's page
+ * (every entry of the group shown by "Show All"), the page shown ("empty",
+ * "agenda" or "group"), and a refresh as the minute timer does it. */
+GListModel  *ps_schedule_view_get_entries         (PsScheduleView  *self);
+GtkListBox  *ps_schedule_view_get_group_list      (PsScheduleView  *self,
+                                                   PsScheduleGroup  group);
+GtkListView *ps_schedule_view_get_group_page_list (PsScheduleView  *self);
+const char  *ps_schedule_view_get_visible_page    (PsScheduleView  *self);
+void         ps_schedule_view_tick                (PsScheduleView  *self);
 
 G_END_DECLS

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The agenda. One list model holds what is to come, in order: conversations
- * still to hold (PsConversation) and first contacts still to make (PsCase,
- * the case awaiting it). Each group is a filter of it, shown as a boxed
- * list. The store is asked again after each change; the minute timer, which
- * runs only while the view is shown, only sorts what it has again. */
+/* The agenda. What is to come, in order: conversations still to hold
+ * (PsConversation) and first contacts still to make (PsCase, the case
+ * awaiting it), sorted into one list store per group. Each group is a boxed
+ * list of its first entries; a long one ends with a "Show All" row that
+ * opens the whole group on a page of its own, a GtkListView, so a caseload
+ * with thousands of entries makes a few dozen rows, not thousands. The store
+ * is asked again after each change; the minute timer, which runs only while
+ * the view is shown, only sorts what it has again. */
 
 #include "config.h"
 
@@ -23,13 +26,25 @@
 /* A conversation can be started this long before it is due. */
 #define START_EARLY_MINUTES 10
 
+/* A group lists this many entries at most before its "Show All" row, and
+ * all of them when only a few more would be hidden. The overdue come first
+ * and must not push today off the screen. */
+#define PREVIEW_OVERDUE 5
+#define PREVIEW         10
+#define PREVIEW_SLACK   2
+
 typedef struct
 {
-  PsScheduleView     *view;
-  PsScheduleGroup     group;
-  GtkWidget          *pref_group;
-  GtkListBox         *list_box;
-  GtkFilterListModel *model;
+  PsScheduleView      *view;
+  PsScheduleGroup      group;
+  GtkWidget           *pref_group;
+  GtkListBox          *list_box;
+  GListStore          *items;      /* the group's entries, in order */
+  GtkSliceListModel   *preview;    /* the first of them */
+  GListStore          *more;       /* the "Show All" marker, when long */
+  GObject             *marker;
+  GtkFlattenListModel *rows;       /* what the list box shows */
+  char                *signature;  /* what the items were at the last change */
 } Group;
 
 struct _PsScheduleView
@@ -48,16 +63,22 @@ struct _PsScheduleView
   gboolean        privacy;
 
   GPtrArray      *gathered;      /* what the store gave at the last change */
-  GListStore     *entries;       /* the same, in agenda order */
-  char           *signature;     /* the groups they were sorted into */
+  GtkFlattenListModel *entries;  /* the groups' items, in agenda order */
   gboolean        dirty;         /* the store changed while hidden */
   guint           tick_id;
   Group           groups[PS_SCHEDULE_N_GROUPS];
+  Group          *page_group;    /* the group shown whole, or NULL */
+  GtkNoSelection *page_selection;
 
   GtkWidget      *box;
+  GtkWidget      *back_button;
+  GtkWidget      *group_back_button;
+  AdwWindowTitle *window_title;
   GtkMenuButton  *menu_button;
   GtkStack       *stack;
   GtkBox         *groups_box;
+  GtkScrolledWindow *group_scroller;
+  GtkListView    *group_list;
 };
 
 G_DEFINE_FINAL_TYPE (PsScheduleView, ps_schedule_view, GTK_TYPE_WIDGET)
@@ -200,12 +221,18 @@ format_local (PsScheduleView *self,
   return g_date_time_format (local, format);
 }
 
+/* A long-used caseload can hold entries of another year: those say it. */
 static char *
-format_day (const GDate *day)
+format_day (PsScheduleView *self,
+            const GDate    *day)
 {
   g_autoptr(GDateTime) noon = g_date_time_new_utc (g_date_get_year (day), g_date_get_month (day),
                                                    g_date_get_day (day), 12, 0, 0);
 
+  if (g_date_get_year (day) != g_date_get_year (&self->today))
+    /* Translators: a day, as in "Thu 14 Nov 2024"; see g_date_time_format()
+     * and put the parts in your language's order. */
+    return g_date_time_format (noon, _("%a %-d %b %Y"));
   /* Translators: a day in the agenda, "Wed 20 Nov"; see g_date_time_format() */
   return g_date_time_format (noon, _("%a %-d %b"));
 }
@@ -234,8 +261,16 @@ describe_conversation (PsScheduleView  *self,
     case PS_SCHEDULE_GROUP_LATER:
     case PS_SCHEDULE_N_GROUPS:
     default:
-      /* Translators: a day and a time, "Thu 5 Dec, 14:30" */
-      when = format_local (self, start, _("%a %-d %b, %H:%M"));
+      {
+        g_autoptr(GDateTime) local = g_date_time_to_timezone (start, g_date_time_get_timezone (self->now));
+
+        if (g_date_time_get_year (local) != g_date_get_year (&self->today))
+          /* Translators: a day of another year and a time, "Mon 1 Apr 2024, 14:30" */
+          when = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+        else
+          /* Translators: a day and a time, "Thu 5 Dec, 14:30" */
+          when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+      }
       break;
     }
 
@@ -268,7 +303,7 @@ describe_first_contact (PsScheduleView  *self,
   if (!g_date_valid (&due))
     return g_strdup (_("First contact due"));
 
-  day = format_day (&due);
+  day = format_day (self, &due);
   days = g_date_days_between (&self->today, &due);
   if (placement->overdue)
     /* Translators: "First contact overdue · due Sat 16 Nov" */
@@ -284,70 +319,188 @@ describe_first_contact (PsScheduleView  *self,
   return g_strdup_printf (_("First contact due %s"), day);
 }
 
+static const char *group_titles[PS_SCHEDULE_N_GROUPS] = {
+  N_("Overdue"), N_("Today"), N_("Tomorrow"), N_("This Week"), N_("Later"),
+};
+
+/* "4,812 entries", grouped as the locale has it. */
+static char *
+count_text (guint n)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+
+  /* Translators: how many entries an agenda group holds, "4,812 entries" */
+  return g_strdup_printf (ngettext ("%s entry", "%s entries", n), number);
+}
+
+/* What an entry's row shows, in the list box and in a group's page alike. */
+typedef struct
+{
+  char       *title;
+  char       *subtitle;
+  const char *icon_name;
+  const char *icon_label;
+  const char *icon_class;
+} RowText;
+
+static void
+row_text_clear (RowText *text)
+{
+  g_clear_pointer (&text->title, g_free);
+  g_clear_pointer (&text->subtitle, g_free);
+}
+
+static void
+describe (PsScheduleView *self,
+          GObject        *item,
+          RowText        *out)
+{
+  PsCase *kase = case_of (self, item);
+  Placement placement;
+
+  place (self, item, &placement);
+  out->title = ps_privacy_display_name (kase != NULL ? ps_case_get_display_name (kase) : NULL,
+                                        self->privacy);
+  if (PS_IS_CONVERSATION (item))
+    {
+      PsModality modality = ps_conversation_get_modality (PS_CONVERSATION (item));
+
+      out->subtitle = describe_conversation (self, PS_CONVERSATION (item), &placement);
+      out->icon_name = modality_icon (modality);
+      out->icon_label = ps_modality_to_label (modality);
+    }
+  else
+    {
+      out->subtitle = describe_first_contact (self, PS_CASE (item), &placement);
+      out->icon_name = "alarm-symbolic";
+      out->icon_label = _("First contact");
+    }
+  out->icon_class = placement.overdue ? "ps-overdue" : placement.startable ? "accent" : NULL;
+}
+
+static GtkWidget *
+create_more_row (Group *group)
+{
+  g_autofree char *count = count_text (g_list_model_get_n_items (G_LIST_MODEL (group->items)));
+  g_autofree char *number = g_strdup_printf ("%'u", g_list_model_get_n_items (G_LIST_MODEL (group->items)));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (number);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Show All"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show All"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
+                                  -1);
+  return row;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   Group *group = user_data;
-  PsScheduleView *self = group->view;
-  PsCase *kase = case_of (self, item);
-  g_autofree char *name = ps_privacy_display_name (kase != NULL ? ps_case_get_display_name (kase) : NULL,
-                                                   self->privacy);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  RowText text = { 0, };
+  GtkWidget *row;
   GtkWidget *icon;
-  Placement placement;
 
-  place (self, item, &placement);
-  if (PS_IS_CONVERSATION (item))
-    {
-      PsModality modality = ps_conversation_get_modality (PS_CONVERSATION (item));
+  if (item == group->marker)
+    return create_more_row (group);
 
-      subtitle = describe_conversation (self, PS_CONVERSATION (item), &placement);
-      icon = gtk_image_new_from_icon_name (modality_icon (modality));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, ps_modality_to_label (modality),
-                                      -1);
-    }
-  else
-    {
-      subtitle = describe_first_contact (self, PS_CASE (item), &placement);
-      icon = gtk_image_new_from_icon_name ("alarm-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("First contact"),
-                                      -1);
-    }
-  if (placement.overdue)
-    gtk_widget_add_css_class (icon, "ps-overdue");
-  else if (placement.startable)
-    gtk_widget_add_css_class (icon, "accent");
+  describe (group->view, item, &text);
+  row = adw_action_row_new ();
+  icon = gtk_image_new_from_icon_name (text.icon_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text.icon_label,
+                                  -1);
+  if (text.icon_class != NULL)
+    gtk_widget_add_css_class (icon, text.icon_class);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text.title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text.subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* The row speaks who and when, as it reads. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text.title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text.subtitle,
                                   -1);
+  row_text_clear (&text);
   return row;
 }
 
+/* A group's page: the same rows, made as they scroll into view. */
 static void
-row_activated_cb (GtkListBox    *list_box,
-                  GtkListBoxRow *row,
-                  Group         *group)
+setup_item_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
 {
-  PsScheduleView *self = group->view;
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (group->model),
-                                                   gtk_list_box_row_get_index (row));
-  Placement placement;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-  if (item == NULL)
-    return;
+  /* As tall as the agenda's rows, for the same two lines. */
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "title");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PsScheduleView           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *labels = gtk_widget_get_next_sibling (icon);
+  GtkWidget *title = gtk_widget_get_first_child (labels);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  RowText text = { 0, };
+
+  describe (self, gtk_list_item_get_item (list_item), &text);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), text.icon_name);
+  gtk_widget_remove_css_class (icon, "ps-overdue");
+  gtk_widget_remove_css_class (icon, "accent");
+  if (text.icon_class != NULL)
+    gtk_widget_add_css_class (icon, text.icon_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text.icon_label,
+                                  -1);
+  gtk_label_set_text (GTK_LABEL (title), text.title);
+  gtk_label_set_text (GTK_LABEL (subtitle), text.subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text.title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text.subtitle,
+                                  -1);
+  row_text_clear (&text);
+}
+
+static void
+activate_item (PsScheduleView *self,
+               GObject        *item)
+{
+  Placement placement;
 
   place (self, item, &placement);
   if (PS_IS_CONVERSATION (item) && placement.startable)
@@ -358,15 +511,129 @@ row_activated_cb (GtkListBox    *list_box,
     g_signal_emit (self, signals[OPEN_CASE], 0, ps_case_get_id (PS_CASE (item)));
 }
 
-static gboolean
-filter_group (gpointer item,
-              gpointer user_data)
-{
-  Group *group = user_data;
-  Placement placement;
+static void show_group (PsScheduleView *self,
+                        Group          *group);
 
-  place (group->view, item, &placement);
-  return placement.group == group->group;
+static void
+row_activated_cb (GtkListBox    *list_box,
+                  GtkListBoxRow *row,
+                  Group         *group)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (group->rows),
+                                                   gtk_list_box_row_get_index (row));
+
+  if (item == NULL)
+    return;
+  if (item == group->marker)
+    show_group (group->view, group);
+  else
+    activate_item (group->view, item);
+}
+
+static void
+group_item_activated_cb (PsScheduleView *self,
+                         guint           position,
+                         GtkListView    *list_view)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->page_selection), position);
+
+  if (item != NULL)
+    activate_item (self, item);
+}
+
+/* Pages -------------------------------------------------------------------- */
+
+static void
+update_header (PsScheduleView *self)
+{
+  gboolean on_group = self->page_group != NULL &&
+                      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "group") == 0;
+
+  gtk_widget_set_visible (self->back_button, self->folded && !on_group);
+  gtk_widget_set_visible (self->group_back_button, on_group);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.back", on_group);
+  if (on_group)
+    {
+      g_autofree char *count = count_text (g_list_model_get_n_items (G_LIST_MODEL (self->page_group->items)));
+
+      adw_window_title_set_title (self->window_title, _(group_titles[self->page_group->group]));
+      adw_window_title_set_subtitle (self->window_title, count);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Schedule"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+}
+
+/* The page that fits what there is: nothing, the agenda, or the group asked
+ * for while it has entries. */
+static void
+update_page (PsScheduleView *self)
+{
+  const char *page;
+  const char *visible;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
+    page = "empty";
+  else if (self->page_group != NULL &&
+           g_list_model_get_n_items (G_LIST_MODEL (self->page_group->items)) > 0)
+    page = "group";
+  else
+    page = "agenda";
+
+  if (!g_str_equal (page, "group") && self->page_group != NULL)
+    {
+      gtk_no_selection_set_model (self->page_selection, NULL);
+      self->page_group = NULL;
+    }
+  /* Into a group and back is a step forward and one back; the rest fades. */
+  visible = gtk_stack_get_visible_child_name (self->stack);
+  gtk_stack_set_transition_type (self->stack,
+                                 (g_str_equal (page, "group") && g_strcmp0 (visible, "agenda") == 0) ||
+                                 (g_str_equal (page, "agenda") && g_strcmp0 (visible, "group") == 0)
+                                 ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT
+                                 : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_set_visible_child_name (self->stack, page);
+  update_header (self);
+}
+
+static void
+show_group (PsScheduleView *self,
+            Group          *group)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->group_scroller);
+
+  self->page_group = group;
+  gtk_no_selection_set_model (self->page_selection, G_LIST_MODEL (group->items));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->group_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(group_titles[group->group]),
+                                  -1);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  update_page (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->group_list));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PsScheduleView *self = PS_SCHEDULE_VIEW (widget);
+  Group *group = self->page_group;
+  GtkListBoxRow *row;
+
+  if (group == NULL)
+    return;
+
+  gtk_no_selection_set_model (self->page_selection, NULL);
+  self->page_group = NULL;
+  update_page (self);
+  /* Back where the user left: the group's "Show All" row. */
+  row = gtk_list_box_get_row_at_index (group->list_box,
+                                       g_list_model_get_n_items (G_LIST_MODEL (group->rows)) - 1);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 /* Refreshing --------------------------------------------------------------- */
@@ -442,17 +709,33 @@ compare_sorted (gconstpointer a,
   return sa->id < sb->id ? -1 : sa->id > sb->id;
 }
 
-/* Sorts what was gathered into groups; re-creates the rows only when
- * something moved or changed, so the minute timer leaves focus alone.
+/* After its items changed: how much of the group the list box shows, and
+ * whether it ends with "Show All". */
+static void
+update_group (Group *group)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (group->items));
+  guint limit = group->group == PS_SCHEDULE_GROUP_OVERDUE ? PREVIEW_OVERDUE : PREVIEW;
+  gboolean truncated = n > limit + PREVIEW_SLACK;
+
+  gtk_slice_list_model_set_size (group->preview, truncated ? limit : n);
+  /* Made again, for the count it shows. */
+  g_list_store_splice (group->more, 0, g_list_model_get_n_items (G_LIST_MODEL (group->more)),
+                       truncated ? (gpointer *) &group->marker : NULL, truncated ? 1 : 0);
+  gtk_widget_set_visible (group->pref_group, n > 0);
+}
+
+/* Sorts what was gathered into groups; re-creates a group's rows only when
+ * something in it moved or changed, so the minute timer leaves focus alone.
  * @force: the items or what they show changed. */
 static void
 regroup (PsScheduleView *self,
          gboolean        force)
 {
   g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Sorted), self->gathered->len);
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  GString *signature = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_sized_new (self->gathered->len);
   g_autofree char *day = NULL;
+  guint first = 0;
 
   read_now (self);
   for (guint i = 0; i < self->gathered->len; i++)
@@ -464,34 +747,39 @@ regroup (PsScheduleView *self,
                                  : ps_conversation_get_id (PS_CONVERSATION (s.item));
       place (self, s.item, &s.placement);
       g_array_append_val (sorted, s);
+      g_ptr_array_add (items, NULL);
     }
   g_array_sort (sorted, compare_sorted);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_index (items, i) = g_array_index (sorted, Sorted, i).item;
 
   /* The day too: "Thu" becomes "tomorrow". */
   day = ps_date_to_iso (&self->today);
-  g_string_append (signature, day);
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint g = 0; g < PS_SCHEDULE_N_GROUPS; g++)
     {
-      Sorted *s = &g_array_index (sorted, Sorted, i);
+      Group *group = &self->groups[g];
+      g_autoptr(GString) signature = g_string_new (day);
+      guint end = first;
 
-      g_ptr_array_add (items, s->item);
-      g_string_append_printf (signature, ";%c%" G_GINT64_FORMAT ":%d:%d",
-                              PS_IS_CASE (s->item) ? 'c' : 'v', s->id,
-                              s->placement.group, s->placement.startable);
+      for (; end < sorted->len && g_array_index (sorted, Sorted, end).placement.group == g; end++)
+        {
+          Sorted *s = &g_array_index (sorted, Sorted, end);
+
+          g_string_append_printf (signature, ";%c%" G_GINT64_FORMAT ":%d",
+                                  PS_IS_CASE (s->item) ? 'c' : 'v', s->id, s->placement.startable);
+        }
+      if (force || g_strcmp0 (signature->str, group->signature) != 0)
+        {
+          g_list_store_splice (group->items, 0, g_list_model_get_n_items (G_LIST_MODEL (group->items)),
+                               items->pdata + first, end - first);
+          update_group (group);
+          g_free (group->signature);
+          group->signature = g_string_free (g_steal_pointer (&signature), FALSE);
+        }
+      first = end;
     }
 
-  if (force || g_strcmp0 (signature->str, self->signature) != 0)
-    {
-      g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                           items->pdata, items->len);
-      for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
-        gtk_widget_set_visible (self->groups[i].pref_group,
-                                g_list_model_get_n_items (G_LIST_MODEL (self->groups[i].model)) > 0);
-    }
-  g_free (self->signature);
-  self->signature = g_string_free (signature, FALSE);
-
-  gtk_stack_set_visible_child_name (self->stack, sorted->len > 0 ? "agenda" : "empty");
+  update_page (self);
 }
 
 static void
@@ -609,9 +897,8 @@ ps_schedule_view_constructed (GObject *object)
 {
   PsScheduleView *self = (PsScheduleView *)object;
   GSettings *settings;
-  static const char *titles[PS_SCHEDULE_N_GROUPS] = {
-    N_("Overdue"), N_("Today"), N_("Tomorrow"), N_("This Week"), N_("Later"),
-  };
+  g_autoptr(GListStore) all = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkListItemFactory *factory;
 
   G_OBJECT_CLASS (ps_schedule_view_parent_class)->constructed (object);
 
@@ -619,26 +906,42 @@ ps_schedule_view_constructed (GObject *object)
   for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
     {
       Group *group = &self->groups[i];
-      GtkCustomFilter *filter = gtk_custom_filter_new (filter_group, group, NULL);
+      GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
 
       group->view = self;
       group->group = i;
-      group->model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
-                                                GTK_FILTER (filter));
+      group->items = g_list_store_new (G_TYPE_OBJECT);
+      group->preview = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (group->items)), 0, 0);
+      group->more = g_list_store_new (G_TYPE_OBJECT);
+      group->marker = g_object_new (G_TYPE_OBJECT, NULL);
+      g_list_store_append (parts, group->preview);
+      g_list_store_append (parts, group->more);
+      group->rows = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+      g_list_store_append (all, group->items);
+
       group->pref_group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group->pref_group), _(titles[i]));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group->pref_group), _(group_titles[i]));
       group->list_box = GTK_LIST_BOX (gtk_list_box_new ());
       gtk_list_box_set_selection_mode (group->list_box, GTK_SELECTION_NONE);
       gtk_widget_add_css_class (GTK_WIDGET (group->list_box), "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (group->list_box),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(titles[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(group_titles[i]),
                                       -1);
-      gtk_list_box_bind_model (group->list_box, G_LIST_MODEL (group->model), create_row, group, NULL);
+      gtk_list_box_bind_model (group->list_box, G_LIST_MODEL (group->rows), create_row, group, NULL);
       g_signal_connect (group->list_box, "row-activated", G_CALLBACK (row_activated_cb), group);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group->pref_group), GTK_WIDGET (group->list_box));
       gtk_widget_set_visible (group->pref_group, FALSE);
       gtk_box_append (self->groups_box, group->pref_group);
     }
+  self->entries = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&all)));
+
+  self->page_selection = gtk_no_selection_new (NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
+  gtk_list_view_set_factory (self->group_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->group_list, GTK_SELECTION_MODEL (self->page_selection));
 
   settings = ps_context_get_settings (self->context);
   g_signal_connect_object (settings, "changed::privacy-mode",
@@ -660,18 +963,27 @@ ps_schedule_view_dispose (GObject *object)
   PsScheduleView *self = (PsScheduleView *)object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->page_group = NULL;
+  if (self->group_list != NULL)
+    gtk_list_view_set_model (self->group_list, NULL);
+  g_clear_object (&self->page_selection);
   for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
     {
-      if (self->groups[i].list_box != NULL)
-        gtk_list_box_bind_model (self->groups[i].list_box, NULL, NULL, NULL, NULL);
-      self->groups[i].list_box = NULL;
-      g_clear_object (&self->groups[i].model);
+      Group *group = &self->groups[i];
+
+      if (group->list_box != NULL)
+        gtk_list_box_bind_model (group->list_box, NULL, NULL, NULL, NULL);
+      group->list_box = NULL;
+      g_clear_object (&group->rows);
+      g_clear_object (&group->preview);
+      g_clear_object (&group->more);
+      g_clear_object (&group->marker);
+      g_clear_object (&group->items);
     }
+  g_clear_object (&self->entries);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_SCHEDULE_VIEW);
   if (self->gathered != NULL)
     g_ptr_array_set_size (self->gathered, 0);
-  if (self->entries != NULL)
-    g_list_store_remove_all (self->entries);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -684,8 +996,8 @@ ps_schedule_view_finalize (GObject *object)
   PsScheduleView *self = (PsScheduleView *)object;
 
   g_clear_pointer (&self->gathered, g_ptr_array_unref);
-  g_clear_object (&self->entries);
-  g_clear_pointer (&self->signature, g_free);
+  for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
+    g_clear_pointer (&self->groups[i].signature, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (ps_schedule_view_parent_class)->finalize (object);
@@ -786,20 +1098,50 @@ ps_schedule_view_class_init (PsScheduleViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-schedule-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, box);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, group_back_button);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, window_title);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, stack);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, group_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, group_list);
+  gtk_widget_class_bind_template_callback (widget_class, group_item_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "schedule.export", NULL, export_action);
+  /* From a group's page back to the agenda, as the header's button does. */
+  gtk_widget_class_install_action (widget_class, "schedule.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "schedule.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "schedule.back", NULL);
+}
+
+/* The mouse's back button, as elsewhere in GNOME. */
+static void
+back_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 PsScheduleView  *self)
+{
+  if (self->page_group != NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_activate_action (GTK_WIDGET (self), "schedule.back", NULL);
+    }
 }
 
 static void
 ps_schedule_view_init (PsScheduleView *self)
 {
+  GtkGesture *back = gtk_gesture_click_new ();
+
   self->gathered = g_ptr_array_new_with_free_func (g_object_unref);
-  self->entries = g_list_store_new (G_TYPE_OBJECT);
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back), 8);
+  g_signal_connect (back, "pressed", G_CALLBACK (back_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back));
 }
 
 PsScheduleView *
@@ -827,6 +1169,7 @@ ps_schedule_view_set_folded (PsScheduleView *self,
   if (self->folded == folded)
     return;
   self->folded = folded;
+  update_header (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
@@ -844,6 +1187,13 @@ ps_schedule_view_get_group_list (PsScheduleView  *self,
   g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), NULL);
   g_return_val_if_fail (group < PS_SCHEDULE_N_GROUPS, NULL);
   return self->groups[group].list_box;
+}
+
+GtkListView *
+ps_schedule_view_get_group_page_list (PsScheduleView *self)
+{
+  g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), NULL);
+  return self->group_list;
 }
 
 const char *
