@@ -10,7 +10,15 @@ import re
 import sys
 from pathlib import Path
 
-ALLOWED_FINISH_ARGS = {'--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri'}
+# The display, and two services the app cannot do without in the sandbox:
+# the Secret Service, where the database key lives (src/core/ps-key-vault.c
+# talks to it directly: the Secret portal would give a different key per
+# install and cannot open a caseload made outside), and logind, whose
+# PrepareForSleep locks the caseload before suspend and re-checks reminders
+# after it. Notifications go through the portal (libnotify 0.8 in a sandbox).
+ALLOWED_FINISH_ARGS = {'--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri',
+                       '--talk-name=org.freedesktop.secrets',
+                       '--system-talk-name=org.freedesktop.login1'}
 COMMAND = 'peerside'
 
 
