@@ -510,6 +510,8 @@ minute_cb (gpointer user_data)
   PsReminderService *self = user_data;
 
   self->timeout_id = 0;
+  /* A new day emits the clock's "changed", which runs the check too. */
+  ps_clock_check_day (ps_context_get_clock (self->context));
   ps_reminder_service_check (self);
   arm_timer (self);
   return G_SOURCE_REMOVE;
@@ -534,6 +536,7 @@ prepare_for_sleep_cb (GDBusConnection *connection,
   /* Resumed: the monotonic timer slept too, so check and re-align now. */
   if (!sleeping)
     {
+      ps_clock_check_day (ps_context_get_clock (self->context));
       ps_reminder_service_check (self);
       arm_timer (self);
     }

@@ -2,7 +2,8 @@
 
 /* The one source of "now" in Peerside. The real clock reads the wall clock;
  * a fake clock is set by tests (and never advances on its own). Both report
- * a "changed" signal when time jumps (a fake set, a time-zone change). */
+ * a "changed" signal when time jumps (a fake set, a time-zone change) and,
+ * through ps_clock_check_day, when a new local day begins. */
 
 #include "config.h"
 
@@ -14,6 +15,7 @@ struct _PsClock
   GObject    parent_instance;
   GDateTime *fake_now;   /* NULL for the real clock */
   GTimeZone *timezone;   /* NULL: the process's local zone */
+  GDate      last_day;   /* the local day ps_clock_check_day last saw */
 };
 
 G_DEFINE_FINAL_TYPE (PsClock, ps_clock, G_TYPE_OBJECT)
@@ -50,6 +52,7 @@ ps_clock_class_init (PsClockClass *klass)
 static void
 ps_clock_init (PsClock *self)
 {
+  g_date_clear (&self->last_day, 1);
 }
 
 PsClock *
@@ -163,4 +166,22 @@ ps_clock_set_timezone (PsClock   *self,
   if (tz != NULL)
     self->timezone = g_time_zone_ref (tz);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Called every minute and on resume (by the reminder service): a new local
+ * day is a change like a jump, since "due today" and the Overview's period
+ * move with it. The first call only takes note of the day. */
+void
+ps_clock_check_day (PsClock *self)
+{
+  GDate today;
+  gboolean new_day;
+
+  g_return_if_fail (PS_IS_CLOCK (self));
+
+  ps_clock_get_today (self, &today);
+  new_day = g_date_valid (&self->last_day) && g_date_compare (&today, &self->last_day) != 0;
+  self->last_day = today;
+  if (new_day)
+    g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -22,5 +22,6 @@ void       ps_clock_advance         (PsClock   *self,
                                      GTimeSpan  span);
 void       ps_clock_set_timezone    (PsClock   *self,
                                      GTimeZone *tz);
+void       ps_clock_check_day       (PsClock   *self);
 
 G_END_DECLS

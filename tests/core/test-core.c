@@ -197,6 +197,43 @@ test_key (void)
   g_assert_null (ps_key_new_from_hex ("zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", 64));
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The views refresh on the clock's "changed": past midnight, "due today"
+ * must become "due yesterday" even though the time did not jump. */
+static void
+test_clock_new_day (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Toronto");
+  g_autoptr(GDateTime) evening = g_date_time_new (tz, 2024, 11, 18, 23, 58, 0);
+  g_autoptr(PsClock) clock = ps_clock_new_fake (evening);
+  guint changed = 0;
+
+  ps_clock_set_timezone (clock, tz);
+  g_signal_connect_swapped (clock, "changed", G_CALLBACK (count_cb), &changed);
+
+  ps_clock_check_day (clock);
+  g_assert_cmpuint (changed, ==, 0);       /* the first call only takes note */
+  ps_clock_check_day (clock);
+  g_assert_cmpuint (changed, ==, 0);       /* the same day */
+
+  ps_clock_advance (clock, G_TIME_SPAN_MINUTE);   /* 23:59: the advance itself */
+  g_assert_cmpuint (changed, ==, 1);
+  ps_clock_check_day (clock);
+  g_assert_cmpuint (changed, ==, 1);
+
+  ps_clock_advance (clock, 2 * G_TIME_SPAN_MINUTE);   /* 00:01, the 19th */
+  g_assert_cmpuint (changed, ==, 2);
+  ps_clock_check_day (clock);
+  g_assert_cmpuint (changed, ==, 3);       /* a new day */
+  ps_clock_check_day (clock);
+  g_assert_cmpuint (changed, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/core/case-fields/validate", test_validation);
   g_test_add_func ("/core/util/dates", test_dates);
   g_test_add_func ("/core/key/random-and-hex", test_key);
+  g_test_add_func ("/core/clock/new-day", test_clock_new_day);
 
   return g_test_run ();
 }
