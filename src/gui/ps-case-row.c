@@ -366,9 +366,11 @@ ensure_layouts (PsCaseRow *self,
 {
   for (int line = LINE_TITLE; line <= LINE_INITIALS; line++)
     {
-      if (self->layouts[line] == NULL)
+      gboolean made = self->layouts[line] == NULL;
+
+      if (made)
         self->layouts[line] = make_layout (GTK_WIDGET (self), line, line_text (self, line));
-      if (line != LINE_INITIALS && (self->layout_width != width || self->layouts[line] == NULL))
+      if (line != LINE_INITIALS && (made || self->layout_width != width))
         pango_layout_set_width (self->layouts[line], MAX (width, 1) * PANGO_SCALE);
     }
   self->layout_width = width;

@@ -415,6 +415,98 @@ test_rows_follow_search (Fixture       *f,
   assert_screen_shows_list (f, 8);
 }
 
+/* How many pixels the row paints in columns [x0, x1). */
+static guint
+painted_pixels (GtkWidget *row,
+                int        x0,
+                int        x1)
+{
+  int width = gtk_widget_get_width (row);
+  int height = gtk_widget_get_height (row);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  guint painted = 0;
+
+  /* What the row itself draws (it has no CSS background or border). */
+  GTK_WIDGET_GET_CLASS (row)->snapshot (row, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (row)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, width); x++)
+      if (pixels[(y * width + x) * 4 + 3] != 0)   /* alpha, in either byte order */
+        painted++;
+  return painted;
+}
+
+/* A name too long for a narrow window is cut short with an ellipsis, in
+ * either direction, after the font changed, never painted over the edge. */
+static void
+test_row_stays_in_bounds (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(PsCase) item = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-row-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autoptr(PsClock) clock = ps_clock_new_fake (now);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsStore) store = NULL;
+  GtkWidget *window, *row;
+  int width;
+
+  store = ps_store_open_with_key (path, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                                  TRUE, clock, &error);
+  g_assert_no_error (error);
+  fields->display_name = g_strdup ("Dr. Wilhelmina Extraordinarily-Longfictional-Placeholder-Name");
+  fields->modality = PS_MODALITY_IN_PERSON;
+  fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_BURNOUT;
+  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 12, 11, 2024);
+  item = ps_store_create_case (store, fields, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  row = ps_case_row_new ();
+  gtk_widget_set_size_request (row, 300, -1);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, -1);
+  ps_case_row_bind (PS_CASE_ROW (row), item, now, 2, 3, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  width = gtk_widget_get_width (row);
+  g_assert_cmpint (width, ==, 300);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpint (gtk_widget_get_height (row), >, 40);
+
+  /* The text is there, the last 6 pixels (the margin) are empty. */
+  g_assert_cmpuint (painted_pixels (row, 60, width - 6), >, 100);
+  g_assert_cmpuint (painted_pixels (row, width - 6, width), ==, 0);
+
+  /* Right to left: the disc moves right, the margin on the left is empty. */
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (painted_pixels (row, 0, 6), ==, 0);
+  g_assert_cmpuint (painted_pixels (row, width - 46, width - 6), >, 100);
+
+  /* A new font makes new layouts, still cut to the row. */
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_LTR);
+  gtk_widget_add_css_class (row, "title-1");
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (painted_pixels (row, width - 6, width), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
 static void
 test_initials (void)
 {
@@ -441,6 +533,7 @@ main (int   argc,
   int ret;
 
   g_test_add_func ("/caseload/initials", test_initials);
+  g_test_add_func ("/caseload/row-stays-in-bounds", test_row_stays_in_bounds);
 #define ADD(path, fn) g_test_add ("/caseload/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("empty-state", test_empty_state);
   ADD ("state-lines", test_state_lines);
