@@ -44,8 +44,15 @@ typedef struct
   GListStore          *more;       /* the "Show All" marker, when long */
   GObject             *marker;
   GtkFlattenListModel *rows;       /* what the list box shows */
-  char                *signature;  /* what the items were at the last change */
+  GArray              *shown;      /* Shown: what the items were made from */
 } Group;
+
+/* An item as its row was made: a conversation's row changes when it can start. */
+typedef struct
+{
+  GObject  *item;                  /* borrowed from the group's items */
+  gboolean  startable;
+} Shown;
 
 struct _PsScheduleView
 {
@@ -65,6 +72,7 @@ struct _PsScheduleView
   GPtrArray      *gathered;      /* what the store gave at the last change */
   GtkFlattenListModel *entries;  /* the groups' items, in agenda order */
   gboolean        dirty;         /* the store changed while hidden */
+  GDate           shown_day;     /* the day the rows were made on */
   guint           tick_id;
   Group           groups[PS_SCHEDULE_N_GROUPS];
   Group          *page_group;    /* the group shown whole, or NULL */
@@ -651,8 +659,39 @@ read_now (PsScheduleView *self)
   self->privacy = g_settings_get_boolean (settings, "privacy-mode");
 }
 
-/* Conversations still to hold and first contacts still to make, of open
- * cases. Only cases with something planned are asked for conversations. */
+static gint64
+entry_case_id (GObject *item)
+{
+  return PS_IS_CASE (item) ? ps_case_get_id (PS_CASE (item))
+                           : ps_conversation_get_case_id (PS_CONVERSATION (item));
+}
+
+/* The conversations still to hold and the first contact still to make of
+ * @kase. Only a case with something planned is asked for its conversations. */
+static void
+gather_case (PsScheduleView *self,
+             PsCase         *kase)
+{
+  g_autoptr(GListModel) conversations = NULL;
+
+  if (ps_case_get_state (kase) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
+    g_ptr_array_add (self->gathered, g_object_ref (kase));
+  if (ps_case_get_state (kase) == PS_CASE_STATE_CLOSED ||
+      ps_case_get_next_conversation_at (kase) == NULL)
+    return;
+
+  conversations = ps_store_list_conversations (self->store, ps_case_get_id (kase));
+  for (guint j = 0; j < g_list_model_get_n_items (conversations); j++)
+    {
+      g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, j);
+      PsConversationState state = ps_conversation_get_state (conversation);
+
+      if (state == PS_CONVERSATION_SCHEDULED || state == PS_CONVERSATION_IN_PROGRESS)
+        g_ptr_array_add (self->gathered, g_steal_pointer (&conversation));
+    }
+}
+
+/* What is to come, of every open case. */
 static void
 gather (PsScheduleView *self)
 {
@@ -666,24 +705,24 @@ gather (PsScheduleView *self)
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
-      g_autoptr(GListModel) conversations = NULL;
 
-      if (ps_case_get_state (kase) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
-        g_ptr_array_add (self->gathered, g_object_ref (kase));
-      if (ps_case_get_state (kase) == PS_CASE_STATE_CLOSED ||
-          ps_case_get_next_conversation_at (kase) == NULL)
-        continue;
-
-      conversations = ps_store_list_conversations (self->store, ps_case_get_id (kase));
-      for (guint j = 0; j < g_list_model_get_n_items (conversations); j++)
-        {
-          g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, j);
-          PsConversationState state = ps_conversation_get_state (conversation);
-
-          if (state == PS_CONVERSATION_SCHEDULED || state == PS_CONVERSATION_IN_PROGRESS)
-            g_ptr_array_add (self->gathered, g_steal_pointer (&conversation));
-        }
+      gather_case (self, kase);
     }
+}
+
+/* After a change to one case: only its entries are asked for again. */
+static void
+gather_again (PsScheduleView *self,
+              gint64          case_id)
+{
+  PsCase *kase;
+
+  for (guint i = self->gathered->len; i > 0; i--)
+    if (entry_case_id (g_ptr_array_index (self->gathered, i - 1)) == case_id)
+      g_ptr_array_remove_index_fast (self->gathered, i - 1);
+  kase = self->store != NULL ? ps_store_lookup_case (self->store, case_id) : NULL;
+  if (kase != NULL)
+    gather_case (self, kase);
 }
 
 typedef struct
@@ -710,31 +749,83 @@ compare_sorted (gconstpointer a,
 }
 
 /* After its items changed: how much of the group the list box shows, and
- * whether it ends with "Show All". */
+ * whether it ends with "Show All" (made again when the count changed). */
 static void
-update_group (Group *group)
+update_group (Group *group,
+              guint  n_before)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (group->items));
   guint limit = group->group == PS_SCHEDULE_GROUP_OVERDUE ? PREVIEW_OVERDUE : PREVIEW;
   gboolean truncated = n > limit + PREVIEW_SLACK;
 
   gtk_slice_list_model_set_size (group->preview, truncated ? limit : n);
-  /* Made again, for the count it shows. */
-  g_list_store_splice (group->more, 0, g_list_model_get_n_items (G_LIST_MODEL (group->more)),
-                       truncated ? (gpointer *) &group->marker : NULL, truncated ? 1 : 0);
+  if (n != n_before)
+    g_list_store_splice (group->more, 0, g_list_model_get_n_items (G_LIST_MODEL (group->more)),
+                         truncated ? (gpointer *) &group->marker : NULL, truncated ? 1 : 0);
   gtk_widget_set_visible (group->pref_group, n > 0);
 }
 
-/* Sorts what was gathered into groups; re-creates a group's rows only when
- * something in it moved or changed, so the minute timer leaves focus alone.
- * @force: the items or what they show changed. */
+static gboolean
+same_row (const Shown *before,
+          const Sorted *now,
+          gint64        touched)
+{
+  return before->item == now->item && before->startable == now->placement.startable &&
+         (touched == 0 || entry_case_id (now->item) != touched);
+}
+
+/* Puts @n sorted entries into @group, making again only the rows between
+ * the first and the last that changed, so the rows around them — and the
+ * focus, and a group page's scroll position — stay. */
+static void
+fill_group (Group        *group,
+            const Sorted *sorted,
+            guint         n,
+            gboolean      force,
+            gint64        touched)
+{
+  guint n_before = group->shown->len;
+  guint head = 0, tail = 0;
+  g_autofree gpointer *items = NULL;
+
+  if (!force)
+    {
+      while (head < MIN (n, n_before) &&
+             same_row (&g_array_index (group->shown, Shown, head), &sorted[head], touched))
+        head++;
+      while (tail < MIN (n, n_before) - head &&
+             same_row (&g_array_index (group->shown, Shown, n_before - 1 - tail),
+                       &sorted[n - 1 - tail], touched))
+        tail++;
+      if (head == n && n == n_before)
+        return;
+    }
+
+  items = g_new (gpointer, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    items[i] = sorted[i].item;
+  g_list_store_splice (group->items, head, n_before - head - tail, items + head, n - head - tail);
+
+  g_array_set_size (group->shown, n);
+  for (guint i = 0; i < n; i++)
+    {
+      Shown *shown = &g_array_index (group->shown, Shown, i);
+
+      shown->item = sorted[i].item;
+      shown->startable = sorted[i].placement.startable;
+    }
+  update_group (group, n_before);
+}
+
+/* Sorts what was gathered into groups and puts them in.
+ * @force: every row is made again (what they show may have changed).
+ * @touched: the rows of this case are made again (0: none). */
 static void
 regroup (PsScheduleView *self,
-         gboolean        force)
+         gboolean        force,
+         gint64          touched)
 {
   g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Sorted), self->gathered->len);
-  g_autoptr(GPtrArray) items = g_ptr_array_sized_new (self->gathered->len);
-  g_autofree char *day = NULL;
   guint first = 0;
 
   read_now (self);
@@ -747,35 +838,22 @@ regroup (PsScheduleView *self,
                                  : ps_conversation_get_id (PS_CONVERSATION (s.item));
       place (self, s.item, &s.placement);
       g_array_append_val (sorted, s);
-      g_ptr_array_add (items, NULL);
     }
   g_array_sort (sorted, compare_sorted);
-  for (guint i = 0; i < sorted->len; i++)
-    g_ptr_array_index (items, i) = g_array_index (sorted, Sorted, i).item;
 
-  /* The day too: "Thu" becomes "tomorrow". */
-  day = ps_date_to_iso (&self->today);
+  /* Another day, other words: "Thu" becomes "tomorrow". */
+  if (!g_date_valid (&self->shown_day) || g_date_compare (&self->shown_day, &self->today) != 0)
+    force = TRUE;
+  self->shown_day = self->today;
+
   for (guint g = 0; g < PS_SCHEDULE_N_GROUPS; g++)
     {
-      Group *group = &self->groups[g];
-      g_autoptr(GString) signature = g_string_new (day);
       guint end = first;
 
-      for (; end < sorted->len && g_array_index (sorted, Sorted, end).placement.group == g; end++)
-        {
-          Sorted *s = &g_array_index (sorted, Sorted, end);
-
-          g_string_append_printf (signature, ";%c%" G_GINT64_FORMAT ":%d",
-                                  PS_IS_CASE (s->item) ? 'c' : 'v', s->id, s->placement.startable);
-        }
-      if (force || g_strcmp0 (signature->str, group->signature) != 0)
-        {
-          g_list_store_splice (group->items, 0, g_list_model_get_n_items (G_LIST_MODEL (group->items)),
-                               items->pdata + first, end - first);
-          update_group (group);
-          g_free (group->signature);
-          group->signature = g_string_free (g_steal_pointer (&signature), FALSE);
-        }
+      while (end < sorted->len && g_array_index (sorted, Sorted, end).placement.group == g)
+        end++;
+      fill_group (&self->groups[g], end > first ? &g_array_index (sorted, Sorted, first) : NULL,
+                  end - first, force, touched);
       first = end;
     }
 
@@ -793,7 +871,7 @@ refresh (PsScheduleView *self)
     }
   self->dirty = FALSE;
   gather (self);
-  regroup (self, TRUE);
+  regroup (self, TRUE, 0);
 }
 
 static gboolean
@@ -801,14 +879,29 @@ tick_cb (gpointer user_data)
 {
   PsScheduleView *self = user_data;
 
-  regroup (self, FALSE);
+  regroup (self, FALSE, 0);
   return G_SOURCE_CONTINUE;
 }
 
+/* What the settings or the clock change is seen in every row. */
 static void
-store_changed_cb (PsScheduleView *self)
+settings_changed_cb (PsScheduleView *self)
 {
   refresh (self);
+}
+
+static void
+store_changed_cb (PsScheduleView *self,
+                  gint64          case_id,
+                  PsStore        *store)
+{
+  if (case_id == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->dirty)
+    {
+      refresh (self);
+      return;
+    }
+  gather_again (self, case_id);
+  regroup (self, FALSE, case_id);
 }
 
 static void
@@ -829,7 +922,7 @@ context_store_changed_cb (PsScheduleView *self)
   /* Nothing of a locked store stays on screen, shown or not. */
   self->dirty = FALSE;
   gather (self);
-  regroup (self, TRUE);
+  regroup (self, TRUE, 0);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -864,7 +957,7 @@ ps_schedule_view_map (GtkWidget *widget)
   if (self->dirty)
     refresh (self);
   else
-    regroup (self, FALSE);
+    regroup (self, FALSE, 0);
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
 }
@@ -911,6 +1004,7 @@ ps_schedule_view_constructed (GObject *object)
       group->view = self;
       group->group = i;
       group->items = g_list_store_new (G_TYPE_OBJECT);
+      group->shown = g_array_new (FALSE, FALSE, sizeof (Shown));
       group->preview = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (group->items)), 0, 0);
       group->more = g_list_store_new (G_TYPE_OBJECT);
       group->marker = g_object_new (G_TYPE_OBJECT, NULL);
@@ -945,13 +1039,13 @@ ps_schedule_view_constructed (GObject *object)
 
   settings = ps_context_get_settings (self->context);
   g_signal_connect_object (settings, "changed::privacy-mode",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::first-contact-due-days",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::first-contact-overdue-days",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ps_context_get_clock (self->context), "changed",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
   context_store_changed_cb (self);
@@ -979,6 +1073,8 @@ ps_schedule_view_dispose (GObject *object)
       g_clear_object (&group->more);
       g_clear_object (&group->marker);
       g_clear_object (&group->items);
+      if (group->shown != NULL)
+        g_array_set_size (group->shown, 0);
     }
   g_clear_object (&self->entries);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_SCHEDULE_VIEW);
@@ -997,7 +1093,7 @@ ps_schedule_view_finalize (GObject *object)
 
   g_clear_pointer (&self->gathered, g_ptr_array_unref);
   for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
-    g_clear_pointer (&self->groups[i].signature, g_free);
+    g_clear_pointer (&self->groups[i].shown, g_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (ps_schedule_view_parent_class)->finalize (object);
@@ -1137,6 +1233,7 @@ ps_schedule_view_init (PsScheduleView *self)
 
   self->gathered = g_ptr_array_new_with_free_func (g_object_unref);
   g_date_clear (&self->today, 1);
+  g_date_clear (&self->shown_day, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back), 8);
@@ -1207,5 +1304,5 @@ void
 ps_schedule_view_tick (PsScheduleView *self)
 {
   g_return_if_fail (PS_IS_SCHEDULE_VIEW (self));
-  regroup (self, FALSE);
+  regroup (self, FALSE, 0);
 }

@@ -290,7 +290,11 @@ test_groups (Fixture       *f,
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-1000.png");
 
   show_view (f, 360);
+  ps_schedule_view_set_folded (f->view, TRUE);
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-360.png");
+  gtk_widget_activate (GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
+  ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-360-overdue.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->base.window)), <=, 400);
 }
 
 /* Show All, then the keyboard alone: End reaches the last overdue entry,
@@ -408,6 +412,65 @@ test_follows_store (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (ps_schedule_view_get_group_list (f->view, PS_SCHEDULE_GROUP_TODAY))));
 }
 
+/* A change to one colleague changes their rows only: the rows around stay
+ * as they were (and the focus with them), and a group's page stays where it
+ * was scrolled to. */
+static void
+test_one_change (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(GError) error = NULL;
+  GtkListBox *overdue;
+  GtkListBoxRow *second;
+  GtkAdjustment *adjustment;
+  AdwWindowTitle *title;
+  GListModel *entries;
+  double scrolled;
+
+  show_view (f, 1000);
+  overdue = ps_schedule_view_get_group_list (f->view, PS_SCHEDULE_GROUP_OVERDUE);
+  second = gtk_list_box_get_row_at_index (overdue, 1);
+  entries = ps_schedule_view_get_entries (f->view);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (entries, 0);
+
+    fields->display_name = g_strdup ("Dr. Renamed Example");
+    fields->contact = g_strdup ("555-0100");
+    fields->modality = PS_MODALITY_PHONE;
+    fields->referral = PS_REFERRAL_SELF;
+    fields->reason = PS_REASON_ADVERSE_EVENT;
+    g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
+    g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
+    g_assert_true (ps_store_update_case (f->base.store, entry_case_id (first), fields, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (overdue, 0))),
+                   ==, "Dr. Renamed Example");
+  g_assert_true (gtk_list_box_get_row_at_index (overdue, 1) == second);
+
+  /* Scrolled to the end of the overdue, one near the top is held. */
+  gtk_widget_activate (GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
+  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->base.window));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ps_schedule_view_get_group_page_list (f->view)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->base.window));
+  scrolled = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scrolled, >, 0);
+  {
+    g_autoptr(GObject) third = g_list_model_get_item (entries, 2);
+
+    g_assert_true (PS_IS_CONVERSATION (third));
+    g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (PS_CONVERSATION (third)),
+                                                    PS_CONVERSATION_COMPLETED, &error));
+    g_assert_no_error (error);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->base.window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "499 entries");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.9 * scrolled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +482,7 @@ main (int   argc,
   ADD ("groups", test_groups);
   ADD ("reach-all", test_reach_all);
   ADD ("follows-store", test_follows_store);
+  ADD ("one-change", test_one_change);
 #undef ADD
 
   ret = g_test_run ();
