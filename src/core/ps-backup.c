@@ -711,11 +711,13 @@ move_aside (const char *from,
 }
 
 /* Puts @restoring in place of @path, keeping the old caseload (and a WAL
- * left beside it, which must never meet the new file) as @before. */
+ * left beside it, which must never meet the new file) as @before: deleted
+ * once the new one opens, unless @keep_before. */
 static gboolean
 swap_in (const char   *path,
          const char   *restoring,
          const char   *before,
+         gboolean      keep_before,
          const PsKey  *key,
          GError      **error)
 {
@@ -756,7 +758,8 @@ swap_in (const char   *path,
       goto put_back;
     }
 
-  remove_db_files (before);
+  if (!keep_before)
+    remove_db_files (before);
   ps_store_fsync_path (dir, O_RDONLY | O_DIRECTORY);
   return TRUE;
 
@@ -776,12 +779,35 @@ put_back:
   return FALSE;
 }
 
+/* caseload-unreadable-20261201-143000.db, beside the caseload, a name no
+ * file has yet. */
+static char *
+kept_name (const char *dir)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup_printf ("caseload-unreadable-%s.db", stamp)
+                                     : g_strdup_printf ("caseload-unreadable-%s-%u.db", stamp, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      struct stat st;
+
+      if (lstat (path, &st) != 0 && errno == ENOENT && lstat (wal, &st) != 0 && errno == ENOENT)
+        return g_steal_pointer (&path);
+    }
+}
+
 gboolean
-ps_backup_restore (GFile        *src,
-                   const char   *passphrase,
-                   const char   *data_dir,
-                   const PsKey  *key,
-                   GError      **error)
+ps_backup_restore (GFile           *src,
+                   const char      *passphrase,
+                   const char      *data_dir,
+                   const PsKey     *key,
+                   PsRestoreFlags   flags,
+                   char           **kept_path,
+                   GError         **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -791,11 +817,13 @@ ps_backup_restore (GFile        *src,
   g_autoptr(GFile) copy_file = NULL;
   GError *local_error = NULL;
   gboolean exists = FALSE;
+  gboolean keep = FALSE;
   gboolean ok = FALSE;
   int lock_fd = -1;
 
   g_return_val_if_fail (G_IS_FILE (src), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (kept_path == NULL || *kept_path == NULL, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
   if (!check_passphrase (passphrase, error))
@@ -807,11 +835,13 @@ ps_backup_restore (GFile        *src,
   path = g_build_filename (dir, PS_STORE_FILE_NAME, NULL);
   copy = g_strconcat (path, ".restore-source", NULL);
   restoring = g_strconcat (path, ".restoring", NULL);
-  before = g_strconcat (path, ".before-restore", NULL);
 
   /* The directory lock: fails with IN_USE while the store is open. */
   if (!ps_store_prepare_dir (dir, &lock_fd, &exists, error))
     return FALSE;
+
+  keep = (flags & PS_RESTORE_KEEP_CURRENT) != 0 && exists;
+  before = keep ? kept_name (dir) : g_strconcat (path, ".before-restore", NULL);
 
   /* Leftovers of an interrupted restore are ours, never the caseload. */
   remove_db_files (copy);
@@ -841,7 +871,9 @@ ps_backup_restore (GFile        *src,
       goto out;
     }
 
-  ok = swap_in (path, restoring, before, key, error);
+  ok = swap_in (path, restoring, before, keep, key, error);
+  if (ok && keep && kept_path != NULL)
+    *kept_path = g_strdup (before);
 
 out:
   remove_db_files (copy);
@@ -860,6 +892,8 @@ typedef struct
   PsKeyVault *vault;
   PsKey      *key;
   gboolean    made_key;
+  PsRestoreFlags flags;
+  char       *kept_path;
   PsBackupInfo info;
 } BackupJob;
 
@@ -873,6 +907,7 @@ backup_job_free (BackupJob *job)
   g_clear_pointer (&job->data_dir, g_free);
   g_clear_object (&job->vault);
   g_clear_pointer (&job->key, ps_key_free);
+  g_clear_pointer (&job->kept_path, g_free);
   g_free (job);
 }
 
@@ -951,7 +986,8 @@ restore_thread (GTask        *task,
   BackupJob *job = task_data;
   GError *error = NULL;
 
-  if (ps_backup_restore (job->src, job->passphrase, job->data_dir, job->key, &error))
+  if (ps_backup_restore (job->src, job->passphrase, job->data_dir, job->key, job->flags,
+                         &job->kept_path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1007,8 +1043,9 @@ restore_key_cb (GObject      *object,
 
   /* A new computer: no caseload and no key yet, so make the key, as the
    * first run would. A caseload whose key is missing is never replaced
-   * with a new key: that stays the caller's explicit choice. */
-  if (!job->made_key && !caseload_exists (job->data_dir) &&
+   * with a new key unless the caller chose to keep it aside. */
+  if (!job->made_key &&
+      (!caseload_exists (job->data_dir) || (job->flags & PS_RESTORE_KEEP_CURRENT) != 0) &&
       g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
     {
       g_autoptr(PsKey) key = NULL;
@@ -1037,6 +1074,7 @@ ps_backup_restore_async (GFile               *src,
                          const char          *passphrase,
                          const char          *data_dir,
                          PsKeyVault          *vault,
+                         PsRestoreFlags       flags,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -1050,6 +1088,7 @@ ps_backup_restore_async (GFile               *src,
   task = backup_job_new (src, passphrase, ps_backup_restore_async, cancellable, callback,
                          user_data);
   job = g_task_get_task_data (task);
+  job->flags = flags;
   job->data_dir = g_strdup (data_dir);
   job->vault = g_object_ref (vault);
   ps_key_vault_lookup_async (vault, cancellable, restore_key_cb, g_steal_pointer (&task));
@@ -1057,9 +1096,17 @@ ps_backup_restore_async (GFile               *src,
 
 gboolean
 ps_backup_restore_finish (GAsyncResult  *result,
+                          char         **kept_path,
                           GError       **error)
 {
+  BackupJob *job;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (kept_path != NULL)
+    *kept_path = g_strdup (job->kept_path);
+  return TRUE;
 }

@@ -51,16 +51,29 @@ gboolean ps_backup_check         (GFile                *src,
                                   PsBackupInfo         *info_out,
                                   GError              **error);
 
+typedef enum
+{
+  PS_RESTORE_REPLACE      = 0,
+  /* The caseload here does not open (its key is missing or wrong, or it is
+   * damaged): keep it in the data folder under another name instead of
+   * deleting it, and if its key is missing, restore with a new key. */
+  PS_RESTORE_KEEP_CURRENT = 1 << 0,
+} PsRestoreFlags;
+
 /* Replaces the caseload in @data_dir (NULL: the default) with @src,
  * re-encrypted with @key, the caseload key from the keyring. The store must
  * be closed (else IN_USE). Checks everything ps_backup_check() does, writes
  * the new file beside the caseload, opens and checks it, then swaps it in;
  * the old caseload is kept as caseload.db.before-restore until the new one
- * opened, then deleted. Any failure leaves the current caseload as it was. */
+ * opened, then deleted — or, with PS_RESTORE_KEEP_CURRENT, kept as
+ * caseload-unreadable-DATE-TIME.db, whose path @kept_path gets. Any failure
+ * leaves the current caseload as it was. */
 gboolean ps_backup_restore       (GFile                *src,
                                   const char           *passphrase,
                                   const char           *data_dir,
                                   const PsKey          *key,
+                                  PsRestoreFlags        flags,
+                                  char                **kept_path,
                                   GError              **error);
 
 /* In a thread. The passphrase is copied, and the copy wiped when done. */
@@ -76,15 +89,20 @@ gboolean ps_backup_check_finish  (GAsyncResult         *result,
 /* Reads the caseload key from @vault, then restores in a thread. With no
  * caseload in @data_dir and no key in the keyring (a new computer), a key
  * is made and stored first, as on a first run. A caseload whose key is
- * missing fails with KEY_MISSING and is left alone. */
+ * missing fails with KEY_MISSING and is left alone, unless @flags has
+ * PS_RESTORE_KEEP_CURRENT: then it is kept under another name and the
+ * backup restored with a new key. */
 void     ps_backup_restore_async (GFile                *src,
                                   const char           *passphrase,
                                   const char           *data_dir,
                                   PsKeyVault           *vault,
+                                  PsRestoreFlags        flags,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data);
+/* @kept_path: where the unreadable caseload was kept, or NULL. */
 gboolean ps_backup_restore_finish (GAsyncResult        *result,
+                                   char               **kept_path,
                                    GError             **error);
 
 G_END_DECLS

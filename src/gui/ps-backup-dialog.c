@@ -140,7 +140,8 @@ restored_cb (GObject      *object,
 {
   g_autoptr(PsBackupDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = ps_backup_restore_finish (result, &error);
+  g_autofree char *kept = NULL;
+  gboolean ok = ps_backup_restore_finish (result, &kept, &error);
 
   /* The restored caseload, or the one kept when restoring failed. */
   ps_context_open (self->context);
@@ -151,8 +152,26 @@ restored_cb (GObject      *object,
       show_message (self, error->message, TRUE);
       return;
     }
-  toast_on_parent (self, _("Caseload restored from the backup"));
+  if (kept != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (kept);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a file name, caseload-unreadable-20261201-143000.db */
+      text = g_strdup_printf (_("Caseload restored; the one that would not open is kept as %s"), name);
+      toast_on_parent (self, text);
+    }
+  else
+    toast_on_parent (self, _("Caseload restored from the backup"));
   close_dialog (self);
+}
+
+/* The caseload here did not open (its key is missing or wrong, or it is
+ * damaged): restoring keeps it rather than replace it. */
+static gboolean
+keeps_current (PsBackupDialog *self)
+{
+  return ps_context_get_status (self->context) == PS_CONTEXT_FAILED;
 }
 
 static void
@@ -160,6 +179,8 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      PsBackupDialog   *self)
 {
+  gboolean keep = keeps_current (self);
+
   if (g_strcmp0 (response, "replace") != 0)
     {
       set_busy (self, FALSE);
@@ -172,6 +193,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
                            gtk_editable_get_text (self->passphrase_row),
                            ps_context_get_data_dir (self->context),
                            ps_context_get_key_vault (self->context),
+                           keep ? PS_RESTORE_KEEP_CURRENT : PS_RESTORE_REPLACE,
                            NULL, restored_cb, g_object_ref (self));
 }
 
@@ -193,22 +215,44 @@ checked_cb (GObject      *object,
       return;
     }
 
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The backup holds %u case (%u open) and %u conversations. "
-                                       "It will replace the caseload on this computer, which "
-                                       "cannot be undone.",
-                                       "The backup holds %u cases (%u open) and %u conversations. "
-                                       "It will replace the caseload on this computer, which "
-                                       "cannot be undone.",
-                                       info.n_cases),
-                          info.n_cases, info.n_open_cases, info.n_conversations);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Your Caseload?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  if (keeps_current (self))
+    {
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The backup holds %u case (%u open) and %u conversations. "
+                                           "The caseload on this computer, which does not open, is "
+                                           "kept in the data folder under another name.",
+                                           "The backup holds %u cases (%u open) and %u conversations. "
+                                           "The caseload on this computer, which does not open, is "
+                                           "kept in the data folder under another name.",
+                                           info.n_cases),
+                              info.n_cases, info.n_open_cases, info.n_conversations);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore From This Backup?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Restore"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The backup holds %u case (%u open) and %u conversations. "
+                                           "It will replace the caseload on this computer, which "
+                                           "cannot be undone.",
+                                           "The backup holds %u cases (%u open) and %u conversations. "
+                                           "It will replace the caseload on this computer, which "
+                                           "cannot be undone.",
+                                           info.n_cases),
+                              info.n_cases, info.n_open_cases, info.n_conversations);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Your Caseload?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Replace"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);

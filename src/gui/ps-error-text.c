@@ -20,6 +20,7 @@ ps_error_text_for (const GError *error,
 
   text->icon_name = "dialog-warning-symbolic";
   text->can_retry = TRUE;
+  text->can_restore = FALSE;
 
   code = (error != NULL && error->domain == PS_STORE_ERROR) ? error->code : PS_STORE_ERROR_FAILED;
 
@@ -48,8 +49,9 @@ ps_error_text_for (const GError *error,
       text->description = _("A caseload exists on this computer, but its key is not in your "
                             "keyring — perhaps the keyring was reset or replaced. Peerside will "
                             "not create a new caseload over it. Restore your keyring from a "
-                            "backup, or restore an encrypted Peerside backup. The file was "
-                            "left exactly as it was.");
+                            "backup, or restore an encrypted Peerside backup: the file that "
+                            "does not open is then kept in the data folder under another name.");
+      text->can_restore = TRUE;
       break;
 
     case PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE:
@@ -59,14 +61,16 @@ ps_error_text_for (const GError *error,
                             "the key belongs to another caseload, or the file is damaged or is "
                             "not a Peerside caseload. Peerside left the file exactly as it was. "
                             "Restore the matching keyring or an encrypted backup.");
+      text->can_restore = TRUE;
       break;
 
     case PS_STORE_ERROR_CORRUPT:
       text->icon_name = "dialog-error-symbolic";
       text->title = _("The Caseload Is Damaged");
       text->description = _("Peerside checks the caseload each time it opens it, and this check "
-                            "found damage. Nothing was changed. Restore an encrypted backup; "
-                            "keep the damaged file until you have.");
+                            "found damage. Nothing was changed. Restore an encrypted backup: "
+                            "the damaged file is then kept in the data folder under another name.");
+      text->can_restore = TRUE;
       break;
 
     case PS_STORE_ERROR_UNREADABLE:

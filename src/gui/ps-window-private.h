@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 const char *ps_window_get_error_title       (PsWindow *self);
 const char *ps_window_get_error_description (PsWindow *self);
 gboolean    ps_window_get_error_can_retry   (PsWindow *self);
+gboolean    ps_window_get_error_can_restore (PsWindow *self);
 AdwLeaflet *ps_window_get_leaflet           (PsWindow *self);
 
 typedef struct
@@ -17,6 +18,7 @@ typedef struct
   const char *title;
   const char *description;
   gboolean    can_retry;
+  gboolean    can_restore;   /* the file does not open: a backup can take its place */
 } PsErrorText;
 
 void ps_error_text_for (const GError *error,

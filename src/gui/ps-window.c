@@ -21,6 +21,7 @@ struct _PsWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkWidget            *retry_button;
+  GtkWidget            *restore_button;
   GtkMenuButton        *error_menu_button;
   GtkLabel             *error_detail;
   AdwLeaflet           *leaflet;
@@ -428,6 +429,7 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_detail);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, leaflet);
@@ -513,6 +515,7 @@ ps_window_show_error (PsWindow     *self,
   adw_status_page_set_title (self->error_page, self->error_text.title);
   adw_status_page_set_description (self->error_page, self->error_text.description);
   gtk_widget_set_visible (self->retry_button, self->error_text.can_retry);
+  gtk_widget_set_visible (self->restore_button, self->error_text.can_restore);
   /* The technical message helps a report; it never carries a name. */
   gtk_label_set_label (self->error_detail, error != NULL ? error->message : "");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -534,6 +537,12 @@ gboolean
 ps_window_get_error_can_retry (PsWindow *self)
 {
   return gtk_widget_get_visible (self->retry_button);
+}
+
+gboolean
+ps_window_get_error_can_restore (PsWindow *self)
+{
+  return gtk_widget_get_visible (self->restore_button);
 }
 
 AdwLeaflet *

@@ -151,7 +151,8 @@ assert_refused (Fixture      *fixture,
   g_assert_cmpstr (error->message, !=, "");
   g_clear_error (&error);
 
-  g_assert_false (ps_backup_restore (file, passphrase, fixture->target, key, &error));
+  g_assert_false (ps_backup_restore (file, passphrase, fixture->target, key,
+                                     PS_RESTORE_REPLACE, NULL, &error));
   g_assert_error (error, PS_STORE_ERROR, (int)code);
   g_test_message ("Refused: %s", error->message);
 
@@ -238,7 +239,8 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpuint (info.n_conversations, ==, 2);
 
   /* Into another caseload with another key. */
-  g_assert_true (ps_backup_restore (file, PASSPHRASE, fixture->target, key, &error));
+  g_assert_true (ps_backup_restore (file, PASSPHRASE, fixture->target, key,
+                                    PS_RESTORE_REPLACE, NULL, &error));
   g_assert_no_error (error);
 
   source = open_dir (fixture->source_dir, PS_TEST_KEY);
@@ -286,7 +288,7 @@ test_restore_on_new_machine (Fixture       *fixture,
   g_autoptr(PsStore) store = NULL;
 
   /* No data directory at all yet. */
-  g_assert_true (ps_backup_restore (file, PASSPHRASE, dir, key, &error));
+  g_assert_true (ps_backup_restore (file, PASSPHRASE, dir, key, PS_RESTORE_REPLACE, NULL, &error));
   g_assert_no_error (error);
   store = open_dir (dir, PS_TEST_OTHER_KEY);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 3);
@@ -460,7 +462,8 @@ test_in_use (Fixture       *fixture,
   g_autoptr(PsKey) key = other_key ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ps_backup_restore (file, PASSPHRASE, fixture->target, key, &error));
+  g_assert_false (ps_backup_restore (file, PASSPHRASE, fixture->target, key,
+                                     PS_RESTORE_REPLACE, NULL, &error));
   g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_IN_USE);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 1);
 }
@@ -481,7 +484,8 @@ test_leftover_wal (Fixture       *fixture,
   wal = g_strconcat (path, "-wal", NULL);
   g_assert_true (g_file_set_contents (wal, "not a real log, but not ours to replay", -1, NULL));
 
-  g_assert_true (ps_backup_restore (file, PASSPHRASE, fixture->target, key, &error));
+  g_assert_true (ps_backup_restore (file, PASSPHRASE, fixture->target, key,
+                                    PS_RESTORE_REPLACE, NULL, &error));
   g_assert_no_error (error);
   store = open_dir (fixture->target, PS_TEST_OTHER_KEY);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 3);

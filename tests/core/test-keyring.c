@@ -334,23 +334,26 @@ run_unlocked_round_trip (void)
 }
 
 static gboolean
-restore_with_vault (GFile       *backup,
-                    const char  *dir,
-                    GError     **error)
+restore_with_vault (GFile           *backup,
+                    const char      *dir,
+                    PsRestoreFlags   flags,
+                    char           **kept_path,
+                    GError         **error)
 {
   g_autoptr(PsKeyVault) vault = ps_key_vault_new ();
   g_autoptr(GAsyncResult) result = NULL;
 
-  ps_backup_restore_async (backup, "backup passphrase", dir, vault, NULL,
+  ps_backup_restore_async (backup, "backup passphrase", dir, vault, flags, NULL,
                            ps_test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return ps_backup_restore_finish (result, error);
+  return ps_backup_restore_finish (result, kept_path, error);
 }
 
 /* A new computer: no caseload, no key. Restoring makes and stores the key;
  * the app then opens the caseload through the keyring as usual. An existing
- * caseload whose key is missing is left alone. */
+ * caseload whose key is missing is left alone, unless the user chose to keep
+ * it aside. */
 static void
 run_restore_new_machine (void)
 {
@@ -379,14 +382,35 @@ run_restore_new_machine (void)
   {
     g_autoptr(GHashTable) before = ps_test_snapshot (orphan);
 
-    g_assert_false (restore_with_vault (backup, orphan, &error));
+    g_autofree char *kept = NULL;
+    g_autofree char *kept_name = NULL;
+    g_autoptr(GHashTable) after = NULL;
+
+    g_assert_false (restore_with_vault (backup, orphan, PS_RESTORE_REPLACE, NULL, &error));
     g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING);
     g_clear_error (&error);
     ps_test_assert_unchanged (before, orphan);
+
+    /* Chosen on the "key is missing" page: the unreadable caseload is kept,
+     * byte for byte, under another name, and the backup opens in its place
+     * with a new key from the keyring. */
+    g_assert_true (restore_with_vault (backup, orphan, PS_RESTORE_KEEP_CURRENT, &kept, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (kept);
+    kept_name = g_path_get_basename (kept);
+    g_assert_true (g_str_has_prefix (kept_name, "caseload-unreadable-"));
+    g_assert_true (g_str_has_suffix (kept_name, ".db"));
+    after = ps_test_snapshot (orphan);
+    g_assert_cmpstr (g_hash_table_lookup (after, kept_name), ==,
+                     g_hash_table_lookup (before, "caseload.db"));
+    store = ps_test_open_async (orphan, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 1);
+    g_clear_object (&store);
   }
 
   dir = ps_test_make_data_dir ();
-  g_assert_true (restore_with_vault (backup, dir, &error));
+  g_assert_true (restore_with_vault (backup, dir, PS_RESTORE_REPLACE, NULL, &error));
   g_assert_no_error (error);
   store = ps_test_open_async (dir, NULL, &error);
   g_assert_no_error (error);

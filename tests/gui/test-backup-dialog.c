@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+
 #include "ps-backup-dialog.h"
+#include "ps-key-vault.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
@@ -232,6 +236,59 @@ test_backup_and_restore (Fixture       *f,
   }
 }
 
+/* The keyring lost the caseload's key (reset, a new login keyring): the page
+ * says so and offers a restore, which keeps the file that does not open and
+ * brings the backup's caseload back with a new key. */
+static void
+test_restore_over_missing_key (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) file = make_backup (f, "correct horse battery");
+  g_autoptr(GHashTable) attributes = ps_key_vault_new_attributes ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *kept = NULL;
+  PsBackupDialog *restore;
+  GtkWidget *confirm;
+  const char *name;
+
+  ps_context_close (f->context, PS_CONTEXT_OPENING);
+  secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error);
+  g_assert_no_error (error);
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_FAILED);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Key Is Missing");
+  g_assert_true (ps_window_get_error_can_restore (f->window));
+
+  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
+  confirm = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), ==, "Restore From This Backup?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "kept in the data folder"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->context), f->case_id));
+
+  /* The file that would not open is still there, under another name. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "caseload-unreadable-") && g_str_has_suffix (name, ".db"))
+      kept = g_build_filename (f->dir, name, NULL);
+  g_assert_nonnull (kept);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (kept, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (st.st_size, >, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +299,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add ("/backup/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("passphrase-rules", test_passphrase_rules);
   ADD ("backup-and-restore", test_backup_and_restore);
+  ADD ("restore-over-missing-key", test_restore_over_missing_key);
 #undef ADD
 
   ret = g_test_run ();

@@ -150,6 +150,8 @@ test_wrong_key (Fixture       *f,
   open_window (f);
   g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Cannot Be Read");
   g_assert_true (ps_window_get_error_can_retry (f->window));
+  /* The page offers the way out it describes. */
+  g_assert_true (ps_window_get_error_can_restore (f->window));
 
   /* Trying again gives the same page and still touches nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
