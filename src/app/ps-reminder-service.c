@@ -208,37 +208,8 @@ read_settings (GSettings          *settings,
     (guint)MAX (g_settings_get_int (settings, "first-contact-overdue-days"), 0);
 }
 
-static void
-append_all (GListStore *into,
-            GListModel *from)
-{
-  guint n = g_list_model_get_n_items (from);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (from, i);
-
-      g_list_store_append (into, item);
-    }
-}
-
-/* The conversations the planner needs: those about to come, and each open
- * case's latest one held (for the weekly nudge) — two queries. */
-static GListModel *
-gather_conversations (PsStore   *store,
-                      GDateTime *now)
-{
-  g_autoptr(GListStore) all = g_list_store_new (PS_TYPE_CONVERSATION);
-  g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
-  g_autoptr(GDateTime) to = g_date_time_add_days (now, PLAN_AHEAD_DAYS);
-  g_autoptr(GListModel) coming = ps_store_list_conversations_between (store, from, to);
-  g_autoptr(GListModel) last = ps_store_list_last_conversations (store, now);
-
-  append_all (all, coming);
-  append_all (all, last);
-  return G_LIST_MODEL (g_steal_pointer (&all));
-}
-
+/* What the planner needs, in two queries: the conversations about to come,
+ * and when each open case last held one (for the weekly nudge). */
 static GPtrArray *
 plan (PsReminderService *self,
       PsStore           *store,
@@ -246,12 +217,15 @@ plan (PsReminderService *self,
       GTimeZone         *tz)
 {
   GListModel *cases = ps_store_get_open_cases (store);
-  g_autoptr(GListModel) conversations = gather_conversations (store, now);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, PLAN_AHEAD_DAYS);
+  g_autoptr(GListModel) coming = ps_store_list_conversations_between (store, from, to);
+  g_autoptr(GArray) last_held = ps_store_list_last_held (store, now);
   PsReminderSettings settings;
 
   read_settings (ps_context_get_settings (self->context), &settings);
   g_clear_pointer (&self->next_due, g_date_time_unref);
-  return ps_reminder_planner_plan (cases, conversations, now, tz, &settings, &self->next_due);
+  return ps_reminder_planner_plan (cases, coming, last_held, now, tz, &settings, &self->next_due);
 }
 
 /* Delivery ------------------------------------------------------------- */

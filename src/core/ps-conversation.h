@@ -28,4 +28,12 @@ gboolean             ps_conversation_get_safety_concern    (PsConversation *self
 GDateTime           *ps_conversation_get_started_at        (PsConversation *self);
 GDateTime           *ps_conversation_get_ended_at          (PsConversation *self);
 
+/* When a case last held (or missed) a conversation, as Unix time: what the
+ * weekly nudge needs of each case, without an object per conversation. */
+typedef struct
+{
+  gint64 case_id;
+  gint64 starts_at;
+} PsLastHeld;
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "ps-case.h"
 #include "ps-conversation.h"
 #include "ps-reminder-planner.h"
@@ -96,15 +98,44 @@ plan_first_contact (GPtrArray                *plan,
                     overdue, tz);
 }
 
+static int
+compare_last_held (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 ia = ((const PsLastHeld *)a)->case_id;
+  gint64 ib = ((const PsLastHeld *)b)->case_id;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* @case_id's entry of @last_held (sorted by case id), as a new GDateTime. */
+static GDateTime *
+find_last_held (GArray    *last_held,
+                gint64     case_id,
+                GDateTime *now)
+{
+  PsLastHeld key = { case_id, 0 };
+  const PsLastHeld *found;
+
+  if (last_held == NULL || last_held->len == 0)
+    return NULL;
+  found = bsearch (&key, last_held->data, last_held->len, sizeof key, compare_last_held);
+  if (found == NULL || found->starts_at > g_date_time_to_unix (now))
+    return NULL;
+  return g_date_time_new_from_unix_utc (found->starts_at);
+}
+
 static void
 plan_nudge (GPtrArray                *plan,
             PsCase                   *kase,
             GPtrArray                *conversations,
+            GArray                   *last_held,
             GDateTime                *now,
             GTimeZone                *tz,
             const PsReminderSettings *settings)
 {
   GDateTime *last = ps_case_get_first_contact_at (kase);
+  g_autoptr(GDateTime) held = NULL;
   g_autoptr(GDateTime) due = NULL;
   GDate day;
 
@@ -132,6 +163,9 @@ plan_nudge (GPtrArray                *plan,
           (last == NULL || g_date_time_compare (starts_at, last) > 0))
         last = starts_at;
     }
+  held = find_last_held (last_held, ps_case_get_id (kase), now);
+  if (held != NULL && (last == NULL || g_date_time_compare (held, last) > 0))
+    last = held;
   if (last == NULL)
     return;
 
@@ -196,6 +230,7 @@ dup_id (gint64 id)
 GPtrArray *
 ps_reminder_planner_plan (GListModel                *cases,
                           GListModel                *conversations,
+                          GArray                    *last_held,
                           GDateTime                 *now,
                           GTimeZone                 *tz,
                           const PsReminderSettings  *settings,
@@ -265,7 +300,8 @@ ps_reminder_planner_plan (GListModel                *cases,
           plan_first_contact (plan, kase, now, tz, settings);
           break;
         case PS_CASE_STATE_IN_SUPPORT:
-          plan_nudge (plan, kase, g_hash_table_lookup (by_case, &case_id), now, tz, settings);
+          plan_nudge (plan, kase, g_hash_table_lookup (by_case, &case_id), last_held, now, tz,
+                      settings);
           break;
         case PS_CASE_STATE_CLOSED:
         default:

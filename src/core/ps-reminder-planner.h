@@ -24,12 +24,15 @@ void        ps_reminder_settings_init          (PsReminderSettings       *settin
 /* Pure: no I/O, no clock of its own. @cases holds PsCase (closed ones are
  * skipped), @conversations PsConversation of those cases (duplicates and
  * those of other cases are ignored): the scheduled ones to come, and for a
- * case in support with nothing scheduled, its past ones. Returns the
+ * case in support with nothing scheduled, its past ones, or instead its
+ * latest one held in @last_held (optional: PsLastHeld by case id, as
+ * ps_store_list_last_held() gives). Returns the
  * reminders still worth showing (due or to come), ordered by due instant; a
  * reminder is due when its instant is <= @now. @next_due (optional) gets the
  * first due instant after @now, or NULL. */
 GPtrArray  *ps_reminder_planner_plan           (GListModel               *cases,
                                                 GListModel               *conversations,
+                                                GArray                   *last_held,
                                                 GDateTime                *now,
                                                 GTimeZone                *tz,
                                                 const PsReminderSettings *settings,

@@ -23,7 +23,7 @@ plan_in (RemFixture  *fixture,
   ps_reminder_settings_init (&settings);
   conversations = ps_store_list_conversations_between (fixture->store, from, to);
   return ps_reminder_planner_plan (ps_store_get_open_cases (fixture->store), conversations,
-                                   now, tz, &settings, next_due);
+                                   NULL, now, tz, &settings, next_due);
 }
 
 static GPtrArray *
@@ -364,6 +364,46 @@ test_nudge (void)
   rem_fixture_teardown (&fixture);
 }
 
+/* The same nudge from the store's last-held times alone, as the service
+ * plans it: no conversation object per case. */
+static void
+test_nudge_from_last_held (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GArray) last_held = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GDateTime) now = rem_utc ("2024-05-02T20:00:00Z");
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Vancouver");
+  g_autoptr(GError) error = NULL;
+  PsReminderSettings settings;
+  gint64 case_id;
+
+  rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
+  case_id = rem_add_case (&fixture, "Quinn Support", "2024-04-29");
+  held = rem_schedule (&fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
+  g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+
+  ps_reminder_settings_init (&settings);
+  last_held = ps_store_list_last_held (fixture.store, now);
+  g_assert_cmpuint (last_held->len, ==, 1);
+  plan = ps_reminder_planner_plan (ps_store_get_open_cases (fixture.store), NULL, last_held,
+                                   now, tz, &settings, NULL);
+  assert_due (find (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, case_id),
+              "2024-05-08T16:00:00Z", tz, "09:00");
+
+  /* Held only after "now": not yet the last one held. */
+  g_clear_pointer (&last_held, g_array_unref);
+  g_clear_pointer (&now, g_date_time_unref);
+  now = rem_utc ("2024-05-01T16:00:00Z");
+  last_held = ps_store_list_last_held (fixture.store, now);
+  g_assert_cmpuint (last_held->len, ==, 0);
+
+  rem_fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/reminders/planner/keys-and-states", test_keys_and_states);
   g_test_add_func ("/reminders/planner/first-contact", test_first_contact);
   g_test_add_func ("/reminders/planner/nudge", test_nudge);
+  g_test_add_func ("/reminders/planner/nudge-from-last-held", test_nudge_from_last_held);
 
   return g_test_run ();
 }
