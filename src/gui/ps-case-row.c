@@ -646,12 +646,19 @@ ps_case_row_bind (PsCaseRow *self,
     }
   self->urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
 
-  /* A screen reader hears the name, then the state line and the rest. */
+  /* A screen reader hears the name, then the state line and the rest, on
+   * the row and on the list item that holds it, which is what takes the
+   * focus (GTK 4.8 has no gtk_list_item_set_accessible_label). */
   description = g_strdup_printf ("%s, %s", self->state, self->meta);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -274,6 +274,10 @@ test_privacy_mode_rows (Fixture       *f,
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Dr. Ada Placeholder");
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "First contact due tomorrow, Phone · Adverse clinical event");
+  /* So does the list item around it, which is what takes the focus. */
+  gtk_test_accessible_assert_role (gtk_widget_get_parent (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_test_accessible_assert_property (gtk_widget_get_parent (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Dr. Ada Placeholder");
 
   g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
