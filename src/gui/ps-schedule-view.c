@@ -501,6 +501,12 @@ bind_item_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text.title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text.subtitle,
                                   -1);
+  /* And on the list item holding it, which is what takes the focus. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text.title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text.subtitle,
+                                    -1);
   row_text_clear (&text);
 }
 

@@ -349,6 +349,8 @@ test_reach_all (Fixture       *f,
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
   g_assert_cmpstr (row_title (focus), ==, last_name);
+  /* What has the focus is what a screen reader names. */
+  gtk_test_accessible_assert_property (focus, GTK_ACCESSIBLE_PROPERTY_LABEL, last_name);
   /* …and it is on screen, not only focused. */
   g_assert_true (gtk_widget_compute_bounds (focus, GTK_WIDGET (f->base.window), &bounds));
   g_assert_cmpfloat (bounds.origin.y, >=, 0);
