@@ -19,8 +19,10 @@ set -eu
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
 echo "== start-up and memory (10,000 cases, 30,000 conversations)"
 "$build/tests/bench/bench-startup" "$build/src/peerside" 10
-echo "== filtering the caseload on a keystroke"
+echo "== filtering the caseload on a keystroke (default renderer)"
 "$build/tests/bench/bench-caseload-filter"
+echo "== filtering the caseload on a keystroke (GSK_RENDERER=cairo: no software GL)"
+GSK_RENDERER=cairo "$build/tests/bench/bench-caseload-filter"
 echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue first contacts)"
 "$build/tests/bench/bench-schedule"
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
