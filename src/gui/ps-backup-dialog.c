@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
 #include "ps-backup.h"
 #include "ps-backup-dialog.h"
 #include "ps-window.h"
@@ -359,6 +360,8 @@ static void
 ps_backup_dialog_init (PsBackupDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->passphrase_row));
+  ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->confirm_row));
 }
 
 PsBackupDialog *

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
 #include "ps-contacts-preferences.h"
 #include "ps-crisis-contacts.h"
 
@@ -286,6 +287,8 @@ ps_contacts_preferences_page_init (PsContactsPreferencesPage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_accessible_label_entry_row (self->name_row);
+  ps_accessible_label_entry_row (self->phone_row);
   build_crisis_rows (self);
 
   placeholder = gtk_label_new (_("No program contacts yet"));

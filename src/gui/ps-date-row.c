@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
 #include "ps-date-row.h"
 #include "ps-util.h"
 
@@ -167,6 +168,7 @@ ps_date_row_init (PsDateRow *self)
 {
   g_date_clear (&self->date, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_accessible_label_calendar (self->calendar);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
   update_label (self);
 }

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Names GTK 4.8 and libadwaita 1.2 leave out, for the parts of their
+ * widgets that take the focus. */
+
+/* The text inside an entry row, named by the row's title, and the peek
+ * button of a password entry row ("Show Text", "Hide Text"). */
+void ps_accessible_label_entry_row (AdwEntryRow *row);
+
+/* The month and year arrows of a calendar. */
+void ps_accessible_label_calendar  (GtkCalendar *calendar);
+
+G_END_DECLS
