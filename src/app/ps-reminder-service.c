@@ -379,6 +379,7 @@ ps_reminder_service_check (PsReminderService *self)
           g_hash_table_add (self->shown, g_strdup (key));
           g_ptr_array_add (due, g_object_ref (reminder));
         }
+      take_snoozed (self, current, now, due);
 
       /* Recorded first, all in one transaction: if showing fails or we are
        * killed, none is shown again and again. If recording fails (a full
@@ -394,8 +395,6 @@ ps_reminder_service_check (PsReminderService *self)
           if (!ps_store_record_deliveries (store, (const char * const *) keys->pdata, now, &error))
             g_debug ("Could not record %u reminders: %s", due->len, error->message);
         }
-
-      take_snoozed (self, current, now, due);
       g_clear_pointer (&current, g_hash_table_unref);
     }
   else
@@ -436,6 +435,8 @@ ps_reminder_service_snooze (PsReminderService *self,
                             PsReminder        *reminder)
 {
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  PsStore *store;
   Snooze *snooze;
 
   g_return_if_fail (PS_IS_REMINDER_SERVICE (self));
@@ -446,6 +447,13 @@ ps_reminder_service_snooze (PsReminderService *self,
   snooze->reminder = g_object_ref (reminder);
   snooze->until = g_date_time_add_minutes (now, PS_NOTIFIER_SNOOZE_MINUTES);
   g_hash_table_replace (self->snoozes, g_strdup (ps_reminder_get_key (reminder)), snooze);
+
+  /* Not delivered any more: a restart before the snooze ends shows it at
+   * start instead of never. This process keeps it out of the plan meanwhile
+   * (it is in self->shown) and records it again when it shows it. */
+  store = ps_context_get_store (self->context);
+  if (store != NULL && !ps_store_forget_delivery (store, ps_reminder_get_key (reminder), &error))
+    g_debug ("Could not forget a snoozed reminder's delivery: %s", error->message);
 }
 
 GDateTime *

@@ -1377,3 +1377,36 @@ ps_store_was_delivered (PsStore    *self,
 
   return reminder_key != NULL && g_hash_table_contains (ensure_delivered (self), reminder_key);
 }
+
+/* A snoozed reminder is due again: were Peerside stopped before the snooze
+ * ends, the next start shows it, as one that fell due while it was not
+ * running. Forgetting what was never recorded is not an error. */
+gboolean
+ps_store_forget_delivery (PsStore     *self,
+                          const char  *reminder_key,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int n_changed = 0;
+
+  g_return_val_if_fail (PS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reminder_key != NULL, FALSE);
+
+  if (!valid_step_id (reminder_key))
+    return fail_code (error, PS_STORE_ERROR_INVALID);
+
+  stmt = ps_sqlite_prepare (self->db, "DELETE FROM reminder_deliveries WHERE reminder_key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  ps_sqlite_bind_text (stmt, 1, reminder_key);
+  if (!begin (self, error))
+    return FALSE;
+  if (!step_changes (self, stmt, &n_changed, error))
+    return rollback (self);
+  if (!commit (self, error))
+    return FALSE;
+
+  if (self->delivered != NULL)
+    g_hash_table_remove (self->delivered, reminder_key);
+  return TRUE;
+}

@@ -127,5 +127,8 @@ gboolean        ps_store_record_deliveries          (PsStore              *self,
                                                      GError              **error);
 gboolean        ps_store_was_delivered              (PsStore              *self,
                                                      const char           *reminder_key);
+gboolean        ps_store_forget_delivery            (PsStore              *self,
+                                                     const char           *reminder_key,
+                                                     GError              **error);
 
 G_END_DECLS

@@ -389,6 +389,48 @@ test_snooze (Fixture       *fixture,
   g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
 }
 
+/* Snoozed, then Peerside stopped before the ten minutes were up: the next
+ * start shows it again, once, rather than never. */
+static void
+test_snooze_survives_restart (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autofree char *key = NULL;
+  PsNotifier *notifier = ps_reminder_service_get_notifier (fixture->service);
+
+  add_conversation (fixture, &conversation);
+  key = upcoming_key (conversation);
+  g_clear_object (&conversation);
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_true (ps_notifier_activate (notifier, key, "snooze"));
+
+  /* Not shown again by this process before its time. */
+  rem_set_now (&fixture->rem, "2024-06-10T13:24:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->service));
+  g_clear_object (&fixture->context);
+  rem_fixture_reopen (&fixture->rem);
+  g_assert_false (ps_store_was_delivered (fixture->rem.store, key));
+
+  fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
+                                               fixture->rem.store);
+  fixture->service = ps_reminder_service_new (fixture->context, NULL);
+  rem_set_now (&fixture->rem, "2024-06-10T13:25:00Z");
+  ps_reminder_service_start (fixture->service);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+  g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
+
+  /* Once. */
+  rem_set_now (&fixture->rem, "2024-06-10T13:26:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+}
+
 static void
 open_case_cb (PsReminderService *service,
               gint64             case_id,
@@ -597,6 +639,7 @@ main (int   argc,
   ADD ("with-name", test_with_name);
   ADD ("first-contact-text", test_first_contact_text);
   ADD ("snooze", test_snooze);
+  ADD ("snooze-survives-restart", test_snooze_survives_restart);
   ADD ("open", test_open);
   ADD ("restart-delivers-once", test_restart);
   ADD ("missed-at-start", test_missed_at_start);
