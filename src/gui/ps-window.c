@@ -33,6 +33,7 @@ struct _PsWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *view_stack;
   PsCaseloadView       *caseload_view;
+  guint                 caseload_view_id;
   GMenuModel           *primary_menu;
 
   PsErrorText           error_text;
@@ -62,6 +63,51 @@ restore_conversation (PsWindow *self)
     ps_case_page_open_conversation (self->context, GTK_WINDOW (self), NULL, conversation, NULL);
 }
 
+/* The caseload view is made just after the window's first frame, while the
+ * store still opens in its thread, or at once when a caseload is there to
+ * show: the first frame ("Opening…") then costs about what a bare window's
+ * does (DESIGN.md §6). */
+static PsCaseloadView *
+ensure_caseload_view (PsWindow *self)
+{
+  if (self->caseload_view != NULL)
+    return self->caseload_view;
+
+  g_clear_handle_id (&self->caseload_view_id, g_source_remove);
+  self->caseload_view = ps_caseload_view_new (self->context);
+  g_object_bind_property (self->leaflet, "folded", self->caseload_view, "folded", G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
+  gtk_stack_set_visible_child_name (self->view_stack, "caseload");
+  return self->caseload_view;
+}
+
+static gboolean
+make_caseload_view_cb (gpointer user_data)
+{
+  PsWindow *self = user_data;
+
+  self->caseload_view_id = 0;
+  ensure_caseload_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                PsWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  /* An idle, so that the frame is reported and shown before the work. */
+  if (self->caseload_view == NULL && self->caseload_view_id == 0)
+    self->caseload_view_id = g_idle_add (make_caseload_view_cb, self);
+}
+
+static void
+realize_cb (PsWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+}
+
 static void
 update_for_status (PsWindow *self)
 {
@@ -81,6 +127,7 @@ update_for_status (PsWindow *self)
 
     case PS_CONTEXT_READY:
     default:
+      ensure_caseload_view (self);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       restore_conversation (self);
       break;
@@ -142,6 +189,7 @@ show_view (PsWindow   *self,
 
   g_return_if_fail (row != NULL);
 
+  ensure_caseload_view (self);
   ensure_view (self, name);
   gtk_list_box_select_row (self->sidebar_list, row);
   gtk_stack_set_visible_child_name (self->view_stack, name);
@@ -216,7 +264,7 @@ forward_to_caseload_action (GtkWidget  *widget,
   show_view (self, "caseload");
   /* "win.new-case" → "caseload.new-case" */
   name = g_strconcat ("caseload.", action_name + strlen ("win."), NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self->caseload_view), name, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ensure_caseload_view (self)), name, NULL);
 }
 
 /* Read from the resource, not asked of the application: the caseload and
@@ -290,7 +338,7 @@ schedule_open_case_cb (PsWindow *self,
   if (item == NULL)
     return;
   show_view (self, "caseload");
-  ps_caseload_view_open_case (self->caseload_view, item);
+  ps_caseload_view_open_case (ensure_caseload_view (self), item);
 }
 
 static void
@@ -331,11 +379,8 @@ ps_window_constructed (GObject *object)
 
   gtk_menu_button_set_menu_model (self->error_menu_button, ps_window_get_primary_menu (self));
 
-  self->caseload_view = ps_caseload_view_new (self->context);
-  g_object_bind_property (self->leaflet, "folded", self->caseload_view, "folded", G_BINDING_SYNC_CREATE);
-  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
-  /* Schedule and Overview are made when first shown: start-up draws the
-   * caseload only. */
+  /* The caseload view is made after the first frame (ensure_caseload_view),
+   * Schedule and Overview when first shown. */
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
   /* Folded, the window opens on the caseload, not on the list of views. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -344,6 +389,7 @@ ps_window_constructed (GObject *object)
                            G_CALLBACK (context_status_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_for_status (self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   if (g_getenv ("PEERSIDE_BENCH") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
@@ -354,6 +400,7 @@ ps_window_dispose (GObject *object)
 {
   PsWindow *self = (PsWindow *)object;
 
+  g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_WINDOW);
   g_clear_object (&self->primary_menu);
 
@@ -479,7 +526,7 @@ PsCaseloadView *
 ps_window_get_caseload_view (PsWindow *self)
 {
   g_return_val_if_fail (PS_IS_WINDOW (self), NULL);
-  return self->caseload_view;
+  return ensure_caseload_view (self);
 }
 
 PsContext *
