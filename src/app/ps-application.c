@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
 #include "ps-application-private.h"
 #include "ps-autostart.h"
 #include "ps-caseload-view-private.h"
@@ -170,6 +171,7 @@ ps_application_startup (GApplication *app)
   g_autoptr(PsClock) clock = NULL;
 
   G_APPLICATION_CLASS (ps_application_parent_class)->startup (app);
+  ps_accessible_fix_mnemonic_names ();
 
   g_set_application_name (_("Peerside"));
   gtk_window_set_default_icon_name (APP_ID);

@@ -109,3 +109,81 @@ ps_accessible_label_calendar (GtkCalendar *calendar)
         }
     }
 }
+
+/* GTK 4.8 sets a mnemonic button's accessible label to its raw text
+ * ("_Save") and also names it by its label child (labelled-by), and AT-SPI
+ * joins the two: "_Save Save". A check button gets the raw text alone.
+ * Fixed in later GTK; here every change of a label or of use-underline is
+ * followed, through the class's notify (GLib emits no "notify" to objects
+ * without handlers, and the signal takes no emission hooks): buttons keep
+ * the labelled-by name only, check buttons get the text without its
+ * underscore. */
+typedef void (*NotifyFunc) (GObject *object, GParamSpec *pspec);
+
+static NotifyFunc button_notify;
+static NotifyFunc check_button_notify;
+
+static void
+mnemonic_notify (GObject    *object,
+                 GParamSpec *pspec)
+{
+  gboolean check = GTK_IS_CHECK_BUTTON (object);
+  NotifyFunc chain = check ? check_button_notify : button_notify;
+
+  if (chain != NULL)
+    chain (object, pspec);
+
+  if (!g_str_equal (pspec->name, "label") && !g_str_equal (pspec->name, "use-underline"))
+    return;
+
+  if (!check && gtk_button_get_use_underline (GTK_BUTTON (object)) &&
+      gtk_button_get_label (GTK_BUTTON (object)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  else if (check && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (object)) &&
+           gtk_check_button_get_label (GTK_CHECK_BUTTON (object)) != NULL)
+    {
+      g_autofree char *text = strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (object)));
+
+      set_label (GTK_WIDGET (object), text);
+    }
+}
+
+static void
+patch_class (GType       type,
+             NotifyFunc *saved)
+{
+  GObjectClass *klass = g_type_class_ref (type);
+
+  if (klass->notify != mnemonic_notify)
+    {
+      *saved = klass->notify;
+      klass->notify = mnemonic_notify;
+    }
+  /* Classes stay alive once made: the reference is kept on purpose. */
+}
+
+void
+ps_accessible_fix_mnemonic_names (void)
+{
+  static gsize done;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  patch_class (GTK_TYPE_BUTTON, &button_notify);
+  patch_class (GTK_TYPE_CHECK_BUTTON, &check_button_notify);
+  /* A subclass made before the patch copied the old notify: patch it too
+   * (one made after inherits the new one). */
+  {
+    GType subclasses[] = { GTK_TYPE_TOGGLE_BUTTON, GTK_TYPE_LINK_BUTTON };
+
+    for (guint i = 0; i < G_N_ELEMENTS (subclasses); i++)
+      {
+        GObjectClass *klass = g_type_class_peek (subclasses[i]);
+
+        if (klass != NULL && klass->notify == button_notify)
+          klass->notify = mnemonic_notify;
+      }
+  }
+  g_once_init_leave (&done, 1);
+}

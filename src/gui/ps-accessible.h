@@ -15,4 +15,9 @@ void ps_accessible_label_entry_row (AdwEntryRow *row);
 /* The month and year arrows of a calendar. */
 void ps_accessible_label_calendar  (GtkCalendar *calendar);
 
+/* Once, before the first window: buttons and check buttons with a mnemonic
+ * ("_Save") get the name a screen reader should speak ("Save"), not GTK
+ * 4.8's "_Save Save" (buttons) or "_Save" (check buttons). */
+void ps_accessible_fix_mnemonic_names (void);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-accessible.h"
 #include "ps-test-session.h"
 
 char *
@@ -21,6 +22,7 @@ ps_test_session_init (int    *argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  ps_accessible_fix_mnemonic_names ();
 
   /* AdwApplication loads the app's style sheet; windows made without it
    * (most widget tests) get it here, so screenshots look like the app. */

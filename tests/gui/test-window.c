@@ -117,6 +117,59 @@ test_primary_menu (void)
 }
 
 static void
+check_mnemonic_names (GtkWidget *widget,
+                      guint     *n_buttons,
+                      guint     *n_checks)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      /* Named by its label child alone: "Try Again", not "_Try Again Try Again". */
+      if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("%s \"%s\" keeps its raw mnemonic as its accessible label",
+                 G_OBJECT_TYPE_NAME (widget), gtk_button_get_label (GTK_BUTTON (widget)));
+      (*n_buttons)++;
+    }
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)) &&
+      gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *message = NULL;
+      GString *plain = g_string_new (NULL);
+
+      for (const char *p = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)); *p; p++)
+        if (*p != '_')
+          g_string_append_c (plain, *p);
+      message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str);
+      g_string_free (plain, TRUE);
+      if (message != NULL)
+        g_error ("check button: %s", message);
+      (*n_checks)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_mnemonic_names (child, n_buttons, n_checks);
+}
+
+/* GTK 4.8 names a button "_Try Again" and by its label as well, so a screen
+ * reader says "Try Again Try Again"; a check button "_Remind". Every mnemonic
+ * control of the window and of Preferences is named by its text alone. */
+static void
+test_mnemonic_names (void)
+{
+  PsWindow *window = open_window ();
+  GtkWidget *prefs;
+  guint n_buttons = 0, n_checks = 0;
+
+  check_mnemonic_names (GTK_WIDGET (window), &n_buttons, &n_checks);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  check_mnemonic_names (prefs, &n_buttons, &n_checks);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  /* The caseload's Open/Closed toggles, New Case, Try Again… */
+  g_assert_cmpuint (n_buttons, >=, 4);
+}
+
+static void
 test_about_window (void)
 {
   PsWindow *window = open_window ();
@@ -266,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/window/first-run-is-encrypted-and-empty", test_first_run_is_encrypted_and_empty);
   g_test_add_func ("/window/primary-menu", test_primary_menu);
   g_test_add_func ("/window/about", test_about_window);
+  g_test_add_func ("/window/mnemonic-names", test_mnemonic_names);
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/preferences", test_preferences_bind_settings);
   g_test_add_func ("/window/accelerators", test_accelerators);
