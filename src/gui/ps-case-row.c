@@ -396,13 +396,13 @@ ps_case_row_measure (GtkWidget      *widget,
     *minimum = *natural = 2 * MARGIN_Y + MAX (DISC, text_height (metrics));
 }
 
-/* The six colours of AdwAvatar, top and bottom of the gradient, and the
- * letters' colour. */
+/* Six of AdwAvatar's colours, top and bottom of the gradient, and the
+ * letters' colour: not its yellows, on which the letters are barely seen. */
 static const char *disc_colours[][3] = {
   { "#83b6ec", "#337fdc", "#cfe1f5" },
   { "#7ad9f1", "#0f9ac8", "#caeaf2" },
   { "#8de6b1", "#29ae74", "#cef8d8" },
-  { "#f4ca78", "#e5a50a", "#fdf0d0" },
+  { "#9e91e8", "#7a59ca", "#e4e1fa" },
   { "#e973ab", "#e33b6a", "#fbd3e1" },
   { "#cb78d4", "#9945b5", "#efd7f2" },
 };
@@ -475,7 +475,13 @@ ps_case_row_snapshot (GtkWidget   *widget,
   if (self->urgency == PS_URGENCY_OVERDUE && gtk_style_context_lookup_color (style, "error_color", &state_colour))
     ;
   else if (self->urgency == PS_URGENCY_DUE_SOON && gtk_style_context_lookup_color (style, "warning_color", &state_colour))
-    ;
+    {
+      /* As .ps-due-soon: light warning yellow is 4.3:1, a quarter of the
+       * text colour makes it 5.5-6:1. */
+      state_colour.red = 0.75f * state_colour.red + 0.25f * fg.red;
+      state_colour.green = 0.75f * state_colour.green + 0.25f * fg.green;
+      state_colour.blue = 0.75f * state_colour.blue + 0.25f * fg.blue;
+    }
   else
     state_colour = dimmed;
 
