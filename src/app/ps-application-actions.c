@@ -132,6 +132,9 @@ static const struct {
   { "win.show-schedule", { "<Alt>2", NULL } },
   { "win.show-overview", { "<Alt>3", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  /* GtkApplication would set this for a gtk/help-overlay.ui; ours is
+   * built when first shown (ps-window.c). */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 void
