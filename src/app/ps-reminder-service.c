@@ -208,6 +208,28 @@ read_settings (GSettings          *settings,
     (guint)MAX (g_settings_get_int (settings, "first-contact-overdue-days"), 0);
 }
 
+typedef struct
+{
+  PsReminderService *self;
+  PsStore           *store;
+  GDateTime         *now;
+} SkipData;
+
+/* Due and already shown or delivered, and not snoozed: check() would pass
+ * it by, so the planner need not make it. */
+static gboolean
+skip_delivered (const char *key,
+                GDateTime  *due_at,
+                gpointer    user_data)
+{
+  SkipData *data = user_data;
+
+  return g_date_time_compare (due_at, data->now) <= 0 &&
+         !g_hash_table_contains (data->self->snoozes, key) &&
+         (g_hash_table_contains (data->self->shown, key) ||
+          ps_store_was_delivered (data->store, key));
+}
+
 /* What the planner needs, in two queries: the conversations about to come,
  * and when each open case last held one (for the weekly nudge). */
 static GPtrArray *
@@ -221,9 +243,12 @@ plan (PsReminderService *self,
   g_autoptr(GDateTime) to = g_date_time_add_days (now, PLAN_AHEAD_DAYS);
   g_autoptr(GListModel) coming = ps_store_list_conversations_between (store, from, to);
   g_autoptr(GArray) last_held = ps_store_list_last_held (store, now);
+  SkipData skip = { self, store, now };
   PsReminderSettings settings;
 
   read_settings (ps_context_get_settings (self->context), &settings);
+  settings.skip = skip_delivered;
+  settings.skip_data = &skip;
   g_clear_pointer (&self->next_due, g_date_time_unref);
   return ps_reminder_planner_plan (cases, coming, last_held, now, tz, &settings, &self->next_due);
 }

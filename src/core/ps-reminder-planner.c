@@ -23,6 +23,8 @@ ps_reminder_settings_init (PsReminderSettings *settings)
   settings->first_contact_due_days = 2;
   settings->first_contact_overdue_days = 3;
   settings->nudge_days = PS_REMINDER_NUDGE_DAYS;
+  settings->skip = NULL;
+  settings->skip_data = NULL;
 }
 
 GDateTime *
@@ -50,13 +52,22 @@ ps_reminder_planner_morning (const GDate *day,
   return g_date_time_to_utc (local);
 }
 
+static gboolean
+skipped (const PsReminderSettings *settings,
+         const char               *key,
+         GDateTime                *due_at)
+{
+  return settings->skip != NULL && settings->skip (key, due_at, settings->skip_data);
+}
+
 static void
-add_day_reminder (GPtrArray      *plan,
-                  PsReminderKind  kind,
-                  const char     *what,
-                  PsCase         *kase,
-                  GDateTime      *due_at,
-                  GTimeZone      *tz)
+add_day_reminder (GPtrArray                *plan,
+                  PsReminderKind            kind,
+                  const char               *what,
+                  PsCase                   *kase,
+                  GDateTime                *due_at,
+                  GTimeZone                *tz,
+                  const PsReminderSettings *settings)
 {
   g_autofree char *day = NULL;
   g_autofree char *key = NULL;
@@ -65,6 +76,8 @@ add_day_reminder (GPtrArray      *plan,
   ps_date_set_from_date_time (&date, due_at, tz);
   day = ps_date_to_iso (&date);
   key = g_strdup_printf ("case:%" G_GINT64_FORMAT ":%s:%s", ps_case_get_id (kase), what, day);
+  if (skipped (settings, key, due_at))
+    return;
   g_ptr_array_add (plan, ps_reminder_new (kind, ps_case_get_id (kase), 0, due_at, NULL, 0,
                                           ps_case_get_modality (kase), key));
 }
@@ -93,9 +106,11 @@ plan_first_contact (GPtrArray                *plan,
 
   /* Once overdue, "due today" is old news: only the overdue one is shown. */
   if (g_date_time_compare (due, overdue) < 0 && g_date_time_compare (overdue, now) > 0)
-    add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_DUE, "first-contact-due", kase, due, tz);
+    add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_DUE, "first-contact-due", kase, due, tz,
+                      settings);
   add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, "first-contact-overdue", kase,
-                    overdue, tz);
+                    overdue, tz,
+                    settings);
 }
 
 static int
@@ -172,7 +187,8 @@ plan_nudge (GPtrArray                *plan,
   ps_date_set_from_date_time (&day, last, tz);
   due = ps_reminder_planner_morning (&day, settings->nudge_days, tz);
   if (due != NULL)
-    add_day_reminder (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, "nudge", kase, due, tz);
+    add_day_reminder (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, "nudge", kase, due, tz,
+                      settings);
 }
 
 static void
@@ -201,6 +217,8 @@ plan_upcoming (GPtrArray                *plan,
   iso = ps_instant_to_iso (starts_at);
   key = g_strdup_printf ("conv:%" G_GINT64_FORMAT ":upcoming:%s",
                          ps_conversation_get_id (conversation), iso);
+  if (skipped (settings, key, due))
+    return;
   g_ptr_array_add (plan, ps_reminder_new (PS_REMINDER_CONVERSATION_UPCOMING,
                                           ps_case_get_id (kase),
                                           ps_conversation_get_id (conversation),
