@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-case-list.h"
 #include "ps-case-private.h"
 #include "ps-conversation-private.h"
 #include "ps-sqlite.h"
@@ -30,9 +31,9 @@ struct _PsStore
   PsClock     *clock;
   char        *path;
 
-  GListStore  *cases;
-  GListStore  *open_cases;
-  GListStore  *closed_cases;
+  PsCaseList  *cases;
+  PsCaseList  *open_cases;
+  PsCaseList  *closed_cases;
   GHashTable  *case_by_id;           /* gint64* → PsCase, borrowed from cases */
   GHashTable  *delivered;            /* reminder keys delivered; loaded on first use */
   GHashTable  *conversation_by_id;   /* gint64* → PsConversation, weak */
@@ -129,35 +130,6 @@ read_conversation_row (sqlite3_stmt      *stmt,
 
 /* Models --------------------------------------------------------------- */
 
-static int
-compare_case_ids (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  gint64 ia = ps_case_get_id ((PsCase *)a);
-  gint64 ib = ps_case_get_id ((PsCase *)b);
-
-  return ia < ib ? -1 : ia > ib;
-}
-
-static void
-model_remove (GListStore *model,
-              PsCase     *item)
-{
-  guint position;
-
-  if (g_list_store_find (model, item, &position))
-    g_list_store_remove (model, position);
-}
-
-static void
-model_ensure (GListStore *model,
-              PsCase     *item)
-{
-  if (!g_list_store_find (model, item, NULL))
-    g_list_store_insert_sorted (model, item, compare_case_ids, NULL);
-}
-
 /* Puts @kase in the open or the closed model, as its state says. */
 static void
 place_case (PsStore *self,
@@ -165,8 +137,8 @@ place_case (PsStore *self,
 {
   gboolean closed = ps_case_get_closure_status (kase) != PS_CLOSURE_NONE;
 
-  model_remove (closed ? self->open_cases : self->closed_cases, kase);
-  model_ensure (closed ? self->closed_cases : self->open_cases, kase);
+  ps_case_list_remove (closed ? self->open_cases : self->closed_cases, kase);
+  ps_case_list_ensure (closed ? self->closed_cases : self->open_cases, kase);
 }
 
 /* Reads case @case_id back and updates (or adds, or removes) its object. */
@@ -190,9 +162,9 @@ refresh_case (PsStore *self,
       g_autoptr(PsCase) gone = g_object_ref (kase);
 
       g_hash_table_remove (self->case_by_id, &case_id);
-      model_remove (self->open_cases, gone);
-      model_remove (self->closed_cases, gone);
-      model_remove (self->cases, gone);
+      ps_case_list_remove (self->open_cases, gone);
+      ps_case_list_remove (self->closed_cases, gone);
+      ps_case_list_remove (self->cases, gone);
       return;
     }
   if (rc != SQLITE_ROW)
@@ -206,7 +178,7 @@ refresh_case (PsStore *self,
       g_autoptr(PsCase) added = ps_case_new_from_row (&row);
 
       g_hash_table_insert (self->case_by_id, g_memdup2 (&row.id, sizeof row.id), added);
-      model_ensure (self->cases, added);
+      ps_case_list_ensure (self->cases, added);
       kase = added;
     }
   ps_case_row_clear (&row);
@@ -242,9 +214,9 @@ load_cases (PsStore  *self,
   if (rc != SQLITE_DONE)
     return ps_sqlite_fail (self->db, rc, error);
 
-  g_list_store_splice (self->cases, 0, 0, all->pdata, all->len);
-  g_list_store_splice (self->open_cases, 0, 0, open->pdata, open->len);
-  g_list_store_splice (self->closed_cases, 0, 0, closed->pdata, closed->len);
+  ps_case_list_append (self->cases, (PsCase **) all->pdata, all->len);
+  ps_case_list_append (self->open_cases, (PsCase **) open->pdata, open->len);
+  ps_case_list_append (self->closed_cases, (PsCase **) closed->pdata, closed->len);
   return TRUE;
 }
 
@@ -495,9 +467,9 @@ static void
 ps_store_init (PsStore *self)
 {
   self->lock_fd = -1;
-  self->cases = g_list_store_new (PS_TYPE_CASE);
-  self->open_cases = g_list_store_new (PS_TYPE_CASE);
-  self->closed_cases = g_list_store_new (PS_TYPE_CASE);
+  self->cases = ps_case_list_new ();
+  self->open_cases = ps_case_list_new ();
+  self->closed_cases = ps_case_list_new ();
   self->case_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->conversation_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
