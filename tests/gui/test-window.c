@@ -307,6 +307,42 @@ test_close_hides_while_reminders_on (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 }
 
+/* The icons of the first frames are found, as PNGs at their size and scale
+ * 1 (no librsvg at start-up), as SVGs on a HiDPI screen. */
+static void
+test_start_up_icons (void)
+{
+  static const struct { const char *name; int size; } icons[] = {
+    { "ps-working-symbolic", 32 },
+    { "ps-locked-symbolic", 128 },
+    { "ps-no-case-symbolic", 128 },
+    { "ps-no-results-symbolic", 128 },
+    { "ps-no-selection-symbolic", 128 },
+    { "ps-no-conversations-symbolic", 128 },
+    { "ps-empty-caseload-symbolic", 128 },
+    { "io.github.peerside.Peerside", 48 },
+  };
+  PsWindow *window = open_window ();
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(GtkIconPaintable) icon =
+          gtk_icon_theme_lookup_icon (theme, icons[i].name, NULL, icons[i].size, scale,
+                                      GTK_TEXT_DIR_LTR, 0);
+        g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+        g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+        g_assert_nonnull (uri);
+        g_assert_true (g_str_has_prefix (uri, "resource:///io/github/peerside/Peerside/icons/"));
+        if (scale == 1)
+          g_assert_true (g_str_has_suffix (uri, ".png"));
+        else if (g_str_has_suffix (icons[i].name, "-symbolic"))
+          g_assert_true (g_str_has_suffix (uri, ".svg"));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_preferences_bind_settings);
   g_test_add_func ("/window/accelerators", test_accelerators);
   g_test_add_func ("/window/close-hides-while-reminders-on", test_close_hides_while_reminders_on);
+  g_test_add_func ("/window/start-up-icons", test_start_up_icons);
 
   ret = g_test_run ();
 
