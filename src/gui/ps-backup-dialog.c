@@ -208,6 +208,7 @@ checked_cb (GObject      *object,
   g_autofree char *body = NULL;
   PsBackupInfo info = { 0 };
   GtkWidget *dialog;
+  gboolean keep;
 
   if (!ps_backup_check_finish (result, &info, &error))
     {
@@ -216,44 +217,37 @@ checked_cb (GObject      *object,
       return;
     }
 
-  if (keeps_current (self))
-    {
-      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The backup holds %u case (%u open) and %u conversations. "
-                                           "The caseload on this computer, which does not open, is "
-                                           "kept in the data folder under another name.",
-                                           "The backup holds %u cases (%u open) and %u conversations. "
-                                           "The caseload on this computer, which does not open, is "
-                                           "kept in the data folder under another name.",
-                                           info.n_cases),
-                              info.n_cases, info.n_open_cases, info.n_conversations);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore From This Backup?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Restore"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                                  ADW_RESPONSE_SUGGESTED);
-    }
+  /* A caseload that does not open is kept, so restoring it is no loss. */
+  keep = keeps_current (self);
+  if (keep)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The backup holds %u case (%u open) and %u conversations. "
+                                         "The caseload on this computer, which does not open, is "
+                                         "kept in the data folder under another name.",
+                                         "The backup holds %u cases (%u open) and %u conversations. "
+                                         "The caseload on this computer, which does not open, is "
+                                         "kept in the data folder under another name.",
+                                         info.n_cases),
+                            info.n_cases, info.n_open_cases, info.n_conversations);
   else
-    {
-      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The backup holds %u case (%u open) and %u conversations. "
-                                           "It will replace the caseload on this computer, which "
-                                           "cannot be undone.",
-                                           "The backup holds %u cases (%u open) and %u conversations. "
-                                           "It will replace the caseload on this computer, which "
-                                           "cannot be undone.",
-                                           info.n_cases),
-                              info.n_cases, info.n_open_cases, info.n_conversations);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Your Caseload?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-    }
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The backup holds %u case (%u open) and %u conversations. "
+                                         "It will replace the caseload on this computer, which "
+                                         "cannot be undone.",
+                                         "The backup holds %u cases (%u open) and %u conversations. "
+                                         "It will replace the caseload on this computer, which "
+                                         "cannot be undone.",
+                                         info.n_cases),
+                            info.n_cases, info.n_open_cases, info.n_conversations);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   keep ? _("Restore From This Backup?") : _("Replace Your Caseload?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", keep ? _("_Restore") : _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              keep ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);

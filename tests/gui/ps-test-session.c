@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "ps-accessible.h"
@@ -158,3 +159,37 @@ ps_test_screenshot (GtkWidget  *widget,
   g_test_message ("Screenshot: %s", path);
 }
 
+void
+ps_test_xdotool (const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  while (g_subprocess_get_identifier (proc) != NULL)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_subprocess_get_successful (proc));
+  ps_test_iterate (300);
+}
+
+void
+ps_test_focus_window (GtkWindow *window)
+{
+  g_autofree char *xid = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  ps_test_xdotool ("windowfocus", "--sync", xid, NULL);
+}

@@ -23,5 +23,11 @@ void       ps_test_wait_for_status   (PsContext     *context,
 void       ps_test_iterate           (guint          ms);
 void       ps_test_screenshot        (GtkWidget     *widget,
                                       const char    *name);
+/* Real key presses: runs xdotool with its arguments (NULL-terminated) and
+ * waits for it while the main loop handles the events. */
+void       ps_test_xdotool           (const char    *first,
+                                      ...) G_GNUC_NULL_TERMINATED;
+/* Without a window manager nothing gives a window the keyboard. */
+void       ps_test_focus_window      (GtkWindow     *window);
 
 G_END_DECLS

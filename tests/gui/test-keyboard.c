@@ -6,53 +6,12 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
-
 #include "ps-case-page.h"
 #include "ps-caseload-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
 static PsApplication *app;
-
-/* Runs xdotool with @args on the currently focused window and waits for it,
- * letting the main loop handle the events meanwhile. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  while (g_subprocess_get_identifier (proc) != NULL)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (g_subprocess_get_successful (proc));
-  ps_test_iterate (300);
-}
-
-/* Without a window manager nothing moves the keyboard focus: give it to
- * the newest Peerside window, as a desktop would on map. */
-static void
-focus (GtkWindow *window)
-{
-  g_autofree char *xid = NULL;
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool ("windowfocus", "--sync", xid, NULL);
-}
 
 static GtkWindow *
 newest_toplevel (void)
@@ -93,25 +52,25 @@ test_keyboard_flow (void)
   ps_test_wait_for_status (context, PS_CONTEXT_READY);
   store = ps_context_get_store (context);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  focus (GTK_WINDOW (window));
+  ps_test_focus_window (GTK_WINDOW (window));
 
   /* New case: Ctrl+N, type the name, Ctrl+Return saves. */
-  xdotool ("key", "ctrl+n", NULL);
+  ps_test_xdotool ("key", "ctrl+n", NULL);
   editor = newest_toplevel ();
   g_assert_true (editor != GTK_WINDOW (window));
-  focus (editor);
-  xdotool ("type", "--delay", "15", "Dr. Keyboard Example", NULL);
+  ps_test_focus_window (editor);
+  ps_test_xdotool ("type", "--delay", "15", "Dr. Keyboard Example", NULL);
   ps_test_screenshot (GTK_WIDGET (editor), "keyboard-editor.png");
-  xdotool ("key", "ctrl+Return", NULL);
+  ps_test_xdotool ("key", "ctrl+Return", NULL);
   item = only_case (store);
   g_assert_cmpstr (ps_case_get_display_name (item), ==, "Dr. Keyboard Example");
   g_assert_true (newest_toplevel () == GTK_WINDOW (window));
 
   /* Schedule a conversation: its mnemonic, the proposed time, Ctrl+Return. */
-  focus (GTK_WINDOW (window));
-  xdotool ("key", "alt+h", NULL);
-  focus (newest_toplevel ());
-  xdotool ("key", "ctrl+Return", NULL);
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+h", NULL);
+  ps_test_focus_window (newest_toplevel ());
+  ps_test_xdotool ("key", "ctrl+Return", NULL);
   conversations = ps_store_list_conversations (store, ps_case_get_id (item));
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
   conversation = g_list_model_get_item (conversations, 0);
@@ -121,28 +80,28 @@ test_keyboard_flow (void)
 
   /* Start the planned conversation with its mnemonic; tick the first steps
    * with Tab and Space; finish with its mnemonic. */
-  focus (GTK_WINDOW (window));
-  xdotool ("key", "alt+s", NULL);
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+s", NULL);
   talk = newest_toplevel ();
   g_assert_true (talk != GTK_WINDOW (window));
-  focus (talk);
-  xdotool ("key", "Tab", "Tab", "space", "Tab", "space", NULL);
+  ps_test_focus_window (talk);
+  ps_test_xdotool ("key", "Tab", "Tab", "space", "Tab", "space", NULL);
   conversations = ps_store_list_conversations (store, ps_case_get_id (item));
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
   conversation = g_list_model_get_item (conversations, 0);
   g_assert_cmpint (ps_conversation_get_state (conversation), ==, PS_CONVERSATION_IN_PROGRESS);
-  xdotool ("key", "alt+f", NULL);
+  ps_test_xdotool ("key", "alt+f", NULL);
   g_assert_cmpint (ps_conversation_get_state (conversation), ==, PS_CONVERSATION_COMPLETED);
   g_assert_cmpuint (g_strv_length ((GStrv) ps_conversation_get_covered_steps (conversation)), >=, 1);
 
   /* Close the case: its mnemonic, the first status with Space, then Return
    * (the dialog's default response) from the list. */
-  focus (GTK_WINDOW (window));
-  xdotool ("key", "alt+c", NULL);
-  focus (newest_toplevel ());
-  xdotool ("key", "Tab", "space", "Tab", "Tab", NULL);
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+c", NULL);
+  ps_test_focus_window (newest_toplevel ());
+  ps_test_xdotool ("key", "Tab", "space", "Tab", "Tab", NULL);
   ps_test_screenshot (GTK_WIDGET (newest_toplevel ()), "keyboard-close-dialog.png");
-  xdotool ("key", "Return", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
   g_assert_cmpint (ps_case_get_closure_status (item), ==, PS_CLOSURE_COMPLETED);
 }

@@ -34,44 +34,6 @@ open_case_cb (PsScheduleView *view,
   f->opened = case_id;
 }
 
-/* Runs xdotool with @args on the focused window and waits for it, letting
- * the main loop handle the events meanwhile. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  while (g_subprocess_get_identifier (proc) != NULL)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (g_subprocess_get_successful (proc));
-  ps_test_iterate (300);
-}
-
-/* Without a window manager nothing gives the window the keyboard. */
-static void
-focus_window (GtkWindow *window)
-{
-  g_autofree char *xid = NULL;
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool ("windowfocus", "--sync", xid, NULL);
-}
-
 /* 300 conversations planned in the first half of November (one in last
  * December) and never held,
  * 200 colleagues still waiting for a first contact since then, 30
@@ -323,10 +285,10 @@ test_reach_all (Fixture       *f,
   show_view (f, 1000);
   ps_schedule_view_set_folded (f->view, TRUE);
   g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "win.show-sidebar")));
-  focus_window (f->base.window);
+  ps_test_focus_window (f->base.window);
   show_all = last_row (f, PS_SCHEDULE_GROUP_OVERDUE);
   gtk_widget_grab_focus (GTK_WIDGET (show_all));
-  xdotool ("key", "Return", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
 
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "group");
   title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
@@ -344,7 +306,7 @@ test_reach_all (Fixture       *f,
   last = g_list_model_get_item (entries, N_OVERDUE - 1);
   last_name = entry_name (last, f->base.store);
 
-  xdotool ("key", "End", NULL);
+  ps_test_xdotool ("key", "End", NULL);
   focus = gtk_window_get_focus (f->base.window);
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
@@ -357,12 +319,12 @@ test_reach_all (Fixture       *f,
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->base.window)));
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-overdue-end.png");
 
-  xdotool ("key", "Return", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
   g_assert_cmpint (f->opened, ==, entry_case_id (last));
 
   /* Back to the agenda, on the row that led there; folded, the header's
    * back button is the sidebar's again. */
-  xdotool ("key", "alt+Left", NULL);
+  ps_test_xdotool ("key", "alt+Left", NULL);
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "agenda");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Schedule");
   g_assert_true (gtk_window_get_focus (f->base.window) == GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
