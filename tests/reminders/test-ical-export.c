@@ -14,6 +14,8 @@
 #include "reminder-fixture.h"
 
 #define NAME    "Jordan Examplename"
+/* Long enough to be folded, with characters to escape and beyond ASCII. */
+#define OTHER   "Dr. Casey Otherperson-Ng\xc5\xa9g\xc4\xa9, MD; \xc3\x89mergence et soins palliatifs"
 #define CONTACT "555-0100 ext 12"
 
 typedef struct
@@ -121,7 +123,7 @@ test_round_trip (void)
 
   rem_fixture_setup (&fixture, "2024-06-05T12:00:00Z", "America/Vancouver");
   case_id = rem_add_case (&fixture, NAME, "2024-06-03");
-  other = rem_add_case (&fixture, "Casey Otherperson", "2024-06-04");
+  other = rem_add_case (&fixture, OTHER, "2024-06-04");
   first = rem_schedule (&fixture, case_id, "2024-06-10T16:30:00Z", 30, PS_MODALITY_PHONE);
   second = rem_schedule (&fixture, other, "2024-06-12T20:00:00Z", 45, PS_MODALITY_VIDEO);
   cancelled = rem_schedule (&fixture, case_id, "2024-06-14T16:30:00Z", 30, PS_MODALITY_PHONE);
@@ -166,7 +168,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   parse_file (&*file, &named);
   g_assert_true (contains (named.summaries, "Peer support conversation with " NAME));
-  g_assert_true (contains (named.summaries, "Peer support conversation with Casey Otherperson"));
+  g_assert_true (contains (named.summaries, "Peer support conversation with " OTHER));
   g_assert_true (contains (named.uids, uid_first));
 
   parsed_clear (&one);
