@@ -1190,6 +1190,27 @@ ps_store_list_conversations (PsStore *self,
   return G_LIST_MODEL (model);
 }
 
+/* Transfer full: the conversations still to hold (scheduled or in
+ * progress) of every open case, by case then start: what the Schedule
+ * shows, in one query rather than one per case. */
+GListModel *
+ps_store_list_planned_conversations (PsStore *self)
+{
+  GListStore *model;
+  g_autoptr(PsConversation) first = NULL;
+
+  g_return_val_if_fail (PS_IS_STORE (self), NULL);
+
+  model = g_list_store_new (PS_TYPE_CONVERSATION);
+  first = query_conversations (self, "SELECT " CONVERSATION_COLUMNS
+                               " JOIN cases c ON c.id = v.case_id"
+                               " WHERE v.state IN ('scheduled', 'in-progress')"
+                               " AND c.closure_status = 'open'"
+                               " ORDER BY v.case_id, v.starts_at, v.id",
+                               0, NULL, NULL, model);
+  return G_LIST_MODEL (model);
+}
+
 /* Transfer full: conversations of open and closed cases starting in [from, to). */
 /* Transfer full: the conversations left in progress (Peerside stopped in
  * the middle of one), by start time. One query. */

@@ -110,6 +110,7 @@ PsConversation *ps_store_lookup_conversation        (PsStore              *self,
 GListModel     *ps_store_list_conversations         (PsStore              *self,
                                                      gint64                case_id);
 GListModel     *ps_store_list_conversations_in_progress (PsStore          *self);
+GListModel     *ps_store_list_planned_conversations (PsStore              *self);
 GArray         *ps_store_list_last_held             (PsStore              *self,
                                                      GDateTime            *now);
 GListModel     *ps_store_list_conversations_between (PsStore              *self,

@@ -697,10 +697,13 @@ gather_case (PsScheduleView *self,
     }
 }
 
-/* What is to come, of every open case. */
+/* What is to come, of every open case: the first contacts to make, and the
+ * conversations to hold in one query (one per case took 120 ms with
+ * 4,000 cases with something planned). */
 static void
 gather (PsScheduleView *self)
 {
+  g_autoptr(GListModel) planned = NULL;
   GListModel *cases;
 
   g_ptr_array_set_size (self->gathered, 0);
@@ -712,8 +715,13 @@ gather (PsScheduleView *self)
     {
       g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
 
-      gather_case (self, kase);
+      if (ps_case_get_state (kase) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
+        g_ptr_array_add (self->gathered, g_steal_pointer (&kase));
     }
+
+  planned = ps_store_list_planned_conversations (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (planned); i++)
+    g_ptr_array_add (self->gathered, g_list_model_get_item (planned, i));
 }
 
 /* After a change to one case: only its entries are asked for again. */

@@ -443,6 +443,42 @@ test_conversations (void)
     list = ps_store_list_conversations_between (store, from, to);
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   }
+  g_clear_object (&list);
+
+  /* What the Schedule shows, in one query: still to hold, of open cases. */
+  list = ps_store_list_planned_conversations (store);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_clear_object (&list);
+  {
+    g_autoptr(PsCaseFields) other_fields = ps_test_fields ("Dr. Cora Fictional");
+    g_autoptr(PsCase) other = ps_store_create_case (store, other_fields, &error);
+    g_autoptr(PsConversation) c = ps_store_schedule_conversation (store, id, second, 30,
+                                                                  PS_MODALITY_VIDEO, &error);
+    g_autoptr(PsConversation) d = ps_store_schedule_conversation (store, ps_case_get_id (other),
+                                                                  first, 30, PS_MODALITY_PHONE, &error);
+    g_autoptr(PsConversation) listed = NULL;
+    GDate on;
+
+    g_assert_no_error (error);
+    list = ps_store_list_planned_conversations (store);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+    g_clear_object (&list);
+
+    g_date_clear (&on, 1);
+    g_date_set_dmy (&on, 15, 3, 2024);
+    g_assert_true (ps_store_close_case (store, ps_case_get_id (other), PS_CLOSURE_DECLINED, &on, &error));
+    g_assert_no_error (error);
+    list = ps_store_list_planned_conversations (store);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+    listed = g_list_model_get_item (list, 0);
+    g_assert_true (listed == c);
+    g_assert_true (ps_store_set_conversation_state (store, ps_conversation_get_id (c),
+                                                    PS_CONVERSATION_CANCELLED, &error));
+    g_assert_no_error (error);
+    g_clear_object (&list);
+    list = ps_store_list_planned_conversations (store);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
 
   /* Deliveries. */
   g_assert_false (ps_store_was_delivered (store, "conversation:1:2024-03-11T13:30:00Z"));
@@ -450,6 +486,11 @@ test_conversations (void)
   g_assert_true (ps_store_record_delivery (store, "conversation:1:2024-03-11T13:30:00Z", first, &error));
   g_assert_no_error (error);
   g_assert_true (ps_store_was_delivered (store, "conversation:1:2024-03-11T13:30:00Z"));
+  /* A snooze forgets it, so that a restart shows it again; twice is no error. */
+  g_assert_true (ps_store_forget_delivery (store, "conversation:1:2024-03-11T13:30:00Z", &error));
+  g_assert_true (ps_store_forget_delivery (store, "conversation:1:2024-03-11T13:30:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_false (ps_store_was_delivered (store, "conversation:1:2024-03-11T13:30:00Z"));
   g_assert_false (ps_store_record_delivery (store, "Call Ada about her divorce", first, &error));
   g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
   g_clear_error (&error);
