@@ -9,9 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "ps-case-row.h"
+#include "ps-test-util.h"
 #include "ps-caseload-view-private.h"
 #include "ps-window.h"
 
@@ -29,23 +29,10 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values)
 {
-  double sorted[N_KEYS];
-
-  memcpy (sorted, values, sizeof sorted);
-  qsort (sorted, N_KEYS, sizeof sorted[0], cmp_double);
-  return sorted[N_KEYS / 2];
+  return ps_test_median (values, N_KEYS);
 }
 
 static double

@@ -197,22 +197,6 @@ run_child (const char *path)
   return 0;
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, cmp_double);
-  return values[n / 2];
-}
 
 typedef struct
 {
@@ -290,8 +274,8 @@ main (int   argc,
            " (%d cases): first frame %.0f ms, +%.1f MB resident, minute re-sort %.1f ms;"
            " the budget store with nothing scheduled: %.0f ms, +%.1f MB (medians of %u)\n",
            N_OVERDUE, N_FIRST_CONTACTS, N_UPCOMING, N_CASES + N_FIRST_CONTACTS,
-           median (agenda.ms, runs), median (agenda.mb, runs), median (agenda.tick_ms, runs),
-           median (none.ms, runs), median (none.mb, runs), runs);
+           ps_test_median (agenda.ms, runs), ps_test_median (agenda.mb, runs), ps_test_median (agenda.tick_ms, runs),
+           ps_test_median (none.ms, runs), ps_test_median (none.mb, runs), runs);
 
   remove_store (empty);
   remove_store (full);

@@ -143,22 +143,6 @@ run_once (const char * const *argv,
   return sample;
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, cmp_double);
-  return values[n / 2];
-}
 
 int
 main (int   argc,
@@ -196,16 +180,16 @@ main (int   argc,
       app_rss[i] = p.rss_kb;
     }
 
-  bare = median (bare_ms, runs);
-  first = median (first_ms, runs);
-  ready = median (ready_ms, runs);
+  bare = ps_test_median (bare_ms, runs);
+  first = ps_test_median (first_ms, runs);
+  ready = ps_test_median (ready_ms, runs);
   g_print ("runs: %u (medians)\n", runs);
   g_print ("bare AdwApplicationWindow, first frame: %.0f ms\n", bare);
   g_print ("Peerside, first frame:                  %.0f ms  (%.2f x bare; budget 1.25 x)\n",
            first, first / bare);
   g_print ("Peerside, caseload of 10,000 on screen: %.0f ms  (%.2f x bare)\n", ready, ready / bare);
   g_print ("resident memory: bare %.1f MB, Peerside %.1f MB  (+%.1f MB; budget +20 MB)\n",
-           median (bare_rss, runs) / 1024.0, median (app_rss, runs) / 1024.0,
-           (median (app_rss, runs) - median (bare_rss, runs)) / 1024.0);
+           ps_test_median (bare_rss, runs) / 1024.0, ps_test_median (app_rss, runs) / 1024.0,
+           (ps_test_median (app_rss, runs) - ps_test_median (bare_rss, runs)) / 1024.0);
   return 0;
 }

@@ -229,3 +229,23 @@ ps_test_fill_store (PsStore *store,
     }
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
 }
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+ps_test_median (const double *values,
+                guint         n)
+{
+  g_autofree double *sorted = g_memdup2 (values, n * sizeof *values);
+
+  g_assert (n > 0);
+  qsort (sorted, n, sizeof *sorted, compare_doubles);
+  return sorted[n / 2];
+}

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define PS_TEST_OTHER_KEY "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
 
 char         *ps_test_make_data_dir     (void);
+/* For the benchmarks: the median of @n values (sorts a copy). */
+double        ps_test_median            (const double *values,
+                                         guint         n);
 void          ps_test_fill_store        (PsStore      *store,
                                          guint         n_cases);
 char         *ps_test_db_path           (const char   *dir);
