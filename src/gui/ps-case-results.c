@@ -64,6 +64,8 @@ typedef struct
   PsCase       *item;     /* a reference */
   PsUrgencyKey  key;
   gboolean      closed;
+  gboolean      folded_known;
+  const char   *folded;   /* the case's, until the next sort (a new name sorts again) */
 } Entry;
 
 struct _PsCaseResults
@@ -146,16 +148,19 @@ compare_entries (gconstpointer a,
 
 static gboolean
 matches (PsCaseResults *self,
-         const Entry   *entry)
+         Entry         *entry)
 {
-  const char *folded;
-
   if (entry->closed != self->closed)
     return FALSE;
   if (self->search == NULL)
     return TRUE;
-  folded = get_folded_name (entry->item);
-  return folded != NULL && strstr (folded, self->search) != NULL;
+  /* Looked up once per sort, not on every keystroke. */
+  if (!entry->folded_known)
+    {
+      entry->folded = get_folded_name (entry->item);
+      entry->folded_known = TRUE;
+    }
+  return entry->folded != NULL && strstr (entry->folded, self->search) != NULL;
 }
 
 /* Puts the new results in place: the slots both lists have change what they
@@ -200,7 +205,7 @@ refilter (PsCaseResults *self,
 
   for (guint i = 0; i < self->sorted->len; i++)
     {
-      const Entry *entry = &g_array_index (self->sorted, Entry, i);
+      Entry *entry = &g_array_index (self->sorted, Entry, i);
 
       if (matches (self, entry))
         g_ptr_array_add (results, entry->item);
@@ -219,7 +224,7 @@ resort (PsCaseResults *self)
   g_array_set_clear_func (self->sorted, entry_clear);
   for (guint i = 0; i < n; i++)
     {
-      Entry entry;
+      Entry entry = { 0 };
 
       entry.item = g_list_model_get_item (self->source, i);
       entry.closed = ps_case_get_state (entry.item) == PS_CASE_STATE_CLOSED;
