@@ -78,6 +78,26 @@ ps_accessible_label_entry_row (AdwEntryRow *row)
 }
 
 void
+ps_accessible_label_list_row (GtkWidget  *content,
+                              const char *label,
+                              const char *description)
+{
+  GtkWidget *list_item = gtk_widget_get_parent (content);
+
+  g_return_if_fail (GTK_IS_WIDGET (content));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (content),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (list_item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
+void
 ps_accessible_label_calendar (GtkCalendar *calendar)
 {
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();

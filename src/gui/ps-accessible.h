@@ -15,6 +15,12 @@ void ps_accessible_label_entry_row (AdwEntryRow *row);
 /* The month and year arrows of a calendar. */
 void ps_accessible_label_calendar  (GtkCalendar *calendar);
 
+/* A list view row's content and the list item that holds it, which is what
+ * takes the focus (GTK 4.8 has no gtk_list_item_set_accessible_label). */
+void ps_accessible_label_list_row  (GtkWidget   *content,
+                                    const char  *label,
+                                    const char  *description);
+
 /* Once, before the first window: buttons and check buttons with a mnemonic
  * ("_Save") get the name a screen reader should speak ("Save"), not GTK
  * 4.8's "_Save Save" (buttons) or "_Save" (check buttons). */

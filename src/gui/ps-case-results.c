@@ -63,7 +63,6 @@ typedef struct
 {
   PsCase       *item;     /* a reference */
   PsUrgencyKey  key;
-  gboolean      closed;
   gboolean      folded_known;
   const char   *folded;   /* the case's, until the next sort (a new name sorts again) */
 } Entry;
@@ -150,7 +149,7 @@ static gboolean
 matches (PsCaseResults *self,
          Entry         *entry)
 {
-  if (entry->closed != self->closed)
+  if ((entry->key.urgency == PS_URGENCY_CLOSED) != self->closed)
     return FALSE;
   if (self->search == NULL)
     return TRUE;
@@ -227,7 +226,6 @@ resort (PsCaseResults *self)
       Entry entry = { 0 };
 
       entry.item = g_list_model_get_item (self->source, i);
-      entry.closed = ps_case_get_state (entry.item) == PS_CASE_STATE_CLOSED;
       ps_case_get_urgency_key (entry.item, self->now, self->due_days, self->overdue_days, &entry.key);
       g_array_append_val (self->sorted, entry);
     }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
 #include "ps-case-row.h"
 #include "ps-privacy.h"
 #include "ps-util.h"
@@ -132,20 +133,6 @@ ps_urgency_key_compare (const PsUrgencyKey *a,
   if (a->instant != b->instant)
     return a->instant < b->instant ? -1 : 1;
   return a->id < b->id ? -1 : (a->id > b->id);
-}
-
-int
-ps_case_compare_urgency (PsCase    *a,
-                         PsCase    *b,
-                         GDateTime *now_local,
-                         int        due_days,
-                         int        overdue_days)
-{
-  PsUrgencyKey ka, kb;
-
-  ps_case_get_urgency_key (a, now_local, due_days, overdue_days, &ka);
-  ps_case_get_urgency_key (b, now_local, due_days, overdue_days, &kb);
-  return ps_urgency_key_compare (&ka, &kb);
 }
 
 static char *
@@ -305,36 +292,46 @@ typedef struct
   int                   char_width;
 } Metrics;
 
+static Metrics shared_metrics;   /* for every row: they share one font */
+
+/* Whether the metrics were worked out for @context's font. */
+static gboolean
+metrics_fit (PangoContext *context)
+{
+  return shared_metrics.font != NULL &&
+         pango_cairo_context_get_resolution (context) == shared_metrics.resolution &&
+         pango_font_description_equal (pango_context_get_font_description (context), shared_metrics.font);
+}
+
 static const Metrics *
 get_metrics (GtkWidget *widget)
 {
-  static Metrics metrics;
   PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  double resolution = pango_cairo_context_get_resolution (context);
 
-  if (metrics.font == NULL || resolution != metrics.resolution ||
-      !pango_font_description_equal (font, metrics.font))
+  if (!metrics_fit (context))
     {
-      g_clear_pointer (&metrics.font, pango_font_description_free);
-      metrics.font = pango_font_description_copy (font);
-      metrics.resolution = resolution;
+      const PangoFontDescription *font = pango_context_get_font_description (context);
+      double resolution = pango_cairo_context_get_resolution (context);
+
+      g_clear_pointer (&shared_metrics.font, pango_font_description_free);
+      shared_metrics.font = pango_font_description_copy (font);
+      shared_metrics.resolution = resolution;
       for (int line = LINE_TITLE; line <= LINE_META; line++)
         {
           g_autoptr(PangoLayout) layout = make_layout (widget, line, "Ag");
           PangoRectangle logical;
 
           pango_layout_get_pixel_extents (layout, NULL, &logical);
-          metrics.heights[line] = logical.height;
+          shared_metrics.heights[line] = logical.height;
         }
       {
         PangoFontMetrics *font_metrics = pango_context_get_metrics (context, font, NULL);
 
-        metrics.char_width = PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (font_metrics));
+        shared_metrics.char_width = PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (font_metrics));
         pango_font_metrics_unref (font_metrics);
       }
     }
-  return &metrics;
+  return &shared_metrics;
 }
 
 static int
@@ -474,14 +471,9 @@ ps_case_row_snapshot (GtkWidget   *widget,
   dimmed.alpha *= dim;
   if (self->urgency == PS_URGENCY_OVERDUE && gtk_style_context_lookup_color (style, "error_color", &state_colour))
     ;
-  else if (self->urgency == PS_URGENCY_DUE_SOON && gtk_style_context_lookup_color (style, "warning_color", &state_colour))
-    {
-      /* As .ps-due-soon: light warning yellow is 4.3:1, a quarter of the
-       * text colour makes it 5.5-6:1. */
-      state_colour.red = 0.75f * state_colour.red + 0.25f * fg.red;
-      state_colour.green = 0.75f * state_colour.green + 0.25f * fg.green;
-      state_colour.blue = 0.75f * state_colour.blue + 0.25f * fg.blue;
-    }
+  else if (self->urgency == PS_URGENCY_DUE_SOON &&
+           gtk_style_context_lookup_color (style, "ps_due_soon_color", &state_colour))   /* style.css */
+    ;
   else
     state_colour = dimmed;
 
@@ -504,7 +496,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
 }
 
 /* A new font (or text size) makes new layouts and a new height; a new
- * colour (dark style, hover, selection) only a new drawing. */
+ * colour (dark style, hover, selection) only a new drawing, read in
+ * snapshot. Every row shares the font the metrics were worked out for. */
 static void
 ps_case_row_css_changed (GtkWidget         *widget,
                          GtkCssStyleChange *change)
@@ -515,8 +508,12 @@ ps_case_row_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (ps_case_row_parent_class)->css_changed (widget, change);
 
   context = gtk_widget_get_pango_context (widget);
-  if (self->layouts[LINE_TITLE] != NULL &&
-      pango_layout_get_context (self->layouts[LINE_TITLE]) == context)
+  if (metrics_fit (context))
+    {
+      gtk_widget_queue_draw (widget);
+      return;
+    }
+  if (self->layouts[LINE_TITLE] != NULL && pango_layout_get_context (self->layouts[LINE_TITLE]) == context)
     {
       for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
         pango_layout_context_changed (self->layouts[i]);
@@ -652,19 +649,9 @@ ps_case_row_bind (PsCaseRow *self,
     }
   self->urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
 
-  /* A screen reader hears the name, then the state line and the rest, on
-   * the row and on the list item that holds it, which is what takes the
-   * focus (GTK 4.8 has no gtk_list_item_set_accessible_label). */
+  /* A screen reader hears the name, then the state line and the rest. */
   description = g_strdup_printf ("%s, %s", self->state, self->meta);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
+  ps_accessible_label_list_row (GTK_WIDGET (self), self->title, description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -41,13 +41,8 @@ PsUrgency  ps_case_get_urgency        (PsCase      *item,
                                        GDateTime   *now_local,
                                        int          due_days,
                                        int          overdue_days);
-/* Negative when a is more urgent than b. */
-int        ps_case_compare_urgency    (PsCase      *a,
-                                       PsCase      *b,
-                                       GDateTime   *now_local,
-                                       int          due_days,
-                                       int          overdue_days);
-/* What the order compares, made once per case for a sort of thousands. */
+/* What the order compares, made once per case for a sort of thousands;
+ * ps_urgency_key_compare is negative when a is more urgent than b. */
 typedef struct
 {
   PsUrgency urgency;

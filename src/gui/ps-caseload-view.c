@@ -106,25 +106,15 @@ refilter (PsCaseloadView *self)
   update_stack (self);
 }
 
-static void bind_row_cb (GtkListItem *list_item);
-
+/* A place's "changed" draws its row again: another case, or an edit (every
+ * store change re-sorts the results, which tells every place). */
 static void
 bind_row (PsCaseloadView *self,
           GtkListItem    *list_item)
 {
   PsCaseSlot *slot = gtk_list_item_get_item (list_item);
   PsCase *item = slot != NULL ? ps_case_slot_get_case (slot) : NULL;
-  PsCase *watched = g_object_get_data (G_OBJECT (list_item), "ps-case");
 
-  /* The row follows the case it shows: an edit draws it again. */
-  if (watched != item)
-    {
-      if (watched != NULL)
-        g_signal_handlers_disconnect_by_data (watched, list_item);
-      if (item != NULL)
-        g_signal_connect_object (item, "notify", G_CALLBACK (bind_row_cb), list_item, G_CONNECT_SWAPPED);
-      g_object_set_data (G_OBJECT (list_item), "ps-case", item);
-    }
   if (item == NULL)
     return;
   ps_case_row_bind (PS_CASE_ROW (gtk_list_item_get_child (list_item)),
@@ -164,13 +154,9 @@ unbind_cb (GtkSignalListItemFactory *factory,
            PsCaseloadView           *self)
 {
   PsCaseSlot *slot = gtk_list_item_get_item (list_item);
-  PsCase *watched = g_object_get_data (G_OBJECT (list_item), "ps-case");
 
   if (slot != NULL)
     g_signal_handlers_disconnect_by_data (slot, list_item);
-  if (watched != NULL)
-    g_signal_handlers_disconnect_by_data (watched, list_item);
-  g_object_set_data (G_OBJECT (list_item), "ps-case", NULL);
   ps_case_row_unbind (PS_CASE_ROW (gtk_list_item_get_child (list_item)));
 }
 
@@ -266,9 +252,9 @@ static void
 case_saved_cb (PsCaseloadView *self,
                PsCase         *item)
 {
+  /* The store's "changed" has sorted and filtered the list already. */
   if ((ps_case_get_state (item) == PS_CASE_STATE_CLOSED) != self->show_closed)
     gtk_toggle_button_set_active (self->show_closed ? self->open_toggle : self->closed_toggle, TRUE);
-  refilter (self);
   show_case (self, item);
 }
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
 #include "ps-case-row.h"
 #include "ps-export-dialog.h"
 #include "ps-privacy.h"
@@ -497,16 +498,7 @@ bind_item_cb (GtkSignalListItemFactory *factory,
                                   -1);
   gtk_label_set_text (GTK_LABEL (title), text.title);
   gtk_label_set_text (GTK_LABEL (subtitle), text.subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text.title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text.subtitle,
-                                  -1);
-  /* And on the list item holding it, which is what takes the focus. */
-  if (gtk_widget_get_parent (box) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text.title,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text.subtitle,
-                                    -1);
+  ps_accessible_label_list_row (box, text.title, text.subtitle);
   row_text_clear (&text);
 }
 
