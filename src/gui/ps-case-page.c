@@ -18,7 +18,7 @@
 #include "ps-date-row.h"
 #include "ps-privacy.h"
 #include "ps-schedule-dialog.h"
-#include "ps-window.h"
+#include "ps-toast.h"
 
 struct _PsCasePage
 {
@@ -93,14 +93,7 @@ static void
 add_toast (PsCasePage *self,
            AdwToast   *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  /* The window's overlay spans the whole window; the page's own is for a
-   * page shown elsewhere (tests). */
-  if (PS_IS_WINDOW (root))
-    ps_window_add_toast (PS_WINDOW (root), toast);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ps_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void

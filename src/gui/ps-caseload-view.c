@@ -9,7 +9,6 @@
 #include "ps-case-results.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
-#include "ps-window.h"
 
 struct _PsCaseloadView
 {
@@ -49,6 +48,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
+  PROP_MENU_MODEL,
   N_PROPS
 };
 
@@ -311,13 +311,10 @@ ps_caseload_view_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ps_caseload_view_parent_class)->root (widget);
 
+  /* Typing anywhere in the window searches the caseload. */
   root = gtk_widget_get_root (widget);
-  if (PS_IS_WINDOW (root))
-    {
-      gtk_menu_button_set_menu_model (self->menu_button,
-                                      ps_window_get_primary_menu (PS_WINDOW (root)));
-      gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (root));
-    }
+  if (GTK_IS_WINDOW (root))
+    gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (root));
 }
 
 static void
@@ -398,6 +395,9 @@ ps_caseload_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_MENU_MODEL:
+      g_value_set_object (value, gtk_menu_button_get_menu_model (self->menu_button));
+      break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -418,6 +418,9 @@ ps_caseload_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_MENU_MODEL:
+      gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
@@ -449,6 +452,10 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window's primary menu, given to the view's menu button. */
+  properties[PROP_MENU_MODEL] =
+    g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -22,7 +22,6 @@
 #include "ps-reminder-planner.h"
 #include "ps-schedule-view-private.h"
 #include "ps-util.h"
-#include "ps-window.h"
 
 /* A conversation can be started this long before it is due. */
 #define START_EARLY_MINUTES 10
@@ -96,6 +95,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
+  PROP_MENU_MODEL,
   N_PROPS
 };
 
@@ -979,19 +979,6 @@ ps_schedule_view_unmap (GtkWidget *widget)
 }
 
 static void
-ps_schedule_view_root (GtkWidget *widget)
-{
-  PsScheduleView *self = PS_SCHEDULE_VIEW (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (ps_schedule_view_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (PS_IS_WINDOW (root))
-    gtk_menu_button_set_menu_model (self->menu_button, ps_window_get_primary_menu (PS_WINDOW (root)));
-}
-
-static void
 ps_schedule_view_constructed (GObject *object)
 {
   PsScheduleView *self = (PsScheduleView *)object;
@@ -1118,6 +1105,9 @@ ps_schedule_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_MENU_MODEL:
+      g_value_set_object (value, gtk_menu_button_get_menu_model (self->menu_button));
+      break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -1138,6 +1128,9 @@ ps_schedule_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_MENU_MODEL:
+      gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       ps_schedule_view_set_folded (self, g_value_get_boolean (value));
@@ -1160,7 +1153,6 @@ ps_schedule_view_class_init (PsScheduleViewClass *klass)
   object_class->set_property = ps_schedule_view_set_property;
   widget_class->map = ps_schedule_view_map;
   widget_class->unmap = ps_schedule_view_unmap;
-  widget_class->root = ps_schedule_view_root;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
@@ -1168,6 +1160,10 @@ ps_schedule_view_class_init (PsScheduleViewClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window's primary menu, given to the view's menu button. */
+  properties[PROP_MENU_MODEL] =
+    g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
