@@ -218,15 +218,19 @@ resort (PsCaseResults *self)
 {
   g_autoptr(GArray) old = g_steal_pointer (&self->sorted);
   guint n = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
+  PsTimelineNow now;
 
+  ps_timeline_now_init (&now, self->now, self->due_days, self->overdue_days);
   self->sorted = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
   g_array_set_clear_func (self->sorted, entry_clear);
   for (guint i = 0; i < n; i++)
     {
       Entry entry = { 0 };
+      PsCaseTimeline timeline;
 
       entry.item = g_list_model_get_item (self->source, i);
-      ps_case_get_urgency_key (entry.item, self->now, self->due_days, self->overdue_days, &entry.key);
+      ps_case_timeline_init (&timeline, entry.item, &now);
+      ps_case_timeline_get_key (&timeline, entry.item, &entry.key);
       g_array_append_val (self->sorted, entry);
     }
   g_array_sort (self->sorted, compare_entries);

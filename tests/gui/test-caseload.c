@@ -120,9 +120,13 @@ static char *
 state_line (Fixture *f,
             PsCase  *item)
 {
-  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+  g_autoptr(GDateTime) now_local = ps_clock_get_now_local (f->clock);
+  PsTimelineNow now;
+  PsCaseTimeline timeline;
 
-  return ps_case_describe_state (item, now, 2, 3);
+  ps_timeline_now_init (&now, now_local, 2, 3);
+  ps_case_timeline_init (&timeline, item, &now);
+  return ps_case_describe_timeline (item, &timeline, &now);
 }
 
 static void
