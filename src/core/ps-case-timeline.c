@@ -161,6 +161,7 @@ ps_case_timeline_init (PsCaseTimeline      *self,
   self->days_to_due = 0;
   self->next_at = NULL;
   self->next_timing = PS_TIMING_NONE;
+  self->changes_at = G_MAXINT64;
 
   switch (self->state)
     {
@@ -184,9 +185,21 @@ ps_case_timeline_init (PsCaseTimeline      *self,
     default:
       self->next_at = ps_case_get_next_conversation_at (kase);
       if (self->next_at != NULL)
-        self->next_timing = ps_timeline_timing (now, ps_case_get_next_conversation_state (kase),
-                                                self->next_at,
-                                                ps_case_get_next_conversation_minutes (kase));
+        {
+          guint minutes = ps_case_get_next_conversation_minutes (kase);
+          gint64 start = g_date_time_to_unix (self->next_at);
+          gint64 bounds[] = { start - 60 * PS_TIMELINE_START_EARLY_MINUTES, start,
+                              start + 60 * (gint64) MAX (minutes, 1) };
+
+          self->next_timing = ps_timeline_timing (now, ps_case_get_next_conversation_state (kase),
+                                                  self->next_at, minutes);
+          for (guint i = 0; i < G_N_ELEMENTS (bounds) && self->next_timing != PS_TIMING_IN_PROGRESS; i++)
+            if (bounds[i] > now->now_unix)
+              {
+                self->changes_at = bounds[i];
+                break;
+              }
+        }
       if (self->next_timing == PS_TIMING_LATE)
         self->urgency = PS_URGENCY_OVERDUE;
       else

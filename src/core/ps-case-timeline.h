@@ -56,6 +56,9 @@ typedef struct
   /* The case's first conversation still to hold (NULL: none). */
   GDateTime   *next_at;        /* borrowed from the case */
   PsTiming     next_timing;
+  /* When, after now, the conversation's timing changes by itself (Unix
+   * seconds; G_MAXINT64: not before a new day, which the clock announces). */
+  gint64       changes_at;
 } PsCaseTimeline;
 
 /* What the caseload's order compares, made once per case for a sort of

@@ -332,12 +332,15 @@ test_starting_now (Fixture       *f,
   t = timeline_of (f, kase);
   g_assert_cmpint (t.next_timing, ==, PS_TIMING_SOON);
   g_assert_cmpint (t.urgency, ==, PS_URGENCY_PLANNED);
+  /* The caseload is woken when it starts, to say so. */
+  g_assert_cmpint (t.changes_at, ==, g_date_time_to_unix (ps_conversation_get_starts_at (conversation)));
 
   set_now (f, 2024, 11, 18, 15, 0, 0);
   t = timeline_of (f, kase);
   g_assert_cmpint (t.next_timing, ==, PS_TIMING_NOW);
   g_assert_cmpint (timing_of (f, conversation), ==, PS_TIMING_NOW);
   g_assert_true (g_date_time_equal (t.next_at, ps_conversation_get_starts_at (conversation)));
+  g_assert_cmpint (t.changes_at, ==, g_date_time_to_unix (ps_conversation_get_starts_at (conversation)) + 45 * 60);
 
   /* Started: in progress, however long it runs. */
   g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
@@ -346,6 +349,7 @@ test_starting_now (Fixture       *f,
   t = timeline_of (f, kase);
   g_assert_cmpint (t.next_timing, ==, PS_TIMING_IN_PROGRESS);
   g_assert_cmpint (t.urgency, ==, PS_URGENCY_PLANNED);
+  g_assert_cmpint (t.changes_at, ==, G_MAXINT64);
 }
 
 /* At its planned end a conversation not held stops being "next": it is
