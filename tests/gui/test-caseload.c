@@ -78,30 +78,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static PsCase *
-add_case (Fixture    *f,
-          const char *name,
-          int         requested_day)
-{
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(GError) error = NULL;
-  PsCase *item;
-
-  fields->display_name = g_strdup (name);
-  fields->contact = g_strdup ("555-0100");
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, requested_day, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, requested_day, 11, 2024);
-
-  item = ps_store_create_case (f->store, fields, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  g_object_unref (item);   /* the store keeps it */
-  return item;
-}
-
 static char **
 visible_names (Fixture *f)
 {
@@ -137,7 +113,7 @@ test_empty_state (Fixture       *f,
 {
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "empty");
-  add_case (f, "Dr. Ada Placeholder", 17);
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "list");
 }
 
@@ -149,11 +125,11 @@ test_state_lines (Fixture       *f,
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL, *s5 = NULL;
   g_autoptr(PsConversation) conv = NULL;
-  PsCase *due_tomorrow = add_case (f, "Dr. Bram Example", 17);   /* due 19th */
-  PsCase *due_today = add_case (f, "Dr. Cora Fictional", 16);    /* due 18th */
-  PsCase *overdue = add_case (f, "Dr. Dev Madeup", 13);          /* due 15th */
-  PsCase *planned = add_case (f, "Dr. Eli Sample", 10);
-  PsCase *closed = add_case (f, "Dr. Fay Invented", 5);
+  PsCase *due_tomorrow = ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");   /* due 19th */
+  PsCase *due_today = ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-16");    /* due 18th */
+  PsCase *overdue = ps_test_add_case (f->store, "Dr. Dev Madeup", "2024-11-13");          /* due 15th */
+  PsCase *planned = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *closed = ps_test_add_case (f->store, "Dr. Fay Invented", "2024-11-05");
   GDate today;
 
   s1 = state_line (f, due_tomorrow);
@@ -189,13 +165,13 @@ test_order_by_urgency (Fixture       *f,
   g_auto(GStrv) names = NULL;
   PsCase *planned;
 
-  planned = add_case (f, "Dr. Eli Sample", 10);
+  planned = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
   conv = ps_store_schedule_conversation (f->store, ps_case_get_id (planned), at, 30,
                                          PS_MODALITY_VIDEO, &error);
   g_assert_no_error (error);
-  add_case (f, "Dr. Bram Example", 17);
-  add_case (f, "Dr. Dev Madeup", 13);
-  add_case (f, "Dr. Cora Fictional", 16);
+  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
+  ps_test_add_case (f->store, "Dr. Dev Madeup", "2024-11-13");
+  ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-16");
 
   names = visible_names (f);
   g_assert_cmpuint (g_strv_length (names), ==, 4);
@@ -215,9 +191,9 @@ test_search_and_scope (Fixture       *f,
   PsCase *fay;
   GDate today;
 
-  add_case (f, "Dr. Ada Placeholder", 17);
-  add_case (f, "Dr. Bram Example", 17);
-  fay = add_case (f, "Dr. Fay Invented", 12);
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
+  fay = ps_test_add_case (f->store, "Dr. Fay Invented", "2024-11-12");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 18, 11, 2024);
   g_assert_true (ps_store_close_case (f->store, ps_case_get_id (fay), PS_CLOSURE_COMPLETED, &today, &error));
@@ -268,7 +244,7 @@ test_privacy_mode_rows (Fixture       *f,
 {
   GtkWidget *row;
 
-  add_case (f, "Dr. Ada Placeholder", 17);
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
   /* The list filters between frames: let it finish, then draw. */
   g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -381,7 +357,8 @@ test_rows_follow_search (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (first) * G_N_ELEMENTS (last); i++)
     {
       g_autofree char *name = g_strdup_printf ("Dr. %s %s", first[i % 6], last[i / 6]);
-      PsCase *item = add_case (f, name, 10 + i % 9);
+      g_autofree char *on = g_strdup_printf ("2024-11-%02u", 10 + i % 9);
+      PsCase *item = ps_test_add_case (f->store, name, on);
 
       if (i == 7)
         renamed = item;
@@ -627,8 +604,8 @@ test_views_agree (Fixture       *f,
   g_autoptr(PsConversation) conversation = NULL;
   GtkWidget *window = gtk_window_new ();
   PsScheduleView *schedule = ps_schedule_view_new (f->context);
-  PsCase *eli = add_case (f, "Dr. Eli Sample", 10);
-  PsCase *gus = add_case (f, "Dr. Gus Pretend", 16);   /* due today, overdue tomorrow */
+  PsCase *eli = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *gus = ps_test_add_case (f->store, "Dr. Gus Pretend", "2024-11-16");   /* due today, overdue tomorrow */
   const struct { PsCase *kase; const Agreement *steps; guint n; } cases[] = {
     { eli, talk, G_N_ELEMENTS (talk) },
     { gus, first, G_N_ELEMENTS (first) },
