@@ -23,6 +23,7 @@ struct _PsCaseloadView
   GDateTime          *now;           /* local; for the order and the rows */
   int                 due_days;
   int                 overdue_days;
+  guint               change_id;     /* to the first case whose words change */
 
   PsCaseResults      *results;
   GtkSingleSelection *selection;
@@ -98,11 +99,39 @@ update_stack (PsCaseloadView *self)
 }
 
 /* The cases changed in place (a field, a state): re-filter, re-sort, re-bind. */
+static void refilter (PsCaseloadView *self);
+
+static gboolean
+change_cb (gpointer user_data)
+{
+  PsCaseloadView *self = user_data;
+
+  self->change_id = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A row follows its conversation's time (soon, starting now, not held)
+ * without a minute timer: one timeout, to the first change of any case. */
+static void
+schedule_change (PsCaseloadView *self)
+{
+  gint64 at = ps_case_results_get_changes_at (self->results);
+  gint64 delay;
+
+  g_clear_handle_id (&self->change_id, g_source_remove);
+  if (at == G_MAXINT64)
+    return;
+  delay = at - g_date_time_to_unix (self->now);
+  self->change_id = g_timeout_add_seconds ((guint) CLAMP (delay, 1, 24 * 3600), change_cb, self);
+}
+
 static void
 refilter (PsCaseloadView *self)
 {
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
+  schedule_change (self);
   update_stack (self);
 }
 
@@ -218,6 +247,7 @@ store_changed_cb (PsCaseloadView *self)
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
   ps_case_results_set_source (self->results, self->cases);
+  schedule_change (self);
   update_stack (self);
 }
 
@@ -367,6 +397,7 @@ ps_caseload_view_dispose (GObject *object)
 {
   PsCaseloadView *self = (PsCaseloadView *)object;
 
+  g_clear_handle_id (&self->change_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASELOAD_VIEW);
