@@ -83,6 +83,15 @@ static const char * const migrations[] = {
   "  reminder_key TEXT PRIMARY KEY CHECK (" CODE_CHECK ("reminder_key") "),"
   "  delivered_at TEXT NOT NULL CHECK (" INSTANT_CHECK ("delivered_at") ")"
   ") WITHOUT ROWID;",
+
+  /* 2: the latest instant retention trusted, and where in which boot it
+   * was seen (ps-retention.c). One row at most. */
+  "CREATE TABLE clock_watermark ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  trusted_at TEXT NOT NULL CHECK (" INSTANT_CHECK ("trusted_at") "),"
+  "  boot_id TEXT NOT NULL CHECK (" CODE_CHECK ("boot_id") "),"
+  "  since_boot INTEGER NOT NULL CHECK (typeof(since_boot) = 'integer' AND since_boot >= 0)"
+  ");",
 };
 
 static const struct {
@@ -99,6 +108,7 @@ static const struct {
   { "index", "sqlite_autoindex_conversation_steps_1" },
   { "table", "reminder_deliveries" },
   { "index", "sqlite_autoindex_reminder_deliveries_1" },
+  { "table", "clock_watermark" },
 };
 
 guint
