@@ -52,7 +52,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void clock_synchronized_cb (PsContext *self);
+static void     clock_synchronized_cb (PsContext *self);
+static gboolean run_retention         (gpointer   user_data);
 
 
 static void
@@ -195,6 +196,7 @@ ps_context_new (PsClock    *clock,
   self->demo = !!demo;
   g_signal_connect_swapped (clock, "notify::synchronized",
                             G_CALLBACK (clock_synchronized_cb), self);
+  g_signal_connect_swapped (clock, "changed", G_CALLBACK (run_retention), self);
 
   if (data_dir != NULL)
     self->data_dir = g_strdup (data_dir);
@@ -298,8 +300,9 @@ set_clock_days_off (PsContext *self,
 }
 
 /* Names and contacts of cases closed longer ago than the retention setting
- * are erased when the caseload opens, every few hours after, and when the
- * system starts vouching for its clock. */
+ * are erased when the caseload opens, every few hours after, when the clock
+ * jumps or a new day begins, and when the system starts vouching for its
+ * clock. */
 static gboolean
 run_retention (gpointer user_data)
 {
