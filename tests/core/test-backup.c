@@ -146,7 +146,7 @@ assert_refused (Fixture      *fixture,
   g_autofree char *names = NULL;
   PsBackupInfo info = { 0 };
 
-  g_assert_false (ps_backup_check (file, passphrase, &info, &error));
+  g_assert_false (ps_backup_check (file, passphrase, fixture->target, &info, &error));
   g_assert_error (error, PS_STORE_ERROR, (int)code);
   g_assert_cmpstr (error->message, !=, "");
   g_clear_error (&error);
@@ -231,7 +231,7 @@ test_round_trip (Fixture       *fixture,
   left = ps_test_snapshot (fixture->tmp);
   g_assert_cmpuint (g_hash_table_size (left), ==, 1);
 
-  g_assert_true (ps_backup_check (file, PASSPHRASE, &info, &error));
+  g_assert_true (ps_backup_check (file, PASSPHRASE, fixture->target, &info, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (info.schema_version, ==, 1);
   g_assert_cmpuint (info.n_cases, ==, 3);
@@ -315,9 +315,9 @@ test_export_replaces_whole (Fixture       *fixture,
   add_case (store, "Dr. Eve Later", FALSE);
   g_assert_true (ps_backup_export (store, file, "another passphrase", &error));
   g_assert_no_error (error);
-  g_assert_true (ps_backup_check (file, "another passphrase", &info, &error));
+  g_assert_true (ps_backup_check (file, "another passphrase", fixture->target, &info, &error));
   g_assert_cmpuint (info.n_cases, ==, 4);
-  g_assert_false (ps_backup_check (file, PASSPHRASE, &info, &error));
+  g_assert_false (ps_backup_check (file, PASSPHRASE, fixture->target, &info, &error));
   g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
 }
 
@@ -500,10 +500,10 @@ test_async (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PsBackupInfo info = { 0 };
 
-  ps_backup_check_async (file, PASSPHRASE, NULL, ps_test_store_result, &result);
+  ps_backup_check_async (file, PASSPHRASE, fixture->target, NULL, ps_test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (ps_backup_check_finish (result, &info, &error));
+  g_assert_true (ps_backup_check_finish (result, &info, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (info.n_cases, ==, 3);
 }
