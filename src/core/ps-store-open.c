@@ -23,6 +23,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-backup-private.h"
 #include "ps-sqlite.h"
 #include "ps-store-private.h"
 #include "ps-store-schema.h"
@@ -577,6 +578,7 @@ ps_store_open_with_key (const char  *path,
   dir = g_path_get_dirname (path);
   if (!ps_store_prepare_dir (dir, &lock_fd, &exists, error))
     return NULL;
+  ps_backup_remove_leftovers (dir);
 
   if (!(db = ps_store_open_db (path, hex_key, create, error)))
     {
@@ -636,9 +638,13 @@ prepare_thread (GTask        *step,
   GError *error = NULL;
 
   if (!ps_store_prepare_dir (data->dir, &data->lock_fd, &data->exists, &error))
-    g_task_return_error (step, error);
-  else
-    g_task_return_boolean (step, TRUE);
+    {
+      g_task_return_error (step, error);
+      return;
+    }
+  /* What an interrupted backup, check or restore left; the lock is ours. */
+  ps_backup_remove_leftovers (data->dir);
+  g_task_return_boolean (step, TRUE);
 }
 
 static void
