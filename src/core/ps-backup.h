@@ -114,4 +114,9 @@ gboolean ps_backup_restore_finish (GAsyncResult        *result,
                                    char               **kept_path,
                                    GError             **error);
 
+/* peerside --verify-backup FILE: reads the passphrase from standard input
+ * (asked without echo on a terminal), checks the backup as Restore does,
+ * prints one line and returns the exit status: 0 for a valid backup. */
+int      ps_backup_verify_command (const char          *path);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "ps-accessible.h"
 #include "ps-application-private.h"
 #include "ps-autostart.h"
+#include "ps-backup.h"
 #include "ps-caseload-view-private.h"
 #include "ps-lock-monitor.h"
 #include "ps-reminder-service.h"
@@ -35,6 +36,8 @@ static const GOptionEntry main_entries[] = {
     N_("Start in the background without opening a window"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "verify-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check an encrypted backup (passphrase on standard input) and quit"), N_("FILE") },
   { NULL }
 };
 
@@ -143,12 +146,17 @@ ps_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   PsApplication *self = PS_APPLICATION (app);
+  const char *backup = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "peerside", PACKAGE_VERSION);
       return 0;
     }
+
+  /* Never opens or changes a caseload, and never starts the application. */
+  if (g_variant_dict_lookup (options, "verify-backup", "^&ay", &backup))
+    return ps_backup_verify_command (backup);
 
   /* The demo is its own throwaway instance: it never talks to, or becomes,
    * the user's real Peerside. */

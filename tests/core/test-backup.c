@@ -733,6 +733,78 @@ test_interrupted_backup (Fixture       *fixture,
   ps_test_assert_unchanged (before, fixture->tmp);
 }
 
+/* peerside --verify-backup FILE, as a person would run it: one line, the
+ * exit status, and nothing written in the data or temporary folders. */
+static int
+verify_command (Fixture    *fixture,
+                const char *path,
+                const char *input,
+                char      **out)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_build_filename (fixture->tmp, "data-home", NULL);
+  g_autofree char *tmp = g_build_filename (fixture->tmp, "tmp", NULL);
+  g_autoptr(GHashTable) empty = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (tmp, 0700), ==, 0);
+  empty = ps_test_snapshot (data);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "TMPDIR", tmp, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PEERSIDE"),
+                                         "--verify-backup", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, input, NULL, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  g_assert_cmpuint (g_hash_table_size (empty), ==, 0);
+  ps_test_assert_unchanged (empty, data);
+  {
+    g_autoptr(GHashTable) left = ps_test_snapshot (tmp);
+
+    g_assert_cmpuint (g_hash_table_size (left), ==, 0);
+  }
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_verify_command (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *crash = variant_with_sql (fixture, "crash",
+                                             "CREATE TABLE t (a);"
+                                             "PRAGMA writable_schema = ON;"
+                                             "UPDATE sqlite_master SET sql ="
+                                             " 'CREATE TABLE t AS SELECT 1 AS a' WHERE name = 't'");
+  g_autofree char *fifo = g_build_filename (fixture->tmp, "fifo", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (verify_command (fixture, fixture->backup, PASSPHRASE "\n", &out), ==, 0);
+  g_assert_cmpstr (out, ==, "Valid Peerside backup: 3 cases (3 open), 2 conversations.\n");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (verify_command (fixture, fixture->backup, "not it\n", &out), ==, 1);
+  g_assert_cmpstr (out, ==, "Not a valid backup: The passphrase does not open this backup, or "
+                            "the file is not a Peerside backup. Nothing was changed.\n");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (verify_command (fixture, crash, PASSPHRASE, &out), ==, 1);
+  g_assert_cmpstr (out, ==, "Not a valid backup: This file is not a Peerside backup, or it is "
+                            "damaged. Nothing was changed.\n");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (verify_command (fixture, fifo, PASSPHRASE, &out), ==, 1);
+  g_assert_cmpstr (out, ==, "Not a valid backup: This is not a backup file. Choose a Peerside "
+                            "backup file. Nothing was changed.\n");
+}
+
 static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
@@ -778,6 +850,7 @@ main (int   argc,
   ADD ("refuses/helper-hangs-or-lies", test_helper_hangs_or_lies);
   ADD ("leftovers-removed-at-start", test_leftovers_removed);
   ADD ("interrupted-backup-removed-at-start", test_interrupted_backup);
+  ADD ("verify-command", test_verify_command);
 
 #undef ADD
 
