@@ -62,6 +62,8 @@ backup_message (PsStoreError code)
     case PS_STORE_ERROR_KEY_MISSING:
     case PS_STORE_ERROR_NOT_FOUND:
     case PS_STORE_ERROR_IN_USE:
+    case PS_STORE_ERROR_STRAY_WAL:
+    case PS_STORE_ERROR_STRAY_JOURNAL:
     default:
       return ps_store_error_message (code);
     }
@@ -581,7 +583,8 @@ ps_backup_remove_leftovers (const char *dir)
         remove_pending (path);
       else if (g_str_has_prefix (name, PS_BACKUP_COPY_PREFIX) ||
                g_str_has_prefix (name, PS_BACKUP_RESTORING) ||
-               g_str_has_prefix (name, PS_STORE_FILE_NAME ".restore-source"))
+               g_str_has_prefix (name, PS_STORE_FILE_NAME ".restore-source") ||
+               g_str_has_prefix (name, PS_STORE_FILE_NAME ".probe"))
         {
           g_debug ("Removing %s, left by an interrupted backup or restore", name);
           g_unlink (path);

@@ -65,6 +65,11 @@ ps_sqlite_error_code (sqlite3 *db,
         default:
           return PS_STORE_ERROR_FAILED;
         }
+    case SQLITE_ERROR:
+      /* A damaged page in the schema area: the schema's text no longer parses. */
+      if (db != NULL && g_str_has_prefix (sqlite3_errmsg (db), "malformed database schema"))
+        return PS_STORE_ERROR_CORRUPT;
+      return PS_STORE_ERROR_FAILED;
     default:
       return PS_STORE_ERROR_FAILED;
     }

@@ -313,13 +313,56 @@ check_keyed (const char  *path,
 }
 
 static gboolean
+is_nonempty_file (const char *path)
+{
+  struct stat st;
+
+  return lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
+}
+
+/* The caseload refused to open with a -wal or -journal beside it: checks it
+ * again alone, through a second name that has no such file beside it. If
+ * it opens so, that file is what stops it, and the error says which. */
+static void
+blame_stray_file (const char  *path,
+                  const char  *hex_key,
+                  gboolean     stray_wal,
+                  gboolean     stray_journal,
+                  GError     **error)
+{
+  g_autofree char *probe = g_strconcat (path, ".probe", NULL);
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal", "" };
+  gboolean alone;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (probe, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  if (link (path, probe) != 0)
+    return;
+  alone = check_keyed (probe, hex_key, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (probe, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  if (!alone)
+    return;
+
+  g_clear_error (error);
+  fail_code (error, stray_journal ? PS_STORE_ERROR_STRAY_JOURNAL : PS_STORE_ERROR_STRAY_WAL);
+}
+
+static gboolean
 verify_existing (const char  *path,
                  const char  *hex_key,
                  GError     **error)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  gboolean had_wal, had_shm;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  gboolean had_wal, had_shm, stray_wal, stray_journal;
   struct stat st;
 
   if (!classify_existing (path, error))
@@ -327,6 +370,8 @@ verify_existing (const char  *path,
 
   had_wal = lstat (wal, &st) == 0;
   had_shm = lstat (shm, &st) == 0;
+  stray_wal = is_nonempty_file (wal);
+  stray_journal = is_nonempty_file (journal);
 
   if (check_keyed (path, hex_key, error))
     return TRUE;
@@ -337,6 +382,9 @@ verify_existing (const char  *path,
     g_unlink (wal);
   if (!had_shm)
     g_unlink (shm);
+
+  if (stray_wal || stray_journal)
+    blame_stray_file (path, hex_key, stray_wal, stray_journal, error);
   return FALSE;
 }
 
