@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -805,6 +807,49 @@ test_verify_command (Fixture       *fixture,
                             "backup file. Nothing was changed.\n");
 }
 
+/* A backup onto a disk that is full: a small tmpfs, mounted in a mount
+ * namespace of this test's own (as root, as under build-aux/test.sh). It
+ * says there is not enough space and what to do, and leaves nothing there. */
+static void
+test_backup_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *small = g_build_filename (fixture->tmp, "small-disk", NULL);
+  g_autofree char *dest = g_build_filename (small, "caseload.peerside-backup", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dest);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (small, 0700), ==, 0);
+  if (unshare (CLONE_NEWNS) != 0 ||
+      mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("peerside-test", small, "tmpfs", MS_NOSUID | MS_NODEV, "size=8k,mode=0700") != 0)
+    {
+      g_test_skip_printf ("Cannot mount a small tmpfs here (%s): run the tests as root",
+                          g_strerror (errno));
+      return;
+    }
+
+  before = ps_test_snapshot (fixture->source_dir);
+  store = open_dir (fixture->source_dir, PS_TEST_KEY);
+  g_assert_false (ps_backup_export (store, file, PASSPHRASE, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_DISK_FULL);
+  g_assert_cmpstr (error->message, ==,
+                   "There is not enough space there for the backup. Free some space or choose "
+                   "another place, such as another disk, then try again. Nothing was written "
+                   "and your caseload is unchanged.");
+  {
+    g_autoptr(GHashTable) left = ps_test_snapshot (small);
+
+    g_assert_cmpuint (g_hash_table_size (left), ==, 0);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 3);
+  g_clear_object (&store);
+  ps_test_assert_unchanged (before, fixture->source_dir);
+  g_assert_cmpint (umount (small), ==, 0);
+}
+
 static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
@@ -851,6 +896,7 @@ main (int   argc,
   ADD ("leftovers-removed-at-start", test_leftovers_removed);
   ADD ("interrupted-backup-removed-at-start", test_interrupted_backup);
   ADD ("verify-command", test_verify_command);
+  ADD ("backup-to-full-disk", test_backup_disk_full);
 
 #undef ADD
 
