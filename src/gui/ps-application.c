@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "ps-accessible.h"
 #include "ps-application-private.h"
@@ -172,6 +175,15 @@ ps_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (ps_application_parent_class)->handle_local_options (app, options);
 }
 
+/* SIGTERM, SIGINT, SIGHUP (a logout from a terminal): quit as Quit does,
+ * so the store is closed cleanly and the demo's folder removed. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 ps_application_startup (GApplication *app)
 {
@@ -180,6 +192,9 @@ ps_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ps_application_parent_class)->startup (app);
   ps_accessible_fix_mnemonic_names ();
+  g_unix_signal_add (SIGTERM, quit_signal_cb, app);
+  g_unix_signal_add (SIGINT, quit_signal_cb, app);
+  g_unix_signal_add (SIGHUP, quit_signal_cb, app);
 
   g_set_application_name (_("Peerside"));
   gtk_window_set_default_icon_name (APP_ID);
@@ -257,6 +272,8 @@ ps_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (ps_application_parent_class)->shutdown (app);
 
+  if (self->context != NULL)
+    ps_context_shutdown (self->context);
   g_clear_object (&self->reminders);
   g_clear_object (&self->autostart);
   g_clear_object (&self->lock_monitor);
