@@ -307,43 +307,19 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static PsCaseFields *
-fields_for (const char *name,
-            const char *contact)
-{
-  PsCaseFields *fields = ps_case_fields_new ();
-
-  fields->display_name = g_strdup (name);
-  fields->contact = g_strdup (contact);
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
-  return fields;
-}
-
-static PsCase *
-add_case (Fixture    *f,
-          const char *name,
-          const char *contact)
-{
-  g_autoptr(PsCaseFields) fields = fields_for (name, contact);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsCase) item = NULL;
-
-  item = ps_store_create_case (f->store, fields, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;   /* the store keeps it */
-}
-
 static PsCase *
 show_case (Fixture    *f,
            const char *name,
            const char *contact)
 {
-  PsCase *item = add_case (f, name, contact);
+  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
+  PsCase *item;
+
+  g_free (fields->contact);
+  fields->contact = g_strdup (contact);
+  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
+  item = ps_test_add_case_fields (f->store, fields);
 
   ps_case_page_set_case (f->page, item);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -614,9 +590,12 @@ test_editor_refuses_invisible_and_controls (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(PsCaseFields) fields = fields_for (cases[i].name, cases[i].contact);
+      g_autoptr(PsCaseFields) fields = ps_test_fields (cases[i].name);
       g_autoptr(GError) error = NULL;
       g_autoptr(PsCase) kase = NULL;
+
+      g_free (fields->contact);
+      fields->contact = g_strdup (cases[i].contact);
 
       g_test_message ("%s", cases[i].message);
       type_text (name_row, cases[i].name);
