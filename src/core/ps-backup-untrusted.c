@@ -29,6 +29,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "ps-backup-private.h"
 #include "ps-store-private.h"
@@ -370,11 +371,25 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-wipe_free (gpointer data)
+/* A pipe holding @passphrase, whole, for the helper's standard input:
+ * written before the helper runs, so a helper that exits without reading
+ * cannot kill the application with SIGPIPE. Returns the read end. */
+static int
+passphrase_pipe (const char *passphrase)
 {
-  explicit_bzero (data, strlen (data));
-  g_free (data);
+  gsize length = strlen (passphrase);
+  int fds[2];
+
+  g_assert (length <= PS_BACKUP_MAX_PASSPHRASE);   /* far below a pipe's buffer */
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, NULL))
+    return -1;
+  if (write (fds[1], passphrase, length) != (ssize_t)length)
+    {
+      close (fds[0]);
+      fds[0] = -1;
+    }
+  close (fds[1]);
+  return fds[0];
 }
 
 gboolean
@@ -387,7 +402,6 @@ ps_backup_check_isolated (const char    *path,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GSource) timeout = NULL;
-  g_autoptr(GBytes) input = NULL;
   g_autoptr(GBytes) output = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *helper = helper_path ();
@@ -395,17 +409,19 @@ ps_backup_check_isolated (const char    *path,
   g_auto(GStrv) env = helper_environ ();
   Wait wait = { NULL, FALSE, NULL };
   const char *data;
-  char *secret;
   gsize length;
+  int input;
 
   g_return_val_if_fail (path != NULL && passphrase != NULL, FALSE);
 
   if (strlen (passphrase) > PS_BACKUP_MAX_PASSPHRASE)
     return ps_backup_fail (error, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  if ((input = passphrase_pipe (passphrase)) < 0)
+    return ps_backup_fail (error, PS_STORE_ERROR_FAILED);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_stdin_fd (launcher, input);
   g_subprocess_launcher_set_environ (launcher, env);
   g_subprocess_launcher_set_cwd (launcher, "/");
   g_subprocess_launcher_set_child_setup (launcher, limit_helper, NULL, NULL);
@@ -421,10 +437,8 @@ ps_backup_check_isolated (const char    *path,
   /* Its own main context: this runs in a worker thread, or on the command line. */
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
-  secret = g_strdup (passphrase);
-  input = g_bytes_new_with_free_func (secret, strlen (secret), wipe_free, secret);
   wait.process = process;
-  g_subprocess_communicate_async (process, input, NULL, communicated_cb, &wait);
+  g_subprocess_communicate_async (process, NULL, NULL, communicated_cb, &wait);
   timeout = g_timeout_source_new_seconds (helper_timeout);
   g_source_set_callback (timeout, timed_out_cb, &wait, NULL);
   g_source_attach (timeout, context);
