@@ -25,7 +25,7 @@ typedef struct
   GDateTime       *first_contact_at;
   GDateTime       *next_conversation_at;
   PsModality       next_conversation_modality;
-  guint            n_conversations;            /* all but cancelled */
+  guint            n_conversations;            /* held or planned */
   guint            n_completed_conversations;
   guint            n_any_conversations;        /* including cancelled */
 } PsCaseRow;
