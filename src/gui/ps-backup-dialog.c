@@ -11,7 +11,7 @@
 #include "ps-accessible.h"
 #include "ps-backup.h"
 #include "ps-backup-dialog.h"
-#include "ps-window.h"
+#include "ps-toast.h"
 
 #define MIN_PASSPHRASE_CHARS 8
 
@@ -100,10 +100,7 @@ static void
 toast_on_parent (PsBackupDialog *self,
                  const char     *text)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (PS_IS_WINDOW (parent))
-    ps_window_add_toast (PS_WINDOW (parent), adw_toast_new (text));
+  ps_toast_add (GTK_WIDGET (self), adw_toast_new (text));
 }
 
 gboolean

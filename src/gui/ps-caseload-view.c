@@ -9,7 +9,6 @@
 #include "ps-case-results.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
-#include "ps-window.h"
 
 struct _PsCaseloadView
 {
@@ -24,6 +23,7 @@ struct _PsCaseloadView
   GDateTime          *now;           /* local; for the order and the rows */
   int                 due_days;
   int                 overdue_days;
+  guint               change_id;     /* to the first case whose words change */
 
   PsCaseResults      *results;
   GtkSingleSelection *selection;
@@ -49,6 +49,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
+  PROP_MENU_MODEL,
   N_PROPS
 };
 
@@ -98,11 +99,39 @@ update_stack (PsCaseloadView *self)
 }
 
 /* The cases changed in place (a field, a state): re-filter, re-sort, re-bind. */
+static void refilter (PsCaseloadView *self);
+
+static gboolean
+change_cb (gpointer user_data)
+{
+  PsCaseloadView *self = user_data;
+
+  self->change_id = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A row follows its conversation's time (soon, starting now, not held)
+ * without a minute timer: one timeout, to the first change of any case. */
+static void
+schedule_change (PsCaseloadView *self)
+{
+  gint64 at = ps_case_results_get_changes_at (self->results);
+  gint64 delay;
+
+  g_clear_handle_id (&self->change_id, g_source_remove);
+  if (at == G_MAXINT64)
+    return;
+  delay = at - g_date_time_to_unix (self->now);
+  self->change_id = g_timeout_add_seconds ((guint) CLAMP (delay, 1, 24 * 3600), change_cb, self);
+}
+
 static void
 refilter (PsCaseloadView *self)
 {
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
+  schedule_change (self);
   update_stack (self);
 }
 
@@ -218,6 +247,7 @@ store_changed_cb (PsCaseloadView *self)
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
   ps_case_results_set_source (self->results, self->cases);
+  schedule_change (self);
   update_stack (self);
 }
 
@@ -311,13 +341,10 @@ ps_caseload_view_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ps_caseload_view_parent_class)->root (widget);
 
+  /* Typing anywhere in the window searches the caseload. */
   root = gtk_widget_get_root (widget);
-  if (PS_IS_WINDOW (root))
-    {
-      gtk_menu_button_set_menu_model (self->menu_button,
-                                      ps_window_get_primary_menu (PS_WINDOW (root)));
-      gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (root));
-    }
+  if (GTK_IS_WINDOW (root))
+    gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (root));
 }
 
 static void
@@ -370,6 +397,7 @@ ps_caseload_view_dispose (GObject *object)
 {
   PsCaseloadView *self = (PsCaseloadView *)object;
 
+  g_clear_handle_id (&self->change_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASELOAD_VIEW);
@@ -398,6 +426,9 @@ ps_caseload_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_MENU_MODEL:
+      g_value_set_object (value, gtk_menu_button_get_menu_model (self->menu_button));
+      break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -418,6 +449,9 @@ ps_caseload_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_MENU_MODEL:
+      gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
@@ -449,6 +483,10 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window's primary menu, given to the view's menu button. */
+  properties[PROP_MENU_MODEL] =
+    g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

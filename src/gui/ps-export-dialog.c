@@ -10,7 +10,7 @@
 
 #include "ps-export-dialog-private.h"
 #include "ps-ical-export.h"
-#include "ps-window.h"
+#include "ps-toast.h"
 
 struct _PsExportDialog
 {
@@ -112,9 +112,9 @@ ps_export_dialog_save_to (PsExportDialog *self,
 
   toast = adw_toast_new (_("Schedule exported"));
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (PS_IS_WINDOW (parent))
+  if (parent != NULL)
     {
-      ps_window_add_toast (PS_WINDOW (parent), toast);
+      ps_toast_add (GTK_WIDGET (parent), toast);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else

@@ -11,7 +11,7 @@
 #include "ps-bar-chart.h"
 #include "ps-csv-export.h"
 #include "ps-overview-view.h"
-#include "ps-window.h"
+#include "ps-toast.h"
 
 struct _PsOverviewView
 {
@@ -53,6 +53,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
+  PROP_MENU_MODEL,
   PROP_PERIOD,
   N_PROPS
 };
@@ -96,14 +97,8 @@ add_toast (PsOverviewView *self,
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (escaped);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* The window's overlay spans the window; the view's own is for a view
-   * shown elsewhere (tests). */
-  if (PS_IS_WINDOW (root))
-    ps_window_add_toast (PS_WINDOW (root), toast);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ps_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static char *
@@ -441,20 +436,6 @@ ps_overview_view_map (GtkWidget *widget)
 }
 
 static void
-ps_overview_view_root (GtkWidget *widget)
-{
-  PsOverviewView *self = PS_OVERVIEW_VIEW (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (ps_overview_view_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (PS_IS_WINDOW (root))
-    gtk_menu_button_set_menu_model (self->menu_button,
-                                    ps_window_get_primary_menu (PS_WINDOW (root)));
-}
-
-static void
 ps_overview_view_constructed (GObject *object)
 {
   PsOverviewView *self = (PsOverviewView *)object;
@@ -503,6 +484,9 @@ ps_overview_view_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_MENU_MODEL:
+      g_value_set_object (value, gtk_menu_button_get_menu_model (self->menu_button));
+      break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -526,6 +510,9 @@ ps_overview_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_MENU_MODEL:
+      gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
@@ -553,7 +540,6 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   object_class->get_property = ps_overview_view_get_property;
   object_class->set_property = ps_overview_view_set_property;
   widget_class->map = ps_overview_view_map;
-  widget_class->root = ps_overview_view_root;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
@@ -566,6 +552,10 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
                       PS_OVERVIEW_PERIOD_THIS_MONTH, PS_OVERVIEW_PERIOD_ALL_TIME,
                       PS_OVERVIEW_PERIOD_LAST_3_MONTHS,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window's primary menu, given to the view's menu button. */
+  properties[PROP_MENU_MODEL] =
+    g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PS_TYPE_BAR_CHART);

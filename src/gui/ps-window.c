@@ -101,6 +101,18 @@ resume_conversation_action (GtkWidget  *widget,
  * store still opens in its thread, or at once when a caseload is there to
  * show: the first frame ("Opening…") then costs about what a bare window's
  * does (DESIGN.md §6). */
+/* A view gets the window's folding and primary menu; it knows nothing else
+ * of the window. */
+static void
+add_view (PsWindow   *self,
+          GtkWidget  *view,
+          const char *name)
+{
+  g_object_bind_property (self->leaflet, "folded", view, "folded", G_BINDING_SYNC_CREATE);
+  g_object_set (view, "menu-model", ps_window_get_primary_menu (self), NULL);
+  gtk_stack_add_named (self->view_stack, view, name);
+}
+
 static PsCaseloadView *
 ensure_caseload_view (PsWindow *self)
 {
@@ -109,8 +121,7 @@ ensure_caseload_view (PsWindow *self)
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   self->caseload_view = ps_caseload_view_new (self->context);
-  g_object_bind_property (self->leaflet, "folded", self->caseload_view, "folded", G_BINDING_SYNC_CREATE);
-  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->caseload_view), "caseload");
+  add_view (self, GTK_WIDGET (self->caseload_view), "caseload");
   gtk_stack_set_visible_child_name (self->view_stack, "caseload");
   return self->caseload_view;
 }
@@ -192,19 +203,17 @@ ensure_view (PsWindow   *self,
     {
       PsScheduleView *schedule = ps_schedule_view_new (self->context);
 
-      g_object_bind_property (self->leaflet, "folded", schedule, "folded", G_BINDING_SYNC_CREATE);
       g_signal_connect_object (schedule, "open-case", G_CALLBACK (schedule_open_case_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (schedule, "start-conversation", G_CALLBACK (schedule_start_cb), self,
                                G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->view_stack, GTK_WIDGET (schedule), "schedule");
+      add_view (self, GTK_WIDGET (schedule), "schedule");
     }
   else if (g_str_equal (name, "overview"))
     {
       PsOverviewView *overview = ps_overview_view_new (self->context);
 
-      g_object_bind_property (self->leaflet, "folded", overview, "folded", G_BINDING_SYNC_CREATE);
-      gtk_stack_add_named (self->view_stack, GTK_WIDGET (overview), "overview");
+      add_view (self, GTK_WIDGET (overview), "overview");
     }
 }
 

@@ -16,6 +16,7 @@
 
 #include <time.h>
 
+#include "ps-case-timeline.h"
 #include "ps-reminder-planner.h"
 #include "ps-reminder-service.h"
 
@@ -263,8 +264,8 @@ is_over (PsReminder *reminder,
 
   if (ps_reminder_get_starts_at (reminder) == NULL)
     return FALSE;
-  ends_at = g_date_time_add_minutes (ps_reminder_get_starts_at (reminder),
-                                     (int)MAX (ps_reminder_get_minutes (reminder), 1));
+  ends_at = ps_timeline_conversation_end (ps_reminder_get_starts_at (reminder),
+                                          ps_reminder_get_minutes (reminder));
   return g_date_time_compare (ends_at, now) <= 0;
 }
 

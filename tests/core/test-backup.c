@@ -26,20 +26,17 @@ typedef struct
 } Fixture;
 
 static void
-add_case (PsStore    *store,
-          const char *name,
-          gboolean    with_conversation)
+add_case_planned (PsStore    *store,
+                  const char *name,
+                  gboolean    with_conversation)
 {
-  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
-  g_autoptr(PsCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  PsCase *kase = ps_test_add_case (store, name, "2024-03-02");
 
-  kase = ps_store_create_case (store, fields, &error);
-  g_assert_no_error (error);
   if (with_conversation)
     {
       g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 3, 12, 14, 30, 0);
       g_autoptr(PsConversation) conversation = NULL;
+      g_autoptr(GError) error = NULL;
 
       conversation = ps_store_schedule_conversation (store, ps_case_get_id (kase), at, 30,
                                                      PS_MODALITY_VIDEO, &error);
@@ -90,9 +87,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->backup = g_build_filename (fixture->tmp, "caseload.peerside-backup", NULL);
 
   source = ps_test_new_store (&fixture->source_dir);
-  add_case (source, "Dr. Ada Source", TRUE);
-  add_case (source, "Dr. Bea Source", FALSE);
-  add_case (source, "Dr. Cy Source", TRUE);
+  add_case_planned (source, "Dr. Ada Source", TRUE);
+  add_case_planned (source, "Dr. Bea Source", FALSE);
+  add_case_planned (source, "Dr. Cy Source", TRUE);
   dest = g_file_new_for_path (fixture->backup);
   g_assert_true (ps_backup_export (source, dest, PASSPHRASE, &error));
   g_assert_no_error (error);
@@ -106,7 +103,7 @@ fixture_set_up (Fixture       *fixture,
 
     target = ps_store_open_with_key (path, PS_TEST_OTHER_KEY, TRUE, clock, &error);
     g_assert_no_error (error);
-    add_case (target, "Dr. Dee Target", TRUE);
+    add_case_planned (target, "Dr. Dee Target", TRUE);
   }
 }
 
@@ -160,7 +157,7 @@ assert_refused (Fixture      *fixture,
   ps_test_assert_unchanged (backups, fixture->tmp);
   store = open_dir (fixture->target, PS_TEST_OTHER_KEY);
   names = names_of (store);
-  g_assert_cmpstr (names, ==, "Dr. Dee Target|555-0100;");
+  g_assert_cmpstr (names, ==, "Dr. Dee Target|" PS_TEST_CONTACT ";");
 }
 
 /* Opens the good backup with its passphrase, as an attacker or a newer
@@ -248,8 +245,8 @@ test_round_trip (Fixture       *fixture,
   store = open_dir (fixture->target, PS_TEST_OTHER_KEY);
   names = names_of (store);
   g_assert_cmpstr (names, ==, expected);
-  g_assert_cmpstr (names, ==, "Dr. Ada Source|555-0100;Dr. Bea Source|555-0100;"
-                              "Dr. Cy Source|555-0100;");
+  g_assert_cmpstr (names, ==, "Dr. Ada Source|" PS_TEST_CONTACT ";Dr. Bea Source|" PS_TEST_CONTACT ";"
+                              "Dr. Cy Source|" PS_TEST_CONTACT ";");
   {
     PsCase *first = g_list_model_get_item (ps_store_get_cases (store), 0);
     g_autoptr(GListModel) conversations = ps_store_list_conversations (store,
@@ -312,7 +309,7 @@ test_export_replaces_whole (Fixture       *fixture,
   g_clear_error (&error);
   ps_test_assert_unchanged (before, fixture->tmp);
 
-  add_case (store, "Dr. Eve Later", FALSE);
+  add_case_planned (store, "Dr. Eve Later", FALSE);
   g_assert_true (ps_backup_export (store, file, "another passphrase", &error));
   g_assert_no_error (error);
   g_assert_true (ps_backup_check (file, "another passphrase", &info, &error));

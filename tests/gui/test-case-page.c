@@ -308,34 +308,18 @@ fixture_tear_down (Fixture       *f,
 }
 
 static PsCase *
-add_case (Fixture    *f,
-          const char *name,
-          const char *contact)
-{
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsCase) item = NULL;
-
-  fields->display_name = g_strdup (name);
-  fields->contact = g_strdup (contact);
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
-
-  item = ps_store_create_case (f->store, fields, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;   /* the store keeps it */
-}
-
-static PsCase *
 show_case (Fixture    *f,
            const char *name,
            const char *contact)
 {
-  PsCase *item = add_case (f, name, contact);
+  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
+  PsCase *item;
+
+  g_free (fields->contact);
+  fields->contact = g_strdup (contact);
+  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
+  item = ps_test_add_case_fields (f->store, fields);
 
   ps_case_page_set_case (f->page, item);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));

@@ -9,6 +9,8 @@
 #include "ps-case-row.h"
 #include "ps-privacy.h"
 #include "ps-caseload-view-private.h"
+#include "ps-reminder-planner.h"
+#include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
@@ -76,30 +78,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static PsCase *
-add_case (Fixture    *f,
-          const char *name,
-          int         requested_day)
-{
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(GError) error = NULL;
-  PsCase *item;
-
-  fields->display_name = g_strdup (name);
-  fields->contact = g_strdup ("555-0100");
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, requested_day, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, requested_day, 11, 2024);
-
-  item = ps_store_create_case (f->store, fields, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  g_object_unref (item);   /* the store keeps it */
-  return item;
-}
-
 static char **
 visible_names (Fixture *f)
 {
@@ -120,9 +98,13 @@ static char *
 state_line (Fixture *f,
             PsCase  *item)
 {
-  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+  g_autoptr(GDateTime) now_local = ps_clock_get_now_local (f->clock);
+  PsTimelineNow now;
+  PsCaseTimeline timeline;
 
-  return ps_case_describe_state (item, now, 2, 3);
+  ps_timeline_now_init (&now, now_local, 2, 3);
+  ps_case_timeline_init (&timeline, item, &now);
+  return ps_case_describe_timeline (item, &timeline, &now);
 }
 
 static void
@@ -131,7 +113,7 @@ test_empty_state (Fixture       *f,
 {
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "empty");
-  add_case (f, "Dr. Ada Placeholder", 17);
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "list");
 }
 
@@ -143,11 +125,11 @@ test_state_lines (Fixture       *f,
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL, *s5 = NULL;
   g_autoptr(PsConversation) conv = NULL;
-  PsCase *due_tomorrow = add_case (f, "Dr. Bram Example", 17);   /* due 19th */
-  PsCase *due_today = add_case (f, "Dr. Cora Fictional", 16);    /* due 18th */
-  PsCase *overdue = add_case (f, "Dr. Dev Madeup", 13);          /* due 15th */
-  PsCase *planned = add_case (f, "Dr. Eli Sample", 10);
-  PsCase *closed = add_case (f, "Dr. Fay Invented", 5);
+  PsCase *due_tomorrow = ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");   /* due 19th */
+  PsCase *due_today = ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-16");    /* due 18th */
+  PsCase *overdue = ps_test_add_case (f->store, "Dr. Dev Madeup", "2024-11-13");          /* due 15th */
+  PsCase *planned = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *closed = ps_test_add_case (f->store, "Dr. Fay Invented", "2024-11-05");
   GDate today;
 
   s1 = state_line (f, due_tomorrow);
@@ -183,13 +165,13 @@ test_order_by_urgency (Fixture       *f,
   g_auto(GStrv) names = NULL;
   PsCase *planned;
 
-  planned = add_case (f, "Dr. Eli Sample", 10);
+  planned = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
   conv = ps_store_schedule_conversation (f->store, ps_case_get_id (planned), at, 30,
                                          PS_MODALITY_VIDEO, &error);
   g_assert_no_error (error);
-  add_case (f, "Dr. Bram Example", 17);
-  add_case (f, "Dr. Dev Madeup", 13);
-  add_case (f, "Dr. Cora Fictional", 16);
+  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
+  ps_test_add_case (f->store, "Dr. Dev Madeup", "2024-11-13");
+  ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-16");
 
   names = visible_names (f);
   g_assert_cmpuint (g_strv_length (names), ==, 4);
@@ -209,9 +191,9 @@ test_search_and_scope (Fixture       *f,
   PsCase *fay;
   GDate today;
 
-  add_case (f, "Dr. Ada Placeholder", 17);
-  add_case (f, "Dr. Bram Example", 17);
-  fay = add_case (f, "Dr. Fay Invented", 12);
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
+  fay = ps_test_add_case (f->store, "Dr. Fay Invented", "2024-11-12");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 18, 11, 2024);
   g_assert_true (ps_store_close_case (f->store, ps_case_get_id (fay), PS_CLOSURE_COMPLETED, &today, &error));
@@ -262,7 +244,7 @@ test_privacy_mode_rows (Fixture       *f,
 {
   GtkWidget *row;
 
-  add_case (f, "Dr. Ada Placeholder", 17);
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
   /* The list filters between frames: let it finish, then draw. */
   g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -375,7 +357,8 @@ test_rows_follow_search (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (first) * G_N_ELEMENTS (last); i++)
     {
       g_autofree char *name = g_strdup_printf ("Dr. %s %s", first[i % 6], last[i / 6]);
-      PsCase *item = add_case (f, name, 10 + i % 9);
+      g_autofree char *on = g_strdup_printf ("2024-11-%02u", 10 + i % 9);
+      PsCase *item = ps_test_add_case (f->store, name, on);
 
       if (i == 7)
         renamed = item;
@@ -511,6 +494,164 @@ test_row_stays_in_bounds (void)
   ps_remove_tree (dir);
 }
 
+/* The caseload row of @name, as drawn. */
+static PsCaseRow *
+find_row (GtkWidget  *widget,
+          const char *name)
+{
+  if (PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0)
+    return PS_CASE_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PsCaseRow *found = find_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Schedule's subtitle for @name's entry in @group, or NULL. */
+static const char *
+schedule_line (PsScheduleView  *view,
+               PsScheduleGroup  group,
+               const char      *name)
+{
+  GtkListBox *list = ps_schedule_view_get_group_list (view, group);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return NULL;
+}
+
+/* Whether the reminder planner, as the reminder service asks it, holds a
+ * reminder of @kind for @kase, and whether it is due. */
+static gboolean
+planned (Fixture        *f,
+         PsCase         *kase,
+         PsReminderKind  kind,
+         gboolean       *due)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->clock);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 30);
+  g_autoptr(GListModel) coming = ps_store_list_conversations_between (f->store, from, to);
+  g_autoptr(GPtrArray) plan = NULL;
+  PsReminderSettings settings;
+
+  ps_reminder_settings_init (&settings);
+  settings.lead_minutes = g_settings_get_int (f->settings, "reminder-lead-minutes");
+  settings.first_contact_due_days = g_settings_get_int (f->settings, "first-contact-due-days");
+  settings.first_contact_overdue_days = g_settings_get_int (f->settings, "first-contact-overdue-days");
+  plan = ps_reminder_planner_plan (ps_store_get_open_cases (f->store), coming, NULL, now, tz,
+                                   &settings, NULL);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      PsReminder *reminder = g_ptr_array_index (plan, i);
+
+      if (ps_reminder_get_kind (reminder) == kind &&
+          ps_reminder_get_case_id (reminder) == ps_case_get_id (kase))
+        {
+          *due = ps_reminder_is_due (reminder, now);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  int                 hour, minute, second;
+  const char         *row;
+  PsScheduleGroup     group;
+  const char         *schedule;
+  PsReminderKind      kind;
+  gboolean            reminder;      /* planned */
+  gboolean            reminder_due;
+} Agreement;
+
+/* The caseload's row, the Schedule and the reminder planner say the same of
+ * one case at the same time: a conversation soon, starting, and just over;
+ * a first contact due today, then overdue from midnight. */
+static void
+test_views_agree (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const Agreement talk[] = {
+    { 10, 12, 0, "Next conversation today at 10:20 · Phone", PS_SCHEDULE_GROUP_TODAY,
+      "10:20 · 30 min · Phone · starting soon", PS_REMINDER_CONVERSATION_UPCOMING, TRUE, TRUE },
+    { 10, 20, 0, "Conversation starting now · Phone", PS_SCHEDULE_GROUP_TODAY,
+      "10:20 · 30 min · Phone · starting now", PS_REMINDER_CONVERSATION_UPCOMING, TRUE, TRUE },
+    { 10, 49, 59, "Conversation starting now · Phone", PS_SCHEDULE_GROUP_TODAY,
+      "10:20 · 30 min · Phone · starting now", PS_REMINDER_CONVERSATION_UPCOMING, TRUE, TRUE },
+    { 10, 50, 0, "Conversation was due today at 10:20 · Phone", PS_SCHEDULE_GROUP_OVERDUE,
+      "Mon 18 Nov, 10:20 · 30 min · Phone · not held", PS_REMINDER_CONVERSATION_UPCOMING, FALSE, FALSE },
+  };
+  static const Agreement first[] = {
+    { 23, 59, 59, "First contact due today", PS_SCHEDULE_GROUP_TODAY,
+      "First contact due today", PS_REMINDER_FIRST_CONTACT_DUE, TRUE, TRUE },
+    { 24, 0, 0, "First contact overdue by 1 day", PS_SCHEDULE_GROUP_OVERDUE,
+      "First contact overdue · due Mon 18 Nov", PS_REMINDER_FIRST_CONTACT_DUE, FALSE, FALSE },
+  };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 18, 10, 20, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsConversation) conversation = NULL;
+  GtkWidget *window = gtk_window_new ();
+  PsScheduleView *schedule = ps_schedule_view_new (f->context);
+  PsCase *eli = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *gus = ps_test_add_case (f->store, "Dr. Gus Pretend", "2024-11-16");   /* due today, overdue tomorrow */
+  const struct { PsCase *kase; const Agreement *steps; guint n; } cases[] = {
+    { eli, talk, G_N_ELEMENTS (talk) },
+    { gus, first, G_N_ELEMENTS (first) },
+  };
+
+  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (eli), at, 30,
+                                                 PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (schedule));
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint i = 0; i < cases[c].n; i++)
+      {
+        const Agreement *step = &cases[c].steps[i];
+        const char *name = ps_case_get_display_name (cases[c].kase);
+        g_autoptr(GDateTime) midnight = g_date_time_new (tz, 2024, 11, 18, 0, 0, 0);
+        g_autoptr(GDateTime) now = g_date_time_add_full (midnight, 0, 0, 0, step->hour, step->minute,
+                                                         step->second);
+        gboolean due = FALSE;
+        PsCaseRow *row;
+
+        ps_clock_set_now (f->clock, now);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+        gtk_test_widget_wait_for_draw (window);
+        row = find_row (GTK_WIDGET (f->view), name);
+        g_assert_nonnull (row);
+        g_assert_cmpstr (ps_case_row_get_state_line (row), ==, step->row);
+        g_assert_cmpstr (schedule_line (schedule, step->group, name), ==, step->schedule);
+        g_assert_cmpint (planned (f, cases[c].kase, step->kind, &due), ==, step->reminder);
+        g_assert_cmpint (due, ==, step->reminder_due);
+      }
+
+  /* A conversation not held is late in the caseload too: first, as overdue. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new (tz, 2024, 11, 18, 11, 0, 0);
+    g_auto(GStrv) names = NULL;
+
+    ps_clock_set_now (f->clock, later);
+    names = visible_names (f);
+    g_assert_cmpstr (names[0], ==, "Dr. Eli Sample");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_initials (void)
 {
@@ -545,6 +686,7 @@ main (int   argc,
   ADD ("search-and-scope", test_search_and_scope);
   ADD ("privacy-mode-rows", test_privacy_mode_rows);
   ADD ("rows-follow-search", test_rows_follow_search);
+  ADD ("views-agree", test_views_agree);
 #undef ADD
 
   ret = g_test_run ();

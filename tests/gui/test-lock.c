@@ -28,9 +28,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 18, 9, 0, 0);
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(PsCase) item = NULL;
-  g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("peerside-lock-XXXXXX", NULL);
   f->clock = ps_clock_new_fake (now);
@@ -43,12 +40,7 @@ fixture_set_up (Fixture       *f,
   ps_context_open (f->context);
   ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
 
-  fields->display_name = g_strdup ("Dr. Ada Placeholder");
-  fields->referral = PS_REFERRAL_SELF;
-  g_date_set_dmy (&fields->requested_on, 17, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, 17, 11, 2024);
-  item = ps_store_create_case (ps_context_get_store (f->context), fields, &error);
-  g_assert_no_error (error);
+  ps_test_add_case (ps_context_get_store (f->context), "Dr. Ada Placeholder", "2024-11-17");
 }
 
 static void

@@ -257,7 +257,7 @@ static gint64
 add_conversation (Fixture         *fixture,
                   PsConversation **out)
 {
-  gint64 case_id = rem_add_case (&fixture->rem, NAME, "2024-06-08");
+  gint64 case_id = ps_case_get_id (ps_test_add_case (fixture->rem.store, NAME, "2024-06-08"));
   g_autoptr(PsConversation) conversation =
     rem_schedule (&fixture->rem, case_id, "2024-06-10T13:30:00Z", 30, PS_MODALITY_PHONE);
 
@@ -333,7 +333,7 @@ test_first_contact_text (Fixture       *fixture,
   Notified *notified;
 
   /* Requested on the 8th: due on the 10th at 09:00 BST (08:00 UTC). */
-  rem_add_case (&fixture->rem, NAME, "2024-06-08");
+  ps_case_get_id (ps_test_add_case (fixture->rem.store, NAME, "2024-06-08"));
   rem_set_now (&fixture->rem, "2024-06-10T08:00:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
   g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
@@ -522,7 +522,7 @@ test_summary (Fixture       *fixture,
 
   /* Four colleagues requested support on the 1st: all overdue by the 10th. */
   for (guint i = 0; i < 4; i++)
-    rem_add_case (&fixture->rem, NAME, "2024-06-01");
+    ps_case_get_id (ps_test_add_case (fixture->rem.store, NAME, "2024-06-01"));
 
   ps_reminder_service_start (fixture->service);
   g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
@@ -576,7 +576,7 @@ test_timezone_change (Fixture       *fixture,
 
   /* Requested on the 8th: due on the 10th at 09:00 local. 08:30 UTC is
    * 01:30 in Vancouver (not yet due) and 09:30 in London (due). */
-  rem_add_case (&fixture->rem, NAME, "2024-06-08");
+  ps_case_get_id (ps_test_add_case (fixture->rem.store, NAME, "2024-06-08"));
   rem_set_now (&fixture->rem, "2024-06-10T08:30:00Z");
   ps_clock_set_timezone (fixture->rem.clock, vancouver);
 

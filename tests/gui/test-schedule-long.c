@@ -48,7 +48,7 @@ fill_long (Fixture *f)
       g_autofree char *name = g_strdup_printf ("Dr. Planned Example %03u", i);
       g_autoptr(PsConversation) conversation = NULL;
 
-      kase = schedule_fixture_add_case (&f->base, name, 1);
+      kase = ps_test_add_case (f->base.store, name, "2024-11-01");
       /* The oldest is from last year. */
       if (i == 0)
         conversation = schedule_fixture_plan (&f->base, kase, 2023, 12, 4, 9, 0, 30, PS_MODALITY_VIDEO);
@@ -59,27 +59,28 @@ fill_long (Fixture *f)
   for (guint i = 0; i < N_OVERDUE_FIRST_CONTACTS; i++)
     {
       g_autofree char *name = g_strdup_printf ("Dr. Waiting Example %03u", i);
-
       /* Requested by the 15th: due by the 17th, overdue on the 18th. */
-      schedule_fixture_add_case (&f->base, name, 1 + i % 15);
+      g_autofree char *on = g_strdup_printf ("2024-11-%02u", 1 + i % 15);
+
+      ps_test_add_case (f->base.store, name, on);
     }
   for (guint i = 0; i < N_TODAY; i++)
     {
       g_autofree char *name = g_strdup_printf ("Dr. Today Example %02u", i);
       g_autoptr(PsConversation) conversation = NULL;
 
-      kase = schedule_fixture_add_case (&f->base, name, 16);
+      kase = ps_test_add_case (f->base.store, name, "2024-11-16");
       conversation = schedule_fixture_plan (&f->base, kase, 2024, 11, 18, 10 + (30 + 20 * i) / 60,
                                             (30 + 20 * i) % 60, 15, PS_MODALITY_PHONE);
     }
   {
     g_autoptr(PsConversation) c1 = NULL, c2 = NULL, c3 = NULL;
 
-    kase = schedule_fixture_add_case (&f->base, "Dr. Tomorrow Example", 16);
+    kase = ps_test_add_case (f->base.store, "Dr. Tomorrow Example", "2024-11-16");
     c1 = schedule_fixture_plan (&f->base, kase, 2024, 11, 19, 9, 30, 30, PS_MODALITY_IN_PERSON);
-    kase = schedule_fixture_add_case (&f->base, "Dr. Thursday Example", 16);
+    kase = ps_test_add_case (f->base.store, "Dr. Thursday Example", "2024-11-16");
     c2 = schedule_fixture_plan (&f->base, kase, 2024, 11, 21, 14, 0, 30, PS_MODALITY_PHONE);
-    kase = schedule_fixture_add_case (&f->base, "Dr. December Example", 16);
+    kase = ps_test_add_case (f->base.store, "Dr. December Example", "2024-11-16");
     c3 = schedule_fixture_plan (&f->base, kase, 2024, 12, 2, 11, 0, 45, PS_MODALITY_VIDEO);
   }
 }

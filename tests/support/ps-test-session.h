@@ -6,6 +6,7 @@
 #include "ps-application.h"
 #include "ps-window.h"
 
+#include "ps-test-util.h"
 #include "ps-util.h"
 
 G_BEGIN_DECLS

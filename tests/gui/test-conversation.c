@@ -97,9 +97,6 @@ fixture_set_up (Fixture       *f,
   /* Monday 18 November 2024, 10:00 in the test's time zone. */
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsCase) kase = NULL;
 
   f->dir = g_dir_make_tmp ("peerside-conversation-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "caseload.db", NULL);
@@ -107,16 +104,7 @@ fixture_set_up (Fixture       *f,
   f->settings = g_settings_new ("io.github.peerside.Peerside");
   open_store (f);
 
-  fields->display_name = g_strdup ("Dr. Ada Placeholder");
-  fields->contact = g_strdup ("555-0100");
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, 17, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, 17, 11, 2024);
-  kase = ps_store_create_case (f->store, fields, &error);
-  g_assert_no_error (error);
-  f->kase = kase;   /* the store keeps it */
+  f->kase = ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
 
   open_page (f, GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 1000);
 }

@@ -122,8 +122,8 @@ test_round_trip (void)
   gint64 case_id, other;
 
   rem_fixture_setup (&fixture, "2024-06-05T12:00:00Z", "America/Vancouver");
-  case_id = rem_add_case (&fixture, NAME, "2024-06-03");
-  other = rem_add_case (&fixture, OTHER, "2024-06-04");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, NAME, "2024-06-03"));
+  other = ps_case_get_id (ps_test_add_case (fixture.store, OTHER, "2024-06-04"));
   first = rem_schedule (&fixture, case_id, "2024-06-10T16:30:00Z", 30, PS_MODALITY_PHONE);
   second = rem_schedule (&fixture, other, "2024-06-12T20:00:00Z", 45, PS_MODALITY_VIDEO);
   cancelled = rem_schedule (&fixture, case_id, "2024-06-14T16:30:00Z", 30, PS_MODALITY_PHONE);
@@ -191,7 +191,7 @@ test_first_contacts (void)
   gint64 case_id;
 
   rem_fixture_setup (&fixture, "2024-06-05T12:00:00Z", "America/Vancouver");
-  case_id = rem_add_case (&fixture, NAME, "2024-06-03");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, NAME, "2024-06-03"));
 
   path = g_build_filename (fixture.dir, "deadlines.ics", NULL);
   file = g_file_new_for_path (path);

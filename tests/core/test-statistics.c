@@ -28,21 +28,17 @@ at (int month,
 }
 
 static gint64
-add_case (PsStore  *store,
-          PsReason  reason,
-          int       month,
-          int       day)
+add_case_for (PsStore  *store,
+              PsReason  reason,
+              int       month,
+              int       day)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PsCaseFields) fields = ps_test_fields ("Dr. Statistic Person");
-  g_autoptr(PsCase) item = NULL;
 
   fields->reason = reason;
   g_date_set_dmy (&fields->requested_on, day, month, 2024);
   g_date_set_dmy (&fields->assigned_on, day, month, 2024);
-  item = ps_store_create_case (store, fields, &error);
-  g_assert_no_error (error);
-  return ps_case_get_id (item);
+  return ps_case_get_id (ps_test_add_case_fields (store, fields));
 }
 
 static void
@@ -124,35 +120,35 @@ fixture_set_up (Fixture       *f,
 
   f->store = s = ps_test_new_store (&f->dir);
 
-  a = add_case (s, PS_REASON_ADVERSE_EVENT, 3, 1);
+  a = add_case_for (s, PS_REASON_ADVERSE_EVENT, 3, 1);
   reached (s, a, 3, 2);
   conversation (s, a, 3, 3, PS_CONVERSATION_COMPLETED, TRUE);
   conversation (s, a, 3, 5, PS_CONVERSATION_COMPLETED, FALSE);
   close_case (s, a, PS_CLOSURE_COMPLETED, 3, 8);
 
-  b = add_case (s, PS_REASON_COMPLAINT, 3, 2);
+  b = add_case_for (s, PS_REASON_COMPLAINT, 3, 2);
   reached (s, b, 3, 6);
   conversation (s, b, 3, 7, PS_CONVERSATION_COMPLETED, FALSE);
   conversation (s, b, 3, 8, PS_CONVERSATION_MISSED, FALSE);
 
-  c = add_case (s, PS_REASON_BURNOUT, 3, 3);
+  c = add_case_for (s, PS_REASON_BURNOUT, 3, 3);
   close_case (s, c, PS_CLOSURE_UNREACHABLE, 3, 9);
 
-  d = add_case (s, PS_REASON_BURNOUT, 3, 9);
+  d = add_case_for (s, PS_REASON_BURNOUT, 3, 9);
   conversation (s, d, 3, 12, PS_CONVERSATION_SCHEDULED, FALSE);
 
-  e = add_case (s, PS_REASON_OTHER, 3, 4);
+  e = add_case_for (s, PS_REASON_OTHER, 3, 4);
   conversation (s, e, 3, 6, PS_CONVERSATION_COMPLETED, FALSE);
   conversation (s, e, 3, 7, PS_CONVERSATION_COMPLETED, FALSE);
   conversation (s, e, 3, 8, PS_CONVERSATION_COMPLETED, FALSE);
   conversation (s, e, 3, 9, PS_CONVERSATION_COMPLETED, FALSE);
   close_case (s, e, PS_CLOSURE_REFERRED, 3, 9);
 
-  ff = add_case (s, PS_REASON_CONFLICT, 2, 20);
+  ff = add_case_for (s, PS_REASON_CONFLICT, 2, 20);
   reached (s, ff, 2, 21);
   conversation (s, ff, 3, 2, PS_CONVERSATION_COMPLETED, TRUE);
 
-  g = add_case (s, PS_REASON_LIFE_STRESSOR, 3, 5);
+  g = add_case_for (s, PS_REASON_LIFE_STRESSOR, 3, 5);
   reached (s, g, 3, 7);
   conversation (s, g, 3, 7, PS_CONVERSATION_COMPLETED, FALSE);
   conversation (s, g, 3, 8, PS_CONVERSATION_COMPLETED, FALSE);

@@ -89,31 +89,6 @@ rem_set_now (RemFixture *fixture,
   ps_clock_set_now (fixture->clock, now);
 }
 
-gint64
-rem_add_case (RemFixture *fixture,
-              const char *name,
-              const char *requested_on)
-{
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsCase) kase = NULL;
-  guint y, m, d;
-
-  g_assert_cmpint (sscanf (requested_on, "%u-%u-%u", &y, &m, &d), ==, 3);
-  fields->display_name = g_strdup (name);
-  fields->contact = g_strdup ("555-0100 ext 12");
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
-  fields->assigned_on = fields->requested_on;
-
-  kase = ps_store_create_case (fixture->store, fields, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (kase);
-  return ps_case_get_id (kase);
-}
-
 PsConversation *
 rem_schedule (RemFixture *fixture,
               gint64      case_id,

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 /* A fixed key for tests that do not go through the keyring. */
 #define PS_TEST_KEY       "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+#define PS_TEST_CONTACT   "555-0100 ext 12"
 #define PS_TEST_OTHER_KEY "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
 
 char         *ps_test_make_data_dir     (void);
@@ -31,7 +32,18 @@ PsStore      *ps_test_open_async        (const char   *dir,
                                          PsKeyVault   *vault,
                                          GError      **error);
 
+/* The fields of an open case for @name: contact PS_TEST_CONTACT, by phone,
+ * self-referred after an adverse event, requested on 2024-03-02. */
 PsCaseFields *ps_test_fields            (const char   *name);
+/* Adds a case made of ps_test_fields (@name), requested and assigned on
+ * @requested_on ("YYYY-MM-DD"), to @store. Returns the store's own case: no
+ * new reference. */
+PsCase       *ps_test_add_case          (PsStore      *store,
+                                         const char   *name,
+                                         const char   *requested_on);
+/* Adds a case made of @fields to @store; returns the store's own case. */
+PsCase       *ps_test_add_case_fields   (PsStore      *store,
+                                         PsCaseFields *fields);
 PsClock      *ps_test_clock             (void);
 PsStore      *ps_test_new_store         (char        **dir_out);
 void          ps_test_copy_file         (const char   *from,

@@ -5,6 +5,7 @@
 
 #include "ps-context.h"
 #include "ps-test-session.h"
+#include "ps-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -25,9 +26,6 @@ void            schedule_fixture_set_up    (ScheduleFixture *f,
 void            schedule_fixture_tear_down (ScheduleFixture *f,
                                             gconstpointer    data);
 /* Requested and assigned on @day November 2024; the store keeps it. */
-PsCase         *schedule_fixture_add_case  (ScheduleFixture *f,
-                                            const char      *name,
-                                            int              day);
 /* A conversation at a local time (transfer full). */
 PsConversation *schedule_fixture_plan      (ScheduleFixture *f,
                                             PsCase          *item,

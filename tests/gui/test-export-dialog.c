@@ -26,11 +26,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   schedule_fixture_set_up (&f->base, data);
-  f->ada = schedule_fixture_add_case (&f->base, "Dr. Ada Placeholder", 10);
+  f->ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-10");
   f->conversation = schedule_fixture_plan (&f->base, f->ada, 2024, 11, 20, 14, 30, 30,
                                            PS_MODALITY_PHONE);
   /* Awaiting first contact, due Tuesday the 19th. */
-  f->bram = schedule_fixture_add_case (&f->base, "Dr. Bram Example", 17);
+  f->bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-17");
   f->dialog = ps_export_dialog_new (f->base.context);
   g_object_ref_sink (f->dialog);
   gtk_window_present (GTK_WINDOW (f->dialog));

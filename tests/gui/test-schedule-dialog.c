@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   schedule_fixture_set_up (&f->base, data);
-  f->ada = schedule_fixture_add_case (&f->base, "Dr. Ada Placeholder", 17);
+  f->ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-17");
 }
 
 static void
@@ -226,7 +226,7 @@ static void
 test_flags_overlap (Fixture       *f,
                     gconstpointer  data)
 {
-  PsCase *bram = schedule_fixture_add_case (&f->base, "Dr. Bram Example", 17);
+  PsCase *bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-17");
   g_autoptr(PsConversation) other = schedule_fixture_plan (&f->base, bram, 2024, 11, 20, 14, 30, 30,
                                                            PS_MODALITY_PHONE);
 

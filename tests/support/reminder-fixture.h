@@ -3,6 +3,7 @@
 
 #include "ps-store.h"
 
+#include "ps-test-util.h"
 #include "ps-util.h"
 
 G_BEGIN_DECLS
@@ -26,9 +27,6 @@ void            rem_fixture_reopen    (RemFixture  *fixture);
 
 GDateTime      *rem_utc               (const char  *iso);
 char           *rem_iso               (GDateTime   *instant);
-gint64          rem_add_case          (RemFixture  *fixture,
-                                       const char  *name,
-                                       const char  *requested_on);
 PsConversation *rem_schedule          (RemFixture  *fixture,
                                        gint64       case_id,
                                        const char  *starts_at_iso,

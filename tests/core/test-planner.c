@@ -120,9 +120,9 @@ test_dst (gconstpointer data)
   gint64 case_before, case_after, talking;
 
   rem_fixture_setup (&fixture, dst->now, dst->tz);
-  case_before = rem_add_case (&fixture, "Robin Beforechange", dst->requested_before);
-  case_after = rem_add_case (&fixture, "Sam Afterchange", dst->requested_after);
-  talking = rem_add_case (&fixture, "Kim Talking", dst->requested_before);
+  case_before = ps_case_get_id (ps_test_add_case (fixture.store, "Robin Beforechange", dst->requested_before));
+  case_after = ps_case_get_id (ps_test_add_case (fixture.store, "Sam Afterchange", dst->requested_after));
+  talking = ps_case_get_id (ps_test_add_case (fixture.store, "Kim Talking", dst->requested_before));
   before = rem_schedule (&fixture, talking, dst->conversation_before, 30, PS_MODALITY_PHONE);
   after = rem_schedule (&fixture, talking, dst->conversation_after, 30, PS_MODALITY_VIDEO);
 
@@ -185,7 +185,7 @@ test_timezone_change (void)
   gint64 case_id;
 
   rem_fixture_setup (&fixture, "2024-06-01T18:00:00Z", "America/Vancouver");
-  case_id = rem_add_case (&fixture, "Ari Moving", "2024-06-01");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Ari Moving", "2024-06-01"));
 
   vancouver = ps_clock_get_timezone (fixture.clock);
   plan = plan_in (&fixture, "2024-06-01T18:00:00Z", vancouver, NULL);
@@ -228,8 +228,8 @@ test_keys_and_states (void)
   GDate today;
 
   rem_fixture_setup (&fixture, "2024-11-21T12:00:00Z", "Etc/UTC");
-  case_id = rem_add_case (&fixture, "Lee Keys", "2024-11-19");
-  other = rem_add_case (&fixture, "Max Closed", "2024-11-19");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Lee Keys", "2024-11-19"));
+  other = ps_case_get_id (ps_test_add_case (fixture.store, "Max Closed", "2024-11-19"));
   conversation = rem_schedule (&fixture, case_id, "2024-11-21T14:30:00Z", 30, PS_MODALITY_PHONE);
   cancelled = rem_schedule (&fixture, case_id, "2024-11-22T14:30:00Z", 30, PS_MODALITY_PHONE);
   g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (cancelled),
@@ -284,7 +284,7 @@ test_first_contact (void)
   gint64 case_id;
 
   rem_fixture_setup (&fixture, "2024-05-03T12:00:00Z", "Europe/London");
-  case_id = rem_add_case (&fixture, "Noa Waiting", "2024-05-03");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Noa Waiting", "2024-05-03"));
 
   /* Due on the 5th at 09:00 BST, overdue on the 6th. */
   plan = plan_at (&fixture, "2024-05-05T07:59:00Z");
@@ -345,7 +345,7 @@ test_nudge (void)
   gint64 case_id;
 
   rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
-  case_id = rem_add_case (&fixture, "Quinn Support", "2024-04-29");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Quinn Support", "2024-04-29"));
   held = rem_schedule (&fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
   g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (held),
                                                   PS_CONVERSATION_COMPLETED, &error));
@@ -382,7 +382,7 @@ test_nudge_from_last_held (void)
   gint64 case_id;
 
   rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
-  case_id = rem_add_case (&fixture, "Quinn Support", "2024-04-29");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Quinn Support", "2024-04-29"));
   held = rem_schedule (&fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
   g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (held),
                                                   PS_CONVERSATION_COMPLETED, &error));

@@ -107,12 +107,12 @@ static void
 fill_week (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  PsCase *ada = schedule_fixture_add_case (&f->base, "Dr. Ada Placeholder", 10);
-  PsCase *bram = schedule_fixture_add_case (&f->base, "Dr. Bram Example", 10);
-  PsCase *cora = schedule_fixture_add_case (&f->base, "Dr. Cora Fictional", 11);
-  PsCase *dev = schedule_fixture_add_case (&f->base, "Dr. Dev Madeup", 11);
-  PsCase *eli = schedule_fixture_add_case (&f->base, "Dr. Eli Sample", 12);
-  PsCase *closed = schedule_fixture_add_case (&f->base, "Dr. Hal Closed", 12);
+  PsCase *ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-10");
+  PsCase *bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-10");
+  PsCase *cora = ps_test_add_case (f->base.store, "Dr. Cora Fictional", "2024-11-11");
+  PsCase *dev = ps_test_add_case (f->base.store, "Dr. Dev Madeup", "2024-11-11");
+  PsCase *eli = ps_test_add_case (f->base.store, "Dr. Eli Sample", "2024-11-12");
+  PsCase *closed = ps_test_add_case (f->base.store, "Dr. Hal Closed", "2024-11-12");
   g_autoptr(PsConversation) c1 = NULL, c2 = NULL, c3 = NULL, c4 = NULL, c5 = NULL;
   g_autoptr(PsConversation) held = NULL, cancelled = NULL, of_closed = NULL;
   GDate today;
@@ -138,10 +138,10 @@ fill_week (Fixture *f)
   g_assert_no_error (error);
 
   /* Awaiting first contact: due 2 days after the request, overdue after 3. */
-  schedule_fixture_add_case (&f->base, "Dr. Fay Invented", 15);   /* due 17th: overdue */
-  schedule_fixture_add_case (&f->base, "Dr. Gus Pretend", 16);    /* due today */
-  schedule_fixture_add_case (&f->base, "Dr. Ivy Fable", 17);      /* due tomorrow */
-  schedule_fixture_add_case (&f->base, "Dr. Jo Notreal", 18);     /* due Wednesday */
+  ps_test_add_case (f->base.store, "Dr. Fay Invented", "2024-11-15");   /* due 17th: overdue */
+  ps_test_add_case (f->base.store, "Dr. Gus Pretend", "2024-11-16");    /* due today */
+  ps_test_add_case (f->base.store, "Dr. Ivy Fable", "2024-11-17");      /* due tomorrow */
+  ps_test_add_case (f->base.store, "Dr. Jo Notreal", "2024-11-18");     /* due Wednesday */
 }
 
 static void
@@ -264,9 +264,16 @@ test_activate (Fixture       *f,
   g_assert_cmpstr (ps_case_get_display_name (ps_store_lookup_case (f->base.store, f->opened)), ==,
                    "Dr. Fay Invented");
 
-  /* Eight minutes before it, the conversation starts instead. */
+  /* Eight minutes before it, the conversation starts instead: it says
+   * "soon", as it is not yet its time, and "starting now" at 15:00. */
   f->opened = 0;
   ps_clock_set_now (f->base.clock, soon);
+  {
+    g_auto(GStrv) today = group_rows (f, PS_SCHEDULE_GROUP_TODAY);
+
+    g_assert_cmpstr (today[1], ==, "Dr. Bram Example | 15:00 · 45 min · Video · starting soon");
+  }
+  ps_clock_advance (f->base.clock, 8 * G_TIME_SPAN_MINUTE);
   {
     g_auto(GStrv) today = group_rows (f, PS_SCHEDULE_GROUP_TODAY);
 
@@ -290,7 +297,7 @@ test_refresh (Fixture       *f,
   PsCase *ada;
 
   show_view (f, 1000);
-  ada = schedule_fixture_add_case (&f->base, "Dr. Ada Placeholder", 17);
+  ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-17");
   conversation = schedule_fixture_plan (&f->base, ada, 2024, 11, 18, 16, 0, 30, PS_MODALITY_PHONE);
   row = row_at (f, PS_SCHEDULE_GROUP_TODAY, 0);
   ps_schedule_view_tick (f->view);

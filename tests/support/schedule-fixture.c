@@ -43,30 +43,6 @@ schedule_fixture_tear_down (ScheduleFixture *f,
   g_free (f->dir);
 }
 
-PsCase *
-schedule_fixture_add_case (ScheduleFixture *f,
-                           const char      *name,
-                           int              day)
-{
-  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
-  g_autoptr(GError) error = NULL;
-  PsCase *item;
-
-  fields->display_name = g_strdup (name);
-  fields->contact = g_strdup ("555-0100");
-  fields->modality = PS_MODALITY_PHONE;
-  fields->referral = PS_REFERRAL_SELF;
-  fields->reason = PS_REASON_ADVERSE_EVENT;
-  g_date_set_dmy (&fields->requested_on, day, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, day, 11, 2024);
-
-  item = ps_store_create_case (f->store, fields, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  g_object_unref (item);   /* the store keeps it */
-  return item;
-}
-
 PsConversation *
 schedule_fixture_plan (ScheduleFixture *f,
                        PsCase          *item,

@@ -124,13 +124,40 @@ ps_test_fields (const char *name)
   PsCaseFields *fields = ps_case_fields_new ();
 
   fields->display_name = g_strdup (name);
-  fields->contact = g_strdup ("555-0100");
+  fields->contact = g_strdup (PS_TEST_CONTACT);
   fields->modality = PS_MODALITY_PHONE;
   fields->referral = PS_REFERRAL_SELF;
   fields->reason = PS_REASON_ADVERSE_EVENT;
   g_date_set_dmy (&fields->requested_on, 2, G_DATE_MARCH, 2024);
   g_date_set_dmy (&fields->assigned_on, 3, G_DATE_MARCH, 2024);
   return fields;
+}
+
+PsCase *
+ps_test_add_case_fields (PsStore      *store,
+                         PsCaseFields *fields)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsCase) kase = NULL;
+
+  kase = ps_store_create_case (store, fields, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return ps_store_lookup_case (store, ps_case_get_id (kase));
+}
+
+PsCase *
+ps_test_add_case (PsStore    *store,
+                  const char *name,
+                  const char *requested_on)
+{
+  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
+  guint y, m, d;
+
+  g_assert_cmpint (sscanf (requested_on, "%u-%u-%u", &y, &m, &d), ==, 3);
+  g_date_set_dmy (&fields->requested_on, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+  fields->assigned_on = fields->requested_on;
+  return ps_test_add_case_fields (store, fields);
 }
 
 /* 2024-03-10 09:00 UTC, in UTC. */
