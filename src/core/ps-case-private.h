@@ -30,6 +30,7 @@ typedef struct
   guint            n_conversations;            /* held or planned */
   guint            n_completed_conversations;
   guint            n_any_conversations;        /* including cancelled */
+  gboolean         safety_concern;             /* the latest held conversation raised one */
 } PsCaseRow;
 
 void    ps_case_row_clear (PsCaseRow *row);

@@ -23,7 +23,10 @@
   "   AND v.state IN ('scheduled', 'in-progress', 'completed'))," \
   " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id AND v.state = 'completed')," \
   " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id)," \
-  " n.minutes, n.state" \
+  " n.minutes, n.state," \
+  " coalesce ((SELECT l.safety_concern FROM conversations l" \
+  "   WHERE l.case_id = c.id AND l.state = 'completed'" \
+  "   ORDER BY coalesce (l.started_at, l.starts_at) DESC, l.id DESC LIMIT 1), 0)" \
   " FROM cases c LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v" \
   "   WHERE v.case_id = c.id AND v.state IN ('scheduled', 'in-progress')" \
   "   ORDER BY v.state = 'in-progress' DESC, v.starts_at, v.id LIMIT 1)"
@@ -61,6 +64,7 @@ read_case_row (sqlite3_stmt *stmt,
   row->next_conversation_minutes = (guint)sqlite3_column_int (stmt, 19);
   if (!ps_conversation_state_from_code (ps_sqlite_column_text (stmt, 20), &row->next_conversation_state))
     row->next_conversation_state = PS_CONVERSATION_SCHEDULED;
+  row->safety_concern = sqlite3_column_int (stmt, 21) != 0;
 }
 
 /* Models --------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "ps-checklist.h"
 #include "ps-contacts-preferences.h"
 #include "ps-conversation-page-private.h"
+#include "ps-case-timeline.h"
 #include "ps-conversation-window.h"
 #include "ps-store-schema.h"
 #include "ps-crisis-contacts.h"
@@ -773,6 +774,18 @@ test_contacts_preferences (void)
   g_settings_reset (settings, "program-contacts");
 }
 
+static PsUrgency
+urgency (Fixture *f)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+  PsTimelineNow at;
+  PsCaseTimeline timeline;
+
+  ps_timeline_now_init (&at, now, 2, 3);
+  ps_case_timeline_init (&timeline, f->kase, &at);
+  return timeline.urgency;
+}
+
 /* The conversation window, as the case page opens it. */
 static PsConversationPage *
 open_window (Fixture *f)
@@ -860,6 +873,23 @@ test_window_keep (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_COMPLETED);
   g_assert_true (ps_conversation_get_safety_concern (conv));
   g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
+
+  /* The case is flagged, first of the open cases, until a later
+   * conversation raises no concern. */
+  g_assert_true (ps_case_get_safety_concern (f->kase));
+  g_assert_cmpint (urgency (f), ==, PS_URGENCY_SAFETY);
+  ps_clock_advance (f->clock, G_TIME_SPAN_HOUR);
+  {
+    g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+    g_autoptr(PsConversation) later = NULL;
+    g_autoptr(GError) error = NULL;
+
+    later = ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), now, 15,
+                                            PS_MODALITY_PHONE, NULL, FALSE, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (ps_case_get_safety_concern (f->kase));
+  g_assert_cmpint (urgency (f), !=, PS_URGENCY_SAFETY);
 }
 
 /* Discard: at once when nothing was ticked; confirmed when something was. */
