@@ -405,17 +405,12 @@ export_into (sqlite3     *db,
   g_autofree char *set_version = g_strdup_printf ("PRAGMA %s.user_version = %" G_GINT64_FORMAT,
                                                   name, version);
 
-  if (!ps_sqlite_exec (db, "BEGIN", error))
+  if (!ps_sqlite_begin (db, PS_SQLITE_DEFERRED, error))
     return FALSE;
   if (!ps_sqlite_exec (db, export, error) ||
-      !ps_sqlite_exec (db, set_version, error) ||
-      !ps_sqlite_exec (db, "COMMIT", error))
-    {
-      if (!sqlite3_get_autocommit (db))
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
+      !ps_sqlite_exec (db, set_version, error))
+    return ps_sqlite_rollback (db);
+  return ps_sqlite_commit (db, error);
 }
 
 static void
@@ -453,7 +448,7 @@ copy_through_schema (sqlite3     *db,
   /* Table names from our own schema, never from the file. */
   tables = ps_sqlite_prepare (db, "SELECT name FROM main.sqlite_master WHERE type = 'table'"
                                   " ORDER BY rowid", error);
-  if (tables == NULL || !ps_sqlite_exec (db, "BEGIN", error))
+  if (tables == NULL || !ps_sqlite_begin (db, PS_SQLITE_DEFERRED, error))
     goto fail;
   while ((rc = sqlite3_step (tables)) == SQLITE_ROW)
     {
@@ -479,15 +474,14 @@ copy_through_schema (sqlite3     *db,
       goto fail;
     }
   g_clear_pointer (&tables, sqlite3_finalize);
-  if (!ps_sqlite_exec (db, "COMMIT", error))
+  if (!ps_sqlite_commit (db, error))
     goto fail;
   detach (db, "backup");
   return TRUE;
 
 fail:
   g_clear_pointer (&tables, sqlite3_finalize);
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  ps_sqlite_rollback (db);
   detach (db, "backup");
   return FALSE;
 }

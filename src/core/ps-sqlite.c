@@ -101,6 +101,35 @@ ps_sqlite_exec (sqlite3     *db,
   return TRUE;
 }
 
+/* Transactions, after ephy_sqlite_connection_begin_transaction. */
+gboolean
+ps_sqlite_begin (sqlite3         *db,
+                 PsSqliteBegin    mode,
+                 GError         **error)
+{
+  return ps_sqlite_exec (db, mode == PS_SQLITE_IMMEDIATE ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+/* Always FALSE, so that a failed step can `return ps_sqlite_rollback (db);`. */
+gboolean
+ps_sqlite_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Commits, or rolls back and fails: a COMMIT that failed (a full disk) can
+ * leave the transaction open. */
+gboolean
+ps_sqlite_commit (sqlite3  *db,
+                  GError  **error)
+{
+  if (!ps_sqlite_exec (db, "COMMIT", error))
+    return ps_sqlite_rollback (db);
+  return TRUE;
+}
+
 sqlite3_stmt *
 ps_sqlite_prepare (sqlite3     *db,
                    const char  *sql,

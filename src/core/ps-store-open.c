@@ -404,15 +404,13 @@ ps_store_migrate_to (sqlite3  *db,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
 
-      if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+      if (!ps_sqlite_begin (db, PS_SQLITE_IMMEDIATE, error))
         return FALSE;
       if (!ps_sqlite_exec (db, ps_store_schema_migration (v), error) ||
-          !ps_sqlite_exec (db, set_version, error) ||
-          !ps_sqlite_exec (db, "COMMIT", error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
+          !ps_sqlite_exec (db, set_version, error))
+        return ps_sqlite_rollback (db);
+      if (!ps_sqlite_commit (db, error))
+        return FALSE;
     }
   return TRUE;
 }
