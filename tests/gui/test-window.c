@@ -368,7 +368,7 @@ test_password_offer (void)
 {
   PsWindow *window = open_window ();
   AdwStyleManager *style = adw_style_manager_get_default ();
-  GtkWidget *prefs, *row, *button;
+  GtkWidget *prefs, *row, *button, *page;
 
   button = find_button (GTK_WIDGET (window), "Set a Caseload _Password…");
   g_assert_nonnull (button);
@@ -378,8 +378,9 @@ test_password_offer (void)
   g_assert_nonnull (prefs);
   row = find_row (prefs, "Caseload _Password");
   g_assert_nonnull (row);
+  page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
-                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE)));
+                                           ADW_PREFERENCES_PAGE (page));
 
   for (int dark = 0; dark < 2; dark++)
     for (int narrow = 0; narrow < 2; narrow++)
