@@ -23,14 +23,16 @@ static const char * const free_text_columns[] = { "cases.display_name", "cases.c
 static const char * const code_columns[] = {
   "cases.modality", "cases.referral", "cases.reason", "cases.closure_status",
   "contact_attempts.outcome", "conversations.modality", "conversations.state",
-  "conversation_steps.step_id", "reminder_deliveries.reminder_key", NULL
+  "conversation_steps.step_id", "reminder_deliveries.reminder_key", "group_debriefs.modality",
+  "group_debriefs.prompt", "group_debriefs.state", "group_debrief_steps.step_id", NULL
 };
 static const char * const date_columns[] = {
   "cases.requested_on", "cases.assigned_on", "cases.closed_on", NULL
 };
 static const char * const instant_columns[] = {
   "cases.created_at", "contact_attempts.at", "conversations.starts_at",
-  "conversations.started_at", "conversations.ended_at", "reminder_deliveries.delivered_at", NULL
+  "conversations.started_at", "conversations.ended_at", "reminder_deliveries.delivered_at",
+  "group_debriefs.starts_at", NULL
 };
 
 static gboolean
@@ -52,7 +54,11 @@ fill_one_of_each (sqlite3 *db)
     "INSERT INTO conversations (id, case_id, starts_at, minutes, modality, checklist_version)"
     " VALUES (2000, 1000, '2024-01-04T10:00:00Z', 30, 'phone', 1);"
     "INSERT INTO conversation_steps VALUES (2000, 'listen');"
-    "INSERT INTO reminder_deliveries VALUES ('conversation:2000', '2024-01-04T09:45:00Z');"));
+    "INSERT INTO reminder_deliveries VALUES ('conversation:2000', '2024-01-04T09:45:00Z');"
+    "INSERT INTO group_debriefs (id, starts_at, minutes, modality, prompt, headcount,"
+    " checklist_version) VALUES (3000, '2024-01-05T10:00:00Z', 60, 'in-person',"
+    " 'critical-incident', 8, 1);"
+    "INSERT INTO group_debrief_steps VALUES (3000, 'group.thank');"));
 }
 
 static void
@@ -107,7 +113,7 @@ test_schema_no_free_text (void)
             g_error ("%s accepts free text", name);
         }
     }
-  g_assert_cmpuint (n_text, ==, 2 + 9 + 3 + 6);
+  g_assert_cmpuint (n_text, ==, 2 + 13 + 3 + 7);
 }
 
 static void
