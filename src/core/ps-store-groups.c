@@ -148,49 +148,6 @@ bind_fields (sqlite3_stmt               *stmt,
   sqlite3_bind_int (stmt, 6, (int)fields->referrals);
 }
 
-PsGroupDebrief *
-ps_store_schedule_group_debrief (PsStore                    *self,
-                                 const PsGroupDebriefFields *fields,
-                                 GError                    **error)
-{
-  sqlite3 *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (PS_IS_STORE (self), NULL);
-  g_return_val_if_fail (fields != NULL, NULL);
-
-  if (!ps_group_debrief_fields_are_valid (fields))
-    {
-      fail (error, PS_STORE_ERROR_INVALID);
-      return NULL;
-    }
-
-  db = ps_store_get_db (self);
-  stmt = ps_sqlite_prepare (db,
-                            "INSERT INTO group_debriefs (starts_at, minutes, modality, prompt,"
-                            " headcount, referrals, state, checklist_version)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'scheduled', ?7)", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_fields (stmt, fields);
-  sqlite3_bind_int (stmt, 7, PS_GROUP_CHECKLIST_VERSION);
-
-  if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
-    return NULL;
-  if (!ps_sqlite_step_done (db, stmt, error))
-    {
-      rollback (db);
-      return NULL;
-    }
-  id = sqlite3_last_insert_rowid (db);
-  if (!commit (db, error))
-    return NULL;
-
-  ps_store_emit_changed (self, 0);
-  return ps_store_lookup_group_debrief (self, id);
-}
-
 static gboolean
 valid_state (PsConversationState state)
 {
@@ -214,6 +171,81 @@ valid_steps (const PsChecklist  *checklist,
   return TRUE;
 }
 
+static gboolean
+write_steps (sqlite3             *db,
+             gint64               debrief_id,
+             const char * const  *step_ids,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = ps_sqlite_prepare (db, "DELETE FROM group_debrief_steps WHERE debrief_id = ?1", error);
+  insert = ps_sqlite_prepare (db, "INSERT INTO group_debrief_steps (debrief_id, step_id)"
+                                  " VALUES (?1, ?2)", error);
+  if (clear == NULL || insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, debrief_id);
+  if (!ps_sqlite_step_done (db, clear, error))
+    return FALSE;
+  for (guint i = 0; step_ids != NULL && step_ids[i] != NULL; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, debrief_id);
+      ps_sqlite_bind_text (insert, 2, step_ids[i]);
+      if (!ps_sqlite_step_done (db, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+PsGroupDebrief *
+ps_store_schedule_group_debrief (PsStore                    *self,
+                                 const PsGroupDebriefFields *fields,
+                                 PsConversationState         state,
+                                 const char * const         *step_ids,
+                                 GError                    **error)
+{
+  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PS_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  if (!ps_group_debrief_fields_are_valid (fields) || !valid_state (state) ||
+      !valid_steps (ps_group_checklist_get (PS_GROUP_CHECKLIST_VERSION), step_ids))
+    {
+      fail (error, PS_STORE_ERROR_INVALID);
+      return NULL;
+    }
+
+  db = ps_store_get_db (self);
+  stmt = ps_sqlite_prepare (db,
+                            "INSERT INTO group_debriefs (starts_at, minutes, modality, prompt,"
+                            " headcount, referrals, state, checklist_version)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_fields (stmt, fields);
+  ps_sqlite_bind_text (stmt, 7, ps_conversation_state_to_code (state));
+  sqlite3_bind_int (stmt, 8, PS_GROUP_CHECKLIST_VERSION);
+
+  if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  if (!ps_sqlite_step_done (db, stmt, error) ||
+      !write_steps (db, (id = sqlite3_last_insert_rowid (db)), step_ids, error))
+    {
+      rollback (db);
+      return NULL;
+    }
+  if (!commit (db, error))
+    return NULL;
+
+  ps_store_emit_changed (self, 0);
+  return ps_store_lookup_group_debrief (self, id);
+}
+
 gboolean
 ps_store_save_group_debrief (PsStore                    *self,
                              gint64                      debrief_id,
@@ -224,8 +256,6 @@ ps_store_save_group_debrief (PsStore                    *self,
 {
   g_autoptr(PsGroupDebrief) debrief = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (PS_IS_STORE (self), FALSE);
@@ -244,28 +274,16 @@ ps_store_save_group_debrief (PsStore                    *self,
                               "UPDATE group_debriefs SET starts_at = ?1, minutes = ?2,"
                               " modality = ?3, prompt = ?4, headcount = ?5, referrals = ?6,"
                               " state = ?7 WHERE id = ?8", error);
-  clear = ps_sqlite_prepare (db, "DELETE FROM group_debrief_steps WHERE debrief_id = ?1", error);
-  insert = ps_sqlite_prepare (db, "INSERT INTO group_debrief_steps (debrief_id, step_id)"
-                                  " VALUES (?1, ?2)", error);
-  if (update == NULL || clear == NULL || insert == NULL)
+  if (update == NULL)
     return FALSE;
   bind_fields (update, fields);
   ps_sqlite_bind_text (update, 7, ps_conversation_state_to_code (state));
   sqlite3_bind_int64 (update, 8, debrief_id);
-  sqlite3_bind_int64 (clear, 1, debrief_id);
 
   if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!ps_sqlite_step_done (db, update, error) || !ps_sqlite_step_done (db, clear, error))
+  if (!ps_sqlite_step_done (db, update, error) || !write_steps (db, debrief_id, step_ids, error))
     return rollback (db);
-  for (guint i = 0; step_ids != NULL && step_ids[i] != NULL; i++)
-    {
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, debrief_id);
-      ps_sqlite_bind_text (insert, 2, step_ids[i]);
-      if (!ps_sqlite_step_done (db, insert, error))
-        return rollback (db);
-    }
   if (!commit (db, error))
     return FALSE;
 

@@ -10,8 +10,12 @@ G_BEGIN_DECLS
  * transaction and emits PsStore::changed with case id 0. Listed models are
  * snapshots of PsGroupDebrief: list again after ::changed. */
 
+/* A new debrief, to come (scheduled) or logged afterwards (completed,
+ * with the steps covered, of the current group checklist). */
 PsGroupDebrief *ps_store_schedule_group_debrief      (PsStore                    *self,
                                                       const PsGroupDebriefFields *fields,
+                                                      PsConversationState         state,
+                                                      const char * const         *step_ids,
                                                       GError                    **error);
 /* Everything a supporter changes at once — the fields, the state
  * (scheduled, completed, missed or cancelled) and the covered steps of the

@@ -432,7 +432,7 @@ group (PsStore             *store,
   g_autoptr(GDateTime) when = at (3, day, 16);
   PsGroupDebriefFields fields = { when, 60, PS_MODALITY_IN_PERSON,
                                   PS_GROUP_PROMPT_CRITICAL_INCIDENT, headcount, 0 };
-  g_autoptr(PsGroupDebrief) debrief = ps_store_schedule_group_debrief (store, &fields, &error);
+  g_autoptr(PsGroupDebrief) debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
   const char * const steps[] = { "group.confidentiality", NULL };
 
   g_assert_no_error (error);

@@ -859,18 +859,18 @@ test_group_debriefs (void)
   guint changed = 0;
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (count_changed), &changed);
-  debrief = ps_store_schedule_group_debrief (store, &fields, &error);
+  debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (ps_group_debrief_get_headcount (debrief), ==, 14);
   g_assert_cmpint (ps_group_debrief_get_state (debrief), ==, PS_CONVERSATION_SCHEDULED);
 
   bad = fields, bad.headcount = 1;
-  g_assert_null (ps_store_schedule_group_debrief (store, &bad, &error));
+  g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_SCHEDULED, NULL, &error));
   g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
   g_clear_error (&error);
   bad = fields, bad.minutes = 120;
-  g_assert_null (ps_store_schedule_group_debrief (store, &bad, &error));
+  g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_SCHEDULED, NULL, &error));
   g_clear_error (&error);
   bad = fields, bad.referrals = 15;
   g_assert_false (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &bad,
@@ -928,7 +928,7 @@ test_migrate_from_1 (void)
   g_assert_true (ps_sqlite_query_int64 (ps_store_get_db (store), "PRAGMA user_version",
                                         &version, NULL));
   g_assert_cmpint (version, ==, ps_store_schema_version ());
-  debrief = ps_store_schedule_group_debrief (store, &fields, &error);
+  debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
   g_assert_no_error (error);
 }
 
