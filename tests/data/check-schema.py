@@ -23,6 +23,7 @@ EXPECTED = {
     'retention-days': ('i', '30', (7, 365)),
     'lock-after-idle-minutes': ('i', '10', (0, 240)),
     'privacy-mode': ('b', 'false', None),
+    'hide-small-counts': ('b', 'false', None),
     'crisis-lines': ('as', "['us-ca-988']", None),
     'program-contacts': ('a(ss)', '[]', None),
     'window-width': ('i', '960', None),
