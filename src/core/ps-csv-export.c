@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ps-csv-export.h"
 #include "ps-small-counts.h"
+#include "ps-util.h"
 
 #define CRLF "\r\n"
 
@@ -333,26 +336,6 @@ ps_csv_export_summary (PsStatistics *statistics)
   return g_string_free (out, FALSE);
 }
 
-/* Atomic and private: a temporary file with mode 0600 renamed over the
- * target, so a crash leaves the old file or the new one, and an existing
- * world-readable file does not pass its mode on. */
-static gboolean
-write_private (GFile       *file,
-               const char  *contents,
-               GError     **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  gsize length = strlen (contents);
-
-  if (path != NULL)
-    return g_file_set_contents_full (path, contents, (gssize)length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-
-  return g_file_replace_contents (file, contents, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
-}
-
 gboolean
 ps_csv_export_to_file (PsStore      *store,
                        const GDate  *from,
@@ -372,7 +355,7 @@ ps_csv_export_to_file (PsStore      *store,
   /* The rows do not depend on the first-contact target. */
   statistics = ps_statistics_compute (store, from, to, 0);
   contents = ps_csv_export_cases (statistics);
-  return write_private (file, contents, error);
+  return ps_file_write_private (file, contents, strlen (contents), error);
 }
 
 gboolean
@@ -387,5 +370,5 @@ ps_csv_export_summary_to_file (PsStatistics  *statistics,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   contents = ps_csv_export_summary (statistics);
-  return write_private (file, contents, error);
+  return ps_file_write_private (file, contents, strlen (contents), error);
 }

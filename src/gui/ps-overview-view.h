@@ -35,4 +35,13 @@ void              ps_overview_period_get_range    (PsOverviewPeriod  period,
                                                    GDate            *from,
                                                    GDate            *to);
 
+/* For tests: what the Export dialog offers, written to @file without a
+ * file chooser: @what is "summary", "report" or "rows". */
+gboolean          ps_overview_view_export_to_file (PsOverviewView  *self,
+                                                   const char      *what,
+                                                   GFile           *file,
+                                                   GError         **error);
+/* "71%", with the locale's spacing. */
+char             *ps_overview_format_share       (double           share);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ EXPECTED = {
     'privacy-mode': ('b', 'false', None),
     'hide-small-counts': ('b', 'false', None),
     'crisis-lines': ('as', "['us-ca-988']", None),
+    'program-name': ('s', "''", None),
     'program-contacts': ('a(ss)', '[]', None),
     'window-width': ('i', '960', None),
     'window-height': ('i', '700', None),
