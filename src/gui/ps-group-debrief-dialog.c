@@ -151,6 +151,18 @@ field_changed_cb (PsGroupDebriefDialog *self)
   validate (self);
 }
 
+/* "09:05", as a clock reads. */
+static gboolean
+two_digits_cb (GtkSpinButton *spin)
+{
+  char text[8];
+
+  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 /* No more referrals than people. */
 static void
 headcount_changed_cb (PsGroupDebriefDialog *self)
@@ -399,6 +411,7 @@ ps_group_debrief_dialog_class_init (PsGroupDebriefDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, headcount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
 
   gtk_widget_class_install_action (widget_class, "debrief.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

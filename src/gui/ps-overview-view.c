@@ -29,6 +29,7 @@ struct _PsOverviewView
 
   AdwToastOverlay  *toast_overlay;
   GtkMenuButton    *menu_button;
+  GtkButton        *print_button;
   AdwComboRow      *period_row;
   GtkStack         *stack;
   AdwStatusPage    *empty_page;
@@ -192,8 +193,11 @@ show_reach (PsOverviewView *self)
   g_free (text);
   a = format_count (self, held);
   b = format_count (self, n_groups);
-  /* Translators: under the minutes given: "11 conversations · 2 group debriefs" */
-  text = g_strdup_printf (_("%s conversations · %s group debriefs"), a, b);
+  /* Translators: under the minutes given: "11 conversations · 2 group debriefs";
+   * the plural follows the conversations */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation · %s group debriefs",
+                                       "%s conversations · %s group debriefs", held),
+                          a, b);
   gtk_label_set_label (self->time_detail, text);
   g_free (text);
   g_clear_pointer (&a, g_free);
@@ -204,8 +208,11 @@ show_reach (PsOverviewView *self)
   g_free (text);
   a = format_count (self, referred);
   b = format_count (self, offered);
-  /* Translators: "2 cases referred · 3 offered in groups" */
-  text = g_strdup_printf (_("%s cases referred · %s offered in groups"), a, b);
+  /* Translators: "2 cases referred · 3 offered in groups"; the first %s
+   * is a number or "fewer than 5" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s case referred · %s offered in groups",
+                                       "%s cases referred · %s offered in groups", referred),
+                          a, b);
   gtk_label_set_label (self->referrals_detail, text);
   g_free (text);
   g_clear_pointer (&a, g_free);
@@ -216,7 +223,8 @@ show_reach (PsOverviewView *self)
   g_free (text);
   a = format_count (self, in_groups);
   /* Translators: under "Group debriefs held": "19 people in all" */
-  text = g_strdup_printf (_("%s people in all"), a);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person in all", "%s people in all",
+                                       in_groups), a);
   gtk_label_set_label (self->groups_detail, text);
   g_free (text);
 
@@ -619,11 +627,17 @@ choose_file (PsOverviewView *self,
   gtk_native_dialog_show (self->chooser);
 }
 
+static void print_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param);
+
 static void
 export_choice_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   PsOverviewView   *self)
 {
+  if (g_str_equal (response, "print"))
+    print_action (GTK_WIDGET (self), "overview.print", NULL);
   for (ExportKind kind = 0; kind < G_N_ELEMENTS (export_kinds); kind++)
     if (g_str_equal (response, export_kinds[kind].response))
       choose_file (self, kind);
@@ -655,6 +669,7 @@ export_action (GtkWidget  *widget,
                                     "rows", _("Case _Rows (CSV)"),
                                     "summary", _("_Summary (CSV)"),
                                     "report", _("_Report (PDF)"),
+                                    "print", _("_Print Report"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "report", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "report");
@@ -782,6 +797,8 @@ ps_overview_view_set_property (GObject      *object,
       if (self->folded != g_value_get_boolean (value))
         {
           self->folded = g_value_get_boolean (value);
+          /* Narrow, the title keeps its room: Print is in the Export dialog. */
+          gtk_widget_set_visible (GTK_WIDGET (self->print_button), !self->folded);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -828,6 +845,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, print_button);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, period_row);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, stack);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, empty_page);
@@ -860,6 +878,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "overview.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "overview.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "overview.print", NULL);
 }
 
 static void
