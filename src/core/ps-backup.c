@@ -891,7 +891,6 @@ typedef struct
   char       *data_dir;
   PsKeyVault *vault;
   PsKey      *key;
-  gboolean    made_key;
   PsRestoreFlags flags;
   char       *kept_path;
   PsBackupInfo info;
@@ -993,28 +992,6 @@ restore_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-static void restore_key_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data);
-
-static void
-restore_key_stored_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!ps_key_vault_store_finish (PS_KEY_VAULT (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Restore with the key the keyring gives back, as a first run does. */
-  ps_key_vault_lookup_async (PS_KEY_VAULT (object), g_task_get_cancellable (task),
-                             restore_key_cb, g_object_ref (task));
-}
-
 static gboolean
 caseload_exists (const char *data_dir)
 {
@@ -1034,39 +1011,11 @@ restore_key_cb (GObject      *object,
   BackupJob *job = g_task_get_task_data (task);
   GError *error = NULL;
 
-  job->key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
+  job->key = ps_key_vault_ensure_finish (PS_KEY_VAULT (object), result, &error);
   if (job->key != NULL)
-    {
-      g_task_run_in_thread (task, restore_thread);
-      return;
-    }
-
-  /* A new computer: no caseload and no key yet, so make the key, as the
-   * first run would. A caseload whose key is missing is never replaced
-   * with a new key unless the caller chose to keep it aside. */
-  if (!job->made_key &&
-      (!caseload_exists (job->data_dir) || (job->flags & PS_RESTORE_KEEP_CURRENT) != 0) &&
-      g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-    {
-      g_autoptr(PsKey) key = NULL;
-
-      g_clear_error (&error);
-      if (!(key = ps_key_new_random (&error)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      job->made_key = TRUE;
-      ps_key_vault_store_async (job->vault, key, g_task_get_cancellable (task),
-                                restore_key_stored_cb, g_object_ref (task));
-      return;
-    }
-  if (job->made_key && g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-    {
-      g_clear_error (&error);
-      ps_store_set_error (&error, PS_STORE_ERROR_KEYRING_LOCKED);
-    }
-  g_task_return_error (task, error);
+    g_task_run_in_thread (task, restore_thread);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -1091,7 +1040,13 @@ ps_backup_restore_async (GFile               *src,
   job->flags = flags;
   job->data_dir = g_strdup (data_dir);
   job->vault = g_object_ref (vault);
-  ps_key_vault_lookup_async (vault, cancellable, restore_key_cb, g_steal_pointer (&task));
+  /* A new computer: no caseload and no key yet, so the key is made, as the
+   * first run would. A caseload whose key is missing is never replaced
+   * with a new key unless the caller chose to keep it aside. */
+  ps_key_vault_ensure_async (vault,
+                             !caseload_exists (data_dir) ||
+                             (flags & PS_RESTORE_KEEP_CURRENT) != 0,
+                             cancellable, restore_key_cb, g_steal_pointer (&task));
 }
 
 gboolean

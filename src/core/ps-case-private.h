@@ -25,6 +25,8 @@ typedef struct
   GDateTime       *first_contact_at;
   GDateTime       *next_conversation_at;
   PsModality       next_conversation_modality;
+  guint            next_conversation_minutes;
+  PsConversationState next_conversation_state;  /* scheduled or in progress */
   guint            n_conversations;            /* all but cancelled */
   guint            n_completed_conversations;
   guint            n_any_conversations;        /* including cancelled */

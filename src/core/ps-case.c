@@ -260,6 +260,9 @@ ps_case_update (PsCase          *self,
   mine->n_completed_conversations = row->n_completed_conversations;
   NOTIFY_IF (n_old != row->n_completed_conversations, PROP_N_COMPLETED_CONVERSATIONS);
   mine->n_any_conversations = row->n_any_conversations;
+  /* Read with the next conversation's instant, which rows are told of. */
+  mine->next_conversation_minutes = row->next_conversation_minutes;
+  mine->next_conversation_state = row->next_conversation_state;
   NOTIFY_IF (old_state != row_state (mine), PROP_STATE);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -382,6 +385,20 @@ ps_case_get_next_conversation_modality (PsCase *self)
 {
   g_return_val_if_fail (PS_IS_CASE (self), 0);
   return self->row.next_conversation_modality;
+}
+
+guint
+ps_case_get_next_conversation_minutes (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), 0);
+  return self->row.next_conversation_minutes;
+}
+
+PsConversationState
+ps_case_get_next_conversation_state (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), PS_CONVERSATION_SCHEDULED);
+  return self->row.next_conversation_state;
 }
 
 guint

@@ -688,86 +688,19 @@ opened_cb (GObject      *object,
 }
 
 static void
-confirmed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  OpenData *data = g_task_get_task_data (task);
-  g_autoptr(PsKey) key = NULL;
-  GError *error = NULL;
-
-  /* Use the key the keyring gives back, not the one sent: the caseload is
-   * made only with a key that can be read again. */
-  key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
-  if (key == NULL)
-    {
-      if (g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-        {
-          g_clear_error (&error);
-          ps_store_set_error (&error, PS_STORE_ERROR_KEYRING_LOCKED);
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_clear_pointer (&data->key, ps_key_free);
-  data->key = g_steal_pointer (&key);
-  run_step (task, open_thread, opened_cb);
-}
-
-static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!ps_key_vault_store_finish (PS_KEY_VAULT (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  ps_key_vault_lookup_async (PS_KEY_VAULT (object), g_task_get_cancellable (task),
-                             confirmed_cb, g_object_ref (task));
-}
-
-static void
-looked_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+key_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   OpenData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  data->key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
-  if (data->key != NULL)
-    {
-      /* A first run reuses a key already in the keyring rather than
-       * replacing it: another copy of the caseload may still need it. */
-      run_step (task, open_thread, opened_cb);
-      return;
-    }
-
-  /* A caseload without its key is never replaced by a new one. */
-  if (data->exists || !g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_clear_error (&error);
-
-  if (!(data->key = ps_key_new_random (&error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  ps_key_vault_store_async (data->vault, data->key, g_task_get_cancellable (task),
-                            stored_cb, g_object_ref (task));
-  g_clear_pointer (&data->key, ps_key_free);
+  data->key = ps_key_vault_ensure_finish (PS_KEY_VAULT (object), result, &error);
+  if (data->key == NULL)
+    g_task_return_error (task, error);
+  else
+    run_step (task, open_thread, opened_cb);
 }
 
 static void
@@ -785,8 +718,11 @@ prepared_cb (GObject      *object,
       return;
     }
 
-  ps_key_vault_lookup_async (data->vault, g_task_get_cancellable (task),
-                             looked_up_cb, g_object_ref (task));
+  /* A first run reuses a key already in the keyring rather than replacing
+   * it (another copy of the caseload may still need it); a caseload without
+   * its key is never given a new one. */
+  ps_key_vault_ensure_async (data->vault, !data->exists, g_task_get_cancellable (task),
+                             key_cb, g_object_ref (task));
 }
 
 void

@@ -55,7 +55,8 @@ static guint signals[N_SIGNALS];
   " n.starts_at, n.modality," \
   " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id AND v.state != 'cancelled')," \
   " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id AND v.state = 'completed')," \
-  " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id)" \
+  " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id)," \
+  " n.minutes, n.state" \
   " FROM cases c LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v" \
   "   WHERE v.case_id = c.id AND v.state IN ('scheduled', 'in-progress')" \
   "   ORDER BY v.starts_at, v.id LIMIT 1)"
@@ -97,6 +98,9 @@ read_case_row (sqlite3_stmt *stmt,
   row->n_conversations = (guint)sqlite3_column_int (stmt, 16);
   row->n_completed_conversations = (guint)sqlite3_column_int (stmt, 17);
   row->n_any_conversations = (guint)sqlite3_column_int (stmt, 18);
+  row->next_conversation_minutes = (guint)sqlite3_column_int (stmt, 19);
+  if (!ps_conversation_state_from_code (ps_sqlite_column_text (stmt, 20), &row->next_conversation_state))
+    row->next_conversation_state = PS_CONVERSATION_SCHEDULED;
 }
 
 static int

@@ -395,8 +395,8 @@ update (PsCasePage *self)
   g_autofree char *referral = NULL;
   GSettings *settings = ps_context_get_settings (self->context);
   gboolean privacy = privacy_mode (self);
-  int due_days, overdue_days;
-  PsUrgency urgency;
+  PsTimelineNow timeline_now;
+  PsCaseTimeline timeline;
   gboolean closed;
   const char *contact;
   PsCase *item = self->item;
@@ -416,17 +416,17 @@ update (PsCasePage *self)
   gtk_label_set_text (self->name_label, name);
 
   now = ps_clock_get_now_local (ps_context_get_clock (self->context));
-  due_days = g_settings_get_int (settings, "first-contact-due-days");
-  overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
-  state = ps_case_describe_state (item, now, due_days, overdue_days);
+  ps_timeline_now_init (&timeline_now, now, g_settings_get_int (settings, "first-contact-due-days"),
+                        g_settings_get_int (settings, "first-contact-overdue-days"));
+  ps_case_timeline_init (&timeline, item, &timeline_now);
+  state = ps_case_describe_timeline (item, &timeline, &timeline_now);
   gtk_label_set_text (self->state_label, state);
-  urgency = ps_case_get_urgency (item, now, due_days, overdue_days);
   /* Coloured as in the list, never by colour alone: the words say it too. */
-  if (urgency == PS_URGENCY_OVERDUE)
+  if (timeline.urgency == PS_URGENCY_OVERDUE)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
-  if (urgency == PS_URGENCY_DUE_SOON)
+  if (timeline.urgency == PS_URGENCY_DUE_SOON)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");

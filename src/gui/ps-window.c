@@ -119,6 +119,26 @@ realize_cb (PsWindow *self)
                            G_CALLBACK (first_paint_cb), self, 0);
 }
 
+/* On lock, every widget that showed a name or a contact goes: the views,
+ * the case page inside the caseload view, and the windows over this one
+ * (editors, conversations). They are made again after unlocking. */
+static void
+forget_names (PsWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *child;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+
+  g_clear_handle_id (&self->caseload_view_id, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
+    gtk_stack_remove (self->view_stack, child);
+  self->caseload_view = NULL;
+  gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
+}
+
 static void
 update_for_status (PsWindow *self)
 {
@@ -134,6 +154,7 @@ update_for_status (PsWindow *self)
 
     case PS_CONTEXT_LOCKED:
       gtk_stack_set_visible_child_name (self->main_stack, "locked");
+      forget_names (self);
       break;
 
     case PS_CONTEXT_READY:
