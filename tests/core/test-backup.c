@@ -230,7 +230,7 @@ test_round_trip (Fixture       *fixture,
 
   g_assert_true (ps_backup_check (file, PASSPHRASE, &info, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (info.schema_version, ==, 1);
+  g_assert_cmpuint (info.schema_version, ==, ps_store_schema_version ());
   g_assert_cmpuint (info.n_cases, ==, 3);
   g_assert_cmpuint (info.n_open_cases, ==, 3);
   g_assert_cmpuint (info.n_conversations, ==, 2);
