@@ -29,6 +29,7 @@ struct _PsOverviewView
 
   AdwToastOverlay  *toast_overlay;
   GtkMenuButton    *menu_button;
+  GtkButton        *export_button;
   GtkButton        *print_button;
   AdwComboRow      *period_row;
   GtkStack         *stack;
@@ -660,7 +661,7 @@ export_action (GtkWidget  *widget,
                                                        _("Export for the Program Coordinator"),
                                                        NULL));
   adw_message_dialog_set_body (dialog,
-    _("The summary and the report hold the period's figures, with counts from 1 to 4 written "
+    _("The summary and the report hold the period’s figures, with counts from 1 to 4 written "
       "“fewer than 5”: no names, no contacts, no date finer than a week.\n\n"
       "Case rows list each case on a line of its own, without names but with its week and "
       "reason, which can point at a colleague in a small team."));
@@ -845,6 +846,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, export_button);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, print_button);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, period_row);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, stack);
