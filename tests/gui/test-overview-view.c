@@ -487,6 +487,13 @@ test_report (Fixture       *f,
   g_assert_true (g_strstr_len (csv, -1, "reach,people,24\r\n") != NULL);
   g_assert_true (g_strstr_len (csv, -1, "reach,in_groups,19\r\n") != NULL);
 
+  /* The trend, month by month, read out with its numbers: in October one
+   * colleague and a debrief of seven, in November four and a debrief of
+   * twelve. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (view, "trend_chart")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Sep 2024: 0, Oct 2024: 8, Nov 2024: 16");
+
   /* On screen, the setting hides them too. */
   g_assert_cmpstr (label_text (view, "groups_value"), ==, "2");
   g_settings_set_boolean (f->settings, "hide-small-counts", TRUE);
