@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "ps-statistics.h"
+#include "ps-store-held.h"
 #include "ps-test-util.h"
 
 #define RUNS 9
@@ -53,14 +54,13 @@ main (int   argc,
       g_assert_cmpuint (ps_statistics_get_n_groups_held (stats), ==, 200);
     }
   {
-    /* What the statistics start from: every conversation, as objects. */
+    /* What the statistics start from: the conversations held, one query. */
     g_autoptr(GDateTime) start_of_time = g_date_time_new_utc (1900, 1, 1, 0, 0, 0);
-    g_autoptr(GDateTime) forever = g_date_time_new_utc (9999, 12, 31, 0, 0, 0);
     gint64 start = g_get_monotonic_time ();
-    g_autoptr(GListModel) all = ps_store_list_conversations_between (store, start_of_time, forever);
+    g_autoptr(GArray) held = ps_store_list_held_conversations (store, start_of_time);
 
-    printf ("of which listing the conversations: %.1f ms (%u)\n",
-            (g_get_monotonic_time () - start) / 1000.0, g_list_model_get_n_items (all));
+    printf ("of which the conversations held, in one query: %.1f ms (%u)\n",
+            (g_get_monotonic_time () - start) / 1000.0, held->len);
   }
   printf ("statistics, all time (10,000 cases, 30,000 conversations, 200 group debriefs):"
           " %.1f ms (median of %d)\n", ps_test_median (times, RUNS), RUNS);
