@@ -403,6 +403,21 @@ ps_context_open (PsContext *self)
 
 /* Closes the store (on lock): the key goes with it. */
 void
+ps_context_shutdown (PsContext *self)
+{
+  g_return_if_fail (PS_IS_CONTEXT (self));
+
+  ps_context_close (self, PS_CONTEXT_LOCKED);
+  /* Now, not when the last reference goes: a window or a service may
+   * still hold one as the process ends. */
+  if (self->demo && self->data_dir != NULL)
+    {
+      ps_remove_tree (self->data_dir);
+      g_clear_pointer (&self->data_dir, g_free);
+    }
+}
+
+void
 ps_context_close (PsContext       *self,
                   PsContextStatus  status)
 {

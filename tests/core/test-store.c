@@ -900,10 +900,10 @@ test_group_debriefs (void)
   g_assert_null (ps_store_lookup_group_debrief (store, ps_group_debrief_get_id (debrief)));
 }
 
-/* A caseload of schema 1 (before group debriefs) opens with every case
+/* A caseload of the schema before group debriefs opens with every case
  * kept and gains the new tables. */
 static void
-test_migrate_from_1 (void)
+test_migrate_to_groups (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(PsStore) store = ps_test_new_store (&dir);
@@ -919,7 +919,8 @@ test_migrate_from_1 (void)
   ps_test_add_case (store, "Dr. Kept Across", "2024-03-02");
   g_assert_true (exec_ok (ps_store_get_db (store),
                           "DROP TABLE group_debrief_steps; DROP TABLE group_debriefs;"
-                          " PRAGMA user_version = 1"));
+                          " PRAGMA user_version = 2"));
+  g_assert_cmpuint (ps_store_schema_version (), ==, 3);
   g_clear_object (&store);
 
   store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
@@ -944,7 +945,7 @@ main (int   argc,
   g_test_add_func ("/store/conversations/operations", test_conversations);
   g_test_add_func ("/store/demo/every-state", test_demo);
   g_test_add_func ("/store/groups/operations-and-checks", test_group_debriefs);
-  g_test_add_func ("/store/groups/migrate-from-1", test_migrate_from_1);
+  g_test_add_func ("/store/groups/migrate-to-groups", test_migrate_to_groups);
   g_test_add_func ("/store/keyring/first-run-and-reopen", test_keyring_first_run);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {

@@ -12,6 +12,8 @@
 #include <gio/gunixfdlist.h>
 
 #include "ps-checklist.h"
+#include "ps-conversation-page-private.h"
+#include "ps-conversation-window.h"
 #include "ps-lock-monitor.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
@@ -168,29 +170,48 @@ conversation_window (void)
   return NULL;
 }
 
-/* A conversation open when Peerside stopped (here: locked) is open again,
- * in progress, when the caseload opens. */
+/* A conversation open when the screen locked is offered again after
+ * unlocking, not reopened on its own; resumed, it keeps its steps and its
+ * time counts from the real start. */
 static void
 test_conversation_comes_back (Fixture       *f,
                               gconstpointer  data)
 {
   PsStore *store = ps_context_get_store (f->context);
   g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
-  g_autoptr(PsConversation) conversation = NULL;
   g_autoptr(GError) error = NULL;
+  PsConversationWindow *window;
+  PsConversationPage *page;
+  gint64 id;
 
-  conversation = ps_conversation_start_now (store, item, f->clock, 30, PS_MODALITY_PHONE, &error);
+  window = ps_conversation_window_open (f->context, GTK_WINDOW (f->window), item, NULL, &error);
   g_assert_no_error (error);
-  g_assert_null (conversation_window ());
+  page = ps_conversation_window_get_page (window);
+  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_check_button_set_active (ps_conversation_page_get_step_check (page, "open.introduce"), TRUE);
+  ps_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE + 30 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "05:30 of 30 min");
 
+  /* Locking closes the conversation window, without asking. */
   ps_lock_monitor_lock (f->monitor);
-  g_clear_object (&conversation);
+  ps_test_iterate (100);
+  g_assert_null (conversation_window ());
   g_clear_object (&item);
+  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
   ps_context_open (f->context);
   ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_iterate (100);
+  g_assert_null (conversation_window ());
 
-  g_assert_nonnull (conversation_window ());
-  gtk_window_destroy (GTK_WINDOW (conversation_window ()));
+  /* The toast's Resume. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resume-conversation", NULL);
+  window = PS_CONVERSATION_WINDOW (conversation_window ());
+  g_assert_nonnull (window);
+  page = ps_conversation_window_get_page (window);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "07:30 of 30 min");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A fake logind and screen saver ---------------------------------------
