@@ -111,31 +111,6 @@ ps_store_list_planned_group_debriefs (PsStore *self)
 
 /* Changes ---------------------------------------------------------------- */
 
-static gboolean
-fail (GError       **error,
-      PsStoreError   code)
-{
-  ps_store_set_error (error, code);
-  return FALSE;
-}
-
-static gboolean
-rollback (sqlite3 *db)
-{
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-commit (sqlite3  *db,
-        GError  **error)
-{
-  if (!ps_sqlite_exec (db, "COMMIT", error))
-    return rollback (db);
-  return TRUE;
-}
-
 static void
 bind_fields (sqlite3_stmt               *stmt,
              const PsGroupDebriefFields *fields)
@@ -216,7 +191,7 @@ ps_store_schedule_group_debrief (PsStore                    *self,
   if (!ps_group_debrief_fields_are_valid (fields) || !valid_state (state) ||
       !valid_steps (ps_group_checklist_get (PS_GROUP_CHECKLIST_VERSION), step_ids))
     {
-      fail (error, PS_STORE_ERROR_INVALID);
+      ps_store_fail_code (error, PS_STORE_ERROR_INVALID);
       return NULL;
     }
 
@@ -231,15 +206,15 @@ ps_store_schedule_group_debrief (PsStore                    *self,
   ps_sqlite_bind_text (stmt, 7, ps_conversation_state_to_code (state));
   sqlite3_bind_int (stmt, 8, PS_GROUP_CHECKLIST_VERSION);
 
-  if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+  if (!ps_sqlite_begin (db, PS_SQLITE_IMMEDIATE, error))
     return NULL;
   if (!ps_sqlite_step_done (db, stmt, error) ||
       !write_steps (db, (id = sqlite3_last_insert_rowid (db)), step_ids, error))
     {
-      rollback (db);
+      ps_sqlite_rollback (db);
       return NULL;
     }
-  if (!commit (db, error))
+  if (!ps_sqlite_commit (db, error))
     return NULL;
 
   ps_store_emit_changed (self, 0);
@@ -263,11 +238,11 @@ ps_store_save_group_debrief (PsStore                    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!(debrief = ps_store_lookup_group_debrief (self, debrief_id)))
-    return fail (error, PS_STORE_ERROR_NOT_FOUND);
+    return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
   if (!ps_group_debrief_fields_are_valid (fields) || !valid_state (state) ||
       !valid_steps (ps_group_checklist_get (ps_group_debrief_get_checklist_version (debrief)),
                     step_ids))
-    return fail (error, PS_STORE_ERROR_INVALID);
+    return ps_store_fail_code (error, PS_STORE_ERROR_INVALID);
 
   db = ps_store_get_db (self);
   update = ps_sqlite_prepare (db,
@@ -280,11 +255,11 @@ ps_store_save_group_debrief (PsStore                    *self,
   ps_sqlite_bind_text (update, 7, ps_conversation_state_to_code (state));
   sqlite3_bind_int64 (update, 8, debrief_id);
 
-  if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+  if (!ps_sqlite_begin (db, PS_SQLITE_IMMEDIATE, error))
     return FALSE;
   if (!ps_sqlite_step_done (db, update, error) || !write_steps (db, debrief_id, step_ids, error))
-    return rollback (db);
-  if (!commit (db, error))
+    return ps_sqlite_rollback (db);
+  if (!ps_sqlite_commit (db, error))
     return FALSE;
 
   ps_store_emit_changed (self, 0);
@@ -305,16 +280,16 @@ ps_store_delete_group_debrief (PsStore  *self,
   if (!(stmt = ps_sqlite_prepare (db, "DELETE FROM group_debriefs WHERE id = ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, debrief_id);
-  if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+  if (!ps_sqlite_begin (db, PS_SQLITE_IMMEDIATE, error))
     return FALSE;
   if (!ps_sqlite_step_done (db, stmt, error))
-    return rollback (db);
+    return ps_sqlite_rollback (db);
   if (sqlite3_changes (db) != 1)
     {
-      rollback (db);
-      return fail (error, PS_STORE_ERROR_NOT_FOUND);
+      ps_sqlite_rollback (db);
+      return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
     }
-  if (!commit (db, error))
+  if (!ps_sqlite_commit (db, error))
     return FALSE;
 
   ps_store_emit_changed (self, 0);

@@ -99,10 +99,6 @@ gboolean  ps_store_deidentify_closed_before_day (PsStore     *self,
                                                  guint       *n_erased,
                                                  GError     **error);
 
-/* ps-store.c: ::changed, for the tables kept in other files. */
-void      ps_store_emit_changed (PsStore     *self,
-                                 gint64       case_id);
-
 /* ps-store.c: takes @db and @lock_fd; loads the cases. */
 PsStore  *ps_store_new_for_db  (sqlite3     *db,
                                 int          lock_fd,

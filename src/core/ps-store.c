@@ -80,13 +80,6 @@ ps_store_emit_changed (PsStore *self,
   g_signal_emit (self, signals[CHANGED], 0, case_id);
 }
 
-void
-ps_store_emit_changed (PsStore *self,
-                       gint64   case_id)
-{
-  emit_changed (self, case_id);
-}
-
 /* Writes one statement as its own transaction; it must change one row,
  * or the case/conversation is gone (NOT_FOUND). */
 gboolean
