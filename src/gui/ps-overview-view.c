@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-bar-chart.h"
+#include "ps-date-row.h"
 #include "ps-csv-export.h"
 #include "ps-overview-view.h"
 #include "ps-report.h"
@@ -32,6 +33,8 @@ struct _PsOverviewView
   GtkButton        *export_button;
   GtkButton        *print_button;
   AdwComboRow      *period_row;
+  PsDateRow        *from_row;
+  PsDateRow        *to_row;
   GtkStack         *stack;
   AdwStatusPage    *empty_page;
   GtkLabel         *cases_value;
@@ -76,6 +79,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 void
+ps_overview_view_set_custom_period (PsOverviewView *self,
+                                    const GDate    *from,
+                                    const GDate    *to)
+{
+  g_return_if_fail (PS_IS_OVERVIEW_VIEW (self));
+  g_return_if_fail (from != NULL && g_date_valid (from) && to != NULL && g_date_valid (to));
+
+  ps_overview_view_set_period (self, PS_OVERVIEW_PERIOD_CUSTOM);
+  ps_date_row_set_date (self->from_row, from);
+  ps_date_row_set_date (self->to_row, to);
+}
+
+void
 ps_overview_period_get_range (PsOverviewPeriod  period,
                               const GDate      *today,
                               GDate            *from,
@@ -98,6 +114,10 @@ ps_overview_period_get_range (PsOverviewPeriod  period,
       break;
     case PS_OVERVIEW_PERIOD_THIS_YEAR:
       g_date_set_dmy (from, 1, G_DATE_JANUARY, g_date_get_year (today));
+      break;
+    case PS_OVERVIEW_PERIOD_CUSTOM:
+      g_date_subtract_years (from, 1);
+      g_date_add_days (from, 1);
       break;
     case PS_OVERVIEW_PERIOD_ALL_TIME:
     default:
@@ -413,6 +433,15 @@ refresh (PsOverviewView *self)
 
   ps_clock_get_today (ps_context_get_clock (self->context), &today);
   ps_overview_period_get_range (self->period, &today, &from, &to);
+  if (self->period == PS_OVERVIEW_PERIOD_CUSTOM &&
+      ps_date_row_get_date (self->from_row) != NULL && ps_date_row_get_date (self->to_row) != NULL)
+    {
+      from = *ps_date_row_get_date (self->from_row);
+      to = *ps_date_row_get_date (self->to_row);
+    }
+  adw_status_page_set_title (self->empty_page, g_date_compare (&from, &to) > 0
+                             ? _("The Period Ends Before It Starts")
+                             : _("No Cases in This Period"));
   target = g_settings_get_int (ps_context_get_settings (self->context), "first-contact-overdue-days");
   self->statistics = ps_statistics_compute (self->store, &from, &to, (guint)MAX (target, 0));
 
@@ -460,6 +489,13 @@ static void
 period_changed_cb (PsOverviewView *self)
 {
   ps_overview_view_set_period (self, adw_combo_row_get_selected (self->period_row));
+}
+
+static void
+custom_changed_cb (PsOverviewView *self)
+{
+  if (self->context != NULL && self->period == PS_OVERVIEW_PERIOD_CUSTOM)
+    refresh (self);
 }
 
 /* Export ----------------------------------------------------------------- */
@@ -831,7 +867,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERIOD] =
     g_param_spec_int ("period", NULL, NULL,
-                      PS_OVERVIEW_PERIOD_THIS_MONTH, PS_OVERVIEW_PERIOD_ALL_TIME,
+                      PS_OVERVIEW_PERIOD_THIS_MONTH, PS_OVERVIEW_PERIOD_CUSTOM,
                       PS_OVERVIEW_PERIOD_LAST_3_MONTHS,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The window's primary menu, given to the view's menu button. */
@@ -841,6 +877,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PS_TYPE_BAR_CHART);
+  g_type_ensure (PS_TYPE_DATE_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-overview-view.ui");
@@ -849,6 +886,8 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, export_button);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, print_button);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, period_row);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, from_row);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, to_row);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, stack);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, cases_value);
@@ -877,6 +916,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, closure_group);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, conversations_group);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "overview.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "overview.print", NULL, print_action);
@@ -920,11 +960,27 @@ ps_overview_view_set_period (PsOverviewView   *self,
                              PsOverviewPeriod  period)
 {
   g_return_if_fail (PS_IS_OVERVIEW_VIEW (self));
-  g_return_if_fail (period <= PS_OVERVIEW_PERIOD_ALL_TIME);
+  g_return_if_fail (period <= PS_OVERVIEW_PERIOD_CUSTOM);
 
   if (self->period == period)
     return;
+  /* A custom period starts from the one shown, and can then be changed. */
+  if (period == PS_OVERVIEW_PERIOD_CUSTOM && self->context != NULL &&
+      ps_date_row_get_date (self->from_row) == NULL)
+    {
+      GDate today, from, to;
+
+      ps_clock_get_today (ps_context_get_clock (self->context), &today);
+      ps_overview_period_get_range (self->period == PS_OVERVIEW_PERIOD_ALL_TIME
+                                    ? PS_OVERVIEW_PERIOD_CUSTOM : self->period,
+                                    &today, &from, &to);
+      self->period = period;
+      ps_date_row_set_date (self->from_row, &from);
+      ps_date_row_set_date (self->to_row, &to);
+    }
   self->period = period;
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), period == PS_OVERVIEW_PERIOD_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), period == PS_OVERVIEW_PERIOD_CUSTOM);
   adw_combo_row_set_selected (self->period_row, period);
   if (self->context != NULL)
     refresh (self);

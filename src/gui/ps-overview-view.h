@@ -15,6 +15,7 @@ typedef enum
   PS_OVERVIEW_PERIOD_LAST_3_MONTHS,
   PS_OVERVIEW_PERIOD_THIS_YEAR,
   PS_OVERVIEW_PERIOD_ALL_TIME,
+  PS_OVERVIEW_PERIOD_CUSTOM,      /* the days chosen in the view */
 } PsOverviewPeriod;
 
 #define PS_TYPE_OVERVIEW_VIEW (ps_overview_view_get_type ())
@@ -29,7 +30,13 @@ PsStatistics     *ps_overview_view_get_statistics (PsOverviewView   *self);
 /* "figures" or "empty". */
 const char       *ps_overview_view_get_visible_page (PsOverviewView *self);
 
-/* The days of @period ending @today, both included. */
+/* A custom period, both days included; the period becomes CUSTOM. */
+void              ps_overview_view_set_custom_period (PsOverviewView *self,
+                                                   const GDate     *from,
+                                                   const GDate     *to);
+
+/* The days of @period ending @today, both included (CUSTOM: the last
+ * twelve months, where a custom period starts). */
 void              ps_overview_period_get_range    (PsOverviewPeriod  period,
                                                    const GDate      *today,
                                                    GDate            *from,

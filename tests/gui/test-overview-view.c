@@ -213,6 +213,28 @@ test_view_figures (Fixture       *f,
   g_assert_cmpint (ps_overview_view_get_period (view), ==, PS_OVERVIEW_PERIOD_ALL_TIME);
   g_assert_cmpstr (label_text (view, "cases_value"), ==, "13");
 
+  /* Any period: October 2024 alone, its debrief of seven and the one
+   * colleague reached then; the days are chosen in the view. */
+  {
+    GDate first, last;
+
+    g_date_set_dmy (&first, 1, G_DATE_OCTOBER, 2024);
+    g_date_set_dmy (&last, 31, G_DATE_OCTOBER, 2024);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (child (view, "period_row")), PS_OVERVIEW_PERIOD_CUSTOM);
+    g_assert_true (gtk_widget_get_visible (child (view, "from_row")));
+    ps_overview_view_set_custom_period (view, &first, &last);
+    g_assert_cmpstr (label_text (view, "reach_value"), ==, "8");
+    g_assert_cmpstr (label_text (view, "groups_value"), ==, "1");
+
+    /* Backwards, it says so rather than showing nothing. */
+    ps_overview_view_set_custom_period (view, &last, &first);
+    g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "empty");
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child (view, "empty_page"))), ==,
+                     "The Period Ends Before It Starts");
+    ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_ALL_TIME);
+    g_assert_false (gtk_widget_get_visible (child (view, "from_row")));
+  }
+
   /* Gone with its window: no reference left behind in the store or context. */
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
   gtk_window_destroy (window);
