@@ -214,11 +214,18 @@ show_reach (PsOverviewView *self)
   g_free (text);
   a = format_count (self, held);
   b = format_count (self, n_groups);
-  /* Translators: under the minutes given: "11 conversations · 2 group debriefs";
-   * the plural follows the conversations */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation · %s group debriefs",
-                                       "%s conversations · %s group debriefs", held),
-                          a, b);
+  {
+    /* Translators: under the minutes given, "11 conversations"; %s is a
+     * number or "fewer than 5" */
+    g_autofree char *conversations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation",
+                                                                   "%s conversations", held), a);
+    /* Translators: under the minutes given, "2 group debriefs" */
+    g_autofree char *debriefs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s group debrief",
+                                                              "%s group debriefs", n_groups), b);
+
+    /* Translators: "11 conversations · 2 group debriefs" */
+    text = g_strdup_printf (_("%s · %s"), conversations, debriefs);
+  }
   gtk_label_set_label (self->time_detail, text);
   g_free (text);
   g_clear_pointer (&a, g_free);

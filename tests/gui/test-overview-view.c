@@ -225,6 +225,8 @@ test_view_figures (Fixture       *f,
     ps_overview_view_set_custom_period (view, &first, &last);
     g_assert_cmpstr (label_text (view, "reach_value"), ==, "8");
     g_assert_cmpstr (label_text (view, "groups_value"), ==, "1");
+    ps_test_iterate (20);
+    ps_test_screenshot (GTK_WIDGET (window), "overview-custom-period-1000-light.png");
 
     /* Backwards, it says so rather than showing nothing. */
     ps_overview_view_set_custom_period (view, &last, &first);
