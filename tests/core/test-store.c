@@ -920,9 +920,9 @@ test_migrate_to_groups (void)
 
   ps_test_add_case (store, "Dr. Kept Across", "2024-03-02");
   g_assert_true (exec_ok (ps_store_get_db (store),
-                          "DROP TABLE group_debrief_steps; DROP TABLE group_debriefs;"
-                          " PRAGMA user_version = 2"));
-  g_assert_cmpuint (ps_store_schema_version (), ==, 3);
+                          "DROP TABLE clock_watermark; DROP TABLE group_debrief_steps;"
+                          " DROP TABLE group_debriefs; PRAGMA user_version = 2"));
+  g_assert_cmpuint (ps_store_schema_version (), ==, 4);
   g_clear_object (&store);
 
   store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
