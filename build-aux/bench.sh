@@ -3,7 +3,9 @@
 # The performance budgets of DESIGN.md §6, measured in one run inside a
 # private headless session (as build-aux/test.sh makes): start-up and memory
 # against a bare AdwApplicationWindow, filtering 10,000 cases on a keystroke,
-# and wake-ups of the idle background process. Not part of the test run.
+# the Schedule, the daily actions (open a case, save it, start a
+# conversation, switch views) and wake-ups of the idle background process.
+# Not part of the test run.
 set -eu
 src="$(cd "$(dirname "$0")/.." && pwd)"
 build="${PEERSIDE_BUILD_DIR:-$src/_build-bench}"
@@ -25,6 +27,8 @@ echo "== filtering the caseload on a keystroke (GSK_RENDERER=cairo: no software 
 GSK_RENDERER=cairo "$build/tests/bench/bench-caseload-filter"
 echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue first contacts)"
 "$build/tests/bench/bench-schedule"
+echo "== daily actions (10,000 cases, 30,000 conversations): open a case, save it, start a conversation, switch views"
+"$build/tests/bench/bench-daily" 20
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
 "$build/src/peerside" --hidden >/dev/null 2>&1 &
 pid=\$!
