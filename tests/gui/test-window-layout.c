@@ -440,9 +440,12 @@ static void
 shoot (Fixture    *f,
        const char *what)
 {
-  g_autofree char *name = g_strdup_printf ("layout-%d-%s-%s.png", gtk_widget_get_width (GTK_WIDGET (f->window)),
-                                           what, adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                                 ? "dark" : "light");
+  int width, height;
+  g_autofree char *name = NULL;
+
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  name = g_strdup_printf ("layout-%d-%s-%s.png", width, what,
+                          adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
 
   ps_test_screenshot (GTK_WIDGET (f->window), name);
 }
