@@ -27,9 +27,10 @@ typedef struct
   PsModality       next_conversation_modality;
   guint            next_conversation_minutes;
   PsConversationState next_conversation_state;  /* scheduled or in progress */
-  guint            n_conversations;            /* all but cancelled */
+  guint            n_conversations;            /* held or planned */
   guint            n_completed_conversations;
   guint            n_any_conversations;        /* including cancelled */
+  gboolean         safety_concern;             /* the latest held conversation raised one */
 } PsCaseRow;
 
 void    ps_case_row_clear (PsCaseRow *row);

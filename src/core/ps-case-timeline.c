@@ -200,7 +200,11 @@ ps_case_timeline_init (PsCaseTimeline      *self,
                 break;
               }
         }
-      if (self->next_timing == PS_TIMING_LATE)
+      /* A safety concern comes before anything else of the open cases,
+       * until a later conversation raises none, or the case closes. */
+      if (ps_case_get_safety_concern (kase))
+        self->urgency = PS_URGENCY_SAFETY;
+      else if (self->next_timing == PS_TIMING_LATE)
         self->urgency = PS_URGENCY_OVERDUE;
       else
         self->urgency = self->next_at != NULL ? PS_URGENCY_PLANNED : PS_URGENCY_NONE;

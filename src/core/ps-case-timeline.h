@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 /* How urgent a case is, most urgent first: the caseload's order and colour. */
 typedef enum
 {
+  PS_URGENCY_SAFETY,       /* the latest conversation raised a concern: follow it up */
   PS_URGENCY_OVERDUE,
   PS_URGENCY_DUE_SOON,
   PS_URGENCY_PLANNED,

@@ -35,6 +35,7 @@ enum {
   PROP_NEXT_CONVERSATION_MODALITY,
   PROP_N_CONVERSATIONS,
   PROP_N_COMPLETED_CONVERSATIONS,
+  PROP_SAFETY_CONCERN,
   N_PROPS
 };
 
@@ -138,6 +139,9 @@ ps_case_get_property (GObject    *object,
     case PROP_N_COMPLETED_CONVERSATIONS:
       g_value_set_uint (value, row->n_completed_conversations);
       break;
+    case PROP_SAFETY_CONCERN:
+      g_value_set_boolean (value, row->safety_concern);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -198,6 +202,9 @@ ps_case_class_init (PsCaseClass *klass)
     g_param_spec_uint ("n-conversations", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
   properties[PROP_N_COMPLETED_CONVERSATIONS] =
     g_param_spec_uint ("n-completed-conversations", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
+  /* The latest conversation held raised a safety concern. */
+  properties[PROP_SAFETY_CONCERN] =
+    g_param_spec_boolean ("safety-concern", NULL, NULL, FALSE, RO_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -260,12 +267,22 @@ ps_case_update (PsCase          *self,
   mine->n_completed_conversations = row->n_completed_conversations;
   NOTIFY_IF (n_old != row->n_completed_conversations, PROP_N_COMPLETED_CONVERSATIONS);
   mine->n_any_conversations = row->n_any_conversations;
+  NOTIFY_IF (ps_set_int (&mine->safety_concern, row->safety_concern), PROP_SAFETY_CONCERN);
   /* Read with the next conversation's instant, which rows are told of. */
   mine->next_conversation_minutes = row->next_conversation_minutes;
   mine->next_conversation_state = row->next_conversation_state;
   NOTIFY_IF (old_state != row_state (mine), PROP_STATE);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Whether the latest conversation held raised a safety concern: it stays
+ * so until a later one raises none (closing the case ends the follow-up). */
+gboolean
+ps_case_get_safety_concern (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), FALSE);
+  return self->row.safety_concern;
 }
 
 gint64

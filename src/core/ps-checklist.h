@@ -60,19 +60,4 @@ const char             *ps_checklist_phase_get_untranslated_title   (const PsChe
  * NULL when this build does not know that version. */
 char                   *ps_checklist_describe_coverage  (PsConversation          *conversation);
 
-/* Conversation helpers over the store's API (they belong with the store and
- * may move there). */
-
-/* A conversation held now, unplanned: scheduled at the clock's now and set in
- * progress, in the current checklist version. Transfer full. */
-PsConversation         *ps_conversation_start_now       (PsStore                 *store,
-                                                         PsCase                  *kase,
-                                                         PsClock                 *clock,
-                                                         guint                    minutes,
-                                                         PsModality               modality,
-                                                         GError                 **error);
-/* A conversation left in progress (the app quit during it), of an open case,
- * or NULL. The most recently started one if there are several. Transfer full. */
-PsConversation         *ps_conversation_find_in_progress (PsStore                *store);
-
 G_END_DECLS

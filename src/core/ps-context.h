@@ -37,5 +37,8 @@ gboolean         ps_context_is_demo        (PsContext   *self);
 void             ps_context_open           (PsContext   *self);
 void             ps_context_close          (PsContext   *self,
                                             PsContextStatus status);
+/* The end of the process: closes the store cleanly and removes the demo's
+ * throwaway folder at once. */
+void             ps_context_shutdown              (PsContext       *self);
 
 G_END_DECLS

@@ -142,6 +142,14 @@ ps_case_describe_timeline (PsCase               *item,
 
     case PS_CASE_STATE_IN_SUPPORT:
     default:
+      if (timeline->urgency == PS_URGENCY_SAFETY)
+        {
+          g_autofree char *next = describe_next_conversation (item, timeline, now);
+
+          /* A sign and words, not colour alone. Translators: "⚠ Safety
+           * concern · follow up · In support · no conversation planned" */
+          return g_strdup_printf (_("⚠ Safety concern · follow up · %s"), next);
+        }
       return describe_next_conversation (item, timeline, now);
     }
 }
@@ -377,7 +385,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &fg);
   dimmed = fg;
   dimmed.alpha *= dim;
-  if (self->urgency == PS_URGENCY_OVERDUE && gtk_style_context_lookup_color (style, "error_color", &state_colour))
+  if ((self->urgency == PS_URGENCY_OVERDUE || self->urgency == PS_URGENCY_SAFETY) &&
+      gtk_style_context_lookup_color (style, "error_color", &state_colour))
     ;
   else if (self->urgency == PS_URGENCY_DUE_SOON &&
            gtk_style_context_lookup_color (style, "ps_due_soon_color", &state_colour))   /* style.css */

@@ -15,6 +15,7 @@ struct _PsCaseloadView
   GtkWidget           parent_instance;
 
   PsContext          *context;
+  GtkWidget          *password_button;
   GListModel         *cases;
   PsStore            *store;
   gboolean            show_closed;
@@ -468,6 +469,13 @@ ps_caseload_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      /* Offered while the caseload is empty (a first run), in Preferences after. */
+      if (self->context != NULL && !ps_context_is_demo (self->context))
+        g_object_bind_property (ps_context_get_key_vault (self->context), "protected",
+                                self->password_button, "visible",
+                                G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+      else
+        gtk_widget_set_visible (self->password_button, FALSE);
       break;
     case PROP_MENU_MODEL:
       gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
@@ -501,6 +509,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, password_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, box);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_view);
