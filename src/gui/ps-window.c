@@ -162,16 +162,17 @@ static void
 forget_names (PsWindow *self)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  GtkWidget *child;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
       gtk_window_destroy (l->data);
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
-    gtk_stack_remove (self->view_stack, child);
   self->caseload_view = NULL;
+  adw_bin_set_child (self->caseload_bin, NULL);
+  adw_bin_set_child (self->schedule_bin, NULL);
+  adw_bin_set_child (self->overview_bin, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "caseload");
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
 }
 
