@@ -28,6 +28,7 @@ typedef struct
   PsStore        *store;
   PsCaseloadView *view;
   PsCasePage     *page;
+  int             width;   /* asked for */
 } Fixture;
 
 typedef struct { int width, height; } Size;
@@ -88,6 +89,7 @@ fixture_set_up (Fixture       *f,
   f->settings = g_settings_new ("io.github.peerside.Peerside");
   f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
   f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  f->width = size->width;
   gtk_window_set_default_size (GTK_WINDOW (f->window), size->width, size->height);
   gtk_window_present (GTK_WINDOW (f->window));
 
@@ -440,11 +442,9 @@ static void
 shoot (Fixture    *f,
        const char *what)
 {
-  int width, height;
   g_autofree char *name = NULL;
 
-  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
-  name = g_strdup_printf ("layout-%d-%s-%s.png", width, what,
+  name = g_strdup_printf ("layout-%d-%s-%s.png", f->width, what,
                           adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
 
   ps_test_screenshot (GTK_WIDGET (f->window), name);
@@ -459,6 +459,18 @@ test_narrow (Fixture       *f,
   GtkWidget *back;
 
   add_cases (f);
+  /* A conversation planned, for a long state line. */
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 19, 14, 30, 0);
+    g_autoptr(PsConversation) planned = NULL;
+    g_autoptr(GError) error = NULL;
+    PsCase *item = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-12");
+
+    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30,
+                                              PS_MODALITY_VIDEO, &error);
+    g_assert_no_error (error);
+  }
   settle (f);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
 
@@ -473,6 +485,24 @@ test_narrow (Fixture       *f,
   settle (f);
   g_assert_false (gtk_widget_get_mapped (views));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+
+  /* Every state line reads whole, on a second line if need be. */
+  {
+    GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+    guint n = 0;
+
+    for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+      {
+        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+
+        if (row == NULL || !gtk_widget_get_mapped (row))
+          continue;
+        n++;
+        if (ps_case_row_get_state_line_cut (PS_CASE_ROW (row)))
+          g_error ("“%s” is cut short on screen", ps_case_row_get_state_line (PS_CASE_ROW (row)));
+      }
+    g_assert_cmpuint (n, ==, 4);
+  }
 
   /* The list: its title whole, every action at hand, privacy included. */
   shoot (f, "caseload");
