@@ -12,9 +12,9 @@
 #include <adwaita.h>
 
 /* A case row draws its initials and three lines itself, at a height that
- * depends on the font, and on whether the state line needs a second line
- * in a narrow list: a search re-binds up to 200 rows, and a row of labels
- * costs a widget, a layout and a measure per line. */
+ * depends on the font and on whether the state line needs a second line:
+ * a search re-binds up to 200 rows, and a row of labels costs a widget, a
+ * layout and a measure per line. */
 struct _PsCaseRow
 {
   GtkWidget    parent_instance;
@@ -310,6 +310,7 @@ state_lines (PsCaseRow *self,
              int        width)
 {
   ensure_layouts (self, text_width (width));
+  pango_layout_set_height (self->layouts[LINE_STATE], -2);
   return CLAMP (pango_layout_get_line_count (self->layouts[LINE_STATE]), 1, 2);
 }
 
@@ -412,6 +413,7 @@ ps_case_row_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int lines = state_lines (self, width);
+  int room = height >= 2 * MARGIN_Y + MAX (DISC, text_height (metrics, 2)) ? 2 : 1;
   float dim = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9f : 0.55f;
   GdkRGBA fg, dimmed, state_colour;
   float text_x, y;
@@ -429,6 +431,17 @@ ps_case_row_snapshot (GtkWidget   *widget,
     state_colour = dimmed;
 
   snapshot_disc (self, snapshot, &fg, rtl ? width - MARGIN_X - DISC : MARGIN_X, (height - DISC) / 2.0f);
+
+  /* Re-bound in place (a search re-binds 200 rows), a row keeps its height
+   * without laying out its text: one shown whose state line now needs
+   * another number of lines is measured again, for the next frame. */
+  if (lines != room)
+    {
+      gtk_widget_queue_resize (widget);
+      if (room < lines)
+        pango_layout_set_height (self->layouts[LINE_STATE], -room);
+      lines = MIN (lines, room);
+    }
 
   text_x = rtl ? MARGIN_X : MARGIN_X + DISC + GAP;
   y = (height - text_height (metrics, lines)) / 2.0f;
@@ -577,7 +590,6 @@ ps_case_row_bind (PsCaseRow *self,
   PsTimelineNow now;
   PsCaseTimeline timeline;
   char *name;
-  int lines;
 
   g_return_if_fail (PS_IS_CASE_ROW (self));
   g_return_if_fail (PS_IS_CASE (item));
@@ -587,12 +599,7 @@ ps_case_row_bind (PsCaseRow *self,
 
   name = ps_privacy_display_name (ps_case_get_display_name (item), privacy_mode);
   set_line (self, LINE_TITLE, &self->title, name);
-  lines = self->layouts[LINE_STATE] != NULL ? pango_layout_get_line_count (self->layouts[LINE_STATE]) : 0;
   set_line (self, LINE_STATE, &self->state, ps_case_describe_timeline (item, &timeline, &now));
-  /* Re-bound in place (a search): a new height only if the state line
-   * now takes another number of lines. */
-  if (lines > 0 && pango_layout_get_line_count (self->layouts[LINE_STATE]) != lines)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
   set_line (self, LINE_META, &self->meta,
             g_strdup_printf ("%s · %s",
                              ps_modality_to_label (ps_case_get_modality (item)),
