@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The daily actions with the budget caseload of DESIGN.md §6 (10,000 cases,
- * 30,000 conversations), each done as a user does it in the real window:
- * open a case from the list, start a conversation from the case page,
- * switch views, save a case from its editor. Budget: one frame (16 ms) of
+/* The daily actions with the budget caseload (10,000 cases, 30,000
+ * conversations), each done as a user does it in the real window: open a
+ * case from the list, start a conversation from the case page, switch
+ * views, save a case from its editor. Budget: one frame (16 ms) of
  * Peerside's own work per action. Not a test: run build-aux/bench.sh, which
  * gives it a headless session.
  *
