@@ -234,6 +234,8 @@ ensure_view (PsWindow   *self,
     {
       PsOverviewView *overview = ps_overview_view_new (self->context);
 
+      /* Narrow, it keeps the header's room for its title. */
+      g_object_bind_property (self->leaflet, "folded", overview, "folded", G_BINDING_SYNC_CREATE);
       add_view (self, GTK_WIDGET (overview), self->overview_bin);
     }
 }

@@ -536,6 +536,7 @@ test_narrow (Fixture       *f,
   g_signal_emit_by_name (switcher_button (bar, "Overview"), "clicked");
   settle (f);
   g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "overview");
+  assert_reads_whole (f, "Overview");
   shoot (f, "overview");
   g_signal_emit_by_name (switcher_button (bar, "Caseload"), "clicked");
   settle (f);
