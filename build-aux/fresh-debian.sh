@@ -30,8 +30,9 @@ started=$(date +%s)
 say () { printf '== %s\n' "$*"; }
 since () { echo $(($(date +%s) - $1)); }
 
-# The first URI of an enabled "deb" source for Debian's main archive (suite
-# bookworm preferred, never a -security or -updates suite).
+# The first URI of an enabled "deb" source for Debian's main archive: one
+# with the suite bookworm, else one with a plain suite (stable, trixie), never
+# only -security or -updates.
 host_mirror () {
   for f in /etc/apt/sources.list.d/*.sources; do
     [ -f "$f" ] || continue
@@ -51,11 +52,15 @@ host_mirror () {
         }
         if (enabled == "no" || types !~ / deb / || uris == "") next
         split(uris, u, /[ \t]+/)
-        if (suites ~ (" " want " ")) { print 1, u[1]; next }
-        if (suites !~ /-(security|updates|backports)/) print 2, u[1]
+        n = split(suites, w, /[ \t]+/); best = 0
+        for (j = 1; j <= n; j++)
+          if (w[j] == want) best = 1
+          else if (w[j] != "" && w[j] !~ /[-\/]/ && best == 0) best = 2
+        if (best) print best, u[1]
       }' "$f"
   done
-  if [ -f /etc/apt/sources.list ]; then
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
     awk -v want="$suite" '
       $1 != "deb" { next }
       {
@@ -63,9 +68,9 @@ host_mirror () {
         if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
         uri = $i; s = $(i + 1)
         if (s == want) print 1, uri
-        else if (s !~ /-(security|updates|backports)/) print 2, uri
-      }' /etc/apt/sources.list
-  fi
+        else if (s !~ /[-\/]/) print 2, uri
+      }' "$f"
+  done
 }
 
 mirror="${PEERSIDE_DEBIAN_MIRROR:-}"
