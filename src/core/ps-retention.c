@@ -34,3 +34,16 @@ ps_retention_run (PsStore   *store,
 
   return ps_store_deidentify_closed_before_day (store, first_kept, n_erased, error);
 }
+
+void
+ps_retention_erase_day (const GDate *closed_on,
+                        guint        days,
+                        GDate       *erase_on)
+{
+  g_return_if_fail (closed_on != NULL && g_date_valid (closed_on));
+  g_return_if_fail (erase_on != NULL);
+
+  /* ps_retention_run erases what closed on today - days or earlier. */
+  *erase_on = *closed_on;
+  g_date_add_days (erase_on, days);
+}
