@@ -155,3 +155,16 @@ ps_contact_reach_in_uri (const char    *contact,
       return NULL;
     }
 }
+
+gboolean
+ps_reach_in_message_is_valid (const char *message)
+{
+  if (message == NULL || !g_utf8_validate (message, -1, NULL))
+    return FALSE;
+  if (g_utf8_strlen (message, -1) > PS_REACH_IN_MESSAGE_MAX_CHARS)
+    return FALSE;
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

@@ -22,4 +22,11 @@ char         *ps_contact_reach_in_uri   (const char    *contact,
                                          const char    *message,
                                          PsContactKind *kind);
 
+/* The longest reach-in wording: a line or two, not a letter. */
+#define PS_REACH_IN_MESSAGE_MAX_CHARS 200
+
+/* Whether @message can be a reach-in wording: one line of visible text, at
+ * most PS_REACH_IN_MESSAGE_MAX_CHARS characters (empty is allowed). */
+gboolean      ps_reach_in_message_is_valid (const char *message);
+
 G_END_DECLS

@@ -287,6 +287,18 @@ test_contact_uri (void)
     g_assert_cmpstr (bare, ==, "mailto:ada@example.org");
   }
   g_assert_null (ps_contact_reach_in_uri (NULL, "Touching base", NULL));
+
+  g_assert_true (ps_reach_in_message_is_valid ("Touching base"));
+  g_assert_true (ps_reach_in_message_is_valid (""));
+  g_assert_false (ps_reach_in_message_is_valid ("Touching base\nSaid she cannot sleep"));
+  g_assert_false (ps_reach_in_message_is_valid ("Touching\tbase"));
+  {
+    g_autofree char *longest = g_strnfill (PS_REACH_IN_MESSAGE_MAX_CHARS, 'a');
+    g_autofree char *longer = g_strnfill (PS_REACH_IN_MESSAGE_MAX_CHARS + 1, 'a');
+
+    g_assert_true (ps_reach_in_message_is_valid (longest));
+    g_assert_false (ps_reach_in_message_is_valid (longer));
+  }
 }
 
 int
