@@ -22,27 +22,38 @@
 #include "ps-schedule-dialog.h"
 #include "ps-toast.h"
 
-/* The header's suggested action, one per PsCaseAction but NONE. */
+/* The header's suggested action, one per PsCaseAction but NONE, in three
+ * widths: the full words, a short word, an icon (a narrow window with its
+ * back button and window controls). */
 static const struct
 {
   PsCaseAction  action;
   const char   *label;
   const char   *short_label;
+  const char   *icon;
   const char   *action_name;   /* NULL: a menu of the attempt's outcomes */
   const char   *tooltip;
 } suggestions[] = {
-  { PS_CASE_ACTION_LOG_ATTEMPT, N_("_Log Attempt"), N_("_Log"), NULL,
+  { PS_CASE_ACTION_LOG_ATTEMPT, N_("_Log Attempt"), N_("_Log"), "call-outgoing-symbolic", NULL,
     N_("Log a contact attempt made now") },
-  { PS_CASE_ACTION_SCHEDULE, N_("Sc_hedule Conversation…"), N_("Sc_hedule…"), "case.schedule",
-    N_("Plan a conversation and get a reminder") },
-  { PS_CASE_ACTION_START, N_("_Start Conversation"), N_("_Start"), "case.start-conversation",
-    N_("Follow the guided checklist now") },
-  { PS_CASE_ACTION_RESUME, N_("_Resume Conversation"), N_("_Resume"), "case.resume-conversation",
-    N_("Carry on with the conversation in progress") },
-  { PS_CASE_ACTION_CLOSE, N_("_Close Case…"), N_("_Close…"), "case.close",
+  { PS_CASE_ACTION_SCHEDULE, N_("Sc_hedule Conversation…"), N_("Sc_hedule…"), "appointment-new-symbolic",
+    "case.schedule", N_("Plan a conversation and get a reminder") },
+  { PS_CASE_ACTION_START, N_("_Start Conversation"), N_("_Start"), "media-playback-start-symbolic",
+    "case.start-conversation", N_("Follow the guided checklist now") },
+  { PS_CASE_ACTION_RESUME, N_("_Resume Conversation"), N_("_Resume"), "media-playback-start-symbolic",
+    "case.resume-conversation", N_("Carry on with the conversation in progress") },
+  { PS_CASE_ACTION_CLOSE, N_("_Close Case…"), N_("_Close…"), "object-select-symbolic", "case.close",
     N_("The planned conversations are over: record how the support ended") },
 };
 #define N_SUGGESTIONS G_N_ELEMENTS (suggestions)
+
+typedef enum
+{
+  WIDTH_FULL,
+  WIDTH_SHORT,
+  WIDTH_ICON,
+  N_WIDTHS,
+} SuggestionWidth;
 
 struct _PsCasePage
 {
@@ -60,11 +71,10 @@ struct _PsCasePage
   GtkStack        *stack;
   GtkLabel        *name_label;
   GtkLabel        *state_label;
-  GtkWidget       *suggested_full;
-  GtkWidget       *suggested_compact;
+  AdwSqueezer     *suggested_squeezer;
   GMenuModel      *attempt_menu;
-  GtkWidget       *full_buttons[N_SUGGESTIONS];
-  GtkWidget       *compact_buttons[N_SUGGESTIONS];
+  GtkWidget       *suggested_boxes[N_WIDTHS];
+  GtkWidget       *suggested_buttons[N_WIDTHS][N_SUGGESTIONS];
   GtkWidget       *write_button;
   AdwActionRow    *contact_row;
   AdwActionRow    *modality_row;
@@ -370,46 +380,62 @@ static void
 update_suggested (PsCasePage   *self,
                   PsCaseAction  action)
 {
-  for (guint i = 0; i < N_SUGGESTIONS; i++)
+  for (guint w = 0; w < N_WIDTHS; w++)
     {
-      gtk_widget_set_visible (self->full_buttons[i], suggestions[i].action == action);
-      gtk_widget_set_visible (self->compact_buttons[i], suggestions[i].action == action);
+      for (guint i = 0; i < N_SUGGESTIONS; i++)
+        gtk_widget_set_visible (self->suggested_buttons[w][i], suggestions[i].action == action);
+      gtk_widget_set_visible (self->suggested_boxes[w], action != PS_CASE_ACTION_NONE);
     }
-  gtk_widget_set_visible (self->suggested_full, action != PS_CASE_ACTION_NONE);
-  gtk_widget_set_visible (self->suggested_compact, action != PS_CASE_ACTION_NONE);
 }
 
 static GtkWidget *
-suggestion_button (PsCasePage *self,
-                   guint       i,
-                   const char *label)
+suggestion_button (PsCasePage      *self,
+                   guint            i,
+                   SuggestionWidth  width)
 {
+  g_autoptr(GString) name = g_string_new (NULL);
   GtkWidget *button;
+
+  /* The full words without the mnemonic name it whichever way it shows
+   * (and GtkMenuButton:label names only the button inside). */
+  for (const char *p = _(suggestions[i].label); *p; p++)
+    if (*p != '_')
+      g_string_append_c (name, *p);
 
   if (suggestions[i].action_name == NULL)
     {
       button = gtk_menu_button_new ();
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-      gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+      if (width == WIDTH_ICON)
+        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), suggestions[i].icon);
+      else
+        {
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (button),
+                                     width == WIDTH_FULL ? _(suggestions[i].label)
+                                                         : _(suggestions[i].short_label));
+          gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+        }
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), self->attempt_menu);
     }
   else
     {
-      button = gtk_button_new_with_mnemonic (label);
+      if (width == WIDTH_ICON)
+        button = gtk_button_new_from_icon_name (suggestions[i].icon);
+      else
+        button = gtk_button_new_with_mnemonic (width == WIDTH_FULL ? _(suggestions[i].label)
+                                                                   : _(suggestions[i].short_label));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), suggestions[i].action_name);
     }
-  gtk_widget_set_tooltip_text (button, _(suggestions[i].tooltip));
-  /* The full words, without the mnemonic, whichever label shows (and
-   * GtkMenuButton:label names only the button inside). */
-  {
-    g_autoptr(GString) name = g_string_new (NULL);
+  if (width == WIDTH_FULL)
+    gtk_widget_set_tooltip_text (button, _(suggestions[i].tooltip));
+  else
+    {
+      /* Translators: a tooltip, "Log Attempt: Log a contact attempt made now" */
+      g_autofree char *tooltip = g_strdup_printf (_("%s: %s"), name->str, _(suggestions[i].tooltip));
 
-    for (const char *p = _(suggestions[i].label); *p; p++)
-      if (*p != '_')
-        g_string_append_c (name, *p);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    name->str, -1);
-  }
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name->str, -1);
   gtk_widget_add_css_class (button, "suggested-action");
   return button;
 }
@@ -1249,8 +1275,7 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, state_label);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, suggested_full);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, suggested_compact);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, suggested_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, attempt_menu);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, write_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, contact_row);
@@ -1286,12 +1311,16 @@ ps_case_page_init (PsCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_SUGGESTIONS; i++)
+  /* The squeezer shows the first width that fits. */
+  for (guint w = 0; w < N_WIDTHS; w++)
     {
-      self->full_buttons[i] = suggestion_button (self, i, _(suggestions[i].label));
-      gtk_box_append (GTK_BOX (self->suggested_full), self->full_buttons[i]);
-      self->compact_buttons[i] = suggestion_button (self, i, _(suggestions[i].short_label));
-      gtk_box_append (GTK_BOX (self->suggested_compact), self->compact_buttons[i]);
+      self->suggested_boxes[w] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      for (guint i = 0; i < N_SUGGESTIONS; i++)
+        {
+          self->suggested_buttons[w][i] = suggestion_button (self, i, w);
+          gtk_box_append (GTK_BOX (self->suggested_boxes[w]), self->suggested_buttons[w][i]);
+        }
+      adw_squeezer_add (self->suggested_squeezer, self->suggested_boxes[w]);
     }
 
   gtk_list_box_set_placeholder (self->attempts_list, placeholder_row (_("No attempts yet")));

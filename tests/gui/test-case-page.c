@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
@@ -106,7 +108,8 @@ static gboolean
 is_icon_menu_button (GtkWidget     *widget,
                      gconstpointer  data)
 {
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL;
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "view-more-symbolic") == 0;
 }
 
 static gboolean
@@ -1151,34 +1154,67 @@ collect (GtkWidget  *widget,
     collect (child, match, found);
 }
 
-/* The label of the one suggested action in the header, NULL when none:
- * never two, and nothing suggested in the page's body. */
+static GtkWidget *
+nth_child (GtkWidget *parent,
+           guint      n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (parent);
+
+  for (; n > 0 && child != NULL; n--)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+/* The full label of the one suggested action in the header, NULL when
+ * none: never two, and nothing suggested in the page's body. @width
+ * (optional): 0 when the full words show, 1 a short word, 2 an icon. */
 static const char *
-suggested (Fixture *f)
+suggested_width (Fixture *f,
+                 guint   *width)
 {
   GtkWidget *header = find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR);
+  GtkWidget *squeezer = find_type (header, ADW_TYPE_SQUEEZER);
   g_autoptr(GPtrArray) in_header = g_ptr_array_new ();
   g_autoptr(GPtrArray) in_page = g_ptr_array_new ();
-  GtkWidget *squeezer = find_type (header, ADW_TYPE_SQUEEZER);
-  GtkWidget *shown, *button;
+  GtkWidget *shown, *button, *full;
+  guint index = 0, variant = 0;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  /* The squeezer keeps both labels mapped and draws the one that fits. */
+  /* The squeezer keeps every width mapped and draws the first that fits. */
   shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
   if (shown != NULL)
     collect (shown, is_shown_suggested, in_header);
   collect (GTK_WIDGET (f->page), is_visible_suggested, in_page);
   g_assert_cmpuint (in_header->len, <=, 1);
-  /* Both labels of the one action, nothing else. */
-  g_assert_cmpuint (in_page->len, ==, 2 * in_header->len);
+  /* The three widths of the one action, nothing else. */
+  g_assert_cmpuint (in_page->len, ==, 3 * in_header->len);
   if (in_header->len == 0)
     return NULL;
   button = g_ptr_array_index (in_header, 0);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_widget_get_mapped (button));
-  if (GTK_IS_MENU_BUTTON (button))
-    return gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
-  return gtk_button_get_label (GTK_BUTTON (button));
+
+  for (GtkWidget *w = gtk_widget_get_first_child (squeezer); w != shown; w = gtk_widget_get_next_sibling (w))
+    variant++;
+  for (GtkWidget *w = gtk_widget_get_first_child (shown); w != button; w = gtk_widget_get_next_sibling (w))
+    index++;
+  if (width != NULL)
+    *width = variant;
+  full = nth_child (nth_child (squeezer, 0), index);
+  if (GTK_IS_MENU_BUTTON (full))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (full));
+  return gtk_button_get_label (GTK_BUTTON (full));
+}
+
+static const char *
+suggested (Fixture *f)
+{
+  guint width = 99;
+  const char *label = suggested_width (f, &width);
+
+  /* The test window is wide: the full words. */
+  g_assert_true (label == NULL || width == 0);
+  return label;
 }
 
 static void
@@ -1446,6 +1482,161 @@ test_preferences_reach_in_message (Fixture       *f,
   g_settings_reset (f->settings, "reach-in-message");
 }
 
+/* The tour ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  PsCase     *item;
+} TourStop;
+
+static PsConversation *
+plan_at (Fixture *f,
+         PsCase  *item,
+         int      day,
+         int      hour,
+         int      minute)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, day, hour, minute, 0);
+  g_autoptr(GError) error = NULL;
+  PsConversation *conversation;
+
+  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 45,
+                                                 PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  return conversation;
+}
+
+static PsCase *
+reached_case (Fixture    *f,
+              const char *name,
+              const char *contact)
+{
+  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, 13, 16, 0, 0);
+  PsCase *item;
+
+  g_free (fields->contact);
+  fields->contact = g_strdup (contact);
+  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
+  item = ps_test_add_case_fields (f->store, fields);
+  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (item), at,
+                                               PS_CONTACT_REACHED, NULL));
+  return item;
+}
+
+/* A case in each state the header follows, at 10:00 on Thursday 14 November. */
+static void
+tour_cases (Fixture  *f,
+            TourStop *stops)
+{
+  g_autoptr(PsConversation) upcoming = NULL, soon = NULL, current = NULL, held = NULL, done = NULL;
+  PsCase *closed;
+  GDate today;
+
+  stops[0] = (TourStop) { "awaiting", show_case (f, "Dr. Ada Placeholder", "ada@example.org") };
+  stops[1] = (TourStop) { "reached", reached_case (f, "Dr. Ben Example", "+1 555 0100") };
+  stops[2] = (TourStop) { "upcoming", reached_case (f, "Dr. Cy Sample", "cy@example.org") };
+  upcoming = plan_at (f, stops[2].item, 15, 14, 30);
+  stops[3] = (TourStop) { "soon", reached_case (f, "Dr. Dee Fictional", "555-0100 ext 12") };
+  soon = plan_at (f, stops[3].item, 14, 10, 10);
+  stops[4] = (TourStop) { "in-progress", reached_case (f, "Dr. Eli Invented", "eli@example.org") };
+  current = plan_at (f, stops[4].item, 14, 9, 45);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (current),
+                                                  PS_CONVERSATION_IN_PROGRESS, NULL));
+  stops[5] = (TourStop) { "held", reached_case (f, "Dr. Fay Madeup", "fay@example.org") };
+  held = plan_at (f, stops[5].item, 13, 17, 0);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, NULL));
+  closed = reached_case (f, "Dr. Gil Closed", "gil@example.org");
+  done = plan_at (f, closed, 13, 17, 0);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (done),
+                                                  PS_CONVERSATION_COMPLETED, NULL));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, 11, 2024);
+  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (closed), PS_CLOSURE_COMPLETED,
+                                      &today, NULL));
+  stops[6] = (TourStop) { "closed", closed };
+}
+
+static void
+speak (const char *language)
+{
+  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Each state's page at 1280 and 360 px, light and dark, English and French,
+ * kept as test artefacts; in French the header's words are French and the
+ * reach-in wording's default is translated. */
+static void
+test_page_tour (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *expected[][7] = {
+    { "_Log Attempt", "Sc_hedule Conversation…", NULL, "_Start Conversation",
+      "_Resume Conversation", "_Close Case…", NULL },
+    { "_Noter une tentative", "_Planifier un entretien…", NULL, "_Démarrer l’entretien",
+      "_Reprendre l’entretien", "_Clôturer le dossier…", NULL },
+  };
+  static const char *languages[] = { "en", "fr" };
+  static const int widths[] = { 1280, 360 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TourStop stops[7];
+
+  tour_cases (f, stops);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      speak (languages[l]);
+      if (l > 0)
+        {
+          /* A page made in French: its template is translated once. */
+          f->page = ps_case_page_new (f->context);
+          gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+          g_assert_cmpstr (message_setting (f), ==, "Je prends de vos nouvelles");
+        }
+      else
+        g_assert_cmpstr (message_setting (f), ==, "Touching base");
+
+      for (guint s = 0; s < G_N_ELEMENTS (stops); s++)
+        {
+          ps_case_page_set_case (f->page, stops[s].item);
+          for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+            {
+              const char *label;
+              guint width = 0;
+
+              gtk_window_set_default_size (f->window, widths[w], 760);
+              ps_test_iterate (100);
+              gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+              g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, widths[w]);
+              /* The full words where they fit, else shorter. */
+              label = suggested_width (f, &width);
+              g_assert_cmpstr (label, ==, expected[l][s]);
+              if (w == 0)
+                g_assert_cmpuint (width, ==, 0);
+              for (guint dark = 0; dark <= 1; dark++)
+                {
+                  g_autofree char *shot = g_strdup_printf ("case-page-%s-%d-%s-%s.png", stops[s].name,
+                                                           widths[w], dark ? "dark" : "light",
+                                                           languages[l]);
+
+                  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+                  ps_test_screenshot (GTK_WIDGET (f->window), shot);
+                }
+            }
+        }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  speak ("");
+}
+
 static void
 test_accessible_names (Fixture       *f,
                        gconstpointer  data)
@@ -1536,6 +1727,7 @@ main (int   argc,
   ADD ("page/suggested-start-at-once", test_page_suggested_start_at_once);
   ADD ("page/write-to-them", test_page_write_to_them);
   ADD ("preferences/reach-in-message", test_preferences_reach_in_message);
+  ADD ("page/tour", test_page_tour);
 
 #undef ADD
 
