@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The performance budgets of DESIGN.md §6, measured in one run inside a
+# The performance budgets (see the README's Performance section), measured in one run inside a
 # private headless session (as build-aux/test.sh makes): start-up and memory
 # against a bare AdwApplicationWindow, filtering 10,000 cases on a keystroke,
 # and wake-ups of the idle background process. Not part of the test run.
@@ -25,6 +25,8 @@ echo "== filtering the caseload on a keystroke (GSK_RENDERER=cairo: no software 
 GSK_RENDERER=cairo "$build/tests/bench/bench-caseload-filter"
 echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue first contacts)"
 "$build/tests/bench/bench-schedule"
+echo "== the Overview's statistics (10,000 cases, 30,000 conversations, 200 group debriefs)"
+"$build/tests/bench/bench-statistics"
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
 "$build/src/peerside" --hidden >/dev/null 2>&1 &
 pid=\$!
