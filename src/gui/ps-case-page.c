@@ -396,8 +396,8 @@ suggestion_button (PsCasePage      *self,
   g_autoptr(GString) name = g_string_new (NULL);
   GtkWidget *button;
 
-  /* The full words without the mnemonic name it whichever way it shows
-   * (and GtkMenuButton:label names only the button inside). */
+  /* The full words without the mnemonic name an icon, and a menu button
+   * (its label names only the button inside). */
   for (const char *p = _(suggestions[i].label); *p; p++)
     if (*p != '_')
       g_string_append_c (name, *p);
@@ -434,8 +434,10 @@ suggestion_button (PsCasePage      *self,
 
       gtk_widget_set_tooltip_text (button, tooltip);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name->str, -1);
+  /* A labelled GtkButton is named by its label (ps_accessible_fix_mnemonic_names). */
+  if (width == WIDTH_ICON || GTK_IS_MENU_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name->str, -1);
   gtk_widget_add_css_class (button, "suggested-action");
   return button;
 }
