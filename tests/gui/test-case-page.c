@@ -1463,6 +1463,7 @@ test_preferences_reach_in_message (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
   row = find_row (GTK_WIDGET (prefs), "Reach-In _Message");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Touching base");
+  gtk_widget_grab_focus (row);   /* scrolls it into view */
   ps_test_screenshot (GTK_WIDGET (prefs), "preferences-reach-in.png");
 
   type_text (row, "Checking in");
