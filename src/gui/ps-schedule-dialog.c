@@ -89,37 +89,6 @@ get_starts_at (PsScheduleDialog *self,
   return start;
 }
 
-/* The first conversation still to be held that shares some of
- * [@start, @start + @minutes), other than the one being moved. */
-static PsConversation *
-find_overlap (PsScheduleDialog *self,
-              PsStore          *store,
-              GDateTime        *start,
-              guint             minutes)
-{
-  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, minutes);
-  /* 45 minutes is the longest a conversation can last. */
-  g_autoptr(GDateTime) from = g_date_time_add_minutes (start, -45);
-  g_autoptr(GListModel) nearby = ps_store_list_conversations_between (store, from, end);
-  gint64 own_id = self->edited != NULL ? ps_conversation_get_id (self->edited) : 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (nearby); i++)
-    {
-      g_autoptr(PsConversation) other = g_list_model_get_item (nearby, i);
-      PsConversationState state = ps_conversation_get_state (other);
-      PsCase *kase = ps_store_lookup_case (store, ps_conversation_get_case_id (other));
-
-      if (ps_conversation_get_id (other) == own_id ||
-          (state != PS_CONVERSATION_SCHEDULED && state != PS_CONVERSATION_IN_PROGRESS) ||
-          kase == NULL || ps_case_get_state (kase) == PS_CASE_STATE_CLOSED)
-        continue;
-      if (g_date_time_compare (ps_conversation_get_starts_at (other), end) < 0 &&
-          g_date_time_compare (ps_conversation_get_ends_at (other), start) > 0)
-        return g_steal_pointer (&other);
-    }
-  return NULL;
-}
-
 /* TRUE when the form can be saved; says why not, and flags an overlap. */
 static gboolean
 validate (PsScheduleDialog *self)
@@ -141,7 +110,9 @@ validate (PsScheduleDialog *self)
     error = _("The clocks go forward at this time that day. Choose another time.");
   else if (g_date_time_compare (start, now) < 0)
     error = _("This time has passed. Choose a time still to come.");
-  else if (store != NULL && (overlap = find_overlap (self, store, start, get_minutes (self))))
+  else if (store != NULL &&
+           (overlap = ps_store_find_overlap (store, start, get_minutes (self),
+                                             self->edited != NULL ? ps_conversation_get_id (self->edited) : 0)))
     {
       g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
       g_autoptr(GDateTime) other = g_date_time_to_timezone (ps_conversation_get_starts_at (overlap), tz);
