@@ -614,6 +614,8 @@ test_agreement (Fixture       *f,
   main_open (f, &m);
   item = ps_store_lookup_case (f->store, case_id);
   g_assert_null (ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW));
+  /* Offered twice: on the caseload row and in the start-up toast. */
+  g_assert_true (ps_test_shows_button (GTK_WIDGET (m.window), "_Resume"));
   ps_test_screenshot (GTK_WIDGET (m.window), "agreement-resume-row.png");
 
   ps_test_click (ps_case_row_get_resume_button (caseload_row (&m, "Dr. Finn Dummy")));
@@ -634,6 +636,9 @@ test_agreement (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_state (held), ==, PS_CONVERSATION_COMPLETED);
   g_assert_true (ps_conversation_get_safety_concern (held));
   g_assert_cmpuint (ps_case_get_n_completed_conversations (item), ==, 1);
+  /* Nothing left in progress: the start-up offer to resume is gone too. */
+  ps_test_iterate (500);
+  g_assert_false (ps_test_shows_button (GTK_WIDGET (m.window), "_Resume"));
 
   /* Flagged at the top of the caseload, with no Resume left. */
   {

@@ -30,6 +30,20 @@ is_button_labelled (GtkWidget     *widget,
 }
 
 static gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return is_button_labelled (widget, data) && gtk_widget_is_drawable (widget);
+}
+
+gboolean
+ps_test_shows_button (GtkWidget  *widget,
+                      const char *label)
+{
+  return ps_test_find_widget (widget, is_shown_button_labelled, label) != NULL;
+}
+
+static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  data)
 {

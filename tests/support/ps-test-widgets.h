@@ -21,6 +21,9 @@ GtkWidget *ps_test_find_named         (GtkWidget     *widget,
                                        const char    *name);
 GtkWidget *ps_test_find_type          (GtkWidget     *widget,
                                        GType          type);
+/* Whether a button labelled @label is on show. */
+gboolean   ps_test_shows_button       (GtkWidget     *widget,
+                                       const char    *label);
 /* A visible toplevel of @type, or NULL. */
 GtkWidget *ps_test_find_toplevel      (GType          type);
 /* What a pointer click on a sensitive button does. */
