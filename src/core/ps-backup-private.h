@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* The largest file taken as a backup: far above any caseload (DESIGN §6
- * measures 6,000 cases in a few megabytes), far below a full disk. */
+/* The largest file taken as a backup: far above any caseload (10,000 cases
+ * and 30,000 conversations take a few megabytes), far below a full disk. */
 #define PS_BACKUP_MAX_SIZE ((goffset)512 * 1024 * 1024)
 
 /* The longest passphrase the helper reads. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A file handed to Restore or --verify-backup is untrusted until a helper
- * process has checked it (DESIGN §8).
+ * process has checked it: it may come from anywhere.
  *
  * SQLite 3.15 has crashes reachable through a crafted schema (one is
  * "CREATE TABLE t AS SELECT 1 AS a" in sqlite_master, of the CVE-2018-8740

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Encrypted backups, after DESIGN §8.
+/* Encrypted backups: a copy under a passphrase of its own, so a backup
+ * never carries the keyring's key and opens on another machine.
  *
  * SQLCipher 3.4.1 has no backup API for encrypted databases and no VACUUM
  * INTO, so a backup is ATTACH ... KEY, sqlcipher_export() into a temporary

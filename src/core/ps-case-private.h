@@ -32,12 +32,12 @@ typedef struct
   guint            n_any_conversations;        /* including cancelled */
   gboolean         safety_concern;             /* the latest held conversation raised one */
   GDateTime       *safety_concern_at;          /* that conversation's start, or NULL */
-} PsCaseRow;
+} PsCaseRecord;
 
-void    ps_case_row_clear (PsCaseRow *row);
+void    ps_case_record_clear    (PsCaseRecord       *record);
 
-PsCase *ps_case_new_from_row (const PsCaseRow *row);
-void    ps_case_update       (PsCase          *self,
-                              const PsCaseRow *row);
+PsCase *ps_case_new_from_record (const PsCaseRecord *record);
+void    ps_case_update          (PsCase             *self,
+                                 const PsCaseRecord *record);
 
 G_END_DECLS

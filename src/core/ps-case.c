@@ -9,7 +9,7 @@
 struct _PsCase
 {
   GObject    parent_instance;
-  PsCaseRow  row;
+  PsCaseRecord  row;
 };
 
 G_DEFINE_FINAL_TYPE (PsCase, ps_case, G_TYPE_OBJECT)
@@ -42,7 +42,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 void
-ps_case_row_clear (PsCaseRow *row)
+ps_case_record_clear (PsCaseRecord *row)
 {
   g_clear_pointer (&row->display_name, g_free);
   g_clear_pointer (&row->contact, g_free);
@@ -53,7 +53,7 @@ ps_case_row_clear (PsCaseRow *row)
 }
 
 static PsCaseState
-row_state (const PsCaseRow *row)
+row_state (const PsCaseRecord *row)
 {
   if (row->closure_status != PS_CLOSURE_NONE)
     return PS_CASE_STATE_CLOSED;
@@ -67,7 +67,7 @@ ps_case_finalize (GObject *object)
 {
   PsCase *self = (PsCase *)object;
 
-  ps_case_row_clear (&self->row);
+  ps_case_record_clear (&self->row);
 
   G_OBJECT_CLASS (ps_case_parent_class)->finalize (object);
 }
@@ -79,7 +79,7 @@ ps_case_get_property (GObject    *object,
                       GParamSpec *pspec)
 {
   PsCase *self = PS_CASE (object);
-  const PsCaseRow *row = &self->row;
+  const PsCaseRecord *row = &self->row;
 
   switch (prop_id)
     {
@@ -219,7 +219,7 @@ ps_case_init (PsCase *self)
 }
 
 PsCase *
-ps_case_new_from_row (const PsCaseRow *row)
+ps_case_new_from_record (const PsCaseRecord *row)
 {
   PsCase *self = g_object_new (PS_TYPE_CASE, NULL);
 
@@ -233,9 +233,9 @@ ps_case_new_from_row (const PsCaseRow *row)
 /* Copies @row into the case, notifying only what changed. */
 void
 ps_case_update (PsCase          *self,
-                const PsCaseRow *row)
+                const PsCaseRecord *row)
 {
-  PsCaseRow *mine = &self->row;
+  PsCaseRecord *mine = &self->row;
   PsCaseState old_state = row_state (mine);
   guint n_old;
 

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* The conversation guide of DESIGN.md §2, as fixed, versioned data. Only
+/* The conversation guide (open, listen, normalise, safety, cope, resources),
+ * as fixed, versioned data. Only
  * step ids reach the database; a conversation keeps the checklist version it
  * was held with, so look its steps up with ps_checklist_get (its version).
  * A published version never changes: a new guide is a new version. */

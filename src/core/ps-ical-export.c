@@ -6,7 +6,7 @@
  *
  * Written as text here rather than with libical: linking libical loads ICU
  * into every start-up, 1.5 MB of resident memory for a file written now
- * and then (DESIGN.md §6). The tests read the result back with libical. */
+ * and then, out of a start-up budget of 20 MB. The tests read the result back with libical. */
 
 #include "config.h"
 

@@ -36,7 +36,7 @@
 
 static void
 read_case_row (sqlite3_stmt *stmt,
-               PsCaseRow    *row)
+               PsCaseRecord    *row)
 {
   g_date_clear (&row->requested_on, 1);
   g_date_clear (&row->assigned_on, 1);
@@ -91,7 +91,7 @@ ps_store_refresh_case (PsStore *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   PsCase *kase = g_hash_table_lookup (self->case_by_id, &case_id);
-  PsCaseRow row = { 0 };
+  PsCaseRecord row = { 0 };
   int rc;
 
   stmt = ps_sqlite_prepare (self->db, "SELECT " CASE_COLUMNS " WHERE c.id = ?", NULL);
@@ -118,13 +118,13 @@ ps_store_refresh_case (PsStore *self,
     ps_case_update (kase, &row);
   else
     {
-      g_autoptr(PsCase) added = ps_case_new_from_row (&row);
+      g_autoptr(PsCase) added = ps_case_new_from_record (&row);
 
       g_hash_table_insert (self->case_by_id, g_memdup2 (&row.id, sizeof row.id), added);
       ps_case_list_ensure (self->cases, added);
       kase = added;
     }
-  ps_case_row_clear (&row);
+  ps_case_record_clear (&row);
   place_case (self, kase);
 }
 
@@ -144,15 +144,15 @@ ps_store_load_cases (PsStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PsCaseRow row = { 0 };
+      PsCaseRecord row = { 0 };
       PsCase *kase;
 
       read_case_row (stmt, &row);
-      kase = ps_case_new_from_row (&row);
+      kase = ps_case_new_from_record (&row);
       g_hash_table_insert (self->case_by_id, g_memdup2 (&row.id, sizeof row.id), kase);
       g_ptr_array_add (all, kase);
       g_ptr_array_add (row.closure_status != PS_CLOSURE_NONE ? closed : open, kase);
-      ps_case_row_clear (&row);
+      ps_case_record_clear (&row);
     }
   if (rc != SQLITE_DONE)
     return ps_sqlite_fail (self->db, rc, error);

@@ -777,7 +777,7 @@ ps_store_list_planned_conversations (PsStore *self)
  * conversation before @now, by case id — what the weekly "nothing planned"
  * nudge needs — in one query rather than one per case. One array, not a
  * conversation object per case: planning at start-up with 10,000 cases
- * made 10,000 objects only to read one time from each (DESIGN.md §6). */
+ * made 10,000 objects only to read one time from each. */
 GArray *
 ps_store_list_last_held (PsStore   *self,
                          GDateTime *now)

@@ -564,7 +564,7 @@ ps_store_open_db (const char  *path,
       !ps_sqlite_exec (db, "PRAGMA synchronous = FULL", error) ||
       /* 512 KiB of page cache instead of 2 MB: the caseload is read once,
        * in order, at open and kept in objects; what is read again later is
-       * a few pages at a time (DESIGN.md §6). */
+       * a few pages at a time. */
       !ps_sqlite_exec (db, "PRAGMA cache_size = -512", error))
     {
       sqlite3_close (db);

@@ -12,7 +12,8 @@
 #include "ps-privacy.h"
 #include "ps-schedule-dialog-private.h"
 
-/* The first three conversations need no question (DESIGN §1.7). */
+/* Support is one to three short follow-up conversations: planning one of
+ * the first three needs no question, a fourth asks whether to refer on. */
 #define PS_SCHEDULE_USUAL_CONVERSATIONS 3
 
 static const guint lengths[] = { 15, 30, 45 };

@@ -2,7 +2,7 @@
 
 /* Runs the reminder planner against the wall clock and delivers what is
  * due. GLib timeouts run on the monotonic clock, which stops during suspend
- * (DESIGN.md §8 "Time"), so due times are kept as wall-clock instants and
+ * (a laptop sleeps for hours between two reminders), so due times are kept as wall-clock instants and
  * re-checked: every minute on the minute, on resume (logind's
  * PrepareForSleep(false)), when /etc/localtime changes and when the clock
  * says time jumped. A delivery is recorded in the store before it is shown,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* libFuzzer target: the whole verify path on any file (DESIGN §8: a backup
- * is untrusted until proven otherwise): the application's private copy
+/* libFuzzer target: the whole verify path on any file (a backup is
+ * untrusted until proven otherwise): the application's private copy
  * (ps_backup_copy_untrusted), the helper's check and one-line answer
  * (ps_backup_helper_answer, all that peerside-backup-check's main() calls),
  * and the application's reading of that answer (ps_backup_parse_answer).
