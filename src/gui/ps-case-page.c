@@ -698,6 +698,14 @@ parent_window (PsCasePage *self)
 }
 
 static void
+present_over (PsCasePage *self,
+              GtkWindow  *dialog)
+{
+  gtk_window_set_transient_for (dialog, parent_window (self));
+  gtk_window_present (dialog);
+}
+
+static void
 start_conversation_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -964,21 +972,16 @@ schedule_action (GtkWidget  *widget,
   g_return_if_fail (self->item != NULL);
 
   dialog = ps_schedule_dialog_new (self->context, self->item, NULL);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (dialog));
 }
 
 static void
 record (PsCasePage   *self,
         PsRecordKind  kind)
 {
-  PsRecordDialog *dialog;
-
   g_return_if_fail (self->item != NULL);
 
-  dialog = ps_record_dialog_new (self->context, self->item, kind);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (ps_record_dialog_new (self->context, self->item, kind)));
 }
 
 static void
@@ -1012,8 +1015,7 @@ reschedule_action (GtkWidget  *widget,
   if (conversation == NULL)
     return;
   dialog = ps_schedule_dialog_new (self->context, self->item, conversation);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (dialog));
 }
 
 /* What an Undo toast puts back: a cancelled conversation's state, a

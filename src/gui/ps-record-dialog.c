@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-checklist.h"
+#include "ps-conversation-page.h"
 #include "ps-privacy.h"
 #include "ps-record-dialog-private.h"
 
@@ -45,26 +46,14 @@ set_error (PsRecordDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
 }
 
-/* The chosen time in the clock's zone, or NULL without a day. @missing is
- * set when the clocks skip that time that day. */
+/* The chosen time in the clock's zone, or NULL without a day. */
 static GDateTime *
 get_time (PsRecordDialog *self,
           gboolean       *missing)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
-  const GDate *day = ps_date_row_get_date (self->date_row);
-  int hour = gtk_spin_button_get_value_as_int (self->hour_spin);
-  int minute = gtk_spin_button_get_value_as_int (self->minute_spin);
-  GDateTime *at;
 
-  *missing = FALSE;
-  if (day == NULL)
-    return NULL;
-  at = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
-                        g_date_get_day (day), hour, minute, 0);
-  if (at != NULL && (g_date_time_get_hour (at) != hour || g_date_time_get_minute (at) != minute))
-    *missing = TRUE;
-  return at;
+  return ps_date_row_get_time (self->date_row, tz, self->hour_spin, self->minute_spin, missing);
 }
 
 static guint
@@ -106,45 +95,13 @@ field_changed_cb (PsRecordDialog *self)
   validate (self);
 }
 
-static gboolean
-spin_output_cb (GtkSpinButton *spin)
-{
-  char text[8];
-
-  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
 /* The steps ticked, in checklist order; the safety step once answered. */
 static char **
 collect_steps (PsRecordDialog *self)
 {
-  const PsChecklist *checklist = ps_checklist_get (PS_CHECKLIST_VERSION);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint p = 0; p < ps_checklist_get_n_phases (checklist); p++)
-    {
-      const PsChecklistPhase *phase = ps_checklist_get_phase (checklist, p);
-
-      for (guint s = 0; s < ps_checklist_phase_get_n_steps (phase); s++)
-        {
-          const PsChecklistStep *step = ps_checklist_phase_get_step (phase, s);
-          const char *id = ps_checklist_step_get_id (step);
-          GtkCheckButton *check = g_hash_table_lookup (self->checks, id);
-          gboolean covered;
-
-          if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_SAFETY_ANSWER)
-            covered = gtk_toggle_button_get_active (self->no_concern_button) ||
-                      gtk_toggle_button_get_active (self->concern_button);
-          else
-            covered = check != NULL && gtk_check_button_get_active (check);
-          if (covered)
-            g_strv_builder_add (builder, id);
-        }
-    }
-  return g_strv_builder_end (builder);
+  return ps_checklist_collect_ticked (ps_checklist_get (PS_CHECKLIST_VERSION), self->checks,
+                                      gtk_toggle_button_get_active (self->no_concern_button) ||
+                                      gtk_toggle_button_get_active (self->concern_button));
 }
 
 static void
@@ -228,7 +185,7 @@ time_spin_new (GtkWidget  *box,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 2);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (spin), 2);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  g_signal_connect (spin, "output", G_CALLBACK (ps_time_spin_output), NULL);
   gtk_box_append (GTK_BOX (box), spin);
   return GTK_SPIN_BUTTON (spin);
 }

@@ -536,6 +536,12 @@ leave_conversation (PsConversationPage *page,
   wait_gone (window);
 }
 
+static gboolean
+resume_offer_gone (gpointer window)
+{
+  return !ps_test_shows_button (window, "_Resume");
+}
+
 static guint
 count (const char *haystack,
        const char *needle)
@@ -637,8 +643,7 @@ test_agreement (Fixture       *f,
   g_assert_true (ps_conversation_get_safety_concern (held));
   g_assert_cmpuint (ps_case_get_n_completed_conversations (item), ==, 1);
   /* Nothing left in progress: the start-up offer to resume is gone too. */
-  ps_test_iterate (500);
-  g_assert_false (ps_test_shows_button (GTK_WIDGET (m.window), "_Resume"));
+  g_assert_true (ps_test_wait_for (resume_offer_gone, m.window, 5000));
 
   /* Flagged at the top of the caseload, with no Resume left. */
   {
