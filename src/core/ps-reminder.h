@@ -14,6 +14,7 @@ typedef enum
   PS_REMINDER_FIRST_CONTACT_OVERDUE,
   PS_REMINDER_NO_CONVERSATION_PLANNED,
   PS_REMINDER_SAFETY_FOLLOW_UP,
+  PS_REMINDER_GROUP_DEBRIEF_UPCOMING,   /* case id 0; the debrief's id as conversation id */
 } PsReminderKind;
 
 /* One reminder the planner worked out: what it is about, when it falls due

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
+
 #include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
 
@@ -18,6 +20,8 @@ struct _PsPreferencesWindow
   GtkWidget            *background_switch;
   GtkWidget            *login_switch;
   GtkWidget            *privacy_switch;
+  GtkWidget            *small_counts_switch;
+  GtkWidget            *program_name_row;
   GtkWidget            *due_spin;
   GtkWidget            *overdue_spin;
   GtkWidget            *follow_up_spin;
@@ -95,6 +99,11 @@ bind_settings (PsPreferencesWindow *self)
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "privacy-mode", self->privacy_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "hide-small-counts", self->small_counts_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "program-name", self->program_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->program_name_row));
   g_settings_bind (settings, "first-contact-due-days", self->due_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "first-contact-overdue-days", self->overdue_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "safety-follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
@@ -165,6 +174,8 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, privacy_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, small_counts_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, program_name_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, follow_up_spin);
