@@ -12,8 +12,9 @@
 #include <adwaita.h>
 
 /* A case row draws its initials and three lines itself, at a height that
- * depends on the font only: a search re-binds up to 200 rows, and a row of
- * labels costs a widget, a layout and a measure per line. */
+ * depends on the font and on whether the state line needs a second line:
+ * a search re-binds up to 200 rows, and a row of labels costs a widget, a
+ * layout and a measure per line. */
 struct _PsCaseRow
 {
   GtkWidget    parent_instance;
@@ -199,6 +200,13 @@ make_layout (GtkWidget  *widget,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
     }
+  /* What is due and when is the row's point: rather than lose its end, the
+   * state line takes a second line. */
+  if (line == LINE_STATE)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -2);
+    }
   return layout;
 }
 
@@ -254,10 +262,12 @@ get_metrics (GtkWidget *widget)
   return &shared_metrics;
 }
 
+/* @state_lines: 1, or 2 when the state line wraps */
 static int
-text_height (const Metrics *metrics)
+text_height (const Metrics *metrics,
+             int            state_lines)
 {
-  return metrics->heights[LINE_TITLE] + metrics->heights[LINE_STATE] +
+  return metrics->heights[LINE_TITLE] + state_lines * metrics->heights[LINE_STATE] +
          metrics->heights[LINE_META] + 2 * LINE_SPACING;
 }
 
@@ -299,6 +309,34 @@ has_resume (PsCaseRow *self)
   return self->resume_button != NULL && gtk_widget_get_visible (self->resume_button);
 }
 
+/* The Resume button's width and the gap before it, or 0 without one. */
+static int
+resume_space (PsCaseRow *self)
+{
+  int natural = 0;
+
+  if (!has_resume (self))
+    return 0;
+  gtk_widget_measure (self->resume_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural + GAP;
+}
+
+static int
+text_width (PsCaseRow *self,
+            int        width)
+{
+  return width - 2 * MARGIN_X - DISC - GAP - resume_space (self);
+}
+
+static int
+state_lines (PsCaseRow *self,
+             int        width)
+{
+  ensure_layouts (self, text_width (self, width));
+  pango_layout_set_height (self->layouts[LINE_STATE], -2);
+  return CLAMP (pango_layout_get_line_count (self->layouts[LINE_STATE]), 1, 2);
+}
+
 static void
 ps_case_row_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -309,36 +347,28 @@ ps_case_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   const Metrics *metrics = get_metrics (widget);
-
   PsCaseRow *self = PS_CASE_ROW (widget);
-  int button_min = 0, button_nat = 0;
-
-  if (has_resume (self))
-    gtk_widget_measure (self->resume_button, orientation, -1, &button_min, &button_nat, NULL, NULL);
+  int button_height = 0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int extra = has_resume (self) ? button_nat + GAP : 0;
+      int extra = resume_space (self);
 
       *minimum = 2 * MARGIN_X + DISC + GAP + 4 * metrics->char_width + extra;
       *natural = 2 * MARGIN_X + DISC + GAP + NATURAL_CHARS * metrics->char_width + extra;
     }
   else
-    *minimum = *natural = 2 * MARGIN_Y + MAX (MAX (DISC, text_height (metrics)), button_nat);
+    {
+      int lines = for_size < 0 ? 1 : state_lines (self, for_size);
+
+      if (has_resume (self))
+        gtk_widget_measure (self->resume_button, GTK_ORIENTATION_VERTICAL, -1, NULL,
+                            &button_height, NULL, NULL);
+      *minimum = *natural = 2 * MARGIN_Y + MAX (MAX (DISC, text_height (metrics, lines)), button_height);
+    }
 }
 
-/* The button at the end edge, centred; the text gives way to it. */
-static int
-resume_width (PsCaseRow *self)
-{
-  int natural = 0;
-
-  if (!has_resume (self))
-    return 0;
-  gtk_widget_measure (self->resume_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  return natural;
-}
-
+/* The Resume button at the end edge, centred; the text gives way to it. */
 static void
 ps_case_row_size_allocate (GtkWidget *widget,
                            int        width,
@@ -351,7 +381,7 @@ ps_case_row_size_allocate (GtkWidget *widget,
 
   if (!has_resume (self))
     return;
-  button_width = resume_width (self);
+  button_width = resume_space (self) - GAP;
   gtk_widget_measure (self->resume_button, GTK_ORIENTATION_VERTICAL, button_width, NULL,
                       &button_height, NULL, NULL);
   rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
@@ -359,6 +389,12 @@ ps_case_row_size_allocate (GtkWidget *widget,
                             &(GtkAllocation) { rtl ? MARGIN_X : width - MARGIN_X - button_width,
                                                (height - button_height) / 2,
                                                button_width, button_height }, -1);
+}
+
+static GtkSizeRequestMode
+ps_case_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 /* Six of AdwAvatar's colours, top and bottom of the gradient, and the
@@ -429,8 +465,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int button_space = has_resume (self) ? gtk_widget_get_width (self->resume_button) + GAP : 0;
-  int text_width = width - 2 * MARGIN_X - DISC - GAP - button_space;
+  int lines = state_lines (self, width);
+  int room = height >= 2 * MARGIN_Y + MAX (DISC, text_height (metrics, 2)) ? 2 : 1;
   float dim = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9f : 0.55f;
   GdkRGBA fg, dimmed, state_colour;
   float text_x, y;
@@ -447,11 +483,21 @@ ps_case_row_snapshot (GtkWidget   *widget,
   else
     state_colour = dimmed;
 
-  ensure_layouts (self, text_width);
   snapshot_disc (self, snapshot, &fg, rtl ? width - MARGIN_X - DISC : MARGIN_X, (height - DISC) / 2.0f);
 
-  text_x = rtl ? MARGIN_X + button_space : MARGIN_X + DISC + GAP;
-  y = (height - text_height (metrics)) / 2.0f;
+  /* Re-bound in place (a search re-binds 200 rows), a row keeps its height
+   * without laying out its text: one shown whose state line now needs
+   * another number of lines is measured again, for the next frame. */
+  if (lines != room)
+    {
+      gtk_widget_queue_resize (widget);
+      if (room < lines)
+        pango_layout_set_height (self->layouts[LINE_STATE], -room);
+      lines = MIN (lines, room);
+    }
+
+  text_x = rtl ? MARGIN_X + resume_space (self) : MARGIN_X + DISC + GAP;
+  y = (height - text_height (metrics, lines)) / 2.0f;
   for (int line = LINE_TITLE; line <= LINE_META; line++)
     {
       const GdkRGBA *colour = line == LINE_TITLE ? &fg : line == LINE_STATE ? &state_colour : &dimmed;
@@ -461,7 +507,7 @@ ps_case_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, y));
       gtk_snapshot_append_layout (snapshot, self->layouts[line], colour);
       gtk_snapshot_restore (snapshot);
-      y += metrics->heights[line] + LINE_SPACING;
+      y += (line == LINE_STATE ? lines : 1) * metrics->heights[line] + LINE_SPACING;
     }
   if (has_resume (self))
     gtk_widget_snapshot_child (widget, self->resume_button, snapshot);
@@ -547,6 +593,7 @@ ps_case_row_class_init (PsCaseRowClass *klass)
   object_class->finalize = ps_case_row_finalize;
   widget_class->measure = ps_case_row_measure;
   widget_class->size_allocate = ps_case_row_size_allocate;
+  widget_class->get_request_mode = ps_case_row_get_request_mode;
   widget_class->snapshot = ps_case_row_snapshot;
   widget_class->css_changed = ps_case_row_css_changed;
   widget_class->system_setting_changed = ps_case_row_system_setting_changed;
@@ -618,6 +665,7 @@ set_resume (PsCaseRow *self,
     {
       self->resume_button = gtk_button_new_with_mnemonic (_("_Resume"));
       gtk_widget_add_css_class (self->resume_button, "suggested-action");
+      gtk_widget_set_valign (self->resume_button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (self->resume_button, _("Carry on with the conversation in progress"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resume Conversation"), -1);
@@ -723,4 +771,12 @@ ps_case_row_get_state_line (PsCaseRow *self)
 {
   g_return_val_if_fail (PS_IS_CASE_ROW (self), NULL);
   return self->state != NULL ? self->state : "";
+}
+
+/* For widget tests: whether the state line as drawn ends in "…". */
+gboolean
+ps_case_row_get_state_line_cut (PsCaseRow *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_ROW (self), FALSE);
+  return self->layouts[LINE_STATE] != NULL && pango_layout_is_ellipsized (self->layouts[LINE_STATE]);
 }
