@@ -623,6 +623,13 @@ test_agreement (Fixture       *f,
   /* Offered twice: on the caseload row and in the start-up toast. */
   g_assert_true (ps_test_shows_button (GTK_WIDGET (m.window), "_Resume"));
   ps_test_screenshot (GTK_WIDGET (m.window), "agreement-resume-row.png");
+  gtk_window_set_default_size (GTK_WINDOW (m.window), 360, 720);
+  ps_test_iterate (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (m.window));
+  ps_test_screenshot (GTK_WIDGET (m.window), "agreement-resume-row-360.png");
+  gtk_window_set_default_size (GTK_WINDOW (m.window), 1280, 800);
+  ps_test_iterate (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (m.window));
 
   ps_test_click (ps_case_row_get_resume_button (caseload_row (&m, "Dr. Finn Dummy")));
   talk = conversation_page ();
