@@ -24,6 +24,11 @@
  *   planned, nothing planned, closed. Within one urgency the earlier due day
  *   or conversation comes first, the most recently closed case first, then
  *   the older case.
+ * - Before all of these comes a safety concern: the latest conversation held
+ *   with an open case raised one. It wants a follow-up conversation within
+ *   the follow-up days of the concern's day (by default 2), and a reminder
+ *   on the morning after the concern while none is planned. It stays until
+ *   a later conversation held raises none, or the case closes.
  *
  * - The action a case's page suggests: log an attempt while first contact
  *   is awaited; start a conversation from ten minutes before it until it is
@@ -57,6 +62,7 @@ ps_timeline_now_init (PsTimelineNow *self,
   ps_date_set_from_date_time (&self->today, now_local, NULL);
   self->due_days = due_days;
   self->overdue_days = MAX (overdue_days, due_days);
+  self->follow_up_days = PS_TIMELINE_FOLLOW_UP_DAYS;
 }
 
 PsTiming
@@ -164,6 +170,7 @@ ps_case_timeline_init (PsCaseTimeline      *self,
   self->state = ps_case_get_state (kase);
   g_date_clear (&self->due_on, 1);
   g_date_clear (&self->overdue_on, 1);
+  g_date_clear (&self->follow_up_by, 1);
   self->days_to_due = 0;
   self->next_at = NULL;
   self->next_timing = PS_TIMING_NONE;
@@ -209,7 +216,12 @@ ps_case_timeline_init (PsCaseTimeline      *self,
       /* A safety concern comes before anything else of the open cases,
        * until a later conversation raises none, or the case closes. */
       if (ps_case_get_safety_concern (kase))
-        self->urgency = PS_URGENCY_SAFETY;
+        {
+          self->urgency = PS_URGENCY_SAFETY;
+          ps_date_set_from_date_time (&self->follow_up_by, ps_case_get_safety_concern_at (kase),
+                                      g_date_time_get_timezone (now->now));
+          g_date_add_days (&self->follow_up_by, MAX (now->follow_up_days, 0));
+        }
       else if (self->next_timing == PS_TIMING_LATE)
         self->urgency = PS_URGENCY_OVERDUE;
       else

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define PS_TIMELINE_START_EARLY_MINUTES 10
 /* The hour of a day's reminders, and where a deadline sits in the agenda. */
 #define PS_TIMELINE_MORNING_HOUR        9
+/* A safety concern is followed up within this many days, by default. */
+#define PS_TIMELINE_FOLLOW_UP_DAYS      2
 
 /* How urgent a case is, most urgent first: the caseload's order and colour. */
 typedef enum
@@ -54,6 +56,7 @@ typedef struct
   GDate      today;          /* local */
   int        due_days;
   int        overdue_days;   /* as applied: never below due_days */
+  int        follow_up_days; /* after a safety concern; PS_TIMELINE_FOLLOW_UP_DAYS unless set */
 } PsTimelineNow;
 
 /* A case's timeline at "now": plain data, made on the stack. */
@@ -65,6 +68,9 @@ typedef struct
   GDate        due_on;
   GDate        overdue_on;
   int          days_to_due;    /* due_on − today: negative once past */
+  /* A safety concern to follow up (urgency PS_URGENCY_SAFETY): the local
+   * day by which to hold the follow-up; invalid otherwise. */
+  GDate        follow_up_by;
   /* The case's first conversation still to hold (NULL: none). */
   GDateTime   *next_at;        /* borrowed from the case */
   PsTiming     next_timing;

@@ -16,9 +16,12 @@
 #include "ps-conversation-window.h"
 #include "ps-case-row.h"
 #include "ps-close-case-dialog.h"
+#include "ps-crisis-contacts.h"
 #include "ps-date-row.h"
 #include "ps-privacy.h"
 #include "ps-retention.h"
+#include "ps-record-dialog.h"
+#include "ps-safety-panel.h"
 #include "ps-schedule-dialog.h"
 #include "ps-toast.h"
 
@@ -86,6 +89,13 @@ struct _PsCasePage
   AdwActionRow    *closed_row;
   GtkListBox      *attempts_list;
   GtkListBox      *conversations_list;
+
+  /* Built here, not in the template: shown while a safety concern waits. */
+  GtkWidget       *follow_up_group;
+  AdwActionRow    *follow_up_row;
+  GtkWidget       *follow_up_button;
+  GtkListBox      *program_list;
+  GListModel      *program_contacts;
 };
 
 G_DEFINE_FINAL_TYPE (PsCasePage, ps_case_page, GTK_TYPE_WIDGET)
@@ -373,6 +383,10 @@ update_actions (PsCasePage           *self,
   /* One conversation in progress per case: it is resumed, not another started. */
   gtk_widget_action_set_enabled (widget, "case.start-conversation", open && !in_progress);
   gtk_widget_action_set_enabled (widget, "case.resume-conversation", in_progress);
+  gtk_widget_action_set_enabled (widget, "case.log-earlier-attempt", open);
+  gtk_widget_action_set_enabled (widget, "case.add-held-conversation", open);
+  gtk_widget_action_set_enabled (widget, "case.schedule-follow-up",
+                                 open && ps_case_get_safety_concern (self->item));
 }
 
 /* The one suggested action in the header, from the timeline; the rest are
@@ -517,6 +531,180 @@ schedule_change (PsCasePage           *self,
   self->change_id = g_timeout_add_seconds ((guint) CLAMP (delay, 1, 24 * 3600), change_cb, self);
 }
 
+/* Safety follow-up ------------------------------------------------------ */
+
+#define FOLLOW_UP_MINUTES 30
+
+/* The follow-up one click schedules: the follow-up days after the concern,
+ * at the time of day it was raised; a later day if that has passed, and
+ * half an hour on while it would overlap another conversation. UTC. */
+static GDateTime *
+propose_follow_up (PsCasePage *self)
+{
+  GSettings *settings = ps_context_get_settings (self->context);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
+  g_autoptr(GDateTime) concern = to_local (self, ps_case_get_safety_concern_at (self->item));
+  g_autoptr(GDateTime) start = NULL;
+
+  start = g_date_time_add_days (concern, MAX (g_settings_get_int (settings, "safety-follow-up-days"), 1));
+  while (g_date_time_compare (start, now) <= 0)
+    {
+      GDateTime *later = g_date_time_add_days (start, 1);
+
+      g_date_time_unref (start);
+      start = later;
+    }
+  /* Two days' worth of half hours is more than any caseload fills. */
+  for (guint i = 0; i < 96; i++)
+    {
+      g_autoptr(PsConversation) overlap = ps_store_find_overlap (self->store, start,
+                                                                 FOLLOW_UP_MINUTES, 0);
+      GDateTime *later;
+
+      if (overlap == NULL)
+        break;
+      later = g_date_time_add_minutes (start, 30);
+      g_date_time_unref (start);
+      start = later;
+    }
+  return g_date_time_to_utc (start);
+}
+
+/* What to do next after a concern: a follow-up by the timeline's day, or the
+ * program's contacts to escalate or refer. */
+static void
+update_follow_up (PsCasePage           *self,
+                  const PsCaseTimeline *timeline)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean planned;
+
+  gtk_widget_set_visible (self->follow_up_group, timeline->urgency == PS_URGENCY_SAFETY);
+  if (timeline->urgency != PS_URGENCY_SAFETY || self->store == NULL)
+    return;
+
+  by = ps_date_row_format_date (&timeline->follow_up_by);
+  /* Translators: %s is a day, "Thu 14 Nov 2024" */
+  description = g_strdup_printf (_("The latest conversation raised a safety concern. Hold a "
+                                   "follow-up by %s, or contact the program to escalate or "
+                                   "refer, then close the case as such."), by);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->follow_up_group), description);
+
+  planned = timeline->next_at != NULL;
+  if (planned)
+    {
+      when = format_instant (self, timeline->next_at);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row),
+                                     _("Follow-up planned"));
+      subtitle = g_strdup (when);
+    }
+  else
+    {
+      g_autoptr(GDateTime) proposed = propose_follow_up (self);
+
+      when = format_instant (self, proposed);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row),
+                                     _("No follow-up planned"));
+      /* Translators: "Suggested: Thu 14 Nov, 14:05 · 30 min" */
+      subtitle = g_strdup_printf (_("Suggested: %s · %u min"), when, FOLLOW_UP_MINUTES);
+    }
+  adw_action_row_set_subtitle (self->follow_up_row, subtitle);
+  gtk_widget_set_visible (self->follow_up_button, !planned);
+}
+
+static void
+schedule_follow_up_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (self->item != NULL && self->store != NULL);
+  if (!ps_case_get_safety_concern (self->item))
+    return;
+
+  /* A safety follow-up is not asked about as a fourth conversation is. */
+  start = propose_follow_up (self);
+  conversation = ps_store_schedule_conversation (self->store, ps_case_get_id (self->item), start,
+                                                 FOLLOW_UP_MINUTES, ps_case_get_modality (self->item),
+                                                 &error);
+  if (conversation == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  when = format_instant (self, start);
+  /* Translators: "Follow-up scheduled for Thu 14 Nov, 14:05" */
+  message = g_strdup_printf (_("Follow-up scheduled for %s"), when);
+  show_message (self, message);
+}
+
+static void
+build_follow_up (PsCasePage *self)
+{
+  GtkWidget *contact_group = gtk_widget_get_ancestor (GTK_WIDGET (self->contact_row),
+                                                      ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *body = gtk_widget_get_parent (contact_group);
+  GtkWidget *contacts_label = gtk_label_new (_("Program Contacts"));
+
+  self->follow_up_group = adw_preferences_group_new ();
+  gtk_widget_set_name (self->follow_up_group, "safety-follow-up");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->follow_up_group),
+                                   _("⚠ Safety Follow-up"));
+
+  self->follow_up_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->follow_up_row), FALSE);
+  self->follow_up_button = gtk_button_new_with_mnemonic (_("Schedule _Follow-up"));
+  gtk_widget_set_valign (self->follow_up_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->follow_up_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_up_button), "case.schedule-follow-up");
+  adw_action_row_add_suffix (self->follow_up_row, self->follow_up_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_up_group),
+                             GTK_WIDGET (self->follow_up_row));
+
+  gtk_label_set_xalign (GTK_LABEL (contacts_label), 0);
+  gtk_widget_set_margin_top (contacts_label, 12);
+  gtk_widget_set_margin_bottom (contacts_label, 6);
+  gtk_widget_add_css_class (contacts_label, "heading");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_up_group), contacts_label);
+  self->program_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->program_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->program_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->program_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Program contacts"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_up_group),
+                             GTK_WIDGET (self->program_list));
+
+  gtk_widget_set_visible (self->follow_up_group, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (body), self->follow_up_group,
+                              gtk_widget_get_prev_sibling (contact_group));
+}
+
+/* "Add Earlier…" at the head of a list of the page. */
+static void
+add_group_button (GtkWidget  *list,
+                  const char *label,
+                  const char *tooltip,
+                  const char *action)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+}
+
 static void
 update (PsCasePage *self)
 {
@@ -549,6 +737,7 @@ update (PsCasePage *self)
   now = ps_clock_get_now_local (ps_context_get_clock (self->context));
   ps_timeline_now_init (&timeline_now, now, g_settings_get_int (settings, "first-contact-due-days"),
                         g_settings_get_int (settings, "first-contact-overdue-days"));
+  timeline_now.follow_up_days = g_settings_get_int (settings, "safety-follow-up-days");
   ps_case_timeline_init (&timeline, item, &timeline_now);
   update_actions (self, &timeline);
   update_suggested (self, ps_case_timeline_next_action (&timeline, item));
@@ -556,7 +745,7 @@ update (PsCasePage *self)
   state = ps_case_describe_timeline (item, &timeline, &timeline_now);
   gtk_label_set_text (self->state_label, state);
   /* Coloured as in the list, never by colour alone: the words say it too. */
-  if (timeline.urgency == PS_URGENCY_OVERDUE)
+  if (timeline.urgency == PS_URGENCY_OVERDUE || timeline.urgency == PS_URGENCY_SAFETY)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
@@ -564,6 +753,8 @@ update (PsCasePage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
+
+  update_follow_up (self, &timeline);
 
   closed = ps_case_get_state (item) == PS_CASE_STATE_CLOSED;
 
@@ -658,6 +849,14 @@ parent_window (PsCasePage *self)
 }
 
 static void
+present_over (PsCasePage *self,
+              GtkWindow  *dialog)
+{
+  gtk_window_set_transient_for (dialog, parent_window (self));
+  gtk_window_present (dialog);
+}
+
+static void
 start_conversation_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -719,18 +918,15 @@ undo_close_cb (AdwToast  *toast,
 }
 
 static void
-close_response_cb (PsCasePage        *self,
-                   const char        *response,
-                   PsCloseCaseDialog *dialog)
+close_case (PsCasePage      *self,
+            PsClosureStatus  status)
 {
   g_autoptr(GError) error = NULL;
-  PsClosureStatus status = ps_close_case_dialog_get_status (dialog);
   UndoClose *undo;
   AdwToast *toast;
   GDate today;
 
-  if (g_strcmp0 (response, "close") != 0 || status == PS_CLOSURE_NONE ||
-      self->item == NULL || self->store == NULL)
+  if (self->item == NULL || self->store == NULL)
     return;
 
   ps_clock_get_today (ps_context_get_clock (self->context), &today);
@@ -752,6 +948,39 @@ close_response_cb (PsCasePage        *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_close_cb),
                          undo, undo_close_free, 0);
   add_toast (self, toast);
+}
+
+static void
+confirm_close_response_cb (PsCasePage       *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    close_case (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "status")));
+}
+
+static void
+close_response_cb (PsCasePage        *self,
+                   const char        *response,
+                   PsCloseCaseDialog *dialog)
+{
+  PsClosureStatus status = ps_close_case_dialog_get_status (dialog);
+  AdwMessageDialog *confirmation;
+
+  if (g_strcmp0 (response, "close") != 0 || status == PS_CLOSURE_NONE || self->item == NULL)
+    return;
+  if (!ps_close_case_needs_confirmation (ps_case_get_safety_concern (self->item), status))
+    {
+      close_case (self, status);
+      return;
+    }
+
+  /* A safety concern not followed through: asked once more. */
+  confirmation = ps_close_case_confirmation_new (parent_window (self), status);
+  g_object_set_data (G_OBJECT (confirmation), "status", GINT_TO_POINTER (status));
+  g_signal_connect_object (confirmation, "response", G_CALLBACK (confirm_close_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (confirmation));
 }
 
 static void
@@ -993,8 +1222,32 @@ schedule_action (GtkWidget  *widget,
   g_return_if_fail (self->item != NULL);
 
   dialog = ps_schedule_dialog_new (self->context, self->item, NULL);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (dialog));
+}
+
+static void
+record (PsCasePage   *self,
+        PsRecordKind  kind)
+{
+  g_return_if_fail (self->item != NULL);
+
+  present_over (self, GTK_WINDOW (ps_record_dialog_new (self->context, self->item, kind)));
+}
+
+static void
+log_earlier_attempt_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  record (PS_CASE_PAGE (widget), PS_RECORD_ATTEMPT);
+}
+
+static void
+add_held_conversation_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  record (PS_CASE_PAGE (widget), PS_RECORD_CONVERSATION);
 }
 
 static void
@@ -1012,8 +1265,7 @@ reschedule_action (GtkWidget  *widget,
   if (conversation == NULL)
     return;
   dialog = ps_schedule_dialog_new (self->context, self->item, conversation);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (dialog));
 }
 
 /* What an Undo toast puts back: a cancelled conversation's state, a
@@ -1177,6 +1429,8 @@ ps_case_page_constructed (GObject *object)
                            G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ps_context_get_clock (self->context), "changed",
                            G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
+  self->program_contacts = ps_program_contacts_dup_model (ps_context_get_settings (self->context));
+  ps_safety_panel_bind_program_list (self->program_list, self->program_contacts);
   context_store_changed_cb (self);
   update (self);
   update_lists (self);
@@ -1192,6 +1446,10 @@ ps_case_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->item, case_notify_cb, self);
   g_clear_object (&self->item);
 
+  if (self->program_list != NULL)
+    gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
+  self->program_list = NULL;
+  g_clear_object (&self->program_contacts);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -1306,6 +1564,9 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.cancel-conversation", "x", cancel_conversation_action);
   gtk_widget_class_install_action (widget_class, "case.delete-conversation", "x", delete_conversation_action);
   gtk_widget_class_install_action (widget_class, "case.delete-attempt", "x", delete_attempt_action);
+  gtk_widget_class_install_action (widget_class, "case.log-earlier-attempt", NULL, log_earlier_attempt_action);
+  gtk_widget_class_install_action (widget_class, "case.add-held-conversation", NULL, add_held_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.schedule-follow-up", NULL, schedule_follow_up_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
 }
@@ -1330,6 +1591,11 @@ ps_case_page_init (PsCasePage *self)
   gtk_list_box_set_placeholder (self->attempts_list, placeholder_row (_("No attempts yet")));
   gtk_list_box_set_placeholder (self->conversations_list,
                                 placeholder_row (_("No conversations yet")));
+  add_group_button (GTK_WIDGET (self->attempts_list), _("Log _Earlier…"),
+                    _("Log a contact attempt made earlier"), "case.log-earlier-attempt");
+  add_group_button (GTK_WIDGET (self->conversations_list), _("_Add Held Earlier…"),
+                    _("Add a conversation held without the app"), "case.add-held-conversation");
+  build_follow_up (self);
 }
 
 PsCasePage *

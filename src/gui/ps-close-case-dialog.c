@@ -125,3 +125,36 @@ ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
                             "until then you can reopen the case."), day);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
+
+gboolean
+ps_close_case_needs_confirmation (gboolean        safety_concern,
+                                  PsClosureStatus status)
+{
+  return safety_concern && status != PS_CLOSURE_ESCALATED && status != PS_CLOSURE_REFERRED;
+}
+
+AdwMessageDialog *
+ps_close_case_confirmation_new (GtkWindow       *parent,
+                                PsClosureStatus  status)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  /* Translators: %s is a closure status, "Support completed" */
+  body = g_strdup_printf (_("The latest conversation raised a safety concern. Close the case as "
+                            "“%s” rather than as escalated for safety or referred?"),
+                          ps_closure_status_to_label (status));
+  dialog = adw_message_dialog_new (parent, _("Close Case Despite the Safety Concern?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("C_lose Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  return ADW_MESSAGE_DIALOG (dialog);
+}

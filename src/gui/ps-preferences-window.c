@@ -24,6 +24,7 @@ struct _PsPreferencesWindow
   GtkWidget            *program_name_row;
   GtkWidget            *due_spin;
   GtkWidget            *overdue_spin;
+  GtkWidget            *follow_up_spin;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
   AdwActionRow         *password_row;
@@ -136,6 +137,7 @@ bind_settings (PsPreferencesWindow *self)
   ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->program_name_row));
   g_settings_bind (settings, "first-contact-due-days", self->due_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "first-contact-overdue-days", self->overdue_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "safety-follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
   bind_choice (settings, "retention-days", self->retention_row, &retention_table);
@@ -211,6 +213,7 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, program_name_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);

@@ -16,6 +16,7 @@
 #include "ps-close-case-dialog.h"
 #include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 #include "ps-window-private.h"
 
 typedef struct
@@ -58,6 +59,23 @@ find_type (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_views_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* The list of the views beside the caseload (not a list of a page's). */
+static GtkWidget *
+views_list (Fixture *f)
+{
+  GtkWidget *views = ps_test_find_widget (GTK_WIDGET (f->window), is_views_list, NULL);
+
+  g_assert_nonnull (views);
+  return views;
 }
 
 static GtkWidget *
@@ -500,7 +518,7 @@ test_narrow (Fixture       *f,
              gconstpointer  data)
 {
   GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
-  GtkWidget *views = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX);
+  GtkWidget *views = views_list (f);
   GtkWidget *back;
 
   add_cases (f);
@@ -601,7 +619,7 @@ test_wide (Fixture       *f,
   click_row (f, "Dr. Ada Placeholder");
   settle (f);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX)));
+  g_assert_true (gtk_widget_get_mapped (views_list (f)));
   assert_on_screen (f, "app.privacy-mode");
   shoot (f, "caseload");
 }
