@@ -31,8 +31,7 @@ struct _PsScheduleDialog
   AdwPreferencesGroup *when_group;
   PsDateRow           *date_row;
   GtkButton           *save_button;
-  GtkSpinButton       *hour_spin;
-  GtkSpinButton       *minute_spin;
+  PsTimeRow           *time_row;
   AdwComboRow         *length_row;
   AdwComboRow         *modality_row;
   GtkLabel            *error_label;
@@ -64,7 +63,7 @@ get_minutes (PsScheduleDialog *self)
   return i < G_N_ELEMENTS (lengths) ? lengths[i] : 30;
 }
 
-/* The typed start in the clock's zone, or NULL without a day. @missing is
+/* The typed start in the clock's zone, or NULL without a day or a time. @missing is
  * set when the clocks skip the typed time that day. */
 static GDateTime *
 get_starts_at (PsScheduleDialog *self,
@@ -72,12 +71,11 @@ get_starts_at (PsScheduleDialog *self,
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
   const GDate *day = ps_date_row_get_date (self->date_row);
-  int hour = gtk_spin_button_get_value_as_int (self->hour_spin);
-  int minute = gtk_spin_button_get_value_as_int (self->minute_spin);
+  int hour, minute;
   GDateTime *start;
 
   *missing = FALSE;
-  if (day == NULL)
+  if (day == NULL || !ps_time_row_get_time (self->time_row, &hour, &minute))
     return NULL;
 
   start = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
@@ -135,7 +133,9 @@ validate (PsScheduleDialog *self)
   start = get_starts_at (self, &missing);
   now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
 
-  if (start == NULL)
+  if (!ps_time_row_get_valid (self->time_row))
+    error = _("Type a time between 00:00 and 23:59, such as 14:30.");
+  else if (start == NULL)
     error = _("Choose a day.");
   else if (missing)
     error = _("The clocks go forward at this time that day. Choose another time.");
@@ -162,17 +162,6 @@ field_changed_cb (PsScheduleDialog *self)
 {
   if (!self->populating)
     validate (self);
-}
-
-static gboolean
-spin_output_cb (GtkSpinButton *spin)
-{
-  char text[8];
-
-  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
 }
 
 static void
@@ -347,8 +336,8 @@ populate (PsScheduleDialog *self)
   g_date_set_dmy (&day, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
                   g_date_time_get_year (start));
   ps_date_row_set_date (self->date_row, &day);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (start));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (start));
+  ps_time_row_set_time (self->time_row, g_date_time_get_hour (start),
+                        g_date_time_get_minute (start));
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     if (lengths[i] == minutes)
       adw_combo_row_set_selected (self->length_row, i);
@@ -409,19 +398,18 @@ ps_schedule_dialog_class_init (PsScheduleDialogClass *klass)
                   G_TYPE_NONE, 1, PS_TYPE_CONVERSATION);
 
   g_type_ensure (PS_TYPE_DATE_ROW);
+  g_type_ensure (PS_TYPE_TIME_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-schedule-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, length_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, modality_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, warning_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
@@ -441,6 +429,8 @@ ps_schedule_dialog_init (PsScheduleDialog *self)
 
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
+                            G_CALLBACK (field_changed_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     {
@@ -494,18 +484,11 @@ ps_schedule_dialog_get_date_row (PsScheduleDialog *self)
   return self->date_row;
 }
 
-GtkSpinButton *
-ps_schedule_dialog_get_hour_spin (PsScheduleDialog *self)
+PsTimeRow *
+ps_schedule_dialog_get_time_row (PsScheduleDialog *self)
 {
   g_return_val_if_fail (PS_IS_SCHEDULE_DIALOG (self), NULL);
-  return self->hour_spin;
-}
-
-GtkSpinButton *
-ps_schedule_dialog_get_minute_spin (PsScheduleDialog *self)
-{
-  g_return_val_if_fail (PS_IS_SCHEDULE_DIALOG (self), NULL);
-  return self->minute_spin;
+  return self->time_row;
 }
 
 AdwComboRow *
