@@ -21,8 +21,8 @@ struct _PsCaseloadView
   gboolean            show_closed;
   char               *search;        /* casefolded, NULL when empty */
   GDateTime          *now;           /* local; for the order and the rows */
-  int                 due_days;
-  int                 overdue_days;
+  guint               due_days;
+  guint               overdue_days;
 
   PsCaseResults      *results;
   GtkSingleSelection *selection;
@@ -65,8 +65,7 @@ refresh_now (PsCaseloadView *self)
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = ps_clock_get_now_local (ps_context_get_clock (self->context));
-  self->due_days = g_settings_get_int (settings, "first-contact-due-days");
-  self->overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
+  ps_first_contact_days_read (settings, &self->due_days, &self->overdue_days);
 }
 
 /* A place in the list holds another case after a search: the selection

@@ -256,7 +256,7 @@ static void
 refresh (PsOverviewView *self)
 {
   GDate today, from, to;
-  int target;
+  guint target;
 
   self->dirty = FALSE;
   g_clear_object (&self->statistics);
@@ -272,8 +272,8 @@ refresh (PsOverviewView *self)
 
   ps_clock_get_today (ps_context_get_clock (self->context), &today);
   ps_overview_period_get_range (self->period, &today, &from, &to);
-  target = g_settings_get_int (ps_context_get_settings (self->context), "first-contact-overdue-days");
-  self->statistics = ps_statistics_compute (self->store, &from, &to, (guint)MAX (target, 0));
+  ps_first_contact_days_read (ps_context_get_settings (self->context), NULL, &target);
+  self->statistics = ps_statistics_compute (self->store, &from, &to, target);
 
   if (ps_statistics_get_n_cases (self->statistics) == 0)
     {

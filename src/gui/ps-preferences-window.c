@@ -20,6 +20,9 @@ struct _PsPreferencesWindow
   GtkWidget            *privacy_switch;
   GtkWidget            *due_spin;
   GtkWidget            *overdue_spin;
+  GtkWidget            *due_row;
+  GtkWidget            *overdue_row;
+  GtkLabel             *targets_error;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
   AdwComboRow          *retention_row;
@@ -82,6 +85,34 @@ bind_choice (GSettings        *settings,
                                 int_to_position, position_to_int, (gpointer) table, NULL);
 }
 
+/* Due after more days than overdue makes no sense: the pair is saved only
+ * when it holds, and the message says why otherwise. */
+static void
+targets_changed_cb (PsPreferencesWindow *self)
+{
+  GSettings *settings = ps_context_get_settings (self->context);
+  int due = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->due_spin));
+  int overdue = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->overdue_spin));
+  gboolean valid = due <= overdue;
+  GtkWidget *rows[] = { self->due_row, self->overdue_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (valid)
+        gtk_widget_remove_css_class (rows[i], "error");
+      else
+        gtk_widget_add_css_class (rows[i], "error");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_error), !valid);
+  if (!valid)
+    return;
+
+  if (g_settings_get_int (settings, "first-contact-due-days") != due)
+    g_settings_set_int (settings, "first-contact-due-days", due);
+  if (g_settings_get_int (settings, "first-contact-overdue-days") != overdue)
+    g_settings_set_int (settings, "first-contact-overdue-days", overdue);
+}
+
 static void
 bind_settings (PsPreferencesWindow *self)
 {
@@ -92,8 +123,15 @@ bind_settings (PsPreferencesWindow *self)
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "privacy-mode", self->privacy_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "first-contact-due-days", self->due_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "first-contact-overdue-days", self->overdue_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  {
+    guint due, overdue;
+
+    ps_first_contact_days_read (settings, &due, &overdue);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->due_spin), due);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->overdue_spin), overdue);
+    g_signal_connect_swapped (self->due_spin, "value-changed", G_CALLBACK (targets_changed_cb), self);
+    g_signal_connect_swapped (self->overdue_spin, "value-changed", G_CALLBACK (targets_changed_cb), self);
+  }
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
   bind_choice (settings, "retention-days", self->retention_row, &retention_table);
@@ -126,6 +164,9 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, privacy_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, targets_error);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);

@@ -202,10 +202,8 @@ read_settings (GSettings          *settings,
   ps_reminder_settings_init (out);
   out->lead_minutes =
     (guint)CLAMP (g_settings_get_int (settings, "reminder-lead-minutes"), 0, 24 * 60);
-  out->first_contact_due_days =
-    (guint)MAX (g_settings_get_int (settings, "first-contact-due-days"), 0);
-  out->first_contact_overdue_days =
-    (guint)MAX (g_settings_get_int (settings, "first-contact-overdue-days"), 0);
+  ps_first_contact_days_read (settings, &out->first_contact_due_days,
+                              &out->first_contact_overdue_days);
 }
 
 typedef struct

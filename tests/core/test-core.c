@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "ps-context.h"
 #include "ps-enum-types.h"
 #include "ps-key.h"
 #include "ps-test-util.h"
@@ -234,6 +235,26 @@ test_clock_new_day (void)
   g_assert_cmpuint (changed, ==, 3);
 }
 
+/* Overdue before due, set behind the Preferences' back (dconf), is read as
+ * due: no case shows overdue before it is due. */
+static void
+test_first_contact_days (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  guint due = 0, overdue = 0;
+
+  ps_first_contact_days_read (settings, &due, &overdue);
+  g_assert_cmpuint (due, ==, 2);
+  g_assert_cmpuint (overdue, ==, 3);
+
+  g_settings_set_int (settings, "first-contact-due-days", 5);
+  ps_first_contact_days_read (settings, &due, &overdue);
+  g_assert_cmpuint (due, ==, 5);
+  g_assert_cmpuint (overdue, ==, 5);
+
+  g_settings_reset (settings, "first-contact-due-days");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/core/util/dates", test_dates);
   g_test_add_func ("/core/key/random-and-hex", test_key);
   g_test_add_func ("/core/clock/new-day", test_clock_new_day);
+  g_test_add_func ("/core/settings/first-contact-days", test_first_contact_days);
 
   return g_test_run ();
 }

@@ -448,6 +448,7 @@ test_row_stays_in_bounds (void)
   fields->display_name = g_strdup ("Dr. Wilhelmina Extraordinarily-Longfictional-Placeholder-Name");
   fields->modality = PS_MODALITY_IN_PERSON;
   fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_CONFLICT;
   fields->reason = PS_REASON_BURNOUT;
   g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 12, 11, 2024);

@@ -234,6 +234,22 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_preferences_bind_settings (void)
 {
@@ -263,8 +279,41 @@ test_preferences_bind_settings (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (lead_row), 3);
   g_assert_cmpint (g_settings_get_int (settings, "reminder-lead-minutes"), ==, 30);
 
+  /* Due after 5 days with overdue after 3 is refused with a message; the
+   * targets stay as they were until the pair makes sense. */
+  {
+    GtkWidget *due_row = find_row (prefs, "_Due After");
+    GtkWidget *overdue_row = find_row (prefs, "_Overdue After");
+    GtkSpinButton *due = GTK_SPIN_BUTTON (find_descendant (due_row, GTK_TYPE_SPIN_BUTTON));
+    GtkSpinButton *overdue = GTK_SPIN_BUTTON (find_descendant (overdue_row, GTK_TYPE_SPIN_BUTTON));
+    GtkWidget *message = find_label (prefs, "First contact cannot be overdue before it is due. "
+                                            "Choose overdue days at least as many as the due "
+                                            "days; until then the targets stay as they were.");
+
+    g_assert_nonnull (message);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (due), ==, 2);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (overdue), ==, 3);
+    g_assert_false (gtk_widget_get_visible (message));
+
+    gtk_spin_button_set_value (due, 5);
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-due-days"), ==, 2);
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 3);
+    gtk_test_widget_wait_for_draw (prefs);
+    ps_test_screenshot (prefs, "preferences-targets-refused.png");
+
+    gtk_spin_button_set_value (overdue, 6);
+    g_assert_false (gtk_widget_get_visible (message));
+    g_assert_false (gtk_widget_has_css_class (due_row, "error"));
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-due-days"), ==, 5);
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 6);
+  }
+
   g_settings_reset (settings, "names-in-notifications");
   g_settings_reset (settings, "reminder-lead-minutes");
+  g_settings_reset (settings, "first-contact-due-days");
+  g_settings_reset (settings, "first-contact-overdue-days");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
