@@ -31,6 +31,10 @@ void       ps_date_set_from_date_time (GDate     *out,
 /* Deletes a file or a folder with everything in it; never follows a
  * symbolic link out of the tree. */
 void       ps_remove_tree          (const char   *path);
+
+/* @text as a search compares it: casefolded, and without accents or other
+ * combining marks ("Élodie" → "elodie"). */
+char      *ps_fold_for_search      (const char   *text);
 /* A GDate or NULL when not valid (for boxed properties). */
 const GDate *ps_date_or_null       (const GDate  *date);
 

@@ -9,6 +9,7 @@
 #include "ps-case-results.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
+#include "ps-util.h"
 
 struct _PsCaseloadView
 {
@@ -19,7 +20,7 @@ struct _PsCaseloadView
   PsStore            *store;
   gboolean            folded;
   gboolean            show_closed;
-  char               *search;        /* casefolded, NULL when empty */
+  char               *search;        /* folded, NULL when empty */
   GDateTime          *now;           /* local; for the order and the rows */
   guint               due_days;
   guint               overdue_days;
@@ -39,6 +40,9 @@ struct _PsCaseloadView
   GtkListView        *list_view;
   GtkToggleButton    *open_toggle;
   GtkToggleButton    *closed_toggle;
+  GtkLabel           *open_count;
+  GtkLabel           *closed_count;
+  GtkButton          *elsewhere_button;
   GtkStack           *case_stack;
 };
 
@@ -78,11 +82,48 @@ sync_selection (PsCaseloadView *self)
   gtk_single_selection_set_selected (self->selection, ps_case_results_find (self->results, shown));
 }
 
+/* The counts on Open and Closed, and the search's matches in the list not
+ * shown ("1 match in Closed"). */
+static void
+update_scope (PsCaseloadView *self)
+{
+  guint n_open = ps_case_results_get_n_cases (self->results, FALSE);
+  guint n_closed = ps_case_results_get_n_cases (self->results, TRUE);
+  guint elsewhere = ps_case_results_get_n_elsewhere (self->results);
+  g_autofree char *open = g_strdup_printf ("%u", n_open);
+  g_autofree char *closed = g_strdup_printf ("%u", n_closed);
+  g_autofree char *open_name = NULL;
+  g_autofree char *closed_name = NULL;
+  g_autofree char *hint = NULL;
+
+  gtk_label_set_text (self->open_count, open);
+  gtk_label_set_text (self->closed_count, closed);
+  /* Translators: the accessible name of the Open switch, "Open, 12 cases" */
+  open_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Open, %u case", "Open, %u cases", n_open), n_open);
+  /* Translators: the accessible name of the Closed switch, "Closed, 3 cases" */
+  closed_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closed, %u case", "Closed, %u cases", n_closed), n_closed);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->closed_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, closed_name, -1);
+
+  if (elsewhere > 0 && self->show_closed)
+    /* Translators: under the closed cases found by a search */
+    hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match in Open", "%u matches in Open", elsewhere), elsewhere);
+  else if (elsewhere > 0)
+    /* Translators: under the open cases found by a search */
+    hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match in Closed", "%u matches in Closed", elsewhere), elsewhere);
+  if (hint != NULL)
+    gtk_button_set_label (self->elsewhere_button, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_button), hint != NULL);
+}
+
 static void
 update_stack (PsCaseloadView *self)
 {
   const char *page;
 
+  update_scope (self);
   if (self->cases == NULL || g_list_model_get_n_items (self->cases) == 0)
     page = "empty";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
@@ -228,7 +269,7 @@ search_changed_cb (PsCaseloadView *self)
 
   g_clear_pointer (&self->search, g_free);
   if (stripped[0] != '\0')
-    self->search = g_utf8_casefold (stripped, -1);
+    self->search = ps_fold_for_search (stripped);
   ps_case_results_set_filter (self->results, self->show_closed, self->search);
   update_stack (self);
 }
@@ -239,6 +280,12 @@ scope_toggled_cb (PsCaseloadView *self)
   self->show_closed = !gtk_toggle_button_get_active (self->open_toggle);
   ps_case_results_set_filter (self->results, self->show_closed, self->search);
   update_stack (self);
+}
+
+static void
+elsewhere_clicked_cb (PsCaseloadView *self)
+{
+  ps_caseload_view_show_closed (self, !self->show_closed);
 }
 
 static void
@@ -465,6 +512,9 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_toggle);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_count);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_count);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, case_stack);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, search_bar);
@@ -472,6 +522,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, elsewhere_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
 
@@ -552,4 +603,19 @@ ps_caseload_view_open_case (PsCaseloadView *self,
 {
   g_return_if_fail (PS_IS_CASELOAD_VIEW (self));
   show_case (self, item);
+}
+
+const char *
+ps_caseload_view_get_scope_count (PsCaseloadView *self,
+                                  gboolean        closed)
+{
+  g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
+  return gtk_label_get_text (closed ? self->closed_count : self->open_count);
+}
+
+GtkButton *
+ps_caseload_view_get_elsewhere (PsCaseloadView *self)
+{
+  g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_button)) ? self->elsewhere_button : NULL;
 }

@@ -237,6 +237,26 @@ test_clock_new_day (void)
 
 /* Overdue before due, set behind the Preferences' back (dconf), is read as
  * due: no case shows overdue before it is due. */
+/* What a search compares: "Élodie", "ÉLODIE" and "elodie" are one. */
+static void
+test_fold_for_search (void)
+{
+  const char *pairs[][2] = {
+    { "Dr. Élodie Fictive", "dr. elodie fictive" },
+    { "ÉLODIE", "elodie" },
+    { "Zoë Ångström-Núñez", "zoe angstrom-nunez" },
+    { "François Çelik", "francois celik" },
+    { "Plain", "plain" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *folded = ps_fold_for_search (pairs[i][0]);
+
+      g_assert_cmpstr (folded, ==, pairs[i][1]);
+    }
+}
+
 static void
 test_first_contact_days (void)
 {
@@ -267,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/core/key/random-and-hex", test_key);
   g_test_add_func ("/core/clock/new-day", test_clock_new_day);
   g_test_add_func ("/core/settings/first-contact-days", test_first_contact_days);
+  g_test_add_func ("/core/util/fold-for-search", test_fold_for_search);
 
   return g_test_run ();
 }
