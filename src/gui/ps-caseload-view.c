@@ -44,6 +44,8 @@ struct _PsCaseloadView
   GtkLabel           *closed_count;
   GtkButton          *elsewhere_button;
   GtkStack           *case_stack;
+  GtkWidget          *separator;
+  GtkWidget          *scope_box;
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseloadView, ps_caseload_view, GTK_TYPE_WIDGET)
@@ -134,6 +136,12 @@ update_stack (PsCaseloadView *self)
     page = "no-results";
 
   gtk_stack_set_visible_child_name (self->stack, page);
+  /* With no case at all there is one thing to do, said once: the list's
+   * empty state takes the window, without "No Case Selected" beside it. */
+  gtk_widget_set_visible (self->separator, !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->case_stack), !g_str_equal (page, "empty"));
+  gtk_widget_set_hexpand (self->box, g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_box), !g_str_equal (page, "empty"));
   sync_selection (self);
 }
 
@@ -515,6 +523,8 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_count);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_count);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, separator);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, scope_box);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, case_stack);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, search_bar);

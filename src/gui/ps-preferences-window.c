@@ -6,6 +6,7 @@
 
 #include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
+#include "ps-targets-group.h"
 
 struct _PsPreferencesWindow
 {
@@ -18,11 +19,7 @@ struct _PsPreferencesWindow
   GtkWidget            *background_switch;
   GtkWidget            *login_switch;
   GtkWidget            *privacy_switch;
-  GtkWidget            *due_spin;
-  GtkWidget            *overdue_spin;
-  GtkWidget            *due_row;
-  GtkWidget            *overdue_row;
-  GtkLabel             *targets_error;
+  AdwPreferencesPage   *general_page;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
   AdwComboRow          *retention_row;
@@ -85,34 +82,6 @@ bind_choice (GSettings        *settings,
                                 int_to_position, position_to_int, (gpointer) table, NULL);
 }
 
-/* Due after more days than overdue makes no sense: the pair is saved only
- * when it holds, and the message says why otherwise. */
-static void
-targets_changed_cb (PsPreferencesWindow *self)
-{
-  GSettings *settings = ps_context_get_settings (self->context);
-  int due = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->due_spin));
-  int overdue = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->overdue_spin));
-  gboolean valid = due <= overdue;
-  GtkWidget *rows[] = { self->due_row, self->overdue_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      if (valid)
-        gtk_widget_remove_css_class (rows[i], "error");
-      else
-        gtk_widget_add_css_class (rows[i], "error");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->targets_error), !valid);
-  if (!valid)
-    return;
-
-  if (g_settings_get_int (settings, "first-contact-due-days") != due)
-    g_settings_set_int (settings, "first-contact-due-days", due);
-  if (g_settings_get_int (settings, "first-contact-overdue-days") != overdue)
-    g_settings_set_int (settings, "first-contact-overdue-days", overdue);
-}
-
 static void
 bind_settings (PsPreferencesWindow *self)
 {
@@ -123,15 +92,7 @@ bind_settings (PsPreferencesWindow *self)
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "privacy-mode", self->privacy_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  {
-    guint due, overdue;
-
-    ps_first_contact_days_read (settings, &due, &overdue);
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->due_spin), due);
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->overdue_spin), overdue);
-    g_signal_connect_swapped (self->due_spin, "value-changed", G_CALLBACK (targets_changed_cb), self);
-    g_signal_connect_swapped (self->overdue_spin, "value-changed", G_CALLBACK (targets_changed_cb), self);
-  }
+  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (ps_targets_group_new (settings)));
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
   bind_choice (settings, "retention-days", self->retention_row, &retention_table);
@@ -162,11 +123,7 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, privacy_switch);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_row);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_row);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, targets_error);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);
