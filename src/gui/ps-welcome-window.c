@@ -89,6 +89,8 @@ static GtkWidget *
 intro_page (GSettings *settings)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *intro = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *heading = gtk_label_new (_("Before Your First Case"));
   GtkWidget *text = gtk_label_new (_("When a colleague is at risk, the safety panel shows whom to "
                                      "call. Choose your region and check its lines; add your "
@@ -104,8 +106,12 @@ intro_page (GSettings *settings)
   gtk_widget_set_margin_end (text, 18);
   gtk_widget_set_margin_top (text, 6);
   gtk_widget_set_vexpand (contacts, TRUE);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (intro), heading);
+  gtk_box_append (GTK_BOX (intro), text);
+  /* As wide as the groups below it. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), intro);
+  gtk_box_append (GTK_BOX (box), clamp);
   gtk_box_append (GTK_BOX (box), contacts);
   return box;
 }
