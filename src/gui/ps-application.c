@@ -61,6 +61,21 @@ window_close_request_cb (GtkWindow     *window,
       g_application_hold (G_APPLICATION (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+
+  /* The first time, a window that closes without the app quitting is a
+   * surprise: say why, and how to quit. */
+  if (!g_settings_get_boolean (self->settings, "background-explained"))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Peerside Keeps Running for Reminders"));
+
+      g_notification_set_body (notification,
+                               _("Reminders still arrive while the window is closed. To quit, "
+                                 "press Ctrl+Q in the window or choose Quit in its main menu; to "
+                                 "stop running in the background, turn it off in Preferences."));
+      g_notification_add_button (notification, _("Quit Now"), "app.quit");
+      g_application_send_notification (G_APPLICATION (self), "running-in-background", notification);
+      g_settings_set_boolean (self->settings, "background-explained", TRUE);
+    }
   return TRUE;
 }
 

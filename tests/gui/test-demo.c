@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ps-caseload-view-private.h"
+#include "ps-reminder-service.h"
 #include "ps-safety-panel.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
@@ -88,6 +89,21 @@ test_demo (void)
     }
   g_assert_cmpuint (open, >=, 6);
   g_assert_cmpuint (closed, >=, 2);
+
+  /* Its reminders arrive after it started, not the moment it opens: the
+   * conversation in 12 minutes is reminded of in about 2. */
+  {
+    g_autoptr(PsReminderService) reminders = ps_reminder_service_new (context, NULL);
+    g_autoptr(GDateTime) now = ps_clock_get_now_utc (clock);
+    GDateTime *next;
+
+    g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
+    g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
+    next = ps_reminder_service_get_next_due (reminders);
+    g_assert_nonnull (next);
+    g_assert_cmpint (g_date_time_difference (next, now), >, 0);
+    g_assert_cmpint (g_date_time_difference (next, now), <=, 15 * G_TIME_SPAN_MINUTE);
+  }
 
   /* Its safety panel, mid-conversation, shows whom to call, not "Add them
    * in Preferences": the language's lines and a fictional program. */
