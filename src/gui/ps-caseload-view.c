@@ -42,7 +42,8 @@ struct _PsCaseloadView
   GtkToggleButton    *closed_toggle;
   GtkLabel           *open_count;
   GtkLabel           *closed_count;
-  GtkButton          *elsewhere_button;
+  GtkButton          *elsewhere_button;        /* under the list */
+  GtkButton          *elsewhere_page_button;   /* on "No Matching Cases" */
   GtkStack           *case_stack;
   GtkWidget          *separator;
   GtkWidget          *scope_box;
@@ -115,9 +116,17 @@ update_scope (PsCaseloadView *self)
   else if (elsewhere > 0)
     /* Translators: under the open cases found by a search */
     hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match in Closed", "%u matches in Closed", elsewhere), elsewhere);
+  /* Under the list when it shows matches; on the empty page, where the eye
+   * already is, when it shows none. */
   if (hint != NULL)
-    gtk_button_set_label (self->elsewhere_button, hint);
-  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_button), hint != NULL);
+    {
+      gtk_button_set_label (self->elsewhere_button, hint);
+      gtk_button_set_label (self->elsewhere_page_button, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_button),
+                          hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_page_button),
+                          hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0);
 }
 
 static void
@@ -523,6 +532,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_count);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_count);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_page_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, separator);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, scope_box);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, case_stack);
@@ -627,5 +637,9 @@ GtkButton *
 ps_caseload_view_get_elsewhere (PsCaseloadView *self)
 {
   g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_button)) ? self->elsewhere_button : NULL;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_button)))
+    return self->elsewhere_button;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_page_button)))
+    return self->elsewhere_page_button;
+  return NULL;
 }

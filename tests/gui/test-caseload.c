@@ -224,6 +224,9 @@ test_search_and_scope (Fixture       *f,
   ps_caseload_view_set_search (f->view, "fay");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "no-results");
   g_assert_nonnull (ps_caseload_view_get_elsewhere (f->view));
+  ps_test_screenshot (GTK_WIDGET (f->window), "caseload-no-match-but-in-closed.png");
+  /* On the empty page itself, where the eye is. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ps_caseload_view_get_elsewhere (f->view))));
   g_assert_cmpstr (gtk_button_get_label (ps_caseload_view_get_elsewhere (f->view)), ==, "1 match in Closed");
   ps_caseload_view_set_search (f->view, "dr.");
   g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 2);
