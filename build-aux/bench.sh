@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The performance budgets of DESIGN.md §6, measured in one run inside a
+# The performance budgets (see the README's Performance section), measured in one run inside a
 # private headless session (as build-aux/test.sh makes): start-up and memory
 # against a bare AdwApplicationWindow, filtering 10,000 cases on a keystroke,
 # and wake-ups of the idle background process. Not part of the test run.

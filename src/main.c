@@ -17,7 +17,8 @@ main (int   argc,
   /* One malloc arena for every thread: GLib's and GTK's worker threads
    * (opening the store, icons, D-Bus, the renderer's) each made an arena of
    * their own, which keeps its pages; none of them allocates enough for the
-   * contention to matter. About 1.5 MB of resident memory (DESIGN.md §6). */
+   * contention to matter. About 1.5 MB of resident memory, of the 20 MB that
+   * start-up may add to a bare window's. */
   mallopt (M_ARENA_MAX, 1);
 
   /* build-aux/run.sh points this at the translations compiled in the build

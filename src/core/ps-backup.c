@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Encrypted backups, after DESIGN §8.
+/* Encrypted backups: a copy under a passphrase of its own, so a backup
+ * never carries the keyring's key and opens on another machine.
  *
  * SQLCipher 3.4.1 has no backup API for encrypted databases and no VACUUM
  * INTO, so a backup is ATTACH ... KEY, sqlcipher_export() into a temporary
@@ -26,7 +27,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ps-backup.h"
+#include "ps-backup-private.h"
 #include "ps-sqlite.h"
 #include "ps-store-private.h"
 #include "ps-store-schema.h"
@@ -62,18 +63,21 @@ backup_message (PsStoreError code)
     case PS_STORE_ERROR_KEY_MISSING:
     case PS_STORE_ERROR_NOT_FOUND:
     case PS_STORE_ERROR_IN_USE:
+    case PS_STORE_ERROR_STRAY_WAL:
+    case PS_STORE_ERROR_STRAY_JOURNAL:
     default:
       return ps_store_error_message (code);
     }
 }
 
-static gboolean
-fail (GError       **error,
-      PsStoreError   code)
+gboolean
+ps_backup_fail (GError       **error,
+                PsStoreError   code)
 {
   g_set_error_literal (error, PS_STORE_ERROR, code, backup_message (code));
   return FALSE;
 }
+
 
 /* Replaces an error from the store's helpers with the backup's wording.
  * @wrong_key: what a key that does not open the file means here. */
@@ -115,7 +119,7 @@ fail_from (GError       **error,
 
   if (code == PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE)
     code = wrong_key;
-  return fail (error, code);
+  return ps_backup_fail (error, code);
 }
 
 /* While only reading a backup (into memory at most), whatever SQLite says
@@ -158,25 +162,25 @@ classify_backup (const char  *path,
 
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0)
-    return fail (error, errno == ENOENT || errno == EACCES || errno == EPERM ?
+    return ps_backup_fail (error, errno == ENOENT || errno == EACCES || errno == EPERM ?
                           PS_STORE_ERROR_UNREADABLE : PS_STORE_ERROR_FAILED);
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       close (fd);
-      return fail (error, PS_STORE_ERROR_INVALID);
+      return ps_backup_fail (error, PS_STORE_ERROR_INVALID);
     }
   do
     n = read (fd, header, sizeof header);
   while (n < 0 && errno == EINTR);
   close (fd);
   if (n < 0)
-    return fail (error, PS_STORE_ERROR_UNREADABLE);
+    return ps_backup_fail (error, PS_STORE_ERROR_UNREADABLE);
 
   /* Never import a plaintext database: a backup is always encrypted. */
   if (st.st_size == 0 || (n == sizeof header && memcmp (header, plaintext, sizeof header) == 0))
-    return fail (error, PS_STORE_ERROR_INVALID);
+    return ps_backup_fail (error, PS_STORE_ERROR_INVALID);
   if (st.st_size < BACKUP_PAGE_SIZE || st.st_size % BACKUP_PAGE_SIZE != 0)
-    return fail (error, PS_STORE_ERROR_CORRUPT);
+    return ps_backup_fail (error, PS_STORE_ERROR_CORRUPT);
   return TRUE;
 }
 
@@ -247,10 +251,10 @@ schema_is_expected (sqlite3  *db,
   if (found == NULL)
     return FALSE;
   if (found->len != expected->len)
-    return fail (error, PS_STORE_ERROR_INVALID);
+    return ps_backup_fail (error, PS_STORE_ERROR_INVALID);
   for (guint i = 0; i < found->len; i++)
     if (!g_str_equal (found->pdata[i], expected->pdata[i]))
-      return fail (error, PS_STORE_ERROR_INVALID);
+      return ps_backup_fail (error, PS_STORE_ERROR_INVALID);
   return TRUE;
 }
 
@@ -265,11 +269,11 @@ check_consistent (sqlite3  *db,
   if (!(check = ps_sqlite_query_text (db, "PRAGMA integrity_check", error)))
     return FALSE;
   if (!g_str_equal (check, "ok"))
-    return fail (error, PS_STORE_ERROR_CORRUPT);
+    return ps_backup_fail (error, PS_STORE_ERROR_CORRUPT);
   if (!(dangling = ps_sqlite_query_text (db, "PRAGMA foreign_key_check", error)))
     return FALSE;
   if (dangling[0] != '\0')
-    return fail (error, PS_STORE_ERROR_CORRUPT);
+    return ps_backup_fail (error, PS_STORE_ERROR_CORRUPT);
   return TRUE;
 }
 
@@ -313,7 +317,7 @@ open_backup (const char    *path,
     return NULL;
   if (!(uri = backup_uri (path)))
     {
-      fail (error, PS_STORE_ERROR_UNREADABLE);
+      ps_backup_fail (error, PS_STORE_ERROR_UNREADABLE);
       return NULL;
     }
 
@@ -333,12 +337,12 @@ open_backup (const char    *path,
     }
   if (version > (gint64)ps_store_schema_version ())
     {
-      fail (error, PS_STORE_ERROR_TOO_NEW);
+      ps_backup_fail (error, PS_STORE_ERROR_TOO_NEW);
       return NULL;
     }
   if (version <= 0)
     {
-      fail (error, PS_STORE_ERROR_INVALID);
+      ps_backup_fail (error, PS_STORE_ERROR_INVALID);
       return NULL;
     }
 
@@ -402,17 +406,12 @@ export_into (sqlite3     *db,
   g_autofree char *set_version = g_strdup_printf ("PRAGMA %s.user_version = %" G_GINT64_FORMAT,
                                                   name, version);
 
-  if (!ps_sqlite_exec (db, "BEGIN", error))
+  if (!ps_sqlite_begin (db, PS_SQLITE_DEFERRED, error))
     return FALSE;
   if (!ps_sqlite_exec (db, export, error) ||
-      !ps_sqlite_exec (db, set_version, error) ||
-      !ps_sqlite_exec (db, "COMMIT", error))
-    {
-      if (!sqlite3_get_autocommit (db))
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
+      !ps_sqlite_exec (db, set_version, error))
+    return ps_sqlite_rollback (db);
+  return ps_sqlite_commit (db, error);
 }
 
 static void
@@ -441,7 +440,7 @@ copy_through_schema (sqlite3     *db,
   int rc;
 
   if (uri == NULL)
-    return fail (error, PS_STORE_ERROR_UNREADABLE);
+    return ps_backup_fail (error, PS_STORE_ERROR_UNREADABLE);
   if (!ps_store_migrate_to (db, version, error) ||
       !ps_sqlite_exec (db, "PRAGMA foreign_keys = ON", error) ||
       !attach (db, uri, "backup", passphrase, error))
@@ -450,7 +449,7 @@ copy_through_schema (sqlite3     *db,
   /* Table names from our own schema, never from the file. */
   tables = ps_sqlite_prepare (db, "SELECT name FROM main.sqlite_master WHERE type = 'table'"
                                   " ORDER BY rowid", error);
-  if (tables == NULL || !ps_sqlite_exec (db, "BEGIN", error))
+  if (tables == NULL || !ps_sqlite_begin (db, PS_SQLITE_DEFERRED, error))
     goto fail;
   while ((rc = sqlite3_step (tables)) == SQLITE_ROW)
     {
@@ -464,7 +463,7 @@ copy_through_schema (sqlite3     *db,
           if (g_error_matches (local_error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID))
             {
               g_clear_error (&local_error);
-              fail (&local_error, PS_STORE_ERROR_CORRUPT);
+              ps_backup_fail (&local_error, PS_STORE_ERROR_CORRUPT);
             }
           g_propagate_error (error, local_error);
           goto fail;
@@ -476,26 +475,25 @@ copy_through_schema (sqlite3     *db,
       goto fail;
     }
   g_clear_pointer (&tables, sqlite3_finalize);
-  if (!ps_sqlite_exec (db, "COMMIT", error))
+  if (!ps_sqlite_commit (db, error))
     goto fail;
   detach (db, "backup");
   return TRUE;
 
 fail:
   g_clear_pointer (&tables, sqlite3_finalize);
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  ps_sqlite_rollback (db);
   detach (db, "backup");
   return FALSE;
 }
 
 /* The whole check: the file as such, then its rows through our schema, in
  * memory only. */
-static gboolean
-check_path (const char    *path,
-            const char    *passphrase,
-            PsBackupInfo  *info,
-            GError       **error)
+gboolean
+ps_backup_check_in_process (const char    *path,
+                            const char    *passphrase,
+                            PsBackupInfo  *info,
+                            GError       **error)
 {
   g_autoptr(sqlite3) backup = NULL;
   g_autoptr(sqlite3) scratch = NULL;
@@ -508,7 +506,7 @@ check_path (const char    *path,
   if (sqlite3_open_v2 (":memory:", &scratch,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL)
       != SQLITE_OK)
-    return fail (error, PS_STORE_ERROR_FAILED);
+    return ps_backup_fail (error, PS_STORE_ERROR_FAILED);
   sqlite3_extended_result_codes (scratch, 1);
   sqlite3_db_config (scratch, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
 
@@ -530,7 +528,83 @@ check_passphrase (const char  *passphrase,
   return TRUE;
 }
 
+/* Leftovers --------------------------------------------------------------- */
+
+/* A half-written backup lies beside its destination, which may be anywhere:
+ * a record of it in the data folder lets the next start remove it. */
+static char *
+record_pending (const char *data_dir,
+                const char *tmp)
+{
+  g_autofree char *base = g_path_get_basename (tmp);
+  g_autofree char *record = NULL;
+
+  g_assert (g_str_has_prefix (base, PS_BACKUP_TEMP_PREFIX));
+  record = g_strconcat (data_dir, G_DIR_SEPARATOR_S, PS_BACKUP_PENDING_PREFIX,
+                        base + strlen (PS_BACKUP_TEMP_PREFIX), NULL);
+  if (!g_file_set_contents_full (record, tmp, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+    g_clear_pointer (&record, g_free);
+  return g_steal_pointer (&record);
+}
+
+static void
+remove_pending (const char *record)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *base = NULL;
+  gsize length = 0;
+
+  /* Only ever a file of Peerside's own temporary name. */
+  if (g_file_get_contents (record, &tmp, &length, NULL) && length == strlen (tmp) &&
+      g_path_is_absolute (tmp) && (base = g_path_get_basename (tmp)) != NULL &&
+      g_str_has_prefix (base, PS_BACKUP_TEMP_PREFIX) && strchr (tmp, '\n') == NULL)
+    remove_db_files (tmp);
+  g_unlink (record);
+}
+
+void
+ps_backup_remove_leftovers (const char *dir)
+{
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (entries == NULL)
+    return;
+  while ((name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, PS_BACKUP_PENDING_PREFIX))
+        remove_pending (path);
+      else if (g_str_has_prefix (name, PS_BACKUP_COPY_PREFIX) ||
+               g_str_has_prefix (name, PS_BACKUP_RESTORING) ||
+               g_str_has_prefix (name, PS_STORE_FILE_NAME ".restore-source") ||
+               g_str_has_prefix (name, PS_STORE_FILE_NAME ".probe"))
+        {
+          g_debug ("Removing %s, left by an interrupted backup or restore", name);
+          g_unlink (path);
+        }
+    }
+}
+
 /* Export ----------------------------------------------------------------- */
+
+/* A backup that does not fit says so, and what to do. */
+static gboolean
+fail_export (GError **error,
+             GError  *lower)
+{
+  if (g_error_matches (lower, PS_STORE_ERROR, PS_STORE_ERROR_DISK_FULL))
+    {
+      g_error_free (lower);
+      g_set_error_literal (error, PS_STORE_ERROR, PS_STORE_ERROR_DISK_FULL,
+                           _("There is not enough space there for the backup. Free some space "
+                             "or choose another place, such as another disk, then try again. "
+                             "Nothing was written and your caseload is unchanged."));
+      return FALSE;
+    }
+  return fail_from (error, lower, PS_STORE_ERROR_FAILED);
+}
 
 gboolean
 ps_backup_export (PsStore     *store,
@@ -540,7 +614,9 @@ ps_backup_export (PsStore     *store,
 {
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *data_dir = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *record = NULL;
   PsBackupInfo info = { 0 };
   GError *local_error = NULL;
   sqlite3 *db;
@@ -555,15 +631,15 @@ ps_backup_export (PsStore     *store,
   if (!check_passphrase (passphrase, error))
     return FALSE;
   if (!(path = g_file_get_path (dest)))
-    return fail (error, PS_STORE_ERROR_READ_ONLY);
+    return ps_backup_fail (error, PS_STORE_ERROR_READ_ONLY);
 
   db = ps_store_get_db (store);
   if (!sqlite3_get_autocommit (db))
-    return fail (error, PS_STORE_ERROR_IN_USE);
+    return ps_backup_fail (error, PS_STORE_ERROR_IN_USE);
 
   /* Beside @dest, so the rename is atomic; hidden until complete. */
   dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".peerside-backup-XXXXXX", NULL);
+  tmp = g_build_filename (dir, PS_BACKUP_TEMP_PREFIX "XXXXXX", NULL);
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -571,9 +647,11 @@ ps_backup_export (PsStore     *store,
 
       ps_store_fail_errno (&local_error, errsv == EACCES || errsv == EPERM ? EROFS : errsv,
                            "Creating the backup");
-      return fail_from (error, local_error, PS_STORE_ERROR_FAILED);
+      return fail_export (error, local_error);
     }
   close (fd);
+  data_dir = g_path_get_dirname (ps_store_get_path (store));
+  record = record_pending (data_dir, tmp);
 
   if (!ps_sqlite_query_int64 (db, "PRAGMA main.user_version", &version, &local_error) ||
       !(attached = attach (db, tmp, "backup", passphrase, &local_error)) ||
@@ -588,8 +666,9 @@ ps_backup_export (PsStore     *store,
       goto fail;
     }
 
-  /* Read it back as a restore would, before it replaces anything. */
-  if (!check_path (tmp, passphrase, &info, &local_error))
+  /* Read it back as a restore would, before it replaces anything: in the
+   * helper too, since another program may write where it lies. */
+  if (!ps_backup_check_isolated (tmp, passphrase, &info, &local_error))
     {
       g_debug ("The new backup does not read back: %s", local_error->message);
       g_clear_error (&local_error);
@@ -603,36 +682,74 @@ ps_backup_export (PsStore     *store,
       goto fail;
     }
   ps_store_fsync_path (dir, O_RDONLY | O_DIRECTORY);
+  if (record != NULL)
+    g_unlink (record);
   return TRUE;
 
 fail:
   if (attached)
     detach (db, "backup");
   remove_db_files (tmp);
-  return fail_from (error, local_error, PS_STORE_ERROR_FAILED);
+  if (record != NULL)
+    g_unlink (record);
+  return fail_export (error, local_error);
 }
 
 /* Check ------------------------------------------------------------------ */
 
+/* The private copy of @src in @data_dir (NULL: the default), checked by the
+ * helper. Returns the copy's path, or NULL. */
+static char *
+copy_and_check (GFile         *src,
+                const char    *passphrase,
+                const char    *data_dir,
+                PsBackupInfo  *info,
+                GError       **error)
+{
+  g_autofree char *dir = data_dir != NULL ? g_strdup (data_dir) : ps_store_default_data_dir ();
+  g_autofree char *copy = NULL;
+  GError *local_error = NULL;
+
+  if (!check_passphrase (passphrase, error))
+    return NULL;
+  if (!(copy = ps_backup_copy_untrusted (src, dir, &local_error)))
+    {
+      /* The data folder's errors, in the backup's words. */
+      PsStoreError code = local_error->code;
+
+      if (code == PS_STORE_ERROR_DISK_FULL || code == PS_STORE_ERROR_READ_ONLY ||
+          code == PS_STORE_ERROR_FAILED)
+        {
+          g_clear_error (&local_error);
+          ps_backup_fail (&local_error, code);
+        }
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (!ps_backup_check_isolated (copy, passphrase, info, error))
+    {
+      g_unlink (copy);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
 gboolean
 ps_backup_check (GFile         *src,
                  const char    *passphrase,
+                 const char    *data_dir,
                  PsBackupInfo  *info_out,
                  GError       **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *copy = NULL;
   PsBackupInfo info = { 0 };
 
   g_return_val_if_fail (G_IS_FILE (src), FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  if (!check_passphrase (passphrase, error))
+  if (!(copy = copy_and_check (src, passphrase, data_dir, &info, error)))
     return FALSE;
-  if (!(path = g_file_get_path (src)))
-    return fail (error, PS_STORE_ERROR_UNREADABLE);
-
-  if (!check_path (path, passphrase, &info, error))
-    return FALSE;
+  g_unlink (copy);
 
   if (info_out != NULL)
     *info_out = info;
@@ -675,7 +792,7 @@ reencrypt (const char   *from,
     return FALSE;
 
   if (sqlite3_close (g_steal_pointer (&db)) != SQLITE_OK)
-    return fail (error, PS_STORE_ERROR_FAILED);
+    return ps_backup_fail (error, PS_STORE_ERROR_FAILED);
   if (!ps_store_fsync_path (to, O_RDONLY))
     return ps_store_fail_errno (error, errno, "Writing the restored caseload");
   return TRUE;
@@ -814,8 +931,8 @@ ps_backup_restore (GFile           *src,
   g_autofree char *copy = NULL;
   g_autofree char *restoring = NULL;
   g_autofree char *before = NULL;
-  g_autoptr(GFile) copy_file = NULL;
   GError *local_error = NULL;
+  PsBackupInfo info = { 0 };
   gboolean exists = FALSE;
   gboolean keep = FALSE;
   gboolean ok = FALSE;
@@ -828,13 +945,10 @@ ps_backup_restore (GFile           *src,
 
   if (!check_passphrase (passphrase, error))
     return FALSE;
-  if (!g_file_is_native (src))
-    return fail (error, PS_STORE_ERROR_UNREADABLE);
 
   dir = data_dir != NULL ? g_strdup (data_dir) : ps_store_default_data_dir ();
   path = g_build_filename (dir, PS_STORE_FILE_NAME, NULL);
-  copy = g_strconcat (path, ".restore-source", NULL);
-  restoring = g_strconcat (path, ".restoring", NULL);
+  restoring = g_build_filename (dir, PS_BACKUP_RESTORING, NULL);
 
   /* The directory lock: fails with IN_USE while the store is open. */
   if (!ps_store_prepare_dir (dir, &lock_fd, &exists, error))
@@ -843,19 +957,14 @@ ps_backup_restore (GFile           *src,
   keep = (flags & PS_RESTORE_KEEP_CURRENT) != 0 && exists;
   before = keep ? kept_name (dir) : g_strconcat (path, ".before-restore", NULL);
 
-  /* Leftovers of an interrupted restore are ours, never the caseload. */
-  remove_db_files (copy);
+  /* A leftover of an interrupted restore is ours, never the caseload. */
   remove_db_files (restoring);
 
-  /* A private copy: the user's file cannot change between check and use. */
-  copy_file = g_file_new_for_path (copy);
-  if (!g_file_copy (src, copy_file, G_FILE_COPY_TARGET_DEFAULT_PERMS, NULL, NULL, NULL,
-                    &local_error))
-    {
-      fail_from (error, local_error, PS_STORE_ERROR_FAILED);
-      goto out;
-    }
-  g_chmod (copy, 0600);
+  /* A private copy, checked by the helper: SQLite reads it here only once
+   * its schema is known to be Peerside's own, and the user's file cannot
+   * change between the check and its use. */
+  if (!(copy = copy_and_check (src, passphrase, dir, &info, error)))
+    goto out;
 
   if (!reencrypt (copy, passphrase, restoring, key, &local_error))
     {
@@ -876,7 +985,8 @@ ps_backup_restore (GFile           *src,
     *kept_path = g_strdup (before);
 
 out:
-  remove_db_files (copy);
+  if (copy != NULL)
+    remove_db_files (copy);
   remove_db_files (restoring);
   close (lock_fd);
   return ok;
@@ -891,9 +1001,9 @@ typedef struct
   char       *data_dir;
   PsKeyVault *vault;
   PsKey      *key;
-  gboolean    made_key;
   PsRestoreFlags flags;
   char       *kept_path;
+  char       *copy;       /* the checked copy, until the caller takes it */
   PsBackupInfo info;
 } BackupJob;
 
@@ -908,6 +1018,9 @@ backup_job_free (BackupJob *job)
   g_clear_object (&job->vault);
   g_clear_pointer (&job->key, ps_key_free);
   g_clear_pointer (&job->kept_path, g_free);
+  if (job->copy != NULL)
+    g_unlink (job->copy);
+  g_clear_pointer (&job->copy, g_free);
   g_free (job);
 }
 
@@ -938,7 +1051,8 @@ check_thread (GTask        *task,
   BackupJob *job = task_data;
   GError *error = NULL;
 
-  if (ps_backup_check (job->src, job->passphrase, &job->info, &error))
+  job->copy = copy_and_check (job->src, job->passphrase, job->data_dir, &job->info, &error);
+  if (job->copy != NULL)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -947,6 +1061,7 @@ check_thread (GTask        *task,
 void
 ps_backup_check_async (GFile               *src,
                        const char          *passphrase,
+                       const char          *data_dir,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
@@ -957,12 +1072,14 @@ ps_backup_check_async (GFile               *src,
 
   task = backup_job_new (src, passphrase, ps_backup_check_async, cancellable, callback,
                          user_data);
+  ((BackupJob *)g_task_get_task_data (task))->data_dir = g_strdup (data_dir);
   g_task_run_in_thread (task, check_thread);
 }
 
 gboolean
 ps_backup_check_finish (GAsyncResult  *result,
                         PsBackupInfo  *info_out,
+                        GFile        **checked_copy,
                         GError       **error)
 {
   BackupJob *job;
@@ -974,6 +1091,11 @@ ps_backup_check_finish (GAsyncResult  *result,
   job = g_task_get_task_data (G_TASK (result));
   if (info_out != NULL)
     *info_out = job->info;
+  if (checked_copy != NULL)
+    {
+      *checked_copy = g_file_new_for_path (job->copy);
+      g_clear_pointer (&job->copy, g_free);
+    }
   return TRUE;
 }
 
@@ -991,28 +1113,6 @@ restore_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-}
-
-static void restore_key_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data);
-
-static void
-restore_key_stored_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!ps_key_vault_store_finish (PS_KEY_VAULT (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Restore with the key the keyring gives back, as a first run does. */
-  ps_key_vault_lookup_async (PS_KEY_VAULT (object), g_task_get_cancellable (task),
-                             restore_key_cb, g_object_ref (task));
 }
 
 static gboolean
@@ -1034,39 +1134,11 @@ restore_key_cb (GObject      *object,
   BackupJob *job = g_task_get_task_data (task);
   GError *error = NULL;
 
-  job->key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
+  job->key = ps_key_vault_ensure_finish (PS_KEY_VAULT (object), result, &error);
   if (job->key != NULL)
-    {
-      g_task_run_in_thread (task, restore_thread);
-      return;
-    }
-
-  /* A new computer: no caseload and no key yet, so make the key, as the
-   * first run would. A caseload whose key is missing is never replaced
-   * with a new key unless the caller chose to keep it aside. */
-  if (!job->made_key &&
-      (!caseload_exists (job->data_dir) || (job->flags & PS_RESTORE_KEEP_CURRENT) != 0) &&
-      g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-    {
-      g_autoptr(PsKey) key = NULL;
-
-      g_clear_error (&error);
-      if (!(key = ps_key_new_random (&error)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      job->made_key = TRUE;
-      ps_key_vault_store_async (job->vault, key, g_task_get_cancellable (task),
-                                restore_key_stored_cb, g_object_ref (task));
-      return;
-    }
-  if (job->made_key && g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-    {
-      g_clear_error (&error);
-      ps_store_set_error (&error, PS_STORE_ERROR_KEYRING_LOCKED);
-    }
-  g_task_return_error (task, error);
+    g_task_run_in_thread (task, restore_thread);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -1091,7 +1163,13 @@ ps_backup_restore_async (GFile               *src,
   job->flags = flags;
   job->data_dir = g_strdup (data_dir);
   job->vault = g_object_ref (vault);
-  ps_key_vault_lookup_async (vault, cancellable, restore_key_cb, g_steal_pointer (&task));
+  /* A new computer: no caseload and no key yet, so the key is made, as the
+   * first run would. A caseload whose key is missing is never replaced
+   * with a new key unless the caller chose to keep it aside. */
+  ps_key_vault_ensure_async (vault,
+                             !caseload_exists (data_dir) ||
+                             (flags & PS_RESTORE_KEEP_CURRENT) != 0,
+                             cancellable, restore_key_cb, g_steal_pointer (&task));
 }
 
 gboolean

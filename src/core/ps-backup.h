@@ -43,11 +43,15 @@ gboolean ps_backup_export        (PsStore              *store,
                                   const char           *passphrase,
                                   GError              **error);
 
-/* Opens @src read-only and checks, in order: not plaintext, the passphrase,
- * not newer than this Peerside, exactly Peerside's schema (before any other
- * query), integrity and foreign keys. Never writes anything anywhere. */
+/* Opens @src once (a link, a FIFO, a device or a file over 512 MiB is
+ * refused), copies it into a private file in @data_dir (NULL: the default)
+ * and checks the copy in the peerside-backup-check helper, in order: not
+ * plaintext, the passphrase, not newer than this Peerside, exactly
+ * Peerside's schema, integrity and foreign keys. Removes the copy after;
+ * writes nothing else, and never touches the caseload. */
 gboolean ps_backup_check         (GFile                *src,
                                   const char           *passphrase,
+                                  const char           *data_dir,
                                   PsBackupInfo         *info_out,
                                   GError              **error);
 
@@ -76,14 +80,19 @@ gboolean ps_backup_restore       (GFile                *src,
                                   char                **kept_path,
                                   GError              **error);
 
-/* In a thread. The passphrase is copied, and the copy wiped when done. */
+/* In a thread. The passphrase is copied, and the copy wiped when done.
+ * @checked_copy: the private copy that was checked, for
+ * ps_backup_restore_async(), so the file restored is the file confirmed;
+ * the caller deletes it. NULL: it is deleted here. */
 void     ps_backup_check_async   (GFile                *src,
                                   const char           *passphrase,
+                                  const char           *data_dir,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data);
 gboolean ps_backup_check_finish  (GAsyncResult         *result,
                                   PsBackupInfo         *info_out,
+                                  GFile               **checked_copy,
                                   GError              **error);
 
 /* Reads the caseload key from @vault, then restores in a thread. With no
@@ -104,5 +113,10 @@ void     ps_backup_restore_async (GFile                *src,
 gboolean ps_backup_restore_finish (GAsyncResult        *result,
                                    char               **kept_path,
                                    GError             **error);
+
+/* peerside --verify-backup FILE: reads the passphrase from standard input
+ * (asked without echo on a terminal), checks the backup as Restore does,
+ * prints one line and returns the exit status: 0 for a valid backup. */
+int      ps_backup_verify_command (const char          *path);
 
 G_END_DECLS

@@ -89,11 +89,100 @@ fail (PsCaseField   field,
 }
 
 static gboolean
-is_one_line (const char *text)
+is_line_break (gunichar c)
 {
-  return strpbrk (text, "\r\n\v\f") == NULL &&
-         strstr (text, "\xe2\x80\xa8") == NULL &&   /* U+2028 LINE SEPARATOR */
-         strstr (text, "\xe2\x80\xa9") == NULL;     /* U+2029 PARAGRAPH SEPARATOR */
+  return c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85 ||
+         c == 0x2028 || c == 0x2029;
+}
+
+/* Marks, embeddings, overrides and isolates that change the order in which
+ * the rest of a row is shown: U+202E makes a name read backwards. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What shows as nothing: spaces, zero-width and other format characters,
+ * and the fillers that render blank. */
+static gboolean
+is_invisible (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+      return TRUE;
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_CURRENCY_SYMBOL:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MATH_SYMBOL:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OTHER_SYMBOL:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_SURROGATE:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_UPPERCASE_LETTER:
+    default:
+      /* Hangul fillers and the blank braille pattern are letters and symbols. */
+      return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+    }
+}
+
+typedef enum
+{
+  LINE_OK,
+  LINE_EMPTY,
+  LINE_BREAKS,
+  LINE_CONTROL,
+  LINE_BIDI,
+} LineProblem;
+
+static LineProblem
+line_problem (const char *text)
+{
+  gboolean visible = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_line_break (c))
+        return LINE_BREAKS;
+      visible = visible || !is_invisible (c);
+    }
+  if (!visible)
+    return LINE_EMPTY;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* ESC, TAB, DEL and the C1 controls: nothing a name or contact holds. */
+      if (g_unichar_type (c) == G_UNICODE_CONTROL)
+        return LINE_CONTROL;
+      if (is_bidi_control (c))
+        return LINE_BIDI;
+    }
+  return LINE_OK;
 }
 
 /* Text is checked as it would be stored: trimmed. */
@@ -106,31 +195,41 @@ check_line (const char   *raw,
             GError      **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (raw != NULL ? raw : ""));
+  gboolean name = field == PS_CASE_FIELD_NAME;
 
   if (!g_utf8_validate (text, -1, NULL))
     return fail (field, bad_field, error, _("The text is not valid."));
 
-  if (text[0] == '\0')
+  switch (text[0] == '\0' ? LINE_EMPTY : line_problem (text))
     {
+    case LINE_EMPTY:
+      if (!required && text[0] == '\0')
+        return TRUE;
       if (required)
         return fail (field, bad_field, error, _("Enter a name."));
-      return TRUE;
+      return fail (field, bad_field, error,
+                   _("The contact shows as blank: type it with visible characters."));
+    case LINE_BREAKS:
+      return fail (field, bad_field, error,
+                   name ? _("A name is one line: remove the line breaks.")
+                        : _("A contact is one line: remove the line breaks."));
+    case LINE_CONTROL:
+      return fail (field, bad_field, error,
+                   name ? _("A name cannot hold tabs or other control characters.")
+                        : _("A contact cannot hold tabs or other control characters."));
+    case LINE_BIDI:
+      return fail (field, bad_field, error,
+                   name ? _("A name cannot hold characters that change the direction of text.")
+                        : _("A contact cannot hold characters that change the direction of text."));
+    case LINE_OK:
+    default:
+      break;
     }
 
-  if (field == PS_CASE_FIELD_NAME)
-    {
-      if (g_utf8_strlen (text, -1) > max_chars)
-        return fail (field, bad_field, error, _("The name is longer than 80 characters."));
-      if (!is_one_line (text))
-        return fail (field, bad_field, error, _("A name fits on one line."));
-    }
-  else
-    {
-      if (g_utf8_strlen (text, -1) > max_chars)
-        return fail (field, bad_field, error, _("The contact is longer than 120 characters."));
-      if (!is_one_line (text))
-        return fail (field, bad_field, error, _("A contact fits on one line."));
-    }
+  if (g_utf8_strlen (text, -1) > max_chars)
+    return fail (field, bad_field, error,
+                 name ? _("The name is longer than 80 characters.")
+                      : _("The contact is longer than 120 characters."));
   return TRUE;
 }
 

@@ -25,15 +25,18 @@ typedef struct
   GDateTime       *first_contact_at;
   GDateTime       *next_conversation_at;
   PsModality       next_conversation_modality;
-  guint            n_conversations;            /* all but cancelled */
+  guint            next_conversation_minutes;
+  PsConversationState next_conversation_state;  /* scheduled or in progress */
+  guint            n_conversations;            /* held or planned */
   guint            n_completed_conversations;
   guint            n_any_conversations;        /* including cancelled */
-} PsCaseRow;
+  gboolean         safety_concern;             /* the latest held conversation raised one */
+} PsCaseRecord;
 
-void    ps_case_row_clear (PsCaseRow *row);
+void    ps_case_record_clear    (PsCaseRecord       *record);
 
-PsCase *ps_case_new_from_row (const PsCaseRow *row);
-void    ps_case_update       (PsCase          *self,
-                              const PsCaseRow *row);
+PsCase *ps_case_new_from_record (const PsCaseRecord *record);
+void    ps_case_update          (PsCase             *self,
+                                 const PsCaseRecord *record);
 
 G_END_DECLS

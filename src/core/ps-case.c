@@ -9,7 +9,7 @@
 struct _PsCase
 {
   GObject    parent_instance;
-  PsCaseRow  row;
+  PsCaseRecord  row;
 };
 
 G_DEFINE_FINAL_TYPE (PsCase, ps_case, G_TYPE_OBJECT)
@@ -35,13 +35,14 @@ enum {
   PROP_NEXT_CONVERSATION_MODALITY,
   PROP_N_CONVERSATIONS,
   PROP_N_COMPLETED_CONVERSATIONS,
+  PROP_SAFETY_CONCERN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 void
-ps_case_row_clear (PsCaseRow *row)
+ps_case_record_clear (PsCaseRecord *row)
 {
   g_clear_pointer (&row->display_name, g_free);
   g_clear_pointer (&row->contact, g_free);
@@ -51,7 +52,7 @@ ps_case_row_clear (PsCaseRow *row)
 }
 
 static PsCaseState
-row_state (const PsCaseRow *row)
+row_state (const PsCaseRecord *row)
 {
   if (row->closure_status != PS_CLOSURE_NONE)
     return PS_CASE_STATE_CLOSED;
@@ -65,7 +66,7 @@ ps_case_finalize (GObject *object)
 {
   PsCase *self = (PsCase *)object;
 
-  ps_case_row_clear (&self->row);
+  ps_case_record_clear (&self->row);
 
   G_OBJECT_CLASS (ps_case_parent_class)->finalize (object);
 }
@@ -77,7 +78,7 @@ ps_case_get_property (GObject    *object,
                       GParamSpec *pspec)
 {
   PsCase *self = PS_CASE (object);
-  const PsCaseRow *row = &self->row;
+  const PsCaseRecord *row = &self->row;
 
   switch (prop_id)
     {
@@ -137,6 +138,9 @@ ps_case_get_property (GObject    *object,
       break;
     case PROP_N_COMPLETED_CONVERSATIONS:
       g_value_set_uint (value, row->n_completed_conversations);
+      break;
+    case PROP_SAFETY_CONCERN:
+      g_value_set_boolean (value, row->safety_concern);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -198,6 +202,9 @@ ps_case_class_init (PsCaseClass *klass)
     g_param_spec_uint ("n-conversations", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
   properties[PROP_N_COMPLETED_CONVERSATIONS] =
     g_param_spec_uint ("n-completed-conversations", NULL, NULL, 0, G_MAXUINT, 0, RO_FLAGS);
+  /* The latest conversation held raised a safety concern. */
+  properties[PROP_SAFETY_CONCERN] =
+    g_param_spec_boolean ("safety-concern", NULL, NULL, FALSE, RO_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -211,7 +218,7 @@ ps_case_init (PsCase *self)
 }
 
 PsCase *
-ps_case_new_from_row (const PsCaseRow *row)
+ps_case_new_from_record (const PsCaseRecord *row)
 {
   PsCase *self = g_object_new (PS_TYPE_CASE, NULL);
 
@@ -225,9 +232,9 @@ ps_case_new_from_row (const PsCaseRow *row)
 /* Copies @row into the case, notifying only what changed. */
 void
 ps_case_update (PsCase          *self,
-                const PsCaseRow *row)
+                const PsCaseRecord *row)
 {
-  PsCaseRow *mine = &self->row;
+  PsCaseRecord *mine = &self->row;
   PsCaseState old_state = row_state (mine);
   guint n_old;
 
@@ -260,9 +267,22 @@ ps_case_update (PsCase          *self,
   mine->n_completed_conversations = row->n_completed_conversations;
   NOTIFY_IF (n_old != row->n_completed_conversations, PROP_N_COMPLETED_CONVERSATIONS);
   mine->n_any_conversations = row->n_any_conversations;
+  NOTIFY_IF (ps_set_int (&mine->safety_concern, row->safety_concern), PROP_SAFETY_CONCERN);
+  /* Read with the next conversation's instant, which rows are told of. */
+  mine->next_conversation_minutes = row->next_conversation_minutes;
+  mine->next_conversation_state = row->next_conversation_state;
   NOTIFY_IF (old_state != row_state (mine), PROP_STATE);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Whether the latest conversation held raised a safety concern: it stays
+ * so until a later one raises none (closing the case ends the follow-up). */
+gboolean
+ps_case_get_safety_concern (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), FALSE);
+  return self->row.safety_concern;
 }
 
 gint64
@@ -382,6 +402,20 @@ ps_case_get_next_conversation_modality (PsCase *self)
 {
   g_return_val_if_fail (PS_IS_CASE (self), 0);
   return self->row.next_conversation_modality;
+}
+
+guint
+ps_case_get_next_conversation_minutes (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), 0);
+  return self->row.next_conversation_minutes;
+}
+
+PsConversationState
+ps_case_get_next_conversation_state (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), PS_CONVERSATION_SCHEDULED);
+  return self->row.next_conversation_state;
 }
 
 guint

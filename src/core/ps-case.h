@@ -32,8 +32,12 @@ GDateTime       *ps_case_get_created_at                 (PsCase *self);
 GDateTime       *ps_case_get_first_contact_at           (PsCase *self);
 GDateTime       *ps_case_get_next_conversation_at       (PsCase *self);
 PsModality       ps_case_get_next_conversation_modality (PsCase *self);
+guint            ps_case_get_next_conversation_minutes  (PsCase *self);
+/* Scheduled or in progress, when there is a next conversation. */
+PsConversationState ps_case_get_next_conversation_state (PsCase *self);
 guint            ps_case_get_n_conversations            (PsCase *self);
 guint            ps_case_get_n_completed_conversations  (PsCase *self);
+gboolean         ps_case_get_safety_concern             (PsCase *self);
 
 /* The editable fields, to fill a form (free with ps_case_fields_free). */
 PsCaseFields    *ps_case_dup_fields                     (PsCase *self);

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* The conversation guide of DESIGN.md §2, as fixed, versioned data. Only
+/* The conversation guide (open, listen, normalise, safety, cope, resources),
+ * as fixed, versioned data. Only
  * step ids reach the database; a conversation keeps the checklist version it
  * was held with, so look its steps up with ps_checklist_get (its version).
  * A published version never changes: a new guide is a new version. */
@@ -59,20 +60,5 @@ const char             *ps_checklist_phase_get_untranslated_title   (const PsChe
 /* "12 of 14 steps", counted in the conversation's own checklist version;
  * NULL when this build does not know that version. */
 char                   *ps_checklist_describe_coverage  (PsConversation          *conversation);
-
-/* Conversation helpers over the store's API (they belong with the store and
- * may move there). */
-
-/* A conversation held now, unplanned: scheduled at the clock's now and set in
- * progress, in the current checklist version. Transfer full. */
-PsConversation         *ps_conversation_start_now       (PsStore                 *store,
-                                                         PsCase                  *kase,
-                                                         PsClock                 *clock,
-                                                         guint                    minutes,
-                                                         PsModality               modality,
-                                                         GError                 **error);
-/* A conversation left in progress (the app quit during it), of an open case,
- * or NULL. The most recently started one if there are several. Transfer full. */
-PsConversation         *ps_conversation_find_in_progress (PsStore                *store);
 
 G_END_DECLS

@@ -3,7 +3,11 @@
 /* The one source of "now" in Peerside. The real clock reads the wall clock;
  * a fake clock is set by tests (and never advances on its own). Both report
  * a "changed" signal when time jumps (a fake set, a time-zone change) and,
- * through ps_clock_check_day, when a new local day begins. */
+ * through ps_clock_check_day, when a new local day begins.
+ *
+ * Besides the wall clock, each clock has a monotonic one for spans of time
+ * (the idle lock): it never jumps when the wall clock is set. The fake's
+ * moves only with ps_clock_advance, not with ps_clock_set_now. */
 
 #include "config.h"
 
@@ -14,6 +18,7 @@ struct _PsClock
 {
   GObject    parent_instance;
   GDateTime *fake_now;   /* NULL for the real clock */
+  gint64     fake_monotonic;
   GTimeZone *timezone;   /* NULL: the process's local zone */
   GDate      last_day;   /* the local day ps_clock_check_day last saw */
 };
@@ -70,6 +75,7 @@ ps_clock_new_fake (GDateTime *now)
 
   self = g_object_new (PS_TYPE_CLOCK, NULL);
   self->fake_now = g_date_time_to_utc (now);
+  self->fake_monotonic = G_TIME_SPAN_HOUR;
   return self;
 }
 
@@ -152,7 +158,20 @@ ps_clock_advance (PsClock   *self,
   g_return_if_fail (self->fake_now != NULL);
 
   later = g_date_time_add (self->fake_now, span);
+  self->fake_monotonic += MAX (span, 0);
   ps_clock_set_now (self, later);
+}
+
+/* Microseconds on a clock that only goes forward: g_get_monotonic_time ()
+ * for the real clock. */
+gint64
+ps_clock_get_monotonic (PsClock *self)
+{
+  g_return_val_if_fail (PS_IS_CLOCK (self), 0);
+
+  if (self->fake_now != NULL)
+    return self->fake_monotonic;
+  return g_get_monotonic_time ();
 }
 
 /* NULL goes back to the process's local zone (after tzset() picked up a change). */

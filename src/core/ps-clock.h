@@ -20,6 +20,7 @@ void       ps_clock_set_now         (PsClock   *self,
                                      GDateTime *now);
 void       ps_clock_advance         (PsClock   *self,
                                      GTimeSpan  span);
+gint64     ps_clock_get_monotonic   (PsClock   *self);
 void       ps_clock_set_timezone    (PsClock   *self,
                                      GTimeZone *tz);
 void       ps_clock_check_day       (PsClock   *self);

@@ -24,6 +24,7 @@ struct _PsContext
   PsClock         *clock;
   GSettings       *settings;
   PsKeyVault      *vault;
+  PsKey           *demo_key;   /* the demo's key, held only in memory */
   PsStore         *store;
   GError          *error;
   GCancellable    *cancellable;
@@ -88,6 +89,7 @@ ps_context_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->demo_key, ps_key_free);
 
   G_OBJECT_CLASS (ps_context_parent_class)->finalize (object);
 }
@@ -323,21 +325,24 @@ open_demo (PsContext  *self,
            GError    **error)
 {
   g_autoptr(PsStore) store = NULL;
-  g_autoptr(PsKey) key = NULL;
   g_autofree char *path = NULL;
+  gboolean create = self->demo_key == NULL;
 
   if (self->data_dir == NULL &&
       !(self->data_dir = g_dir_make_tmp ("peerside-demo-XXXXXX", error)))
     return FALSE;
 
-  /* A key held only in memory: the demo never touches the user's keyring. */
-  if (!(key = ps_key_new_random (error)))
+  /* A key held only in memory: the demo never touches the user's keyring.
+   * It stays after a lock, so the demo unlocks as the real caseload does
+   * (its cases are fictional). */
+  if (create && !(self->demo_key = ps_key_new_random (error)))
     return FALSE;
 
   path = g_build_filename (self->data_dir, "caseload.db", NULL);
-  store = ps_store_open_with_key (path, ps_key_get_hex (key), TRUE, self->clock, error);
+  store = ps_store_open_with_key (path, ps_key_get_hex (self->demo_key), create, self->clock,
+                                  error);
 
-  if (store == NULL || !ps_demo_populate (store, self->clock, error))
+  if (store == NULL || (create && !ps_demo_populate (store, self->clock, error)))
     return FALSE;
 
   set_store (self, store, NULL);
@@ -397,6 +402,21 @@ ps_context_open (PsContext *self)
 }
 
 /* Closes the store (on lock): the key goes with it. */
+void
+ps_context_shutdown (PsContext *self)
+{
+  g_return_if_fail (PS_IS_CONTEXT (self));
+
+  ps_context_close (self, PS_CONTEXT_LOCKED);
+  /* Now, not when the last reference goes: a window or a service may
+   * still hold one as the process ends. */
+  if (self->demo && self->data_dir != NULL)
+    {
+      ps_remove_tree (self->data_dir);
+      g_clear_pointer (&self->data_dir, g_free);
+    }
+}
+
 void
 ps_context_close (PsContext       *self,
                   PsContextStatus  status)

@@ -37,6 +37,9 @@ gboolean         ps_context_is_demo        (PsContext   *self);
 void             ps_context_open           (PsContext   *self);
 void             ps_context_close          (PsContext   *self,
                                             PsContextStatus status);
+/* The end of the process: closes the store cleanly and removes the demo's
+ * throwaway folder at once. */
+void             ps_context_shutdown              (PsContext       *self);
 
 /* The first-contact targets in days, as every view and the reminders use
  * them: due within 1–14 days, and overdue never before due (Preferences

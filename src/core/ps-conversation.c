@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "ps-case-timeline.h"
 #include "ps-conversation-private.h"
 #include "ps-enum-types.h"
 #include "ps-util.h"
@@ -223,7 +224,7 @@ ps_conversation_get_ends_at (PsConversation *self)
   g_return_val_if_fail (PS_IS_CONVERSATION (self), NULL);
   if (self->row.starts_at == NULL)
     return NULL;
-  return g_date_time_add_minutes (self->row.starts_at, (int)self->row.minutes);
+  return ps_timeline_conversation_end (self->row.starts_at, self->row.minutes);
 }
 
 guint

@@ -12,7 +12,13 @@
  * prompt's failure ("g_task_return_error: assertion 'error != NULL'") and
  * its unlock may never complete. Ours calls Service.Unlock, then
  * Prompt.Prompt, and waits for Completed with a time limit; a prompt that
- * fails, is dismissed or times out means a locked keyring. */
+ * fails, is dismissed or times out means a locked keyring.
+ *
+ * The key lives either in the default (login) collection, which opens with
+ * the session, or in Peerside's own collection with a password of its own:
+ * protecting moves it there, locking Peerside locks that collection, and
+ * opening again brings up gnome-keyring's own password prompt. The password
+ * never passes through Peerside. */
 
 #include "config.h"
 
@@ -29,18 +35,46 @@
 /* Long enough to type a password, short enough never to wait for ever. */
 #define PROMPT_TIMEOUT_SECONDS 120
 
+/* The label of Peerside's own collection: a name, not translated. */
+#define OWN_COLLECTION_LABEL "Peerside"
+
 struct _PsKeyVault
 {
-  GObject parent_instance;
+  GObject   parent_instance;
+
+  char     *key_collection;   /* where the last lookup found the key */
+  gboolean  is_protected;
 };
 
 G_DEFINE_FINAL_TYPE (PsKeyVault, ps_key_vault, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_PROTECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  OP_LOOKUP,
+  OP_STORE,
+  OP_ENSURE,    /* lookup; if missing, make, store and read back */
+  OP_PROTECT,   /* lookup, then move into the own collection */
+} VaultOpKind;
+
 typedef struct
 {
+  VaultOpKind    kind;
   SecretService *service;
-  PsKey         *key;        /* to store; NULL for a lookup */
-  gboolean       unlocked;   /* items were unlocked once already */
+  PsKey         *key;          /* to store, or found */
+  char          *default_path; /* the default collection, if any */
+  char          *target;       /* the collection to store in; NULL: default */
+  char          *found_in;     /* the collection the key was found in */
+  gboolean       unlocked;     /* items were unlocked once already */
+  gboolean       may_create;
+  gboolean       made_key;
 } VaultOp;
 
 static void
@@ -48,6 +82,9 @@ vault_op_free (VaultOp *op)
 {
   g_clear_object (&op->service);
   g_clear_pointer (&op->key, ps_key_free);
+  g_clear_pointer (&op->default_path, g_free);
+  g_clear_pointer (&op->target, g_free);
+  g_clear_pointer (&op->found_in, g_free);
   g_free (op);
 }
 
@@ -140,7 +177,7 @@ return_code (GTask        *task,
   g_task_return_new_error (task, PS_STORE_ERROR, code, "%s", ps_store_error_message (code));
 }
 
-/* Unlocking over GDBus -------------------------------------------------- */
+/* Service calls that may prompt, over GDBus ------------------------------ */
 
 typedef struct
 {
@@ -151,6 +188,7 @@ typedef struct
   guint            vanished_id;
   GSource         *timeout;
   GSource         *cancelled;
+  GVariant        *result;         /* what the call or its prompt gave */
   gboolean         done;
 } Unlock;
 
@@ -195,6 +233,7 @@ unlock_free (Unlock *unlock)
   g_clear_object (&unlock->connection);
   g_clear_pointer (&unlock->owner, g_free);
   g_clear_pointer (&unlock->prompt_path, g_free);
+  g_clear_pointer (&unlock->result, g_variant_unref);
   g_free (unlock);
 }
 
@@ -247,11 +286,15 @@ prompt_completed_cb (GDBusConnection *connection,
   g_variant_get (parameters, "(bv)", &dismissed, &result);
 
   g_debug ("Unlock prompt completed, dismissed: %d", dismissed);
-  if (dismissed || !g_variant_is_of_type (result, G_VARIANT_TYPE ("ao")) ||
-      g_variant_n_children (result) == 0)
+  if (dismissed)
     unlock_return (task, locked_error ());
   else
-    unlock_return (task, NULL);
+    {
+      Unlock *unlock = g_task_get_task_data (task);
+
+      unlock->result = g_steal_pointer (&result);
+      unlock_return (task, NULL);
+    }
 }
 
 /* gnome-keyring can exit while prompting (it aborts on its own warning
@@ -327,7 +370,7 @@ unlock_called_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Unlock *unlock = g_task_get_task_data (task);
   g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) unlocked = NULL;
+  g_autoptr(GVariant) prompt_path = NULL;
   GError *error = NULL;
   const char *prompt = NULL;
   GMainContext *context = g_task_get_context (task);
@@ -340,11 +383,14 @@ unlock_called_cb (GObject      *object,
       return;
     }
 
-  g_variant_get (reply, "(@ao&o)", &unlocked, &prompt);
+  /* Every such reply is (result, prompt). */
+  prompt_path = g_variant_get_child_value (reply, 1);
+  prompt = g_variant_get_string (prompt_path, NULL);
   if (g_str_equal (prompt, "/"))
     {
-      /* Unlocked without asking (or already unlocked). */
-      unlock_return (task, g_variant_n_children (unlocked) > 0 ? NULL : locked_error ());
+      /* Done without asking (e.g. already unlocked). */
+      unlock->result = g_variant_get_child_value (reply, 0);
+      unlock_return (task, NULL);
       return;
     }
 
@@ -382,16 +428,19 @@ unlock_called_cb (GObject      *object,
                           g_object_ref (task));
 }
 
-/* Unlocks the objects at @paths (collections or items) through @service,
- * prompting if the keyring asks to. The timeout and cancel sources hold no
- * reference: the signal subscription and pending calls keep the task alive
- * until it ended, and ending removes them. */
+/* Calls @method of the Secret Service, whose reply is (result, prompt),
+ * and shows the prompt if there is one; the task's result is the call's or
+ * the prompt's. The timeout and cancel sources hold no reference: the signal
+ * subscription and pending calls keep the task alive until it ended, and
+ * ending removes them. */
 static void
-unlock_paths_async (SecretService       *service,
-                    const char * const  *paths,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
+prompt_call_async (SecretService       *service,
+                   const char          *method,
+                   GVariant            *parameters,
+                   const GVariantType  *reply_type,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (service, cancellable, callback, user_data);
   Unlock *unlock = g_new0 (Unlock, 1);
@@ -401,24 +450,57 @@ unlock_paths_async (SecretService       *service,
   unlock->owner = g_dbus_proxy_get_name_owner (proxy);
   if (unlock->owner == NULL)
     unlock->owner = g_strdup (SECRET_BUS_NAME);
-  g_task_set_source_tag (task, unlock_paths_async);
+  g_task_set_source_tag (task, prompt_call_async);
   g_task_set_task_data (task, unlock, (GDestroyNotify)unlock_free);
 
   g_dbus_connection_call (unlock->connection, unlock->owner, SECRET_SERVICE_PATH,
-                          SECRET_SERVICE_IFACE, "Unlock",
-                          g_variant_new ("(^ao)", (char **)paths), G_VARIANT_TYPE ("(aoo)"),
+                          SECRET_SERVICE_IFACE, method, parameters, reply_type,
                           G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, cancellable, unlock_called_cb,
                           g_steal_pointer (&task));
+}
+
+static GVariant *
+prompt_call_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  Unlock *unlock = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return unlock->result != NULL ? g_variant_ref (unlock->result) : NULL;
+}
+
+/* Unlocks the objects at @paths (collections or items), prompting if the
+ * keyring asks to. */
+static void
+unlock_paths_async (SecretService       *service,
+                    const char * const  *paths,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  prompt_call_async (service, "Unlock", g_variant_new ("(^ao)", (char **)paths),
+                     G_VARIANT_TYPE ("(aoo)"), cancellable, callback, user_data);
 }
 
 static gboolean
 unlock_paths_finish (GAsyncResult  *result,
                      GError       **error)
 {
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_autoptr(GVariant) unlocked = prompt_call_finish (result, error);
+
+  if (unlocked == NULL)
+    return FALSE;
+  if (!g_variant_is_of_type (unlocked, G_VARIANT_TYPE ("ao")) ||
+      g_variant_n_children (unlocked) == 0)
+    {
+      g_propagate_error (error, locked_error ());
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* Lookup and store -------------------------------------------------------- */
+/* Lookup, store, ensure and protect -------------------------------------- */
 
 static void run_operation (GTask *task);
 
@@ -430,6 +512,28 @@ return_unlock_error (GTask  *task,
     g_task_return_error (task, error);
   else
     return_secret_error (task, error, TRUE);
+}
+
+static void
+set_found_in (PsKeyVault *self,
+              const char *collection,
+              const char *default_path)
+{
+  gboolean is_protected = collection != NULL && g_strcmp0 (collection, default_path) != 0;
+
+  g_free (self->key_collection);
+  self->key_collection = g_strdup (collection);
+  if (self->is_protected != is_protected)
+    {
+      self->is_protected = is_protected;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROTECTED]);
+    }
+}
+
+static char *
+item_collection (SecretItem *item)
+{
+  return g_path_get_dirname (g_dbus_proxy_get_object_path (G_DBUS_PROXY (item)));
 }
 
 static void
@@ -450,14 +554,100 @@ items_unlocked_cb (GObject      *object,
   run_operation (task);
 }
 
+/* The copies left behind in other collections once the key is in its own. */
+static void
+delete_next (GTask     *task,
+             GPtrArray *items);
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GPtrArray *items = g_object_get_data (G_OBJECT (task), "ps-left-behind");
+  GError *error = NULL;
+
+  if (!secret_item_delete_finish (SECRET_ITEM (object), result, &error))
+    {
+      return_secret_error (task, error, TRUE);
+      return;
+    }
+  delete_next (task, items);
+}
+
+static void
+delete_next (GTask     *task,
+             GPtrArray *items)
+{
+  PsKeyVault *self = g_task_get_source_object (task);
+  VaultOp *op = g_task_get_task_data (task);
+
+  if (items->len == 0)
+    {
+      set_found_in (self, op->target, op->default_path);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  {
+    g_autoptr(SecretItem) item = g_ptr_array_steal_index (items, items->len - 1);
+
+    secret_item_delete (item, g_task_get_cancellable (task), deleted_cb, g_object_ref (task));
+  }
+}
+
+static void
+collection_created_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VaultOp *op = g_task_get_task_data (task);
+  g_autoptr(GVariant) path = NULL;
+  GError *error = NULL;
+
+  path = prompt_call_finish (result, &error);
+  if (path == NULL)
+    {
+      return_unlock_error (task, error);
+      return;
+    }
+  if (!g_variant_is_of_type (path, G_VARIANT_TYPE_OBJECT_PATH) ||
+      g_str_equal (g_variant_get_string (path, NULL), "/"))
+    {
+      return_code (task, PS_STORE_ERROR_KEYRING_LOCKED);
+      return;
+    }
+  op->target = g_variant_dup_string (path, NULL);
+  run_operation (task);
+}
+
+/* Makes Peerside's own collection: gnome-keyring asks for its password. */
+static void
+create_collection (GTask *task)
+{
+  VaultOp *op = g_task_get_task_data (task);
+  GVariantBuilder props;
+
+  g_variant_builder_init (&props, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&props, "{sv}", "org.freedesktop.Secret.Collection.Label",
+                         g_variant_new_string (OWN_COLLECTION_LABEL));
+  prompt_call_async (op->service, "CreateCollection", g_variant_new ("(a{sv}s)", &props, ""),
+                     G_VARIANT_TYPE ("(oo)"), g_task_get_cancellable (task),
+                     collection_created_cb, g_object_ref (task));
+}
+
 static void
 search_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  PsKeyVault *self = g_task_get_source_object (task);
   VaultOp *op = g_task_get_task_data (task);
   g_autoptr(GPtrArray) locked = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *found_in = NULL;
   GError *error = NULL;
   GList *items;
   PsKey *key = NULL;
@@ -469,13 +659,22 @@ search_cb (GObject      *object,
       return;
     }
 
-  for (GList *l = items; l != NULL && key == NULL; l = l->next)
+  for (GList *l = items; l != NULL; l = l->next)
     {
       SecretItem *item = l->data;
+      g_autofree char *collection = item_collection (item);
       g_autoptr(SecretValue) value = NULL;
       const char *secret;
       gsize length = 0;
 
+      /* Reading back after a move: only the copy in the new collection. */
+      if (op->target != NULL && !g_str_equal (collection, op->target))
+        {
+          g_ptr_array_add (others, g_object_ref (item));
+          continue;
+        }
+      if (key != NULL)
+        continue;
       if (secret_item_get_locked (item) || (value = secret_item_get_secret (item)) == NULL)
         {
           g_ptr_array_add (locked, g_strdup (g_dbus_proxy_get_object_path (G_DBUS_PROXY (item))));
@@ -483,11 +682,35 @@ search_cb (GObject      *object,
         }
       secret = secret_value_get (value, &length);
       key = ps_key_new_from_hex (secret, length);
+      found_in = g_steal_pointer (&collection);
     }
   g_list_free_full (items, g_object_unref);
 
-  if (key != NULL)
-    g_task_return_pointer (task, key, (GDestroyNotify)ps_key_free);
+  if (key != NULL && op->kind == OP_PROTECT && op->target == NULL)
+    {
+      if (g_strcmp0 (found_in, op->default_path) != 0)
+        {
+          /* Already in a collection of its own. */
+          set_found_in (self, found_in, op->default_path);
+          ps_key_free (key);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      op->key = key;
+      create_collection (task);
+    }
+  else if (key != NULL && op->kind == OP_PROTECT)
+    {
+      ps_key_free (key);
+      g_object_set_data_full (G_OBJECT (task), "ps-left-behind", g_ptr_array_ref (others),
+                              (GDestroyNotify)g_ptr_array_unref);
+      delete_next (task, others);
+    }
+  else if (key != NULL)
+    {
+      set_found_in (self, found_in, op->default_path);
+      g_task_return_pointer (task, key, (GDestroyNotify)ps_key_free);
+    }
   else if (locked->len > 0 && !op->unlocked)
     {
       /* The key sits in a locked collection other than the default one. */
@@ -496,8 +719,20 @@ search_cb (GObject      *object,
                           g_task_get_cancellable (task), items_unlocked_cb,
                           g_object_ref (task));
     }
-  else if (locked->len > 0)
+  else if (locked->len > 0 || op->made_key || op->target != NULL)
+    /* Stored but not readable back: as good as a locked keyring. */
     return_code (task, PS_STORE_ERROR_KEYRING_LOCKED);
+  else if (op->kind == OP_ENSURE && op->may_create)
+    {
+      /* A first run: make the key, store it, and use what reads back. */
+      if (!(op->key = ps_key_new_random (&error)))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      op->made_key = TRUE;
+      run_operation (task);
+    }
   else
     return_code (task, PS_STORE_ERROR_KEY_MISSING);
 }
@@ -508,12 +743,19 @@ store_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  VaultOp *op = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!secret_service_store_finish (SECRET_SERVICE (object), result, &error))
-    return_secret_error (task, error, TRUE);
-  else
+    {
+      return_secret_error (task, error, TRUE);
+      return;
+    }
+  g_clear_pointer (&op->key, ps_key_free);
+  if (op->kind == OP_STORE)
     g_task_return_boolean (task, TRUE);
+  else
+    run_operation (task);   /* read it back */
 }
 
 static void
@@ -528,7 +770,8 @@ run_operation (GTask *task)
 
       value = secret_value_new (ps_key_get_hex (op->key), PS_KEY_HEX_LENGTH, "text/plain");
       secret_service_store (op->service, ps_key_vault_get_schema (), attributes,
-                            SECRET_COLLECTION_DEFAULT, _("Peerside caseload key"), value,
+                            op->target != NULL ? op->target : SECRET_COLLECTION_DEFAULT,
+                            _("Peerside caseload key"), value,
                             g_task_get_cancellable (task), store_cb, g_object_ref (task));
     }
   else
@@ -571,9 +814,12 @@ default_collection_cb (GObject      *object,
       return;
     }
 
+  if (collection != NULL)
+    op->default_path = g_strdup (g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)));
+
   if (collection != NULL && secret_collection_get_locked (collection))
     {
-      const char *paths[] = { g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)), NULL };
+      const char *paths[] = { op->default_path, NULL };
 
       unlock_paths_async (op->service, paths, g_task_get_cancellable (task),
                           collection_unlocked_cb, g_object_ref (task));
@@ -606,8 +852,9 @@ service_cb (GObject      *object,
                                g_object_ref (task));
 }
 
-static void
+static VaultOp *
 start_operation (PsKeyVault          *self,
+                 VaultOpKind          kind,
                  const PsKey         *key,
                  gpointer             source_tag,
                  GCancellable        *cancellable,
@@ -617,6 +864,7 @@ start_operation (PsKeyVault          *self,
   g_autoptr(GTask) task = NULL;
   VaultOp *op = g_new0 (VaultOp, 1);
 
+  op->kind = kind;
   op->key = key != NULL ? ps_key_copy (key) : NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -624,11 +872,51 @@ start_operation (PsKeyVault          *self,
   g_task_set_task_data (task, op, (GDestroyNotify)vault_op_free);
 
   secret_service_get (SECRET_SERVICE_NONE, cancellable, service_cb, g_steal_pointer (&task));
+  return op;
+}
+
+static void
+ps_key_vault_finalize (GObject *object)
+{
+  PsKeyVault *self = (PsKeyVault *)object;
+
+  g_clear_pointer (&self->key_collection, g_free);
+
+  G_OBJECT_CLASS (ps_key_vault_parent_class)->finalize (object);
+}
+
+static void
+ps_key_vault_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PsKeyVault *self = PS_KEY_VAULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROTECTED:
+      g_value_set_boolean (value, self->is_protected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 ps_key_vault_class_init (PsKeyVaultClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ps_key_vault_finalize;
+  object_class->get_property = ps_key_vault_get_property;
+
+  /* The key is in Peerside's own collection, with a password of its own. */
+  properties[PROP_PROTECTED] =
+    g_param_spec_boolean ("protected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -642,6 +930,13 @@ ps_key_vault_new (void)
   return g_object_new (PS_TYPE_KEY_VAULT, NULL);
 }
 
+gboolean
+ps_key_vault_get_protected (PsKeyVault *self)
+{
+  g_return_val_if_fail (PS_IS_KEY_VAULT (self), FALSE);
+  return self->is_protected;
+}
+
 void
 ps_key_vault_lookup_async (PsKeyVault          *self,
                            GCancellable        *cancellable,
@@ -651,7 +946,8 @@ ps_key_vault_lookup_async (PsKeyVault          *self,
   g_return_if_fail (PS_IS_KEY_VAULT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (self, NULL, ps_key_vault_lookup_async, cancellable, callback, user_data);
+  start_operation (self, OP_LOOKUP, NULL, ps_key_vault_lookup_async, cancellable, callback,
+                   user_data);
 }
 
 PsKey *
@@ -666,6 +962,31 @@ ps_key_vault_lookup_finish (PsKeyVault    *self,
 }
 
 void
+ps_key_vault_ensure_async (PsKeyVault          *self,
+                           gboolean             may_create,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  VaultOp *op;
+
+  g_return_if_fail (PS_IS_KEY_VAULT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  op = start_operation (self, OP_ENSURE, NULL, ps_key_vault_ensure_async, cancellable,
+                        callback, user_data);
+  op->may_create = !!may_create;
+}
+
+PsKey *
+ps_key_vault_ensure_finish (PsKeyVault    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return ps_key_vault_lookup_finish (self, result, error);
+}
+
+void
 ps_key_vault_store_async (PsKeyVault          *self,
                           const PsKey         *key,
                           GCancellable        *cancellable,
@@ -676,7 +997,8 @@ ps_key_vault_store_async (PsKeyVault          *self,
   g_return_if_fail (key != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (self, key, ps_key_vault_store_async, cancellable, callback, user_data);
+  start_operation (self, OP_STORE, key, ps_key_vault_store_async, cancellable, callback,
+                   user_data);
 }
 
 gboolean
@@ -688,4 +1010,98 @@ ps_key_vault_store_finish (PsKeyVault    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+ps_key_vault_protect_async (PsKeyVault          *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (PS_IS_KEY_VAULT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (self, OP_PROTECT, NULL, ps_key_vault_protect_async, cancellable, callback,
+                   user_data);
+}
+
+gboolean
+ps_key_vault_protect_finish (PsKeyVault    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return ps_key_vault_store_finish (self, result, error);
+}
+
+static void
+lock_called_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  GError *error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    return_secret_error (task, error, TRUE);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+lock_service_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PsKeyVault *self = g_task_get_source_object (task);
+  g_autoptr(SecretService) service = NULL;
+  g_autofree char *owner = NULL;
+  const char *paths[] = { self->key_collection, NULL };
+  GError *error = NULL;
+
+  service = secret_service_get_finish (result, &error);
+  if (service == NULL)
+    {
+      return_secret_error (task, error, FALSE);
+      return;
+    }
+  owner = g_dbus_proxy_get_name_owner (G_DBUS_PROXY (service));
+  g_dbus_connection_call (g_dbus_proxy_get_connection (G_DBUS_PROXY (service)),
+                          owner != NULL ? owner : SECRET_BUS_NAME, SECRET_SERVICE_PATH,
+                          SECRET_SERVICE_IFACE, "Lock", g_variant_new ("(^ao)", (char **)paths),
+                          G_VARIANT_TYPE ("(aoo)"), G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
+                          g_task_get_cancellable (task), lock_called_cb, g_object_ref (task));
+}
+
+/* Locks Peerside's own collection, if the key is there; the login
+ * collection is the session's and stays as it is. */
+void
+ps_key_vault_lock_async (PsKeyVault          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PS_IS_KEY_VAULT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ps_key_vault_lock_async);
+  if (!self->is_protected)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  secret_service_get (SECRET_SERVICE_NONE, cancellable, lock_service_cb, g_steal_pointer (&task));
+}
+
+gboolean
+ps_key_vault_lock_finish (PsKeyVault    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return ps_key_vault_store_finish (self, result, error);
 }

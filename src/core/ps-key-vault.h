@@ -38,4 +38,39 @@ gboolean    ps_key_vault_store_finish  (PsKeyVault           *self,
                                         GAsyncResult         *result,
                                         GError              **error);
 
+/* Finds the key; if there is none and @may_create, makes one, stores it in
+ * the default collection and returns what reads back (a key that does not
+ * read back fails with PS_STORE_ERROR_KEYRING_LOCKED). */
+void        ps_key_vault_ensure_async  (PsKeyVault           *self,
+                                        gboolean              may_create,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+PsKey      *ps_key_vault_ensure_finish (PsKeyVault           *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
+/* Moves the key into a collection of its own, whose password gnome-keyring
+ * asks for (twice) in its own prompt; the copy in the login keyring is
+ * deleted once the new one reads back. */
+void        ps_key_vault_protect_async (PsKeyVault           *self,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean    ps_key_vault_protect_finish (PsKeyVault          *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
+/* Locks the key's own collection (nothing when the key is in the login one). */
+void        ps_key_vault_lock_async    (PsKeyVault           *self,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean    ps_key_vault_lock_finish   (PsKeyVault           *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
+/* Where the last lookup found the key: TRUE in a collection of its own. */
+gboolean    ps_key_vault_get_protected (PsKeyVault           *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "ps-case.h"
+#include "ps-case-timeline.h"
 #include "ps-conversation.h"
 #include "ps-reminder-planner.h"
 #include "ps-util.h"
@@ -25,31 +26,6 @@ ps_reminder_settings_init (PsReminderSettings *settings)
   settings->nudge_days = PS_REMINDER_NUDGE_DAYS;
   settings->skip = NULL;
   settings->skip_data = NULL;
-}
-
-GDateTime *
-ps_reminder_planner_morning (const GDate *day,
-                             guint        plus_days,
-                             GTimeZone   *tz)
-{
-  g_autoptr(GDateTime) local = NULL;
-  GDate date;
-
-  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
-  g_return_val_if_fail (tz != NULL, NULL);
-
-  date = *day;
-  g_date_add_days (&date, plus_days);
-
-  /* 09:00 is never inside a daylight-saving gap, so the local time exists. */
-  local = g_date_time_new (tz,
-                           g_date_get_year (&date),
-                           g_date_get_month (&date),
-                           g_date_get_day (&date),
-                           PS_REMINDER_MORNING_HOUR, 0, 0);
-  if (local == NULL)
-    return NULL;
-  return g_date_time_to_utc (local);
 }
 
 static gboolean
@@ -85,32 +61,31 @@ add_day_reminder (GPtrArray                *plan,
 static void
 plan_first_contact (GPtrArray                *plan,
                     PsCase                   *kase,
-                    GDateTime                *now,
+                    const PsTimelineNow      *now,
                     GTimeZone                *tz,
                     const PsReminderSettings *settings)
 {
-  const GDate *requested = ps_case_get_requested_on (kase);
+  PsCaseTimeline timeline;
   g_autoptr(GDateTime) due = NULL;
   g_autoptr(GDateTime) overdue = NULL;
 
-  if (requested == NULL || !g_date_valid (requested))
-    return;
-
-  due = ps_reminder_planner_morning (requested, settings->first_contact_due_days, tz);
-  overdue = ps_reminder_planner_morning (requested,
-                                         MAX (settings->first_contact_overdue_days,
-                                              settings->first_contact_due_days),
-                                         tz);
-  if (due == NULL || overdue == NULL)
+  ps_case_timeline_init (&timeline, kase, now);
+  if (!g_date_valid (&timeline.due_on))
     return;
 
   /* Once overdue, "due today" is old news: only the overdue one is shown. */
-  if (g_date_time_compare (due, overdue) < 0 && g_date_time_compare (overdue, now) > 0)
-    add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_DUE, "first-contact-due", kase, due, tz,
-                      settings);
-  add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, "first-contact-overdue", kase,
-                    overdue, tz,
-                    settings);
+  if (timeline.urgency != PS_URGENCY_OVERDUE &&
+      g_date_compare (&timeline.due_on, &timeline.overdue_on) < 0)
+    {
+      due = ps_timeline_morning (&timeline.due_on, 0, tz);
+      if (due != NULL)
+        add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_DUE, "first-contact-due", kase, due, tz,
+                          settings);
+    }
+  overdue = ps_timeline_morning (&timeline.overdue_on, 0, tz);
+  if (overdue != NULL)
+    add_day_reminder (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, "first-contact-overdue", kase,
+                      overdue, tz, settings);
 }
 
 static int
@@ -185,7 +160,7 @@ plan_nudge (GPtrArray                *plan,
     return;
 
   ps_date_set_from_date_time (&day, last, tz);
-  due = ps_reminder_planner_morning (&day, settings->nudge_days, tz);
+  due = ps_timeline_morning (&day, settings->nudge_days, tz);
   if (due != NULL)
     add_day_reminder (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, "nudge", kase, due, tz,
                       settings);
@@ -195,23 +170,28 @@ static void
 plan_upcoming (GPtrArray                *plan,
                PsCase                   *kase,
                PsConversation           *conversation,
-               GDateTime                *now,
+               const PsTimelineNow      *now,
                const PsReminderSettings *settings)
 {
   GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
-  g_autoptr(GDateTime) ends_at = NULL;
   g_autoptr(GDateTime) due = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *key = NULL;
 
-  if (ps_conversation_get_state (conversation) != PS_CONVERSATION_SCHEDULED || starts_at == NULL)
-    return;
-
-  /* A conversation that is over needs no reminder, even one missed while stopped. */
-  ends_at = g_date_time_add_minutes (starts_at,
-                                     (int)MAX (ps_conversation_get_minutes (conversation), 1));
-  if (g_date_time_compare (ends_at, now) <= 0)
-    return;
+  /* Only one still to hold: not one under way, nor one over, even one
+   * missed while stopped. */
+  switch (ps_timeline_conversation_timing (now, conversation))
+    {
+    case PS_TIMING_UPCOMING:
+    case PS_TIMING_SOON:
+    case PS_TIMING_NOW:
+      break;
+    case PS_TIMING_NONE:
+    case PS_TIMING_IN_PROGRESS:
+    case PS_TIMING_LATE:
+    default:
+      return;
+    }
 
   due = g_date_time_add_minutes (starts_at, -(int)settings->lead_minutes);
   iso = ps_instant_to_iso (starts_at);
@@ -261,11 +241,17 @@ ps_reminder_planner_plan (GListModel                *cases,
   g_autoptr(GHashTable) by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          (GDestroyNotify)g_ptr_array_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GDateTime) now_local = NULL;
+  PsTimelineNow timeline_now;
   guint n_cases, n_conversations;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (cases), NULL);
   g_return_val_if_fail (conversations == NULL || G_IS_LIST_MODEL (conversations), NULL);
   g_return_val_if_fail (now != NULL && tz != NULL && settings != NULL, NULL);
+
+  now_local = g_date_time_to_timezone (now, tz);
+  ps_timeline_now_init (&timeline_now, now_local, (int) settings->first_contact_due_days,
+                        (int) settings->first_contact_overdue_days);
 
   if (next_due != NULL)
     *next_due = NULL;
@@ -300,7 +286,7 @@ ps_reminder_planner_plan (GListModel                *cases,
         }
       g_ptr_array_add (list, g_object_ref (conversation));
 
-      plan_upcoming (plan, kase, conversation, now, settings);
+      plan_upcoming (plan, kase, conversation, &timeline_now, settings);
     }
 
   /* The cases keep the order of @cases, so the plan does not depend on hashing. */
@@ -315,7 +301,7 @@ ps_reminder_planner_plan (GListModel                *cases,
       switch (ps_case_get_state (kase))
         {
         case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
-          plan_first_contact (plan, kase, now, tz, settings);
+          plan_first_contact (plan, kase, &timeline_now, tz, settings);
           break;
         case PS_CASE_STATE_IN_SUPPORT:
           plan_nudge (plan, kase, g_hash_table_lookup (by_case, &case_id), last_held, now, tz,

@@ -8,7 +8,6 @@
 G_BEGIN_DECLS
 
 #define PS_REMINDER_NUDGE_DAYS   7
-#define PS_REMINDER_MORNING_HOUR 9
 
 /* The settings the planner follows, read from GSettings by the caller. */
 typedef struct
@@ -48,11 +47,5 @@ GPtrArray  *ps_reminder_planner_plan           (GListModel               *cases,
 /* The reminders of @plan that are due at @now (a new array holding references). */
 GPtrArray  *ps_reminder_planner_filter_due     (GPtrArray                *plan,
                                                 GDateTime                *now);
-
-/* 09:00 local time in @tz on @day + @plus_days, as a UTC instant: when a
- * first contact falls due or overdue. For the Schedule view too. */
-GDateTime  *ps_reminder_planner_morning        (const GDate              *day,
-                                                guint                     plus_days,
-                                                GTimeZone                *tz);
 
 G_END_DECLS

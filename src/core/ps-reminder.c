@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A reminder and its notification text. The text carries no name unless the
- * caller hands one in (DESIGN.md §1.3: private reminders). */
+ * caller hands one in: a notification can be read by anyone near the
+ * screen, so by default it names no one. */
 
 #include "config.h"
 

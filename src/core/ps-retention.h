@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Minimal retention (DESIGN §1.6): @days after a case closed — on that
+/* Minimal retention, keeping no name longer than the support needs it: @days after a case closed — on that
  * calendar day in @clock's time zone, or later — its display name and
  * contact are erased; its codes and dates stay for the statistics. Cases
  * already erased are left alone, so running it again changes nothing.

@@ -65,6 +65,11 @@ ps_sqlite_error_code (sqlite3 *db,
         default:
           return PS_STORE_ERROR_FAILED;
         }
+    case SQLITE_ERROR:
+      /* A damaged page in the schema area: the schema's text no longer parses. */
+      if (db != NULL && g_str_has_prefix (sqlite3_errmsg (db), "malformed database schema"))
+        return PS_STORE_ERROR_CORRUPT;
+      return PS_STORE_ERROR_FAILED;
     default:
       return PS_STORE_ERROR_FAILED;
     }
@@ -93,6 +98,35 @@ ps_sqlite_exec (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     return ps_sqlite_fail (db, sqlite3_extended_errcode (db), error);
+  return TRUE;
+}
+
+/* Transactions, after ephy_sqlite_connection_begin_transaction. */
+gboolean
+ps_sqlite_begin (sqlite3         *db,
+                 PsSqliteBegin    mode,
+                 GError         **error)
+{
+  return ps_sqlite_exec (db, mode == PS_SQLITE_IMMEDIATE ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+/* Always FALSE, so that a failed step can `return ps_sqlite_rollback (db);`. */
+gboolean
+ps_sqlite_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Commits, or rolls back and fails: a COMMIT that failed (a full disk) can
+ * leave the transaction open. */
+gboolean
+ps_sqlite_commit (sqlite3  *db,
+                  GError  **error)
+{
+  if (!ps_sqlite_exec (db, "COMMIT", error))
+    return ps_sqlite_rollback (db);
   return TRUE;
 }
 

@@ -23,6 +23,23 @@ gboolean       ps_sqlite_fail         (sqlite3       *db,
 gboolean       ps_sqlite_exec         (sqlite3       *db,
                                        const char    *sql,
                                        GError       **error);
+/* Transactions: BEGIN; COMMIT, which rolls back when it fails; ROLLBACK
+ * if a transaction is open, returning FALSE. IMMEDIATE takes the write lock
+ * at once, so that a second writer fails at the start rather than half-way;
+ * DEFERRED is for a connection whose main database is read-only (a backup
+ * written into an attached one). */
+typedef enum
+{
+  PS_SQLITE_IMMEDIATE,
+  PS_SQLITE_DEFERRED,
+} PsSqliteBegin;
+
+gboolean       ps_sqlite_begin        (sqlite3       *db,
+                                       PsSqliteBegin  mode,
+                                       GError       **error);
+gboolean       ps_sqlite_commit       (sqlite3       *db,
+                                       GError       **error);
+gboolean       ps_sqlite_rollback     (sqlite3       *db);
 sqlite3_stmt  *ps_sqlite_prepare      (sqlite3       *db,
                                        const char    *sql,
                                        GError       **error);

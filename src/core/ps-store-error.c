@@ -40,6 +40,12 @@ ps_store_error_message (PsStoreError code)
       return _("That case or conversation no longer exists.");
     case PS_STORE_ERROR_IN_USE:
       return _("Another Peerside process has the caseload open.");
+    case PS_STORE_ERROR_STRAY_WAL:
+      return _("A file beside the caseload, caseload.db-wal, was made with another key. "
+               "Both files were left as they were.");
+    case PS_STORE_ERROR_STRAY_JOURNAL:
+      return _("A file beside the caseload, caseload.db-journal, does not belong to it. "
+               "Both files were left as they were.");
     case PS_STORE_ERROR_FAILED:
     default:
       return _("The caseload could not be read or saved. Everything saved before is intact.");

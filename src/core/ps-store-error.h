@@ -24,6 +24,10 @@ typedef enum
   PS_STORE_ERROR_NOT_FOUND,
   PS_STORE_ERROR_IN_USE,
   PS_STORE_ERROR_FAILED,
+  /* A -wal made with another key, or a -journal, beside the caseload: the
+   * caseload alone opens, but not with that file. */
+  PS_STORE_ERROR_STRAY_WAL,
+  PS_STORE_ERROR_STRAY_JOURNAL,
 } PsStoreError;
 
 GQuark      ps_store_error_quark    (void);

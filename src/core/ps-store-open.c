@@ -23,6 +23,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-backup-private.h"
 #include "ps-sqlite.h"
 #include "ps-store-private.h"
 #include "ps-store-schema.h"
@@ -312,13 +313,56 @@ check_keyed (const char  *path,
 }
 
 static gboolean
+is_nonempty_file (const char *path)
+{
+  struct stat st;
+
+  return lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
+}
+
+/* The caseload refused to open with a -wal or -journal beside it: checks it
+ * again alone, through a second name that has no such file beside it. If
+ * it opens so, that file is what stops it, and the error says which. */
+static void
+blame_stray_file (const char  *path,
+                  const char  *hex_key,
+                  gboolean     stray_wal,
+                  gboolean     stray_journal,
+                  GError     **error)
+{
+  g_autofree char *probe = g_strconcat (path, ".probe", NULL);
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal", "" };
+  gboolean alone;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (probe, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  if (link (path, probe) != 0)
+    return;
+  alone = check_keyed (probe, hex_key, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (probe, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  if (!alone)
+    return;
+
+  g_clear_error (error);
+  fail_code (error, stray_journal ? PS_STORE_ERROR_STRAY_JOURNAL : PS_STORE_ERROR_STRAY_WAL);
+}
+
+static gboolean
 verify_existing (const char  *path,
                  const char  *hex_key,
                  GError     **error)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  gboolean had_wal, had_shm;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  gboolean had_wal, had_shm, stray_wal, stray_journal;
   struct stat st;
 
   if (!classify_existing (path, error))
@@ -326,6 +370,8 @@ verify_existing (const char  *path,
 
   had_wal = lstat (wal, &st) == 0;
   had_shm = lstat (shm, &st) == 0;
+  stray_wal = is_nonempty_file (wal);
+  stray_journal = is_nonempty_file (journal);
 
   if (check_keyed (path, hex_key, error))
     return TRUE;
@@ -336,6 +382,9 @@ verify_existing (const char  *path,
     g_unlink (wal);
   if (!had_shm)
     g_unlink (shm);
+
+  if (stray_wal || stray_journal)
+    blame_stray_file (path, hex_key, stray_wal, stray_journal, error);
   return FALSE;
 }
 
@@ -355,15 +404,13 @@ ps_store_migrate_to (sqlite3  *db,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
 
-      if (!ps_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+      if (!ps_sqlite_begin (db, PS_SQLITE_IMMEDIATE, error))
         return FALSE;
       if (!ps_sqlite_exec (db, ps_store_schema_migration (v), error) ||
-          !ps_sqlite_exec (db, set_version, error) ||
-          !ps_sqlite_exec (db, "COMMIT", error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
+          !ps_sqlite_exec (db, set_version, error))
+        return ps_sqlite_rollback (db);
+      if (!ps_sqlite_commit (db, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -517,7 +564,7 @@ ps_store_open_db (const char  *path,
       !ps_sqlite_exec (db, "PRAGMA synchronous = FULL", error) ||
       /* 512 KiB of page cache instead of 2 MB: the caseload is read once,
        * in order, at open and kept in objects; what is read again later is
-       * a few pages at a time (DESIGN.md §6). */
+       * a few pages at a time. */
       !ps_sqlite_exec (db, "PRAGMA cache_size = -512", error))
     {
       sqlite3_close (db);
@@ -577,6 +624,7 @@ ps_store_open_with_key (const char  *path,
   dir = g_path_get_dirname (path);
   if (!ps_store_prepare_dir (dir, &lock_fd, &exists, error))
     return NULL;
+  ps_backup_remove_leftovers (dir);
 
   if (!(db = ps_store_open_db (path, hex_key, create, error)))
     {
@@ -636,9 +684,13 @@ prepare_thread (GTask        *step,
   GError *error = NULL;
 
   if (!ps_store_prepare_dir (data->dir, &data->lock_fd, &data->exists, &error))
-    g_task_return_error (step, error);
-  else
-    g_task_return_boolean (step, TRUE);
+    {
+      g_task_return_error (step, error);
+      return;
+    }
+  /* What an interrupted backup, check or restore left; the lock is ours. */
+  ps_backup_remove_leftovers (data->dir);
+  g_task_return_boolean (step, TRUE);
 }
 
 static void
@@ -688,86 +740,19 @@ opened_cb (GObject      *object,
 }
 
 static void
-confirmed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  OpenData *data = g_task_get_task_data (task);
-  g_autoptr(PsKey) key = NULL;
-  GError *error = NULL;
-
-  /* Use the key the keyring gives back, not the one sent: the caseload is
-   * made only with a key that can be read again. */
-  key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
-  if (key == NULL)
-    {
-      if (g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-        {
-          g_clear_error (&error);
-          ps_store_set_error (&error, PS_STORE_ERROR_KEYRING_LOCKED);
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_clear_pointer (&data->key, ps_key_free);
-  data->key = g_steal_pointer (&key);
-  run_step (task, open_thread, opened_cb);
-}
-
-static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!ps_key_vault_store_finish (PS_KEY_VAULT (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  ps_key_vault_lookup_async (PS_KEY_VAULT (object), g_task_get_cancellable (task),
-                             confirmed_cb, g_object_ref (task));
-}
-
-static void
-looked_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+key_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   OpenData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  data->key = ps_key_vault_lookup_finish (PS_KEY_VAULT (object), result, &error);
-  if (data->key != NULL)
-    {
-      /* A first run reuses a key already in the keyring rather than
-       * replacing it: another copy of the caseload may still need it. */
-      run_step (task, open_thread, opened_cb);
-      return;
-    }
-
-  /* A caseload without its key is never replaced by a new one. */
-  if (data->exists || !g_error_matches (error, PS_STORE_ERROR, PS_STORE_ERROR_KEY_MISSING))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_clear_error (&error);
-
-  if (!(data->key = ps_key_new_random (&error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  ps_key_vault_store_async (data->vault, data->key, g_task_get_cancellable (task),
-                            stored_cb, g_object_ref (task));
-  g_clear_pointer (&data->key, ps_key_free);
+  data->key = ps_key_vault_ensure_finish (PS_KEY_VAULT (object), result, &error);
+  if (data->key == NULL)
+    g_task_return_error (task, error);
+  else
+    run_step (task, open_thread, opened_cb);
 }
 
 static void
@@ -785,8 +770,11 @@ prepared_cb (GObject      *object,
       return;
     }
 
-  ps_key_vault_lookup_async (data->vault, g_task_get_cancellable (task),
-                             looked_up_cb, g_object_ref (task));
+  /* A first run reuses a key already in the keyring rather than replacing
+   * it (another copy of the caseload may still need it); a caseload without
+   * its key is never given a new one. */
+  ps_key_vault_ensure_async (data->vault, !data->exists, g_task_get_cancellable (task),
+                             key_cb, g_object_ref (task));
 }
 
 void

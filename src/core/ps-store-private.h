@@ -3,6 +3,7 @@
 
 #include <sqlcipher/sqlite3.h>
 
+#include "ps-case-list.h"
 #include "ps-store.h"
 
 G_BEGIN_DECLS
@@ -42,7 +43,56 @@ sqlite3  *ps_store_open_db     (const char  *path,
                                 gboolean     create,
                                 GError     **error);
 
-/* ps-store.c: erases the identity of cases closed before @first_kept
+/* One store, shared by its table files (after Epiphany's history service,
+ * one file per table over one private header). */
+struct _PsStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  int          lock_fd;
+  PsClock     *clock;
+  char        *path;
+
+  PsCaseList  *cases;
+  PsCaseList  *open_cases;
+  PsCaseList  *closed_cases;
+  GHashTable  *case_by_id;           /* gint64* → PsCase, borrowed from cases */
+  GHashTable  *delivered;            /* reminder keys delivered; loaded on first use */
+  GHashTable  *conversation_by_id;   /* gint64* → PsConversation, weak */
+};
+
+/* ps-store.c: what every table's operations share. */
+char     *ps_store_now_iso      (PsStore       *self);
+/* Step ids and reminder keys: 1 to 64 of [A-Za-z0-9:._-]. */
+gboolean  ps_store_valid_key    (const char    *id);
+/* Runs one statement inside the current transaction; @n_changed: rows it changed. */
+gboolean  ps_store_step_changes (PsStore       *self,
+                                 sqlite3_stmt  *stmt,
+                                 int           *n_changed,
+                                 GError       **error);
+/* Sets @code and returns FALSE. */
+gboolean  ps_store_fail_code    (GError       **error,
+                                 PsStoreError   code);
+void      ps_store_emit_changed (PsStore       *self,
+                                 gint64         case_id);
+/* One statement as its own transaction; it must change one row, or the
+ * case/conversation is gone (NOT_FOUND). */
+gboolean  ps_store_write_one    (PsStore       *self,
+                                 sqlite3_stmt  *stmt,
+                                 GError       **error);
+
+/* ps-store-cases.c: reads case @case_id back and updates (or adds, or
+ * removes) its object; loads every case, at opening. */
+void      ps_store_refresh_case (PsStore       *self,
+                                 gint64         case_id);
+gboolean  ps_store_load_cases   (PsStore       *self,
+                                 GError       **error);
+
+/* ps-store-conversations.c: lets go of the cached conversation objects. */
+void      ps_store_clear_conversations (PsStore *self);
+
+/* ps-store-cases.c: erases the identity of cases closed before @first_kept
  * ('YYYY-MM-DD'); @n_erased: how many. For ps-retention.c. */
 gboolean  ps_store_deidentify_closed_before_day (PsStore     *self,
                                                  const char  *first_kept,

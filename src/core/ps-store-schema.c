@@ -83,6 +83,26 @@ static const char * const migrations[] = {
   "  reminder_key TEXT PRIMARY KEY CHECK (" CODE_CHECK ("reminder_key") "),"
   "  delivered_at TEXT NOT NULL CHECK (" INSTANT_CHECK ("delivered_at") ")"
   ") WITHOUT ROWID;",
+
+  /* 2: one conversation in progress per case. Of several left in progress
+   * (before this version, each Start began another), the latest started
+   * stays in progress; an older one with a step or a concern recorded is
+   * kept as held, one with nothing recorded goes. */
+  "CREATE TEMP TABLE kept_in_progress AS"
+  "  SELECT (SELECT l.id FROM conversations l WHERE l.case_id = c.id AND l.state = 'in-progress'"
+  "          ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS id"
+  "  FROM cases c;"
+  "UPDATE conversations SET state = 'completed',"
+  "  started_at = coalesce (started_at, starts_at),"
+  "  ended_at = coalesce (ended_at, started_at, starts_at)"
+  "  WHERE state = 'in-progress' AND id NOT IN (SELECT id FROM kept_in_progress WHERE id IS NOT NULL)"
+  "  AND (safety_concern = 1 OR EXISTS (SELECT 1 FROM conversation_steps s"
+  "                                     WHERE s.conversation_id = conversations.id));"
+  "DELETE FROM conversations WHERE state = 'in-progress'"
+  "  AND id NOT IN (SELECT id FROM kept_in_progress WHERE id IS NOT NULL);"
+  "DROP TABLE kept_in_progress;"
+  "CREATE UNIQUE INDEX conversations_in_progress ON conversations (case_id)"
+  "  WHERE state = 'in-progress';",
 };
 
 static const struct {
@@ -95,6 +115,7 @@ static const struct {
   { "table", "conversations" },
   { "index", "conversations_case" },
   { "index", "conversations_starts" },
+  { "index", "conversations_in_progress" },
   { "table", "conversation_steps" },
   { "index", "sqlite_autoindex_conversation_steps_1" },
   { "table", "reminder_deliveries" },

@@ -76,6 +76,10 @@ gboolean        ps_store_log_contact_attempt        (PsStore              *self,
                                                      GDateTime            *at,
                                                      PsContactOutcome      outcome,
                                                      GError              **error);
+/* Deleting one made by mistake; undone by logging it again. */
+gboolean        ps_store_delete_contact_attempt     (PsStore              *self,
+                                                     gint64                attempt_id,
+                                                     GError              **error);
 GListModel     *ps_store_list_contact_attempts      (PsStore              *self,
                                                      gint64                case_id);
 
@@ -107,9 +111,43 @@ gboolean        ps_store_set_safety_concern         (PsStore              *self,
                                                      GError              **error);
 PsConversation *ps_store_lookup_conversation        (PsStore              *self,
                                                      gint64                conversation_id);
+/* A conversation held earlier without the app (a call in the corridor):
+ * completed, from @starts_at (not in the future) for @minutes. */
+PsConversation *ps_store_add_held_conversation      (PsStore              *self,
+                                                     gint64                case_id,
+                                                     GDateTime            *starts_at,
+                                                     guint                 minutes,
+                                                     PsModality            modality,
+                                                     const char * const   *step_ids,
+                                                     gboolean              concern,
+                                                     GError              **error);
+/* Corrections: a conversation recorded by mistake, or discarded, goes with
+ * its steps; restoring puts it back as it was (same id), for Undo. */
+gboolean        ps_store_delete_conversation        (PsStore              *self,
+                                                     gint64                conversation_id,
+                                                     GError              **error);
+gboolean        ps_store_restore_conversation       (PsStore              *self,
+                                                     PsConversation       *conversation,
+                                                     GError              **error);
+/* Holding a conversation. Start: the case's conversation in progress if
+ * there is one (resumed); else @conversation_id when nonzero (one of the
+ * case's scheduled ones); else the case's next scheduled one; else a new
+ * one held now (@minutes, @modality), in the current checklist version.
+ * Set in progress; transfer full. */
+PsConversation *ps_store_start_conversation         (PsStore              *self,
+                                                     gint64                case_id,
+                                                     gint64                conversation_id,
+                                                     guint                 minutes,
+                                                     PsModality            modality,
+                                                     GError              **error);
+/* The case's conversation in progress, or NULL. Transfer full. */
+PsConversation *ps_store_lookup_conversation_in_progress (PsStore         *self,
+                                                     gint64                case_id);
+/* A conversation left in progress (the app stopped during it) of an open
+ * case, the most recently started, or NULL. Transfer full. */
+PsConversation *ps_store_find_left_in_progress      (PsStore              *self);
 GListModel     *ps_store_list_conversations         (PsStore              *self,
                                                      gint64                case_id);
-GListModel     *ps_store_list_conversations_in_progress (PsStore          *self);
 GListModel     *ps_store_list_planned_conversations (PsStore              *self);
 GArray         *ps_store_list_last_held             (PsStore              *self,
                                                      GDateTime            *now);

@@ -69,6 +69,18 @@ lock_action (GSimpleAction *action,
   ps_lock_monitor_lock (ps_application_get_lock_monitor (PS_APPLICATION (user_data)));
 }
 
+/* The first-run offer: the key moves to a keyring of its own, whose
+ * password gnome-keyring asks for. Dismissing the prompt changes nothing. */
+static void
+protect_caseload_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  PsContext *context = ps_application_get_context (PS_APPLICATION (user_data));
+
+  ps_key_vault_protect_async (ps_context_get_key_vault (context), NULL, NULL, NULL);
+}
+
 static void
 present_backup_dialog (PsApplication      *self,
                        PsBackupDialogMode  mode)
@@ -113,6 +125,7 @@ static const GActionEntry app_entries[] = {
   { "backup", backup_action },
   { "restore", restore_action },
   { "lock", lock_action },
+  { "protect-caseload", protect_caseload_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },

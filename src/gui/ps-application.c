@@ -2,11 +2,15 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "ps-accessible.h"
 #include "ps-application-private.h"
 #include "ps-autostart.h"
+#include "ps-backup.h"
 #include "ps-caseload-view-private.h"
 #include "ps-lock-monitor.h"
 #include "ps-reminder-service.h"
@@ -36,6 +40,8 @@ static const GOptionEntry main_entries[] = {
     N_("Start in the background without opening a window"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "verify-backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check an encrypted backup (passphrase on standard input) and quit"), N_("FILE") },
   { NULL }
 };
 
@@ -171,12 +177,17 @@ ps_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   PsApplication *self = PS_APPLICATION (app);
+  const char *backup = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "peerside", PACKAGE_VERSION);
       return 0;
     }
+
+  /* Never opens or changes a caseload, and never starts the application. */
+  if (g_variant_dict_lookup (options, "verify-backup", "^&ay", &backup))
+    return ps_backup_verify_command (backup);
 
   /* The demo is its own throwaway instance: it never talks to, or becomes,
    * the user's real Peerside. */
@@ -192,6 +203,15 @@ ps_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (ps_application_parent_class)->handle_local_options (app, options);
 }
 
+/* SIGTERM, SIGINT, SIGHUP (a logout from a terminal): quit as Quit does,
+ * so the store is closed cleanly and the demo's folder removed. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 ps_application_startup (GApplication *app)
 {
@@ -200,6 +220,9 @@ ps_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ps_application_parent_class)->startup (app);
   ps_accessible_fix_mnemonic_names ();
+  g_unix_signal_add (SIGTERM, quit_signal_cb, app);
+  g_unix_signal_add (SIGINT, quit_signal_cb, app);
+  g_unix_signal_add (SIGHUP, quit_signal_cb, app);
 
   g_set_application_name (_("Peerside"));
   gtk_window_set_default_icon_name (APP_ID);
@@ -295,6 +318,8 @@ ps_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (ps_application_parent_class)->shutdown (app);
 
+  if (self->context != NULL)
+    ps_context_shutdown (self->context);
   g_clear_object (&self->reminders);
   g_clear_object (&self->autostart);
   g_clear_object (&self->lock_monitor);

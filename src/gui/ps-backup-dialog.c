@@ -21,7 +21,7 @@ struct _PsBackupDialog
 
   PsContext          *context;
   PsBackupDialogMode  mode;
-  GFile              *restoring;
+  GFile              *restoring;   /* the checked copy */
   GtkFileChooserNative *chooser;
 
   AdwWindowTitle     *title;
@@ -131,6 +131,16 @@ ps_backup_dialog_save_to (PsBackupDialog *self,
   return TRUE;
 }
 
+/* The private copy of the chosen backup, checked: deleted once restored or
+ * no longer wanted. */
+static void
+forget_copy (PsBackupDialog *self)
+{
+  if (self->restoring != NULL)
+    g_file_delete (self->restoring, NULL, NULL);
+  g_clear_object (&self->restoring);
+}
+
 static void
 restored_cb (GObject      *object,
              GAsyncResult *result,
@@ -141,6 +151,7 @@ restored_cb (GObject      *object,
   g_autofree char *kept = NULL;
   gboolean ok = ps_backup_restore_finish (result, &kept, &error);
 
+  forget_copy (self);
   /* The restored caseload, or the one kept when restoring failed. */
   ps_context_open (self->context);
   set_busy (self, FALSE);
@@ -181,6 +192,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "replace") != 0)
     {
+      forget_copy (self);
       set_busy (self, FALSE);
       return;
     }
@@ -207,7 +219,8 @@ checked_cb (GObject      *object,
   GtkWidget *dialog;
   gboolean keep;
 
-  if (!ps_backup_check_finish (result, &info, &error))
+  forget_copy (self);
+  if (!ps_backup_check_finish (result, &info, &self->restoring, &error))
     {
       set_busy (self, FALSE);
       show_message (self, error->message, TRUE);
@@ -259,10 +272,11 @@ ps_backup_dialog_restore_from (PsBackupDialog *self,
   g_return_if_fail (PS_IS_BACKUP_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->restoring, file);
+  forget_copy (self);
   show_message (self, NULL, FALSE);
   set_busy (self, TRUE);
-  ps_backup_check_async (file, gtk_editable_get_text (self->passphrase_row), NULL,
+  ps_backup_check_async (file, gtk_editable_get_text (self->passphrase_row),
+                         ps_context_get_data_dir (self->context), NULL,
                          checked_cb, g_object_ref (self));
 }
 
@@ -319,7 +333,7 @@ ps_backup_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_BACKUP_DIALOG);
-  g_clear_object (&self->restoring);
+  forget_copy (self);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ps_backup_dialog_parent_class)->dispose (object);

@@ -176,41 +176,25 @@ show_notice (PsCaseEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), message != NULL);
 }
 
-/* One line: every line or paragraph break (and a tab) becomes a space, and a
- * CR LF pair one space. */
-static char *
-to_one_line (const char *text,
-             int         length,
-             gboolean   *changed)
+static gboolean
+is_line_break (gunichar c)
 {
-  GString *out = g_string_sized_new (length);
-  const char *p = text;
-  const char *end = text + length;
-
-  *changed = FALSE;
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-
-      if (c == '\r' && next < end && *next == '\n')
-        next++;
-      if (c == '\r' || c == '\n' || c == '\v' || c == '\f' || c == '\t' ||
-          c == 0x2028 || c == 0x2029 || c == 0x85)
-        {
-          g_string_append_c (out, ' ');
-          *changed = TRUE;
-        }
-      else
-        g_string_append_len (out, p, next - p);
-      p = next;
-    }
-  return g_string_free (out, FALSE);
+  return c == '\r' || c == '\n' || c == '\v' || c == '\f' || c == 0x85 ||
+         c == 0x2028 || c == 0x2029;
 }
 
-/* Holds a field to one line of @max_chars while typing and pasting: the
- * insertion is cleaned and cut to what fits. TRUE when something was cut. */
-static gboolean
+typedef enum
+{
+  INSERT_FITS,
+  INSERT_LINES,
+  INSERT_TOO_LONG,
+} InsertCheck;
+
+/* Holds a field to one line of @max_chars while typing and pasting. A line
+ * break at either end of a paste (a copied line) is left out; text with a
+ * break inside, or that does not fit, is not inserted at all: nothing is
+ * joined or cut behind the person's back. */
+static InsertCheck
 limit_insert_text (PsCaseEditor *self,
                    GtkEditable  *editable,
                    const char   *text,
@@ -219,68 +203,79 @@ limit_insert_text (PsCaseEditor *self,
                    guint         max_chars,
                    GCallback     handler)
 {
-  g_autofree char *clean = NULL;
-  gboolean changed = FALSE;
-  glong current, room, n;
-  const char *cut_at;
+  const char *start = text;
+  const char *end;
+  glong current, n;
 
   if (length < 0)
     length = strlen (text);
+  end = text + length;
   if (!g_utf8_validate (text, length, NULL))
-    return FALSE;
+    return INSERT_FITS;
 
-  clean = to_one_line (text, length, &changed);
+  while (start < end && is_line_break (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && is_line_break (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (is_line_break (g_utf8_get_char (p)))
+      {
+        g_signal_stop_emission_by_name (editable, "insert-text");
+        gtk_widget_error_bell (GTK_WIDGET (editable));
+        return INSERT_LINES;
+      }
+
   current = g_utf8_strlen (gtk_editable_get_text (editable), -1);
-  room = MAX (0, (glong) max_chars - current);
-  n = g_utf8_strlen (clean, -1);
+  n = g_utf8_strlen (start, end - start);
+  if (current + n > (glong) max_chars)
+    {
+      g_signal_stop_emission_by_name (editable, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (editable));
+      return INSERT_TOO_LONG;
+    }
 
-  if (n <= room)
-    show_notice (self, NULL);
-  if (n <= room && !changed)
-    return FALSE;
-
-  cut_at = g_utf8_offset_to_pointer (clean, MIN (n, room));
+  show_notice (self, NULL);
+  if (start == text && end == text + length)
+    return INSERT_FITS;
   g_signal_handlers_block_by_func (editable, handler, self);
-  gtk_editable_insert_text (editable, clean, cut_at - clean, position);
+  gtk_editable_insert_text (editable, start, end - start, position);
   g_signal_handlers_unblock_by_func (editable, handler, self);
   g_signal_stop_emission_by_name (editable, "insert-text");
-
-  if (n > room)
-    gtk_widget_error_bell (GTK_WIDGET (editable));
-  return n > room;
+  return INSERT_FITS;
 }
 
 static void
-name_insert_text_cb (GtkEditable  *editable,
-                     const char   *text,
-                     int           length,
-                     int          *position,
-                     PsCaseEditor *self)
+insert_text_cb (GtkEditable  *editable,
+                const char   *text,
+                int           length,
+                int          *position,
+                PsCaseEditor *self)
 {
-  if (limit_insert_text (self, editable, text, length, position, PS_CASE_NAME_MAX_CHARS,
-                         G_CALLBACK (name_insert_text_cb)))
-    {
-      /* Translators: %d is the most characters a name can have (80) */
-      g_autofree char *notice = g_strdup_printf (_("A name has at most %d characters: the rest was left out."),
-                                                 PS_CASE_NAME_MAX_CHARS);
-      show_notice (self, notice);
-    }
-}
+  gboolean name = editable == gtk_editable_get_delegate (GTK_EDITABLE (self->name_row));
+  g_autofree char *notice = NULL;
 
-static void
-contact_insert_text_cb (GtkEditable  *editable,
-                        const char   *text,
-                        int           length,
-                        int          *position,
-                        PsCaseEditor *self)
-{
-  if (limit_insert_text (self, editable, text, length, position, PS_CASE_CONTACT_MAX_CHARS,
-                         G_CALLBACK (contact_insert_text_cb)))
+  switch (limit_insert_text (self, editable, text, length, position,
+                             name ? PS_CASE_NAME_MAX_CHARS : PS_CASE_CONTACT_MAX_CHARS,
+                             G_CALLBACK (insert_text_cb)))
     {
-      /* Translators: %d is the most characters a contact can have (120) */
-      g_autofree char *notice = g_strdup_printf (_("A contact has at most %d characters: the rest was left out."),
-                                                 PS_CASE_CONTACT_MAX_CHARS);
+    case INSERT_LINES:
+      show_notice (self, name ? _("A name is one line: the pasted text has line breaks, so it "
+                                  "was not added.")
+                              : _("A contact is one line: the pasted text has line breaks, so "
+                                  "it was not added."));
+      break;
+    case INSERT_TOO_LONG:
+      /* Translators: %d is the most characters a name (80) or a contact (120) can have */
+      notice = g_strdup_printf (name ? _("A name has at most %d characters: the text was not "
+                                         "added.")
+                                     : _("A contact has at most %d characters: the text was not "
+                                         "added."),
+                                name ? PS_CASE_NAME_MAX_CHARS : PS_CASE_CONTACT_MAX_CHARS);
       show_notice (self, notice);
+      break;
+    case INSERT_FITS:
+    default:
+      break;
     }
 }
 
@@ -573,9 +568,9 @@ ps_case_editor_init (PsCaseEditor *self)
   label_entry_row (self->contact_row, _("Contact"));
 
   g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->name_row)), "insert-text",
-                    G_CALLBACK (name_insert_text_cb), self);
+                    G_CALLBACK (insert_text_cb), self);
   g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->contact_row)), "insert-text",
-                    G_CALLBACK (contact_insert_text_cb), self);
+                    G_CALLBACK (insert_text_cb), self);
 }
 
 PsCaseEditor *

@@ -12,7 +12,7 @@
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-checklist.h"
-#include "ps-conversation-page.h"
+#include "ps-conversation-window.h"
 #include "ps-case-row.h"
 #include "ps-close-case-dialog.h"
 #include "ps-date-row.h"
@@ -147,6 +147,21 @@ create_attempt_row (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, ps_contact_outcome_to_label (outcome),
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  if (self->item != NULL && ps_case_get_state (self->item) != PS_CASE_STATE_CLOSED)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Delete Attempt"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Attempt"), -1);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                              g_variant_new_int64 (ps_contact_attempt_get_id (attempt)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "case.delete-attempt");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
   return row;
 }
 
@@ -162,16 +177,28 @@ add_conversation_menu (PsCasePage     *self,
   g_autoptr(GMenuItem) reschedule = NULL;
   GtkWidget *button;
 
-  if (self->item == NULL || ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED ||
-      state == PS_CONVERSATION_COMPLETED || state == PS_CONVERSATION_IN_PROGRESS)
+  if (self->item == NULL || ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED)
     return;
 
+  if (state == PS_CONVERSATION_IN_PROGRESS)
+    {
+      button = gtk_button_new_with_mnemonic (_("_Resume"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.start-conversation");
+      adw_action_row_add_suffix (row, button);
+      return;
+    }
+
   menu = g_menu_new ();
-  reschedule = g_menu_item_new (state == PS_CONVERSATION_SCHEDULED ? _("_Reschedule…")
-                                                                   : _("_Schedule Again…"), NULL);
-  g_menu_item_set_action_and_target_value (reschedule, "case.reschedule-conversation",
-                                           g_variant_new_int64 (id));
-  g_menu_append_item (menu, reschedule);
+  if (state != PS_CONVERSATION_COMPLETED)
+    {
+      reschedule = g_menu_item_new (state == PS_CONVERSATION_SCHEDULED ? _("_Change…")
+                                                                       : _("_Schedule Again…"), NULL);
+      g_menu_item_set_action_and_target_value (reschedule, "case.reschedule-conversation",
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (menu, reschedule);
+    }
   if (state == PS_CONVERSATION_SCHEDULED)
     {
       g_autoptr(GMenuItem) cancel = g_menu_item_new (_("_Cancel Conversation"), NULL);
@@ -180,6 +207,13 @@ add_conversation_menu (PsCasePage     *self,
                                                g_variant_new_int64 (id));
       g_menu_append_item (menu, cancel);
     }
+  {
+    g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Delete"), NULL);
+
+    g_menu_item_set_action_and_target_value (remove, "case.delete-conversation",
+                                             g_variant_new_int64 (id));
+    g_menu_append_item (menu, remove);
+  }
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
@@ -228,81 +262,6 @@ create_conversation_row (gpointer item,
   return row;
 }
 
-static void
-conversation_done_cb (GtkWidget *page)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_destroy (GTK_WINDOW (root));
-}
-
-/* The conversation gets a window of its own, over the caseload: it is what
- * the supporter looks at for half an hour. */
-void
-ps_case_page_open_conversation (PsContext      *context,
-                                GtkWindow      *parent,
-                                PsCase         *item,
-                                PsConversation *conversation,
-                                GError        **error)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *page = ps_conversation_page_new (context);
-
-  gtk_window_set_title (GTK_WINDOW (window), _("Conversation"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
-  adw_window_set_content (ADW_WINDOW (window), page);
-
-  if (item != NULL)
-    {
-      if (!ps_conversation_page_start (PS_CONVERSATION_PAGE (page), item, conversation, error))
-        {
-          gtk_window_destroy (GTK_WINDOW (window));
-          return;
-        }
-    }
-  else
-    ps_conversation_page_set_conversation (PS_CONVERSATION_PAGE (page), conversation);
-
-  g_signal_connect (page, "finished", G_CALLBACK (conversation_done_cb), NULL);
-  g_signal_connect (page, "back", G_CALLBACK (conversation_done_cb), NULL);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-start_conversation_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  PsCasePage *self = PS_CASE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  PsConversation *next = NULL;
-  GListModel *conversations;
-
-  if (self->item == NULL)
-    return;
-
-  /* A conversation already planned is the one being held. */
-  conversations = ps_store_list_conversations (ps_context_get_store (self->context),
-                                               ps_case_get_id (self->item));
-  for (guint i = 0; conversations != NULL && i < g_list_model_get_n_items (conversations); i++)
-    {
-      g_autoptr(PsConversation) c = g_list_model_get_item (conversations, i);
-
-      if (ps_conversation_get_state (c) == PS_CONVERSATION_SCHEDULED && next == NULL)
-        next = g_object_ref (c);
-    }
-  g_clear_object (&conversations);
-
-  ps_case_page_open_conversation (self->context, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                  self->item, next, &error);
-  g_clear_object (&next);
-  if (error != NULL)
-    show_message (self, error->message);
-}
-
 static GtkWidget *
 placeholder_row (const char *text)
 {
@@ -315,6 +274,25 @@ placeholder_row (const char *text)
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   return label;
+}
+
+/* One conversation in progress per case: Start resumes it. */
+static void
+update_start_button (PsCasePage *self)
+{
+  g_autoptr(PsConversation) current = NULL;
+
+  if (self->item != NULL && self->store != NULL)
+    current = ps_store_lookup_conversation_in_progress (self->store, ps_case_get_id (self->item));
+  gtk_button_set_label (GTK_BUTTON (self->start_button),
+                        current != NULL ? _("_Resume Conversation") : _("_Start Conversation"));
+  gtk_widget_set_tooltip_text (self->start_button,
+                               current != NULL ? _("Carry on with the conversation in progress")
+                                               : _("Follow the guided checklist now"));
+  if (current != NULL)
+    gtk_widget_add_css_class (self->start_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->start_button, "suggested-action");
 }
 
 /* Snapshots from the store, taken again after each change to this case. */
@@ -342,6 +320,7 @@ update_lists (PsCasePage *self)
   if (conversations == NULL)
     conversations = G_LIST_MODEL (g_list_store_new (PS_TYPE_CONVERSATION));
 
+  update_start_button (self);
   gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (attempts),
                            create_attempt_row, self, NULL);
   gtk_list_box_bind_model (self->conversations_list, conversations,
@@ -395,8 +374,8 @@ update (PsCasePage *self)
   g_autofree char *referral = NULL;
   GSettings *settings = ps_context_get_settings (self->context);
   gboolean privacy = privacy_mode (self);
-  int due_days, overdue_days;
-  PsUrgency urgency;
+  PsTimelineNow timeline_now;
+  PsCaseTimeline timeline;
   gboolean closed;
   const char *contact;
   PsCase *item = self->item;
@@ -416,17 +395,17 @@ update (PsCasePage *self)
   gtk_label_set_text (self->name_label, name);
 
   now = ps_clock_get_now_local (ps_context_get_clock (self->context));
-  due_days = g_settings_get_int (settings, "first-contact-due-days");
-  overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
-  state = ps_case_describe_state (item, now, due_days, overdue_days);
+  ps_timeline_now_init (&timeline_now, now, g_settings_get_int (settings, "first-contact-due-days"),
+                        g_settings_get_int (settings, "first-contact-overdue-days"));
+  ps_case_timeline_init (&timeline, item, &timeline_now);
+  state = ps_case_describe_timeline (item, &timeline, &timeline_now);
   gtk_label_set_text (self->state_label, state);
-  urgency = ps_case_get_urgency (item, now, due_days, overdue_days);
   /* Coloured as in the list, never by colour alone: the words say it too. */
-  if (urgency == PS_URGENCY_OVERDUE)
+  if (timeline.urgency == PS_URGENCY_OVERDUE)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
-  if (urgency == PS_URGENCY_DUE_SOON)
+  if (timeline.urgency == PS_URGENCY_DUE_SOON)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
@@ -525,6 +504,23 @@ parent_window (PsCasePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+start_conversation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->item == NULL)
+    return;
+
+  /* The store picks the conversation: one in progress, else the next planned. */
+  if (ps_conversation_window_open (self->context, parent_window (self), self->item, NULL,
+                                   &error) == NULL)
+    show_error (self, error);
 }
 
 static void
@@ -770,37 +766,75 @@ reschedule_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What an Undo toast puts back: a cancelled conversation's state, a
+ * deleted conversation (the object keeps its last values), or a deleted
+ * attempt (logged again). */
 typedef struct
 {
-  PsStore *store;
-  gint64   conversation_id;
-  GWeakRef page;
-} UndoCancel;
+  PsStore          *store;
+  gint64            conversation_id;
+  PsConversation   *deleted;
+  PsContactAttempt *attempt;
+  GWeakRef          page;
+} Undo;
 
 static void
-undo_cancel_free (gpointer  data,
-                  GClosure *closure)
+undo_free (gpointer  data,
+           GClosure *closure)
 {
-  UndoCancel *undo = data;
+  Undo *undo = data;
 
   g_clear_object (&undo->store);
+  g_clear_object (&undo->deleted);
+  g_clear_object (&undo->attempt);
   g_weak_ref_clear (&undo->page);
   g_free (undo);
 }
 
 static void
-undo_cancel_cb (AdwToast   *toast,
-                UndoCancel *undo)
+undo_cb (AdwToast *toast,
+         Undo     *undo)
 {
   g_autoptr(PsCasePage) page = g_weak_ref_get (&undo->page);
   g_autoptr(GError) error = NULL;
+  gboolean done;
 
-  if (!ps_store_set_conversation_state (undo->store, undo->conversation_id,
-                                        PS_CONVERSATION_SCHEDULED, &error) && page != NULL)
+  if (undo->deleted != NULL)
+    done = ps_store_restore_conversation (undo->store, undo->deleted, &error);
+  else if (undo->attempt != NULL)
+    done = ps_store_log_contact_attempt (undo->store, ps_contact_attempt_get_case_id (undo->attempt),
+                                         ps_contact_attempt_get_at (undo->attempt),
+                                         ps_contact_attempt_get_outcome (undo->attempt), &error);
+  else
+    done = ps_store_set_conversation_state (undo->store, undo->conversation_id,
+                                            PS_CONVERSATION_SCHEDULED, &error);
+  if (!done && page != NULL)
     show_error (page, error);
 }
 
-/* Nothing is lost by cancelling: a toast offers to undo it. */
+/* Nothing is lost by a correction: a toast offers to undo it. */
+static void
+offer_undo (PsCasePage       *self,
+            const char       *title,
+            gint64            conversation_id,
+            PsConversation   *deleted,
+            PsContactAttempt *attempt)
+{
+  Undo *undo = g_new0 (Undo, 1);
+  AdwToast *toast;
+
+  undo->store = g_object_ref (self->store);
+  undo->conversation_id = conversation_id;
+  undo->deleted = deleted != NULL ? g_object_ref (deleted) : NULL;
+  undo->attempt = attempt != NULL ? g_object_ref (attempt) : NULL;
+  g_weak_ref_init (&undo->page, self);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free, 0);
+  add_toast (self, toast);
+}
+
 static void
 cancel_conversation_action (GtkWidget  *widget,
                             const char *action_name,
@@ -809,27 +843,63 @@ cancel_conversation_action (GtkWidget  *widget,
   PsCasePage *self = PS_CASE_PAGE (widget);
   g_autoptr(GError) error = NULL;
   gint64 id = g_variant_get_int64 (param);
-  UndoCancel *undo;
-  AdwToast *toast;
 
   g_return_if_fail (self->store != NULL);
 
   if (!ps_store_set_conversation_state (self->store, id, PS_CONVERSATION_CANCELLED, &error))
+    show_error (self, error);
+  else
+    offer_undo (self, _("Conversation cancelled"), id, NULL, NULL);
+}
+
+static void
+delete_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
+
+  g_return_if_fail (self->store != NULL);
+
+  conversation = ps_store_lookup_conversation (self->store, id);
+  if (conversation == NULL)
+    return;
+  if (!ps_store_delete_conversation (self->store, id, &error))
+    show_error (self, error);
+  else
+    offer_undo (self, _("Conversation deleted"), id, conversation, NULL);
+}
+
+static void
+delete_attempt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GListModel) attempts = NULL;
+  g_autoptr(PsContactAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
+
+  g_return_if_fail (self->store != NULL && self->item != NULL);
+
+  attempts = ps_store_list_contact_attempts (self->store, ps_case_get_id (self->item));
+  for (guint i = 0; attempt == NULL && i < g_list_model_get_n_items (attempts); i++)
     {
-      show_error (self, error);
-      return;
+      g_autoptr(PsContactAttempt) a = g_list_model_get_item (attempts, i);
+
+      if (ps_contact_attempt_get_id (a) == id)
+        attempt = g_steal_pointer (&a);
     }
-
-  undo = g_new0 (UndoCancel, 1);
-  undo->store = g_object_ref (self->store);
-  undo->conversation_id = id;
-  g_weak_ref_init (&undo->page, self);
-
-  toast = adw_toast_new (_("Conversation cancelled"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cancel_cb),
-                         undo, undo_cancel_free, 0);
-  add_toast (self, toast);
+  if (attempt == NULL)
+    return;
+  if (!ps_store_delete_contact_attempt (self->store, id, &error))
+    show_error (self, error);
+  else
+    offer_undo (self, _("Contact attempt deleted"), 0, NULL, attempt);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -980,6 +1050,8 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.schedule", NULL, schedule_action);
   gtk_widget_class_install_action (widget_class, "case.reschedule-conversation", "x", reschedule_action);
   gtk_widget_class_install_action (widget_class, "case.cancel-conversation", "x", cancel_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.delete-conversation", "x", delete_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.delete-attempt", "x", delete_attempt_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
 }

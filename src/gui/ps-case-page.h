@@ -24,10 +24,4 @@ gboolean    ps_case_page_get_folded (PsCasePage *self);
 void        ps_case_page_set_folded (PsCasePage *self,
                                      gboolean    folded);
 
-void        ps_case_page_open_conversation (PsContext      *context,
-                                            GtkWindow      *parent,
-                                            PsCase         *item,
-                                            PsConversation *conversation,
-                                            GError        **error);
-
 G_END_DECLS

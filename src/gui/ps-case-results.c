@@ -81,6 +81,7 @@ struct _PsCaseResults
   guint       n_open;
   guint       n_closed;
   guint       n_elsewhere; /* matches of the search in the other list */
+  gint64      changes_at;  /* the first case's timeline change, Unix seconds */
 
   GArray     *sorted;      /* Entry, every case of the source in order */
   GPtrArray  *results;     /* PsCase, borrowed from sorted */
@@ -230,15 +231,21 @@ resort (PsCaseResults *self)
 {
   g_autoptr(GArray) old = g_steal_pointer (&self->sorted);
   guint n = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
+  PsTimelineNow now;
 
+  ps_timeline_now_init (&now, self->now, self->due_days, self->overdue_days);
+  self->changes_at = G_MAXINT64;
   self->sorted = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
   g_array_set_clear_func (self->sorted, entry_clear);
   for (guint i = 0; i < n; i++)
     {
       Entry entry = { 0 };
+      PsCaseTimeline timeline;
 
       entry.item = g_list_model_get_item (self->source, i);
-      ps_case_get_urgency_key (entry.item, self->now, self->due_days, self->overdue_days, &entry.key);
+      ps_case_timeline_init (&timeline, entry.item, &now);
+      ps_case_timeline_get_key (&timeline, entry.item, &entry.key);
+      self->changes_at = MIN (self->changes_at, timeline.changes_at);
       g_array_append_val (self->sorted, entry);
     }
   g_array_sort (self->sorted, compare_entries);
@@ -339,6 +346,7 @@ ps_case_results_class_init (PsCaseResultsClass *klass)
 static void
 ps_case_results_init (PsCaseResults *self)
 {
+  self->changes_at = G_MAXINT64;
   self->sorted = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_array_set_clear_func (self->sorted, entry_clear);
   self->results = g_ptr_array_new ();
@@ -420,6 +428,16 @@ ps_case_results_rebind_all (PsCaseResults *self)
       if (slot != NULL)
         g_signal_emit (slot, slot_signals[SLOT_CHANGED], 0);
     }
+}
+
+/* When a row's words or the order next change by themselves (a conversation
+ * becomes "soon", starts or is over), in Unix seconds; G_MAXINT64: never
+ * before a new day. */
+gint64
+ps_case_results_get_changes_at (PsCaseResults *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_RESULTS (self), G_MAXINT64);
+  return self->changes_at;
 }
 
 PsCase *

@@ -33,6 +33,7 @@ void           ps_case_results_set_filter  (PsCaseResults *self,
                                             gboolean       closed,
                                             const char    *search);
 void           ps_case_results_rebind_all  (PsCaseResults *self);
+gint64         ps_case_results_get_changes_at (PsCaseResults *self);
 PsCase        *ps_case_results_get_case    (PsCaseResults *self,
                                             guint          position);
 guint          ps_case_results_find        (PsCaseResults *self,

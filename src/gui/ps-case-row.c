@@ -40,116 +40,17 @@ enum { LINE_TITLE, LINE_STATE, LINE_META, LINE_INITIALS };
 #define LINE_SPACING 2
 #define NATURAL_CHARS 34
 
-void
-ps_case_get_first_contact_due (PsCase *item,
-                               int     due_days,
-                               GDate  *out)
-{
-  const GDate *requested = ps_case_get_requested_on (item);
-
-  g_date_clear (out, 1);
-  if (requested == NULL || !g_date_valid (requested))
-    return;
-  *out = *requested;
-  g_date_add_days (out, due_days);
-}
-
-static int
-days_until (const GDate *date,
-            GDateTime   *now_local)
-{
-  GDate today;
-
-  ps_date_set_from_date_time (&today, now_local, NULL);
-  return g_date_days_between (&today, date);
-}
-
-PsUrgency
-ps_case_get_urgency (PsCase    *item,
-                     GDateTime *now_local,
-                     int        due_days,
-                     int        overdue_days)
-{
-  GDate due;
-
-  switch (ps_case_get_state (item))
-    {
-    case PS_CASE_STATE_CLOSED:
-      return PS_URGENCY_CLOSED;
-
-    case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
-      ps_case_get_first_contact_due (item, due_days, &due);
-      if (!g_date_valid (&due))
-        return PS_URGENCY_DUE_SOON;
-      /* Overdue from the day after the overdue limit starts. */
-      if (days_until (&due, now_local) <= -(overdue_days - due_days) - 0 &&
-          days_until (&due, now_local) < 0)
-        return PS_URGENCY_OVERDUE;
-      return PS_URGENCY_DUE_SOON;
-
-    case PS_CASE_STATE_IN_SUPPORT:
-    default:
-      return ps_case_get_next_conversation_at (item) != NULL ? PS_URGENCY_PLANNED : PS_URGENCY_NONE;
-    }
-}
-
-void
-ps_case_get_urgency_key (PsCase       *item,
-                         GDateTime    *now_local,
-                         int           due_days,
-                         int           overdue_days,
-                         PsUrgencyKey *key)
-{
-  GDateTime *next = ps_case_get_next_conversation_at (item);
-  const GDate *closed_on;
-  GDate due;
-
-  key->urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
-  key->id = ps_case_get_id (item);
-
-  if (key->urgency == PS_URGENCY_CLOSED)
-    {
-      /* Most recently closed first. */
-      closed_on = ps_case_get_closed_on (item);
-      key->instant = closed_on != NULL && g_date_valid (closed_on) ? -(gint64) g_date_get_julian (closed_on) : 0;
-    }
-  else if (ps_case_get_state (item) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
-    {
-      ps_case_get_first_contact_due (item, due_days, &due);
-      key->instant = g_date_valid (&due) ? (gint64) g_date_get_julian (&due) * 86400 : 0;
-    }
-  else if (next != NULL)
-    key->instant = g_date_time_to_unix (next) + G_GINT64_CONSTANT (62135596800);
-  else
-    key->instant = G_MAXINT64;
-}
-
-int
-ps_urgency_key_compare (const PsUrgencyKey *a,
-                        const PsUrgencyKey *b)
-{
-  if (a->urgency != b->urgency)
-    return a->urgency < b->urgency ? -1 : 1;
-  if (a->instant != b->instant)
-    return a->instant < b->instant ? -1 : 1;
-  return a->id < b->id ? -1 : (a->id > b->id);
-}
-
 static char *
-describe_first_contact (PsCase    *item,
-                        GDateTime *now_local,
-                        int        due_days,
-                        int        overdue_days)
+describe_first_contact (const PsCaseTimeline *timeline)
 {
-  GDate due;
-  int days;
+  int days = timeline->days_to_due;
 
-  ps_case_get_first_contact_due (item, due_days, &due);
-  if (!g_date_valid (&due))
+  if (!g_date_valid (&timeline->due_on))
     return g_strdup (_("Awaiting first contact"));
-
-  days = days_until (&due, now_local);
-  if (ps_case_get_urgency (item, now_local, due_days, overdue_days) == PS_URGENCY_OVERDUE)
+  if (timeline->urgency == PS_URGENCY_OVERDUE && days == 0)
+    /* Overdue on the day it is due: fewer overdue days than due days. */
+    return g_strdup (_("First contact overdue · due today"));
+  if (timeline->urgency == PS_URGENCY_OVERDUE)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "First contact overdue by %d day",
                                          "First contact overdue by %d days", -days), -days);
@@ -165,17 +66,17 @@ describe_first_contact (PsCase    *item,
 }
 
 static char *
-describe_next_conversation (PsCase    *item,
-                            GDateTime *now_local)
+describe_next_conversation (PsCase               *item,
+                            const PsCaseTimeline *timeline,
+                            const PsTimelineNow  *now)
 {
-  GDateTime *next = ps_case_get_next_conversation_at (item);
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *when = NULL;
   const char *modality;
   GDate day;
   int days;
 
-  if (next == NULL)
+  if (timeline->next_at == NULL)
     {
       guint held = ps_case_get_n_completed_conversations (item);
 
@@ -187,10 +88,17 @@ describe_next_conversation (PsCase    *item,
                                            held), held);
     }
 
-  local = g_date_time_to_timezone (next, g_date_time_get_timezone (now_local));
-  ps_date_set_from_date_time (&day, local, NULL);
-  days = days_until (&day, now_local);
   modality = ps_modality_to_label (ps_case_get_next_conversation_modality (item));
+  if (timeline->next_timing == PS_TIMING_IN_PROGRESS)
+    /* Translators: "Conversation in progress · Phone" */
+    return g_strdup_printf (_("Conversation in progress · %s"), modality);
+  if (timeline->next_timing == PS_TIMING_NOW)
+    /* Translators: "Conversation starting now · Phone" */
+    return g_strdup_printf (_("Conversation starting now · %s"), modality);
+
+  local = g_date_time_to_timezone (timeline->next_at, g_date_time_get_timezone (now->now));
+  ps_date_set_from_date_time (&day, local, NULL);
+  days = g_date_days_between (&now->today, &day);
 
   if (days == 0)
     when = g_date_time_format (local, _("today at %H:%M"));
@@ -203,22 +111,22 @@ describe_next_conversation (PsCase    *item,
     /* Translators: a date and a time, "14 Nov 14:30" */
     when = g_date_time_format (local, _("%e %b %H:%M"));
 
-  if (days < 0)
+  /* Its planned end has passed: no longer the next one, but one not held. */
+  if (timeline->next_timing == PS_TIMING_LATE)
     return g_strdup_printf (_("Conversation was due %s · %s"), g_strstrip (when), modality);
   /* Translators: "Next conversation Thu 14:30 · Phone" */
   return g_strdup_printf (_("Next conversation %s · %s"), g_strstrip (when), modality);
 }
 
 char *
-ps_case_describe_state (PsCase    *item,
-                        GDateTime *now_local,
-                        int        due_days,
-                        int        overdue_days)
+ps_case_describe_timeline (PsCase               *item,
+                           const PsCaseTimeline *timeline,
+                           const PsTimelineNow  *now)
 {
   g_return_val_if_fail (PS_IS_CASE (item), NULL);
-  g_return_val_if_fail (now_local != NULL, NULL);
+  g_return_val_if_fail (timeline != NULL && now != NULL, NULL);
 
-  switch (ps_case_get_state (item))
+  switch (timeline->state)
     {
     case PS_CASE_STATE_CLOSED:
       if (ps_case_get_deidentified (item))
@@ -230,11 +138,19 @@ ps_case_describe_state (PsCase    *item,
       }
 
     case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
-      return describe_first_contact (item, now_local, due_days, overdue_days);
+      return describe_first_contact (timeline);
 
     case PS_CASE_STATE_IN_SUPPORT:
     default:
-      return describe_next_conversation (item, now_local);
+      if (timeline->urgency == PS_URGENCY_SAFETY)
+        {
+          g_autofree char *next = describe_next_conversation (item, timeline, now);
+
+          /* A sign and words, not colour alone. Translators: "⚠ Safety
+           * concern · follow up · In support · no conversation planned" */
+          return g_strdup_printf (_("⚠ Safety concern · follow up · %s"), next);
+        }
+      return describe_next_conversation (item, timeline, now);
     }
 }
 
@@ -469,7 +385,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &fg);
   dimmed = fg;
   dimmed.alpha *= dim;
-  if (self->urgency == PS_URGENCY_OVERDUE && gtk_style_context_lookup_color (style, "error_color", &state_colour))
+  if ((self->urgency == PS_URGENCY_OVERDUE || self->urgency == PS_URGENCY_SAFETY) &&
+      gtk_style_context_lookup_color (style, "error_color", &state_colour))
     ;
   else if (self->urgency == PS_URGENCY_DUE_SOON &&
            gtk_style_context_lookup_color (style, "ps_due_soon_color", &state_colour))   /* style.css */
@@ -623,15 +540,19 @@ ps_case_row_bind (PsCaseRow *self,
                   gboolean   privacy_mode)
 {
   g_autofree char *description = NULL;
+  PsTimelineNow now;
+  PsCaseTimeline timeline;
   char *name;
 
   g_return_if_fail (PS_IS_CASE_ROW (self));
   g_return_if_fail (PS_IS_CASE (item));
 
+  ps_timeline_now_init (&now, now_local, due_days, overdue_days);
+  ps_case_timeline_init (&timeline, item, &now);
+
   name = ps_privacy_display_name (ps_case_get_display_name (item), privacy_mode);
   set_line (self, LINE_TITLE, &self->title, name);
-  set_line (self, LINE_STATE, &self->state,
-            ps_case_describe_state (item, now_local, due_days, overdue_days));
+  set_line (self, LINE_STATE, &self->state, ps_case_describe_timeline (item, &timeline, &now));
   set_line (self, LINE_META, &self->meta,
             g_strdup_printf ("%s · %s",
                              ps_modality_to_label (ps_case_get_modality (item)),
@@ -647,7 +568,7 @@ ps_case_row_bind (PsCaseRow *self,
       /* From the name as shown: privacy mode does not hint at the full name. */
       self->colour = g_str_hash (name) % G_N_ELEMENTS (disc_colours);
     }
-  self->urgency = ps_case_get_urgency (item, now_local, due_days, overdue_days);
+  self->urgency = timeline.urgency;
 
   /* A screen reader hears the name, then the state line and the rest. */
   description = g_strdup_printf ("%s, %s", self->state, self->meta);

@@ -16,6 +16,7 @@ struct _PsCaseloadView
   GtkWidget           parent_instance;
 
   PsContext          *context;
+  GtkWidget          *password_button;
   GListModel         *cases;
   PsStore            *store;
   gboolean            folded;
@@ -24,6 +25,7 @@ struct _PsCaseloadView
   GDateTime          *now;           /* local; for the order and the rows */
   guint               due_days;
   guint               overdue_days;
+  guint               change_id;     /* to the first case whose words change */
 
   PsCaseResults      *results;
   GtkSingleSelection *selection;
@@ -155,11 +157,39 @@ update_stack (PsCaseloadView *self)
 }
 
 /* The cases changed in place (a field, a state): re-filter, re-sort, re-bind. */
+static void refilter (PsCaseloadView *self);
+
+static gboolean
+change_cb (gpointer user_data)
+{
+  PsCaseloadView *self = user_data;
+
+  self->change_id = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A row follows its conversation's time (soon, starting now, not held)
+ * without a minute timer: one timeout, to the first change of any case. */
+static void
+schedule_change (PsCaseloadView *self)
+{
+  gint64 at = ps_case_results_get_changes_at (self->results);
+  gint64 delay;
+
+  g_clear_handle_id (&self->change_id, g_source_remove);
+  if (at == G_MAXINT64)
+    return;
+  delay = at - g_date_time_to_unix (self->now);
+  self->change_id = g_timeout_add_seconds ((guint) CLAMP (delay, 1, 24 * 3600), change_cb, self);
+}
+
 static void
 refilter (PsCaseloadView *self)
 {
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
+  schedule_change (self);
   update_stack (self);
 }
 
@@ -275,6 +305,7 @@ store_changed_cb (PsCaseloadView *self)
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
   ps_case_results_set_source (self->results, self->cases);
+  schedule_change (self);
   update_stack (self);
 }
 
@@ -430,6 +461,7 @@ ps_caseload_view_dispose (GObject *object)
 {
   PsCaseloadView *self = (PsCaseloadView *)object;
 
+  g_clear_handle_id (&self->change_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASELOAD_VIEW);
@@ -481,6 +513,13 @@ ps_caseload_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      /* Offered while the caseload is empty (a first run), in Preferences after. */
+      if (self->context != NULL && !ps_context_is_demo (self->context))
+        g_object_bind_property (ps_context_get_key_vault (self->context), "protected",
+                                self->password_button, "visible",
+                                G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+      else
+        gtk_widget_set_visible (self->password_button, FALSE);
       break;
     case PROP_MENU_MODEL:
       gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
@@ -524,6 +563,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, password_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, box);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_view);

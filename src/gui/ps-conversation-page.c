@@ -57,7 +57,17 @@ static void
 toast (PsConversationPage *self,
        const char         *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+void
+ps_conversation_page_add_toast (PsConversationPage *self,
+                                const char         *message)
+{
+  g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
+  toast (self, message);
 }
 
 static gboolean
@@ -135,9 +145,11 @@ update_time (PsConversationPage *self)
       span = MAX (0, g_date_time_difference (now, started));
     }
 
-  /* Translators: elapsed and planned minutes of a conversation, e.g. "12 of 30 min". */
-  text = g_strdup_printf (ngettext ("%u of %u min", "%u of %u min", planned),
-                          (guint)(span / G_TIME_SPAN_MINUTE), planned);
+  /* Translators: elapsed minutes and seconds of a conversation, then its
+   * planned minutes, e.g. "12:05 of 30 min". */
+  text = g_strdup_printf (ngettext ("%02u:%02u of %u min", "%02u:%02u of %u min", planned),
+                          (guint)(span / G_TIME_SPAN_MINUTE),
+                          (guint)(span % G_TIME_SPAN_MINUTE / G_TIME_SPAN_SECOND), planned);
   gtk_label_set_label (self->time_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  planned > 0 ? MIN (1.0, (double)span / (planned * G_TIME_SPAN_MINUTE))
@@ -151,10 +163,10 @@ update_time (PsConversationPage *self)
                                        "Past the planned %u minutes — it may be time to close",
                                        planned), planned);
       gtk_label_set_label (self->overtime_label, cue);
-      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "accent");
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
     }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "accent");
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->overtime_label), over);
 }
 
@@ -196,6 +208,7 @@ sync_from_conversation (PsConversationPage *self)
 {
   GHashTableIter iter;
   gpointer key, value;
+  const char * const *covered;
   gboolean answered, concern, active;
 
   if (self->conversation == NULL)
@@ -228,7 +241,9 @@ sync_from_conversation (PsConversationPage *self)
   active = in_progress (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->phases_box), active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.finish", active);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.mark-missed", active);
+  covered = ps_conversation_get_covered_steps (self->conversation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.mark-missed",
+                                 active && !answered && (covered == NULL || covered[0] == NULL));
   /* Escalating stays possible from the panel while the case is open. */
   if (self->safety_panel != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (self->safety_panel), active);
@@ -452,51 +467,14 @@ finish_action (GtkWidget  *widget,
   finish (PS_CONVERSATION_PAGE (widget), PS_CONVERSATION_COMPLETED);
 }
 
-static void
-missed_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
-{
-  g_autoptr(PsConversationPage) self = user_data;
-
-  if (g_strcmp0 (response, "missed") == 0)
-    finish (self, PS_CONVERSATION_MISSED);
-}
-
+/* Missed is for a real miss (the colleague did not come or answer): once
+ * anything is ticked or answered, the conversation happened. */
 static void
 mark_missed_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  PsConversationPage *self = PS_CONVERSATION_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  const char * const *covered;
-  GtkWidget *dialog;
-
-  if (!in_progress (self))
-    return;
-
-  /* Steps already covered suggest the conversation did happen: ask. */
-  covered = ps_conversation_get_covered_steps (self->conversation);
-  if (covered == NULL || covered[0] == NULL)
-    {
-      finish (self, PS_CONVERSATION_MISSED);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Mark as Missed?"),
-                                   _("Some steps are already covered. A missed conversation "
-                                     "does not count as held; it can be planned again from "
-                                     "the case."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "missed", _("_Mark as Missed"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (missed_response_cb), g_object_ref (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  finish (PS_CONVERSATION_PAGE (widget), PS_CONVERSATION_MISSED);
 }
 
 static void
@@ -517,9 +495,10 @@ static void
 set_context (PsConversationPage *self,
              PsContext          *context)
 {
-  g_assert (self->context == NULL);
-  if (context == NULL)
+  /* Set once: at construction, or by the template's owner. */
+  if (context == NULL || context == self->context)
     return;
+  g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
   g_signal_connect_object (ps_context_get_clock (context), "changed",
@@ -610,7 +589,7 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONVERSATION] =
     g_param_spec_object ("conversation", NULL, NULL, PS_TYPE_CONVERSATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -753,21 +732,11 @@ ps_conversation_page_start (PsConversationPage  *self,
   store = get_store (self);
   g_return_val_if_fail (store != NULL, FALSE);
 
-  if (conversation == NULL)
-    {
-      started = ps_conversation_start_now (store, kase, ps_context_get_clock (self->context), 30,
-                                           ps_case_get_modality (kase), error);
-      if (started == NULL)
-        return FALSE;
-    }
-  else
-    {
-      if (ps_conversation_get_state (conversation) != PS_CONVERSATION_IN_PROGRESS &&
-          !ps_store_set_conversation_state (store, ps_conversation_get_id (conversation),
-                                            PS_CONVERSATION_IN_PROGRESS, error))
-        return FALSE;
-      started = g_object_ref (conversation);
-    }
+  started = ps_store_start_conversation (store, ps_case_get_id (kase),
+                                         conversation != NULL ? ps_conversation_get_id (conversation) : 0,
+                                         30, ps_case_get_modality (kase), error);
+  if (started == NULL)
+    return FALSE;
 
   ps_conversation_page_set_conversation (self, started);
   return TRUE;

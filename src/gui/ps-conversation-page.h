@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * Signals: ::finished (PsConversationState: completed or missed) when the
  * conversation ended here — also after "Close Case as Escalated for Safety";
  * ::back when the user leaves the page with the conversation still in
- * progress (it can be shown again, see ps_conversation_find_in_progress). */
+ * progress (it can be shown again, see ps_store_find_left_in_progress). */
 #define PS_TYPE_CONVERSATION_PAGE (ps_conversation_page_get_type ())
 G_DECLARE_FINAL_TYPE (PsConversationPage, ps_conversation_page, PS, CONVERSATION_PAGE, GtkWidget)
 
@@ -24,11 +24,14 @@ PsContext      *ps_conversation_page_get_context      (PsConversationPage *self)
 void            ps_conversation_page_set_conversation (PsConversationPage *self,
                                                        PsConversation     *conversation);
 PsConversation *ps_conversation_page_get_conversation (PsConversationPage *self);
-/* Starts @conversation of @kase, or with @conversation NULL a new one held
- * now (30 minutes, the case's preferred modality), and shows it. */
+/* Starts (or resumes) a conversation of @kase, as ps_store_start_conversation
+ * does: a new one is of 30 minutes in the case's preferred modality. */
 gboolean        ps_conversation_page_start            (PsConversationPage *self,
                                                        PsCase             *kase,
                                                        PsConversation     *conversation,
                                                        GError            **error);
+/* Shows @message (plain text) over the page. */
+void            ps_conversation_page_add_toast        (PsConversationPage *self,
+                                                       const char         *message);
 
 G_END_DECLS

@@ -109,6 +109,26 @@ ps_error_text_for (const GError *error,
                             "by you, then try again. Nothing was changed.");
       break;
 
+    case PS_STORE_ERROR_STRAY_WAL:
+      text->icon_name = "dialog-warning-symbolic";
+      text->title = _("A File Beside the Caseload Is Not Its Own");
+      text->description = _("The data folder holds caseload.db-wal, a log of changes made with "
+                            "another key: another Peerside or another program left it there. "
+                            "The caseload itself is intact and opens without it; Peerside left "
+                            "both files as they were. Move caseload.db-wal out of the data "
+                            "folder, then try again.");
+      break;
+
+    case PS_STORE_ERROR_STRAY_JOURNAL:
+      text->icon_name = "dialog-warning-symbolic";
+      text->title = _("A Leftover File Stops the Caseload From Opening");
+      text->description = _("The data folder holds caseload.db-journal, which Peerside never "
+                            "makes for this caseload: another program left it there. The "
+                            "caseload itself is intact and opens without it; Peerside left both "
+                            "files as they were. Move caseload.db-journal out of the data "
+                            "folder, then try again.");
+      break;
+
     case PS_STORE_ERROR_INVALID:
     case PS_STORE_ERROR_NOT_FOUND:
     case PS_STORE_ERROR_FAILED:

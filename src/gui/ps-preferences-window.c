@@ -22,6 +22,8 @@ struct _PsPreferencesWindow
   AdwPreferencesPage   *general_page;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
+  AdwActionRow         *password_row;
+  GtkButton            *password_button;
   AdwComboRow          *retention_row;
 };
 
@@ -99,6 +101,43 @@ bind_settings (PsPreferencesWindow *self)
 }
 
 static void
+update_password_row (PsPreferencesWindow *self)
+{
+  PsKeyVault *vault = ps_context_get_key_vault (self->context);
+  gboolean open = ps_context_get_status (self->context) == PS_CONTEXT_READY;
+
+  if (ps_key_vault_get_protected (vault))
+    adw_action_row_set_subtitle (self->password_row,
+                                 _("Unlock asks for the caseload's own password, kept by the keyring."));
+  gtk_widget_set_visible (GTK_WIDGET (self->password_button), !ps_key_vault_get_protected (vault));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_button), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_row), !ps_context_is_demo (self->context));
+}
+
+static void
+protected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PsPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ps_key_vault_protect_finish (PS_KEY_VAULT (object), result, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("No password was set. The caseload still opens with your login.")));
+  update_password_row (self);
+}
+
+static void
+password_clicked_cb (PsPreferencesWindow *self)
+{
+  /* gnome-keyring's own prompt asks for the new password, twice. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_button), FALSE);
+  ps_key_vault_protect_async (ps_context_get_key_vault (self->context), NULL, protected_cb,
+                              g_object_ref (self));
+}
+
+static void
 ps_preferences_window_dispose (GObject *object)
 {
   PsPreferencesWindow *self = (PsPreferencesWindow *)object;
@@ -127,6 +166,9 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, password_button);
+  gtk_widget_class_bind_template_callback (widget_class, password_clicked_cb);
 }
 
 static void
@@ -145,6 +187,11 @@ ps_preferences_window_new (PsContext *context)
   self = g_object_new (PS_TYPE_PREFERENCES_WINDOW, NULL);
   self->context = g_object_ref (context);
   bind_settings (self);
+  g_signal_connect_object (ps_context_get_key_vault (context), "notify::protected",
+                           G_CALLBACK (update_password_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::status",
+                           G_CALLBACK (update_password_row), self, G_CONNECT_SWAPPED);
+  update_password_row (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (ps_contacts_preferences_page_new (ps_context_get_settings (context))));
   return self;

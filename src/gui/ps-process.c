@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
@@ -18,4 +19,9 @@ ps_process_harden (void)
     g_warning ("Could not disable core dumps");
   if (prctl (PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
     g_warning ("Could not mark the process as not dumpable");
+
+  /* Freed memory is overwritten, so names shown before a lock do not stay
+   * in the heap (glibc's M_PERTURB; AddressSanitizer's allocator ignores
+   * it and fills freed memory by its own max_free_fill_size option). */
+  mallopt (M_PERTURB, 0xa5);
 }

@@ -12,7 +12,8 @@
 #include "ps-privacy.h"
 #include "ps-schedule-dialog-private.h"
 
-/* The first three conversations need no question (DESIGN §1.7). */
+/* Support is one to three short follow-up conversations: planning one of
+ * the first three needs no question, a fourth asks whether to refer on. */
 #define PS_SCHEDULE_USUAL_CONVERSATIONS 3
 
 static const guint lengths[] = { 15, 30, 45 };
@@ -222,18 +223,16 @@ confirmation_response_cb (PsScheduleDialog *self,
     save (self);
 }
 
-/* A fourth planned conversation, counting those held and missed but not
- * those cancelled. Moving one already counted asks nothing. */
+/* A fourth conversation held or planned (missed and cancelled ones do not
+ * count). Moving one already planned asks nothing. */
 static gboolean
 needs_confirmation (PsScheduleDialog *self)
 {
   guint planned = ps_case_get_n_conversations (self->item);
 
-  if (self->edited != NULL)
-    {
-      if (ps_conversation_get_state (self->edited) != PS_CONVERSATION_CANCELLED)
-        return FALSE;
-    }
+  if (self->edited != NULL &&
+      ps_conversation_get_state (self->edited) == PS_CONVERSATION_SCHEDULED)
+    return FALSE;
   return planned >= PS_SCHEDULE_USUAL_CONVERSATIONS;
 }
 

@@ -19,12 +19,9 @@
 #include "ps-case-row.h"
 #include "ps-export-dialog.h"
 #include "ps-privacy.h"
-#include "ps-reminder-planner.h"
+#include "ps-case-timeline.h"
 #include "ps-schedule-view-private.h"
 #include "ps-util.h"
-
-/* A conversation can be started this long before it is due. */
-#define START_EARLY_MINUTES 10
 
 /* A group lists this many entries at most before its "Show All" row, and
  * all of them when only a few more would be hidden. The overdue come first
@@ -47,11 +44,12 @@ typedef struct
   GArray              *shown;      /* Shown: what the items were made from */
 } Group;
 
-/* An item as its row was made: a conversation's row changes when it can start. */
+/* An item as its row was made: a conversation's row changes when it can
+ * start, when it starts and when it is over. */
 typedef struct
 {
   GObject  *item;                  /* borrowed from the group's items */
-  gboolean  startable;
+  PsTiming  timing;
 } Shown;
 
 struct _PsScheduleView
@@ -65,8 +63,7 @@ struct _PsScheduleView
   /* Read once per refresh. */
   GDateTime      *now;           /* local */
   GDate           today;
-  int             due_days;
-  int             overdue_days;
+  PsTimelineNow   timeline_now;  /* borrows now */
   gboolean        privacy;
 
   GPtrArray      *gathered;      /* what the store gave at the last change */
@@ -115,7 +112,8 @@ typedef struct
 {
   PsScheduleGroup group;
   gint64          instant;       /* µs since the epoch, for the order */
-  gboolean        startable;     /* a conversation due now or under way */
+  PsTiming        timing;        /* a conversation's */
+  GDate           due_on;        /* a first contact's */
   gboolean        overdue;
 } Placement;
 
@@ -157,41 +155,39 @@ place (PsScheduleView *self,
     {
       PsConversation *conversation = PS_CONVERSATION (item);
       GDateTime *start = ps_conversation_get_starts_at (conversation);
-      GDateTime *end = ps_conversation_get_ends_at (conversation);
-      g_autoptr(GDateTime) early = g_date_time_add_minutes (start, -START_EARLY_MINUTES);
-      gboolean under_way = ps_conversation_get_state (conversation) == PS_CONVERSATION_IN_PROGRESS;
 
       out->instant = g_date_time_to_unix (start) * G_USEC_PER_SEC;
-      if (!under_way && g_date_time_compare (end, self->now) <= 0)
+      out->timing = ps_timeline_conversation_timing (&self->timeline_now, conversation);
+      g_date_clear (&out->due_on, 1);
+      if (out->timing == PS_TIMING_LATE)
         {
-          /* Its time is over and it was neither held nor cancelled. */
           out->group = PS_SCHEDULE_GROUP_OVERDUE;
           out->overdue = TRUE;
           return;
         }
-      out->startable = under_way || g_date_time_compare (early, self->now) <= 0;
       out->group = group_for_days (self, days_from_today (self, start));
     }
   else
     {
       PsCase *kase = PS_CASE (item);
-      g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
       g_autoptr(GDateTime) morning = NULL;
-      GDate due;
+      PsCaseTimeline timeline;
+      GDate day;
 
-      ps_case_get_first_contact_due (kase, self->due_days, &due);
-      if (!g_date_valid (&due))
-        ps_clock_get_today (ps_context_get_clock (self->context), &due);
-      /* 09:00 on the day it is due, as the reminder has it. */
-      morning = ps_reminder_planner_morning (&due, 0, tz);
+      ps_case_timeline_init (&timeline, kase, &self->timeline_now);
+      out->due_on = timeline.due_on;
+      /* Without a request date, among today's. */
+      day = g_date_valid (&timeline.due_on) ? timeline.due_on : self->today;
+      /* Where its reminder stands in the day. */
+      morning = ps_timeline_morning (&day, 0, g_date_time_get_timezone (self->now));
       out->instant = g_date_time_to_unix (morning) * G_USEC_PER_SEC;
-      if (ps_case_get_urgency (kase, self->now, self->due_days, self->overdue_days) == PS_URGENCY_OVERDUE)
+      if (timeline.urgency == PS_URGENCY_OVERDUE)
         {
           out->group = PS_SCHEDULE_GROUP_OVERDUE;
           out->overdue = TRUE;
           return;
         }
-      out->group = group_for_days (self, g_date_days_between (&self->today, &due));
+      out->group = group_for_days (self, g_date_days_between (&self->today, &day));
     }
 }
 
@@ -286,12 +282,15 @@ describe_conversation (PsScheduleView  *self,
   /* Translators: a conversation's planned length */
   minutes = g_strdup_printf (_("%u min"), ps_conversation_get_minutes (conversation));
 
-  if (ps_conversation_get_state (conversation) == PS_CONVERSATION_IN_PROGRESS)
+  if (placement->timing == PS_TIMING_IN_PROGRESS)
     /* Translators: "14:30 · 30 min · Phone · in progress" */
     return g_strdup_printf (_("%s · %s · %s · in progress"), when, minutes, modality);
-  if (placement->startable)
+  if (placement->timing == PS_TIMING_NOW)
     /* Translators: "14:30 · 30 min · Phone · starting now" */
     return g_strdup_printf (_("%s · %s · %s · starting now"), when, minutes, modality);
+  if (placement->timing == PS_TIMING_SOON)
+    /* Translators: "14:30 · 30 min · Phone · starting soon": it can be started already */
+    return g_strdup_printf (_("%s · %s · %s · starting soon"), when, minutes, modality);
   if (placement->overdue)
     /* Translators: "Sun 17 Nov, 14:30 · 30 min · Phone · not held" */
     return g_strdup_printf (_("%s · %s · %s · not held"), when, minutes, modality);
@@ -305,15 +304,13 @@ describe_first_contact (PsScheduleView  *self,
                         const Placement *placement)
 {
   g_autofree char *day = NULL;
-  GDate due;
   int days;
 
-  ps_case_get_first_contact_due (kase, self->due_days, &due);
-  if (!g_date_valid (&due))
+  if (!g_date_valid (&placement->due_on))
     return g_strdup (_("First contact due"));
 
-  day = format_day (self, &due);
-  days = g_date_days_between (&self->today, &due);
+  day = format_day (self, &placement->due_on);
+  days = g_date_days_between (&self->today, &placement->due_on);
   if (placement->overdue)
     /* Translators: "First contact overdue · due Sat 16 Nov" */
     return g_strdup_printf (_("First contact overdue · due %s"), day);
@@ -384,7 +381,8 @@ describe (PsScheduleView *self,
       out->icon_name = "alarm-symbolic";
       out->icon_label = _("First contact");
     }
-  out->icon_class = placement.overdue ? "ps-overdue" : placement.startable ? "accent" : NULL;
+  out->icon_class = placement.overdue ? "ps-overdue"
+                  : ps_timing_is_startable (placement.timing) ? "accent" : NULL;
 }
 
 static GtkWidget *
@@ -509,7 +507,7 @@ activate_item (PsScheduleView *self,
   Placement placement;
 
   place (self, item, &placement);
-  if (PS_IS_CONVERSATION (item) && placement.startable)
+  if (PS_IS_CONVERSATION (item) && ps_timing_is_startable (placement.timing))
     g_signal_emit (self, signals[START_CONVERSATION], 0, item);
   else if (PS_IS_CONVERSATION (item))
     g_signal_emit (self, signals[OPEN_CASE], 0, ps_conversation_get_case_id (PS_CONVERSATION (item)));
@@ -652,8 +650,9 @@ read_now (PsScheduleView *self)
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = ps_clock_get_now_local (ps_context_get_clock (self->context));
   ps_date_set_from_date_time (&self->today, self->now, NULL);
-  self->due_days = g_settings_get_int (settings, "first-contact-due-days");
-  self->overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
+  ps_timeline_now_init (&self->timeline_now, self->now,
+                        g_settings_get_int (settings, "first-contact-due-days"),
+                        g_settings_get_int (settings, "first-contact-overdue-days"));
   self->privacy = g_settings_get_boolean (settings, "privacy-mode");
 }
 
@@ -776,7 +775,7 @@ same_row (const Shown *before,
           const Sorted *now,
           gint64        touched)
 {
-  return before->item == now->item && before->startable == now->placement.startable &&
+  return before->item == now->item && before->timing == now->placement.timing &&
          (touched == 0 || entry_case_id (now->item) != touched);
 }
 
@@ -818,7 +817,7 @@ fill_group (Group        *group,
       Shown *shown = &g_array_index (group->shown, Shown, i);
 
       shown->item = sorted[i].item;
-      shown->startable = sorted[i].placement.startable;
+      shown->timing = sorted[i].placement.timing;
     }
   update_group (group, n_before);
 }

@@ -10,6 +10,7 @@
 #include "ps-caseload-view-private.h"
 #include "ps-case-page.h"
 #include "ps-checklist.h"
+#include "ps-conversation-window.h"
 #include "ps-window-private.h"
 
 struct _PsWindow
@@ -49,24 +50,57 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A conversation still open when Peerside last quit comes back in progress. */
+/* A conversation left in progress (Peerside stopped, or the screen locked,
+ * during it) is offered, never reopened on its own: the supporter may be
+ * somewhere else by now. No name in the toast: the screen may be shared. */
 static void
 restore_conversation (PsWindow *self)
 {
   PsStore *store = ps_context_get_store (self->context);
   g_autoptr(PsConversation) conversation = NULL;
+  AdwToast *toast;
 
   if (store == NULL || ps_context_is_demo (self->context))
     return;
-  conversation = ps_conversation_find_in_progress (store);
-  if (conversation != NULL)
-    ps_case_page_open_conversation (self->context, GTK_WINDOW (self), NULL, conversation, NULL);
+  conversation = ps_store_find_left_in_progress (store);
+  if (conversation == NULL)
+    return;
+  toast = adw_toast_new (_("A conversation is still in progress"));
+  adw_toast_set_button_label (toast, _("_Resume"));
+  adw_toast_set_action_name (toast, "win.resume-conversation");
+  adw_toast_set_timeout (toast, 0);
+  ps_window_add_toast (self, toast);
+}
+
+static void
+resume_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  PsWindow *self = PS_WINDOW (widget);
+  PsStore *store = ps_context_get_store (self->context);
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  PsCase *item;
+
+  if (store == NULL)
+    return;
+  conversation = ps_store_find_left_in_progress (store);
+  item = conversation != NULL ? ps_store_lookup_case (store, ps_conversation_get_case_id (conversation))
+                              : NULL;
+  if (item != NULL &&
+      ps_conversation_window_open (self->context, GTK_WINDOW (self), item, conversation, &error) == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      ps_window_add_toast (self, adw_toast_new (escaped));
+    }
 }
 
 /* The caseload view is made just after the window's first frame, while the
  * store still opens in its thread, or at once when a caseload is there to
  * show: the first frame ("Opening…") then costs about what a bare window's
- * does (DESIGN.md §6). */
+ * does: start-up stays within a quarter of a bare window's. */
 /* A view gets the window's folding and primary menu; it knows nothing else
  * of the window. */
 static void
@@ -119,6 +153,26 @@ realize_cb (PsWindow *self)
                            G_CALLBACK (first_paint_cb), self, 0);
 }
 
+/* On lock, every widget that showed a name or a contact goes: the views,
+ * the case page inside the caseload view, and the windows over this one
+ * (editors, conversations). They are made again after unlocking. */
+static void
+forget_names (PsWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *child;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+
+  g_clear_handle_id (&self->caseload_view_id, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
+    gtk_stack_remove (self->view_stack, child);
+  self->caseload_view = NULL;
+  gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
+}
+
 static void
 update_for_status (PsWindow *self)
 {
@@ -134,6 +188,7 @@ update_for_status (PsWindow *self)
 
     case PS_CONTEXT_LOCKED:
       gtk_stack_set_visible_child_name (self->main_stack, "locked");
+      forget_names (self);
       break;
 
     case PS_CONTEXT_READY:
@@ -361,8 +416,8 @@ schedule_start_cb (PsWindow       *self,
   if (store == NULL)
     return;
   item = ps_store_lookup_case (store, ps_conversation_get_case_id (conversation));
-  ps_case_page_open_conversation (self->context, GTK_WINDOW (self), item, conversation, &error);
-  if (error != NULL)
+  if (item != NULL &&
+      ps_conversation_window_open (self->context, GTK_WINDOW (self), item, conversation, &error) == NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
@@ -372,7 +427,7 @@ schedule_start_cb (PsWindow       *self,
 
 /* The shortcuts window is built when first shown, not with the window as
  * GtkApplication does from gtk/help-overlay.ui: that took about 5 ms before
- * the first frame, and 0.9 MB (DESIGN.md §6). */
+ * the first frame, and 0.9 MB of the 20 MB that start-up may add. */
 static void
 show_help_overlay_cb (GSimpleAction *action,
                       GVariant      *param,
@@ -525,6 +580,8 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-conversation", NULL,
+                                   resume_conversation_action);
   gtk_widget_class_install_action (widget_class, "win.show-data-folder", NULL, show_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_view_action);

@@ -2,7 +2,7 @@
 
 /* Runs the reminder planner against the wall clock and delivers what is
  * due. GLib timeouts run on the monotonic clock, which stops during suspend
- * (DESIGN.md §8 "Time"), so due times are kept as wall-clock instants and
+ * (a laptop sleeps for hours between two reminders), so due times are kept as wall-clock instants and
  * re-checked: every minute on the minute, on resume (logind's
  * PrepareForSleep(false)), when /etc/localtime changes and when the clock
  * says time jumped. A delivery is recorded in the store before it is shown,
@@ -16,7 +16,9 @@
 
 #include <time.h>
 
+#include "ps-case-timeline.h"
 #include "ps-reminder-planner.h"
+#include "ps-logind.h"
 #include "ps-reminder-service.h"
 
 typedef struct
@@ -38,9 +40,8 @@ struct _PsReminderService
   PsContext       *context;
   PsNotifier      *notifier;
   GCancellable    *cancellable;
-  GDBusConnection *system_bus;
+  PsLogind        *logind;
   GFileMonitor    *tz_monitor;
-  guint            sleep_subscription;
   guint            timeout_id;
 
   GHashTable      *snoozes;   /* key → Snooze */
@@ -93,10 +94,9 @@ ps_reminder_service_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (self->system_bus != NULL && self->sleep_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
-  self->sleep_subscription = 0;
-  g_clear_object (&self->system_bus);
+  if (self->logind != NULL)
+    g_signal_handlers_disconnect_by_data (self->logind, self);
+  g_clear_object (&self->logind);
   if (self->tz_monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->tz_monitor, self);
@@ -262,8 +262,8 @@ is_over (PsReminder *reminder,
 
   if (ps_reminder_get_starts_at (reminder) == NULL)
     return FALSE;
-  ends_at = g_date_time_add_minutes (ps_reminder_get_starts_at (reminder),
-                                     (int)MAX (ps_reminder_get_minutes (reminder), 1));
+  ends_at = ps_timeline_conversation_end (ps_reminder_get_starts_at (reminder),
+                                          ps_reminder_get_minutes (reminder));
   return g_date_time_compare (ends_at, now) <= 0;
 }
 
@@ -530,21 +530,9 @@ minute_cb (gpointer user_data)
 }
 
 static void
-prepare_for_sleep_cb (GDBusConnection *connection,
-                      const char      *sender_name,
-                      const char      *object_path,
-                      const char      *interface_name,
-                      const char      *signal_name,
-                      GVariant        *parameters,
-                      gpointer         user_data)
+prepare_for_sleep_cb (PsReminderService *self,
+                      gboolean           sleeping)
 {
-  PsReminderService *self = user_data;
-  gboolean sleeping = FALSE;
-
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
-    return;
-  g_variant_get (parameters, "(b)", &sleeping);
-
   /* Resumed: the monotonic timer slept too, so check and re-align now. */
   if (!sleeping)
     {
@@ -552,36 +540,6 @@ prepare_for_sleep_cb (GDBusConnection *connection,
       ps_reminder_service_check (self);
       arm_timer (self);
     }
-}
-
-static void
-system_bus_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GWeakRef *weak = user_data;
-  g_autoptr(PsReminderService) self = g_weak_ref_get (weak);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
-
-  g_weak_ref_clear (weak);
-  g_free (weak);
-
-  /* No system bus (a container, a test): resume is noticed on the next minute. */
-  if (bus == NULL || self == NULL || g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  self->system_bus = g_steal_pointer (&bus);
-  self->sleep_subscription =
-    g_dbus_connection_signal_subscribe (self->system_bus,
-                                        "org.freedesktop.login1",
-                                        "org.freedesktop.login1.Manager",
-                                        "PrepareForSleep",
-                                        "/org/freedesktop/login1",
-                                        NULL,
-                                        G_DBUS_SIGNAL_FLAGS_NONE,
-                                        prepare_for_sleep_cb,
-                                        self, NULL);
 }
 
 static void
@@ -626,7 +584,6 @@ ps_reminder_service_start (PsReminderService *self)
 {
   g_autoptr(GFile) localtime = NULL;
   GSettings *settings;
-  GWeakRef *weak;
 
   g_return_if_fail (PS_IS_REMINDER_SERVICE (self));
 
@@ -647,10 +604,10 @@ ps_reminder_service_start (PsReminderService *self)
   g_signal_connect_swapped (settings, "changed::reminder-lead-minutes",
                             G_CALLBACK (recheck_cb), self);
 
-  /* A weak reference: the service may go before the bus answers. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, system_bus_cb, weak);
+  /* Without logind (a container, a test), resume is noticed on the next minute. */
+  self->logind = ps_logind_dup_default ();
+  g_signal_connect_swapped (self->logind, "prepare-for-sleep",
+                            G_CALLBACK (prepare_for_sleep_cb), self);
 
   localtime = g_file_new_for_path ("/etc/localtime");
   self->tz_monitor = g_file_monitor_file (localtime, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Filtering the caseload on one keystroke, with 10,000 cases, against the
- * 16 ms budget of DESIGN.md §6. Not a test: run it by hand under a display
+ * budget of one frame, 16 ms. Not a test: run it by hand under a display
  * (build-aux/bench.sh does, with the default renderer and with cairo). Prints
  * the medians and the worst of 50 keystrokes. */
 

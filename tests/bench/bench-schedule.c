@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Opening the Schedule view on a long-used caseload: the budget store of
- * DESIGN.md §6 (10,000 cases, 30,000 conversations held) plus 4,000
+/* Opening the Schedule view on a long-used caseload: the budgets' store
+ * (10,000 cases, 30,000 conversations held) plus 4,000
  * conversations planned and never held, 2,000 first contacts overdue and
  * 200 conversations to come. Measured in the real window, from showing the
  * view (win.show-schedule) to its first frame, and the resident memory that

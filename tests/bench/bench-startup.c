@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Start-up and memory against a bare AdwApplicationWindow, measured in one
- * run (DESIGN.md §6: first frame ≤ 1.25 × the bare window's, resident memory
+ * run (the budgets: first frame ≤ 1.25 × the bare window's, resident memory
  * ≤ the bare window's + 20 MB), with a caseload of 10,000 cases and 30,000
  * conversations whose key is in the session's keyring. Not a test: run
  * build-aux/bench.sh, which gives it a headless session.

@@ -2,7 +2,7 @@
 
 /* The checklist is data that conversations point into by id: the ids are a
  * file format, the texts must reach translators, and the phases follow the
- * order of DESIGN.md §2. */
+ * order of the guide: open, listen, normalise, safety, cope, resources. */
 
 #include "config.h"
 

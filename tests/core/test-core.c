@@ -81,6 +81,10 @@ static void empty_name (PsCaseFields *f) { g_free (f->display_name); f->display_
 static void null_name (PsCaseFields *f) { g_clear_pointer (&f->display_name, g_free); }
 static void long_name (PsCaseFields *f) { g_free (f->display_name); f->display_name = g_strnfill (81, 'a'); }
 static void two_line_name (PsCaseFields *f) { g_free (f->display_name); f->display_name = g_strdup ("Dr. A\nnotes"); }
+static void invisible_name (PsCaseFields *f) { g_free (f->display_name); f->display_name = g_strdup ("\u200b\u200d\ufeff"); }
+static void bidi_name (PsCaseFields *f) { g_free (f->display_name); f->display_name = g_strdup ("Dr. \u202eadA"); }
+static void escape_name (PsCaseFields *f) { g_free (f->display_name); f->display_name = g_strdup ("Dr.\x1b[31mAda"); }
+static void tab_contact (PsCaseFields *f) { g_free (f->contact); f->contact = g_strdup ("555\t0100"); }
 static void long_contact (PsCaseFields *f) { g_free (f->contact); f->contact = g_strnfill (121, '5'); }
 static void two_line_contact (PsCaseFields *f) { g_free (f->contact); f->contact = g_strdup ("555\r\n0100"); }
 static void no_consent (PsCaseFields *f) { f->referral = PS_REFERRAL_COLLEAGUE; f->consent_confirmed = FALSE; }
@@ -96,7 +100,14 @@ test_validation (void)
     { "empty name", empty_name, PS_CASE_FIELD_NAME, "Enter a name." },
     { "no name", null_name, PS_CASE_FIELD_NAME, "Enter a name." },
     { "81 characters", long_name, PS_CASE_FIELD_NAME, "The name is longer than 80 characters." },
-    { "two lines", two_line_name, PS_CASE_FIELD_NAME, "A name fits on one line." },
+    { "two lines", two_line_name, PS_CASE_FIELD_NAME, "A name is one line: remove the line breaks." },
+    { "zero-width only", invisible_name, PS_CASE_FIELD_NAME, "Enter a name." },
+    { "right-to-left override", bidi_name, PS_CASE_FIELD_NAME,
+      "A name cannot hold characters that change the direction of text." },
+    { "escape", escape_name, PS_CASE_FIELD_NAME,
+      "A name cannot hold tabs or other control characters." },
+    { "tab in contact", tab_contact, PS_CASE_FIELD_CONTACT,
+      "A contact cannot hold tabs or other control characters." },
     { "long contact", long_contact, PS_CASE_FIELD_CONTACT, NULL },
     { "two-line contact", two_line_contact, PS_CASE_FIELD_CONTACT, NULL },
     { "no consent", no_consent, PS_CASE_FIELD_REFERRAL_CONSENT,

@@ -264,6 +264,130 @@ test_read_only (void)
   }
 }
 
+/* A closed caseload with five cases in a new data folder. */
+static char *
+closed_caseload (char **dir_out)
+{
+  g_autoptr(PsStore) store = ps_test_new_store (dir_out);
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(PsCaseFields) fields = ps_test_fields ("Dr. Gale Testcase");
+      g_autoptr(PsCase) kase = ps_store_create_case (store, fields, NULL);
+
+      g_assert_nonnull (kase);
+    }
+  g_clear_object (&store);
+  return ps_test_db_path (*dir_out);
+}
+
+/* @path opens with @code, touching nothing; without @stray it opens whole. */
+static void
+assert_blamed (const char   *path,
+               const char   *stray,
+               PsStoreError  code)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GHashTable) before = ps_test_snapshot (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsStore) store = NULL;
+
+  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, PS_STORE_ERROR, (int)code);
+  ps_test_assert_unchanged (before, dir);
+  {
+    g_autoptr(GHashTable) after = ps_test_snapshot (dir);
+    g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  }
+
+  g_assert_cmpint (g_unlink (stray), ==, 0);
+  g_clear_error (&error);
+  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 5);
+}
+
+/* The -wal of a caseload with another key, beside ours: said so, not
+ * "the key does not open it" nor "damaged". */
+static void
+test_stray_wal (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = closed_caseload (&dir);
+  g_autofree char *other_dir = ps_test_make_data_dir ();
+  g_autofree char *other = ps_test_db_path (other_dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autoptr(PsStore) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (other_dir, 0700), ==, 0);
+  elsewhere = ps_store_open_with_key (other, PS_TEST_OTHER_KEY, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(PsCaseFields) fields = ps_test_fields ("Dr. Hal Elsewhere");
+      g_autoptr(PsCase) kase = ps_store_create_case (elsewhere, fields, &error);
+
+      g_assert_no_error (error);
+    }
+  ps_test_copy_file (other_wal, wal);
+
+  assert_blamed (path, wal, PS_STORE_ERROR_STRAY_WAL);
+  g_clear_object (&elsewhere);
+  ps_remove_tree (other_dir);
+  ps_remove_tree (dir);
+}
+
+/* A rollback journal, which Peerside never makes for its WAL caseload:
+ * said so, not "read-only". */
+static void
+test_stray_journal (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = closed_caseload (&dir);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  static const char header[] = "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7 a journal from elsewhere";
+
+  g_assert_true (g_file_set_contents (journal, header, sizeof header, NULL));
+  assert_blamed (path, journal, PS_STORE_ERROR_STRAY_JOURNAL);
+  ps_remove_tree (dir);
+}
+
+/* One damaged page anywhere, the schema's overflow pages included: the
+ * caseload is said to be damaged (the page with Restore From Backup), or,
+ * for page 1, where the key is checked, not to open with the key. Never
+ * the generic page. */
+static void
+test_damaged_page (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = closed_caseload (&dir);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length % 1024, ==, 0);
+  for (gsize page = 0; page < length / 1024; page++)
+    {
+      g_autofree char *damaged = g_memdup2 (contents, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PsStore) store = NULL;
+
+      damaged[page * 1024 + 500] ^= 0x55;
+      g_assert_true (g_file_set_contents (path, damaged, (gssize)length, NULL));
+      store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, NULL, &error);
+      g_assert_null (store);
+      g_test_message ("page %" G_GSIZE_FORMAT ": %s", page + 1, error->message);
+      if (page == 0)
+        g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE);
+      else
+        g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_CORRUPT);
+    }
+  ps_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +397,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/reliability/stray-wal", test_stray_wal);
+  g_test_add_func ("/reliability/stray-journal", test_stray_journal);
+  g_test_add_func ("/reliability/damaged-page", test_damaged_page);
   g_test_add_func ("/reliability/kill-9-during-writes", test_kill_during_writes);
   g_test_add_func ("/reliability/disk-full", test_disk_full);
   g_test_add_func ("/reliability/read-only", test_read_only);

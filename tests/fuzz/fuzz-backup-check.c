@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* libFuzzer target: ps_backup_check() on any file (DESIGN §8: a backup is
- * untrusted until proven otherwise). The first byte of an input chooses:
+/* libFuzzer target: the whole verify path on any file (a backup is
+ * untrusted until proven otherwise): the application's private copy
+ * (ps_backup_copy_untrusted), the helper's check and one-line answer
+ * (ps_backup_helper_answer, all that peerside-backup-check's main() calls),
+ * and the application's reading of that answer (ps_backup_parse_answer).
+ * The helper runs in this process here, so that libFuzzer sees its
+ * coverage and a crash in it is found rather than contained. The first
+ * byte of an input chooses:
  *   even: the rest is the file as it is (headers, sizes, noise, flipped
  *         bytes in real backups);
  *   odd:  the rest is a plaintext SQLite image that is encrypted here with
@@ -16,7 +22,7 @@
 
 #include <glib/gstdio.h>
 
-#include "ps-backup.h"
+#include "ps-backup-private.h"
 #include "sqlcipher-pages.h"
 
 #define FUZZ_PASSPHRASE "fuzz passphrase"
@@ -28,6 +34,7 @@ int LLVMFuzzerTestOneInput (const guint8   *data,
                             size_t          size);
 
 static char *path;
+static char *data_dir;
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -38,7 +45,25 @@ LLVMFuzzerInitialize (int    *argc,
 
   g_assert_no_error (error);
   close (fd);
+  data_dir = g_dir_make_tmp ("peerside-fuzz-data-XXXXXX", &error);
+  g_assert_no_error (error);
   return 0;
+}
+
+/* What ps_backup_check() does, with the helper in this process. */
+static gboolean
+verify (GFile         *file,
+        PsBackupInfo  *info,
+        GError       **error)
+{
+  g_autofree char *copy = ps_backup_copy_untrusted (file, data_dir, error);
+  g_autofree char *answer = NULL;
+
+  if (copy == NULL)
+    return FALSE;
+  answer = ps_backup_helper_answer (copy, FUZZ_PASSPHRASE);
+  g_unlink (copy);
+  return ps_backup_parse_answer (answer, info, error);
 }
 
 int
@@ -64,7 +89,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_error ("%s", error->message);
 
   file = g_file_new_for_path (path);
-  if (ps_backup_check (file, FUZZ_PASSPHRASE, &info, &error))
+  if (verify (file, &info, &error))
     {
       if (g_getenv ("PS_FUZZ_VERBOSE"))
         g_printerr ("Accepted: %u cases, %u conversations\n", info.n_cases, info.n_conversations);

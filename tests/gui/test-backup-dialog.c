@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
+#include <sqlcipher/sqlite3.h>
 
 #include "ps-backup-dialog.h"
 #include "ps-key-vault.h"
@@ -237,6 +238,99 @@ test_backup_and_restore (Fixture       *f,
   }
 }
 
+/* Rewrites the backup at @file, opened with @passphrase as an attacker who
+ * knows it could. */
+static void
+tamper (GFile      *file,
+        const char *passphrase,
+        const char *sql)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_key (db, passphrase, (int)strlen (passphrase)), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Only the caseload's own files in the data folder: no copy left behind. */
+static void
+assert_no_copies (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "caseload.db.") || g_str_has_prefix (name, ".peerside"))
+      g_error ("%s was left in the data folder", name);
+}
+
+/* A backup with the right passphrase whose schema crashes SQLite 3.15's
+ * parser: the dialog says the file is not a backup or is damaged, and the
+ * application goes on with its caseload open. */
+static void
+test_restore_crafted_backup (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = make_backup (f, "correct horse battery");
+  PsBackupDialog *restore;
+
+  tamper (file, "correct horse battery",
+          "CREATE TABLE t (a); PRAGMA writable_schema = ON;"
+          "UPDATE sqlite_master SET sql = 'CREATE TABLE t AS SELECT 1 AS a' WHERE name = 't'");
+
+  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_shown, restore, 30000));
+  g_assert_cmpstr (ps_backup_dialog_get_message (restore), ==,
+                   "This file is not a Peerside backup, or it is damaged. Nothing was changed.");
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->context), f->case_id));
+  assert_no_copies (f);
+  gtk_window_destroy (GTK_WINDOW (restore));
+}
+
+/* The file swapped while the confirmation is up: what is restored is what
+ * was checked and confirmed, never the new file. */
+static void
+test_restore_swapped_after_confirm (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = make_backup (f, "correct horse battery");
+  g_autoptr(GError) error = NULL;
+  PsBackupDialog *restore;
+  GtkWidget *confirm;
+
+  g_assert_true (ps_store_delete_case (ps_context_get_store (f->context), f->case_id, &error));
+  g_assert_no_error (error);
+
+  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
+  confirm = find_message_dialog ();
+
+  tamper (file, "correct horse battery",
+          "DELETE FROM cases; ALTER TABLE cases RENAME TO old_cases;"
+          "CREATE VIEW cases AS SELECT * FROM old_cases");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  {
+    PsCase *back = ps_store_lookup_case (ps_context_get_store (f->context), f->case_id);
+
+    g_assert_nonnull (back);
+    g_assert_cmpstr (ps_case_get_display_name (back), ==, "Dr. Ada Placeholder");
+  }
+  assert_no_copies (f);
+}
+
 /* The keyring lost the caseload's key (reset, a new login keyring): the page
  * says so and offers a restore, which keeps the file that does not open and
  * brings the backup's caseload back with a new key. */
@@ -301,6 +395,8 @@ main (int   argc,
   ADD ("passphrase-rules", test_passphrase_rules);
   ADD ("backup-and-restore", test_backup_and_restore);
   ADD ("restore-over-missing-key", test_restore_over_missing_key);
+  ADD ("restore-crafted-backup", test_restore_crafted_backup);
+  ADD ("restore-swapped-after-confirm", test_restore_swapped_after_confirm);
 #undef ADD
 
   ret = g_test_run ();

@@ -517,31 +517,120 @@ paste_into (GtkWidget  *row,
   g_assert_true (ps_test_wait_for (text_changed, &wait, 5000));
 }
 
+static gboolean
+notice_shows (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_widget (args[0], is_label_reading, args[1]) != NULL;
+}
+
+/* Pastes @text into @row and waits for @notice: the paste is not added. */
 static void
-test_editor_paste_is_cut (Fixture       *f,
-                          gconstpointer  data)
+paste_refused (GtkWidget  *editor,
+               GtkWidget  *row,
+               const char *text,
+               const char *notice)
+{
+  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+  g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  gpointer args[] = { editor, (gpointer) notice };
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (row), text);
+  gtk_widget_grab_focus (delegate);
+  g_assert_true (gtk_widget_activate_action (delegate, "clipboard.paste", NULL));
+  g_assert_true (ps_test_wait_for (notice_shows, args, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+}
+
+static void
+test_editor_paste_is_never_cut (Fixture       *f,
+                                gconstpointer  data)
 {
   PsCaseEditor *editor = open_editor (f, NULL);
   GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
   GtkWidget *contact_row = find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
   g_autofree char *long_name = g_strnfill (81, 'a');
-  g_autofree char *expected = g_strnfill (80, 'a');
+  g_autofree char *full = g_strnfill (80, 'a');
 
   choose_reason (editor, PS_REASON_OTHER);
-  paste_into (name_row, long_name);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, expected);
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_label_reading,
-                                 "A name has at most 80 characters: the rest was left out."));
-  /* What was kept is valid. */
+  /* A note pasted as a name: refused whole, with a word, never joined. */
+  paste_refused (GTK_WIDGET (editor), name_row,
+                 "Dr. Ada Placeholder\nSaid she cannot sleep since the audit",
+                 "A name is one line: the pasted text has line breaks, so it was not added.");
+  paste_refused (GTK_WIDGET (editor), name_row, long_name,
+                 "A name has at most 80 characters: the text was not added.");
+
+  /* A copied line keeps its text, not its line break. */
+  paste_into (name_row, "Dr. Ada Placeholder\r\n");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Dr. Ada Placeholder");
   g_assert_true (gtk_widget_get_sensitive (editor_save (editor)));
 
-  /* Typing at the limit adds nothing. */
+  /* Typing at the limit adds nothing, and says why. */
+  type_text (name_row, full);
   gtk_editable_insert_text (GTK_EDITABLE (name_row), "b", -1, &(int) { 80 });
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, expected);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, full);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_label_reading,
+                                 "A name has at most 80 characters: the text was not added."));
 
-  /* A contact pasted from an email signature stays on one line. */
-  paste_into (contact_row, "+1 555 0100\r\npager 4242\n");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (contact_row)), ==, "+1 555 0100 pager 4242 ");
+  /* A contact pasted from an email signature is refused the same way. */
+  paste_refused (GTK_WIDGET (editor), contact_row, "+1 555 0100\r\npager 4242\n",
+                 "A contact is one line: the pasted text has line breaks, so it was not added.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (contact_row)), ==, "");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* What shows as a blank row, reads backwards or carries terminal codes is
+ * refused inline, and the store refuses it again. */
+static void
+test_editor_refuses_invisible_and_controls (Fixture       *f,
+                                            gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *contact;
+    const char *message;
+  } cases[] = {
+    { "\u200b\u200c\u200d\u2060\ufeff", "", "Enter a name." },
+    { "\u3164 \u200e", "", "Enter a name." },
+    { "Dr. \u202eredlohecalP adA", "", "A name cannot hold characters that change the direction of text." },
+    { "Dr. Ada \u2066Placeholder\u2069", "", "A name cannot hold characters that change the direction of text." },
+    { "Dr. Ada\x1b[2JPlaceholder", "", "A name cannot hold tabs or other control characters." },
+    { "Dr.\tAda Placeholder", "", "A name cannot hold tabs or other control characters." },
+    { "Dr. Ada Placeholder", "555\t0100", "A contact cannot hold tabs or other control characters." },
+    { "Dr. Ada Placeholder", "\u200b\u200b", "The contact shows as blank: type it with visible characters." },
+    { "Dr. Ada Placeholder", "\u202e0010-555", "A contact cannot hold characters that change the direction of text." },
+  };
+  PsCaseEditor *editor = open_editor (f, NULL);
+  GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
+  GtkWidget *contact_row = find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
+
+  choose_reason (editor, PS_REASON_CONFLICT);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PsCaseFields) fields = ps_test_fields (cases[i].name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PsCase) kase = NULL;
+
+      g_free (fields->contact);
+      fields->contact = g_strdup (cases[i].contact);
+
+      g_test_message ("%s", cases[i].message);
+      type_text (name_row, cases[i].name);
+      type_text (contact_row, cases[i].contact);
+      g_assert_false (gtk_widget_get_sensitive (editor_save (editor)));
+      g_assert_cmpstr (editor_message (editor), ==, cases[i].message);
+
+      kase = ps_store_create_case (f->store, fields, &error);
+      g_assert_null (kase);
+      g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+
+  /* Names in other scripts and with accents are names. */
+  type_text (name_row, "Dr. Zoë Ŋgata-ذكي");
+  type_text (contact_row, "");
   g_assert_true (gtk_widget_get_sensitive (editor_save (editor)));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
@@ -1127,7 +1216,8 @@ main (int   argc,
   ADD ("editor/refuses-empty-name", test_editor_refuses_empty_name);
   ADD ("editor/refuses-future-request", test_editor_refuses_future_request);
   ADD ("editor/colleague-needs-consent", test_editor_colleague_needs_consent);
-  ADD ("editor/paste-is-cut", test_editor_paste_is_cut);
+  ADD ("editor/paste-is-never-cut", test_editor_paste_is_never_cut);
+  ADD ("editor/refuses-invisible-and-controls", test_editor_refuses_invisible_and_controls);
   ADD ("editor/creates-case", test_editor_creates_case);
   ADD ("editor/edits-case", test_editor_edits_case);
   ADD ("editor/asks-about-old-request", test_editor_asks_about_old_request);

@@ -9,6 +9,8 @@
 #include "ps-case-row.h"
 #include "ps-privacy.h"
 #include "ps-caseload-view-private.h"
+#include "ps-reminder-planner.h"
+#include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
@@ -96,9 +98,13 @@ static char *
 state_line (Fixture *f,
             PsCase  *item)
 {
-  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+  g_autoptr(GDateTime) now_local = ps_clock_get_now_local (f->clock);
+  PsTimelineNow now;
+  PsCaseTimeline timeline;
 
-  return ps_case_describe_state (item, now, 2, 3);
+  ps_timeline_now_init (&now, now_local, 2, 3);
+  ps_case_timeline_init (&timeline, item, &now);
+  return ps_case_describe_timeline (item, &timeline, &now);
 }
 
 static void
@@ -532,6 +538,164 @@ test_row_stays_in_bounds (void)
   ps_remove_tree (dir);
 }
 
+/* The caseload row of @name, as drawn. */
+static PsCaseRow *
+find_row (GtkWidget  *widget,
+          const char *name)
+{
+  if (PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0)
+    return PS_CASE_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PsCaseRow *found = find_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Schedule's subtitle for @name's entry in @group, or NULL. */
+static const char *
+schedule_line (PsScheduleView  *view,
+               PsScheduleGroup  group,
+               const char      *name)
+{
+  GtkListBox *list = ps_schedule_view_get_group_list (view, group);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return NULL;
+}
+
+/* Whether the reminder planner, as the reminder service asks it, holds a
+ * reminder of @kind for @kase, and whether it is due. */
+static gboolean
+planned (Fixture        *f,
+         PsCase         *kase,
+         PsReminderKind  kind,
+         gboolean       *due)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->clock);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 30);
+  g_autoptr(GListModel) coming = ps_store_list_conversations_between (f->store, from, to);
+  g_autoptr(GPtrArray) plan = NULL;
+  PsReminderSettings settings;
+
+  ps_reminder_settings_init (&settings);
+  settings.lead_minutes = g_settings_get_int (f->settings, "reminder-lead-minutes");
+  settings.first_contact_due_days = g_settings_get_int (f->settings, "first-contact-due-days");
+  settings.first_contact_overdue_days = g_settings_get_int (f->settings, "first-contact-overdue-days");
+  plan = ps_reminder_planner_plan (ps_store_get_open_cases (f->store), coming, NULL, now, tz,
+                                   &settings, NULL);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      PsReminder *reminder = g_ptr_array_index (plan, i);
+
+      if (ps_reminder_get_kind (reminder) == kind &&
+          ps_reminder_get_case_id (reminder) == ps_case_get_id (kase))
+        {
+          *due = ps_reminder_is_due (reminder, now);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  int                 hour, minute, second;
+  const char         *row;
+  PsScheduleGroup     group;
+  const char         *schedule;
+  PsReminderKind      kind;
+  gboolean            reminder;      /* planned */
+  gboolean            reminder_due;
+} Agreement;
+
+/* The caseload's row, the Schedule and the reminder planner say the same of
+ * one case at the same time: a conversation soon, starting, and just over;
+ * a first contact due today, then overdue from midnight. */
+static void
+test_views_agree (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const Agreement talk[] = {
+    { 10, 12, 0, "Next conversation today at 10:20 · Phone", PS_SCHEDULE_GROUP_TODAY,
+      "10:20 · 30 min · Phone · starting soon", PS_REMINDER_CONVERSATION_UPCOMING, TRUE, TRUE },
+    { 10, 20, 0, "Conversation starting now · Phone", PS_SCHEDULE_GROUP_TODAY,
+      "10:20 · 30 min · Phone · starting now", PS_REMINDER_CONVERSATION_UPCOMING, TRUE, TRUE },
+    { 10, 49, 59, "Conversation starting now · Phone", PS_SCHEDULE_GROUP_TODAY,
+      "10:20 · 30 min · Phone · starting now", PS_REMINDER_CONVERSATION_UPCOMING, TRUE, TRUE },
+    { 10, 50, 0, "Conversation was due today at 10:20 · Phone", PS_SCHEDULE_GROUP_OVERDUE,
+      "Mon 18 Nov, 10:20 · 30 min · Phone · not held", PS_REMINDER_CONVERSATION_UPCOMING, FALSE, FALSE },
+  };
+  static const Agreement first[] = {
+    { 23, 59, 59, "First contact due today", PS_SCHEDULE_GROUP_TODAY,
+      "First contact due today", PS_REMINDER_FIRST_CONTACT_DUE, TRUE, TRUE },
+    { 24, 0, 0, "First contact overdue by 1 day", PS_SCHEDULE_GROUP_OVERDUE,
+      "First contact overdue · due Mon 18 Nov", PS_REMINDER_FIRST_CONTACT_DUE, FALSE, FALSE },
+  };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 18, 10, 20, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsConversation) conversation = NULL;
+  GtkWidget *window = gtk_window_new ();
+  PsScheduleView *schedule = ps_schedule_view_new (f->context);
+  PsCase *eli = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *gus = ps_test_add_case (f->store, "Dr. Gus Pretend", "2024-11-16");   /* due today, overdue tomorrow */
+  const struct { PsCase *kase; const Agreement *steps; guint n; } cases[] = {
+    { eli, talk, G_N_ELEMENTS (talk) },
+    { gus, first, G_N_ELEMENTS (first) },
+  };
+
+  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (eli), at, 30,
+                                                 PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (schedule));
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint i = 0; i < cases[c].n; i++)
+      {
+        const Agreement *step = &cases[c].steps[i];
+        const char *name = ps_case_get_display_name (cases[c].kase);
+        g_autoptr(GDateTime) midnight = g_date_time_new (tz, 2024, 11, 18, 0, 0, 0);
+        g_autoptr(GDateTime) now = g_date_time_add_full (midnight, 0, 0, 0, step->hour, step->minute,
+                                                         step->second);
+        gboolean due = FALSE;
+        PsCaseRow *row;
+
+        ps_clock_set_now (f->clock, now);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+        gtk_test_widget_wait_for_draw (window);
+        row = find_row (GTK_WIDGET (f->view), name);
+        g_assert_nonnull (row);
+        g_assert_cmpstr (ps_case_row_get_state_line (row), ==, step->row);
+        g_assert_cmpstr (schedule_line (schedule, step->group, name), ==, step->schedule);
+        g_assert_cmpint (planned (f, cases[c].kase, step->kind, &due), ==, step->reminder);
+        g_assert_cmpint (due, ==, step->reminder_due);
+      }
+
+  /* A conversation not held is late in the caseload too: first, as overdue. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new (tz, 2024, 11, 18, 11, 0, 0);
+    g_auto(GStrv) names = NULL;
+
+    ps_clock_set_now (f->clock, later);
+    names = visible_names (f);
+    g_assert_cmpstr (names[0], ==, "Dr. Eli Sample");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_initials (void)
 {
@@ -566,6 +730,7 @@ main (int   argc,
   ADD ("search-and-scope", test_search_and_scope);
   ADD ("privacy-mode-rows", test_privacy_mode_rows);
   ADD ("rows-follow-search", test_rows_follow_search);
+  ADD ("views-agree", test_views_agree);
 #undef ADD
 
   ret = g_test_run ();

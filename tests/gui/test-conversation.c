@@ -13,6 +13,9 @@
 #include "ps-checklist.h"
 #include "ps-contacts-preferences.h"
 #include "ps-conversation-page-private.h"
+#include "ps-case-timeline.h"
+#include "ps-conversation-window.h"
+#include "ps-store-schema.h"
 #include "ps-crisis-contacts.h"
 #include "ps-resources.h"
 #include "ps-test-session.h"
@@ -312,7 +315,7 @@ test_whole_conversation (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
   g_assert_cmpuint (ps_conversation_get_checklist_version (conv), ==, PS_CHECKLIST_VERSION);
   g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "0 of 14 steps");
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "0 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "00:00 of 30 min");
   check_widget_tree (GTK_WIDGET (f->page));
 
   /* Every row, phase by phase; each toggle is saved at once. */
@@ -344,7 +347,7 @@ test_whole_conversation (Fixture       *f,
         }
       ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
     }
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12:00 of 30 min");
 
   /* Unchecking is saved too. */
   toggle_step (f, "cope.basics");
@@ -360,7 +363,7 @@ test_whole_conversation (Fixture       *f,
   /* Finished: read-only, and the clock stops. */
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ps_conversation_page_get_step_check (f->page, "open.introduce"))));
   ps_clock_advance (f->clock, 60 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12:00 of 30 min");
   g_assert_null (ps_conversation_page_get_overtime_text (f->page));
 
   /* Read back through the store, from a fresh query. */
@@ -376,26 +379,21 @@ test_whole_conversation (Fixture       *f,
   assert_raw_rows (f, id, 14);
 }
 
+/* Missed is for a real miss: once a step is ticked the conversation
+ * happened, and it cannot be marked missed. */
 static void
 test_mark_missed (Fixture       *f,
                   gconstpointer  data)
 {
   PsConversation *conv = start (f);
-  AdwMessageDialog *dialog;
 
   toggle_step (f, "open.introduce");
-  /* Steps are covered, so it asks first; cancelling changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.mark-missed", NULL);
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
   g_assert_cmpuint (f->n_finished, ==, 0);
 
+  toggle_step (f, "open.introduce");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.mark-missed", NULL);
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "missed");
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_MISSED);
   g_assert_cmpuint (f->n_finished, ==, 1);
   g_assert_cmpint (f->finished_state, ==, PS_CONVERSATION_MISSED);
@@ -495,17 +493,17 @@ test_over_time (Fixture       *f,
   g_assert_null (ps_conversation_page_get_overtime_text (f->page));
 
   ps_clock_advance (f->clock, 30 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "30 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "30:00 of 30 min");
   g_assert_null (ps_conversation_page_get_overtime_text (f->page));
 
   ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32:00 of 30 min");
   g_assert_cmpstr (ps_conversation_page_get_overtime_text (f->page), ==,
                    "Past the planned 30 minutes — it may be time to close");
 
   /* The once-a-second tick keeps it current too. */
   ps_test_iterate (1200);
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32:00 of 30 min");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
   ps_test_screenshot (GTK_WIDGET (f->window), "conversation-over-time.png");
 }
@@ -529,7 +527,7 @@ test_restart (Fixture       *f,
   ps_clock_advance (f->clock, 3 * G_TIME_SPAN_MINUTE);
   open_store (f);
 
-  found = ps_conversation_find_in_progress (f->store);
+  found = ps_store_find_left_in_progress (f->store);
   g_assert_nonnull (found);
   g_assert_cmpint (ps_conversation_get_id (found), ==, id);
   g_assert_cmpint (ps_conversation_get_state (found), ==, PS_CONVERSATION_IN_PROGRESS);
@@ -546,7 +544,7 @@ test_restart (Fixture       *f,
   g_assert_true (ps_conversation_page_is_safety_shown (f->page));
   g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "3 of 14 steps");
   /* The time counts from the real start, across the restart. */
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "8 of 30 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "08:00 of 30 min");
 
   /* And it carries on. */
   toggle_step (f, "listen.own-words");
@@ -554,7 +552,7 @@ test_restart (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.finish", NULL);
   g_assert_cmpint (ps_conversation_get_state (found), ==, PS_CONVERSATION_COMPLETED);
   g_clear_object (&found);
-  found = ps_conversation_find_in_progress (f->store);
+  found = ps_store_find_left_in_progress (f->store);
   g_assert_null (found);
   g_assert_no_error (error);
 }
@@ -582,7 +580,7 @@ test_start_scheduled (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
   g_assert_nonnull (ps_conversation_get_started_at (conv));
   g_assert_true (g_date_time_equal (ps_conversation_get_started_at (conv), now));
-  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "0 of 45 min");
+  g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "00:00 of 45 min");
 
   /* Check rows are check boxes, named by their step. */
   check = ps_conversation_page_get_step_check (f->page, "listen.reflect");
@@ -606,7 +604,7 @@ test_unknown_version (Fixture       *f,
   sqlite3 *db = NULL;
   gint64 id;
 
-  conv = ps_conversation_start_now (f->store, f->kase, f->clock, 15, PS_MODALITY_PHONE, &error);
+  conv = ps_store_start_conversation (f->store, ps_case_get_id (f->kase), 0, 15, PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
   id = ps_conversation_get_id (conv);
   g_assert_true (ps_store_set_covered_steps (f->store, id, steps, &error));
@@ -827,6 +825,282 @@ test_contacts_preferences (void)
   g_settings_reset (settings, "program-contacts");
 }
 
+static PsUrgency
+urgency (Fixture *f)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+  PsTimelineNow at;
+  PsCaseTimeline timeline;
+
+  ps_timeline_now_init (&at, now, 2, 3);
+  ps_case_timeline_init (&timeline, f->kase, &at);
+  return timeline.urgency;
+}
+
+/* The conversation window, as the case page opens it. */
+static PsConversationPage *
+open_window (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PsConversationWindow *window;
+
+  window = ps_conversation_window_open (f->context, NULL, f->kase, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return ps_conversation_window_get_page (window);
+}
+
+/* Answers as a click on the response's button does: the dialog goes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Closes the window as its close button does and answers the question. */
+static void
+leave_window (PsConversationPage *page,
+              const char         *response)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Leave the Conversation?");
+  respond (dialog, response);
+}
+
+static gboolean
+window_open (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PS_IS_CONVERSATION_WINDOW (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Keep: the window goes, the conversation stays in progress, and Start
+ * resumes that one — never a second, blank one. Escape stays. */
+static void
+test_window_keep (Fixture       *f,
+                  gconstpointer  data)
+{
+  PsConversationPage *page = open_window (f);
+  g_autoptr(PsConversation) conv = g_object_ref (ps_conversation_page_get_conversation (page));
+  g_autoptr(GListModel) all = NULL;
+
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (page, TRUE), TRUE);
+
+  leave_window (page, "cancel");
+  g_assert_true (window_open ());
+  leave_window (page, "keep");
+  g_assert_false (window_open ());
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
+
+  ps_clock_advance (f->clock, 65 * G_TIME_SPAN_SECOND);
+  page = open_window (f);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==,
+                   ps_conversation_get_id (conv));
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, TRUE)));
+  g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "01:05 of 30 min");
+  all = ps_store_list_conversations (f->store, ps_case_get_id (f->kase));
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+
+  leave_window (page, "finish");
+  g_assert_false (window_open ());
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_COMPLETED);
+  g_assert_true (ps_conversation_get_safety_concern (conv));
+  g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
+
+  /* The case is flagged, first of the open cases, until a later
+   * conversation raises no concern. */
+  g_assert_true (ps_case_get_safety_concern (f->kase));
+  g_assert_cmpint (urgency (f), ==, PS_URGENCY_SAFETY);
+  ps_clock_advance (f->clock, G_TIME_SPAN_HOUR);
+  {
+    g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+    g_autoptr(PsConversation) later = NULL;
+    g_autoptr(GError) error = NULL;
+
+    later = ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), now, 15,
+                                            PS_MODALITY_PHONE, NULL, FALSE, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (ps_case_get_safety_concern (f->kase));
+  g_assert_cmpint (urgency (f), !=, PS_URGENCY_SAFETY);
+}
+
+/* Discard: at once when nothing was ticked; confirmed when something was. */
+static void
+test_window_discard (Fixture       *f,
+                     gconstpointer  data)
+{
+  PsConversationPage *page = open_window (f);
+  gint64 id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  g_autoptr(PsConversation) gone = NULL;
+  AdwMessageDialog *dialog;
+
+  leave_window (page, "discard");
+  g_assert_false (window_open ());
+  g_assert_null ((gone = ps_store_lookup_conversation (f->store, id)));
+
+  page = open_window (f);
+  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  leave_window (page, "discard");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard This Conversation?");
+  respond (dialog, "cancel");
+  g_assert_true (window_open ());
+  g_assert_nonnull ((gone = ps_store_lookup_conversation (f->store, id)));
+  g_clear_object (&gone);
+
+  leave_window (page, "discard");
+  respond (find_message_dialog (), "discard");
+  g_assert_false (window_open ());
+  g_assert_null ((gone = ps_store_lookup_conversation (f->store, id)));
+}
+
+/* One in progress per case, held by the database itself. */
+static void
+test_one_in_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(PsConversation) first = NULL;
+  g_autoptr(PsConversation) again = NULL;
+  g_autoptr(PsConversation) planned = NULL;
+
+  first = ps_store_start_conversation (f->store, ps_case_get_id (f->kase), 0, 30,
+                                       PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  planned = ps_store_schedule_conversation (f->store, ps_case_get_id (f->kase), now, 30,
+                                            PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+
+  /* Starting the planned one resumes the one in progress. */
+  again = ps_store_start_conversation (f->store, ps_case_get_id (f->kase),
+                                       ps_conversation_get_id (planned), 30, PS_MODALITY_PHONE,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_id (again), ==, ps_conversation_get_id (first));
+  g_assert_cmpint (ps_conversation_get_state (planned), ==, PS_CONVERSATION_SCHEDULED);
+
+  g_assert_false (ps_store_set_conversation_state (f->store, ps_conversation_get_id (planned),
+                                                   PS_CONVERSATION_IN_PROGRESS, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (ps_conversation_get_state (planned), ==, PS_CONVERSATION_SCHEDULED);
+}
+
+/* A conversation held without the app, recorded afterwards; and a contact
+ * attempt with an earlier time. Neither may lie in the future. */
+static void
+test_held_earlier (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char * const steps[] = { "open.introduce", PS_CHECKLIST_SAFETY_STEP, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 10);
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GListModel) attempts = NULL;
+
+  held = ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), yesterday, 45,
+                                         PS_MODALITY_IN_PERSON, steps, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_state (held), ==, PS_CONVERSATION_COMPLETED);
+  g_assert_true (ps_conversation_get_safety_concern (held));
+  g_assert_true (ps_conversation_has_covered_step (held, "open.introduce"));
+  g_assert_true (g_date_time_equal (ps_conversation_get_started_at (held), yesterday));
+  g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
+
+  g_assert_null (ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), later, 45,
+                                                 PS_MODALITY_PHONE, NULL, FALSE, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (f->kase), yesterday,
+                                               PS_CONTACT_REACHED, &error));
+  g_assert_no_error (error);
+  g_assert_false (ps_store_log_contact_attempt (f->store, ps_case_get_id (f->kase), later,
+                                                PS_CONTACT_REACHED, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Corrections: deleted, then put back as it was. */
+  attempts = ps_store_list_contact_attempts (f->store, ps_case_get_id (f->kase));
+  g_assert_cmpuint (g_list_model_get_n_items (attempts), ==, 1);
+  g_assert_true (ps_store_delete_conversation (f->store, ps_conversation_get_id (held), &error));
+  g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 0);
+  g_assert_true (ps_store_restore_conversation (f->store, held, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
+  g_clear_object (&held);
+  held = ps_store_lookup_conversation (f->store, 1);
+  g_assert_true (ps_conversation_has_covered_step (held, PS_CHECKLIST_SAFETY_STEP));
+  g_assert_true (ps_conversation_get_safety_concern (held));
+}
+
+/* A caseload from before one-in-progress-per-case opens with its orphans
+ * resolved: the latest stays in progress, an older one with a step is kept
+ * as held, an empty one goes. */
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *old_dir = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *path = g_build_filename (old_dir, "caseload.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GListModel) all = NULL;
+  sqlite3 *db = NULL;
+
+  /* Another folder: the store locks its own. */
+  g_assert_cmpint (g_mkdir (old_dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" TEST_KEY "'\";"
+                                 "PRAGMA cipher_compatibility = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, ps_store_schema_migration (0), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO cases (id, display_name, modality, referral, reason,"
+                                 " requested_on, assigned_on, created_at) VALUES (1, 'Dr. Finn Dummy',"
+                                 " 'phone', 'self', 'other', '2024-11-01', '2024-11-01',"
+                                 " '2024-11-01T09:00:00Z');"
+                                 "INSERT INTO conversations (id, case_id, starts_at, minutes, modality,"
+                                 " state, checklist_version, started_at) VALUES"
+                                 " (1, 1, '2024-11-02T09:00:00Z', 30, 'phone', 'in-progress', 1, '2024-11-02T09:00:00Z'),"
+                                 " (2, 1, '2024-11-03T09:00:00Z', 30, 'phone', 'in-progress', 1, '2024-11-03T09:00:00Z'),"
+                                 " (3, 1, '2024-11-04T09:00:00Z', 30, 'phone', 'in-progress', 1, '2024-11-04T09:00:00Z');"
+                                 "INSERT INTO conversation_steps VALUES (1, 'open.introduce');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = ps_store_open_with_key (path, TEST_KEY, FALSE, f->clock, &error);
+  g_assert_no_error (error);
+  all = ps_store_list_conversations (store, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  g_assert_cmpint (ps_conversation_get_state (g_list_model_get_item (all, 0)), ==, PS_CONVERSATION_COMPLETED);
+  g_assert_cmpint (ps_conversation_get_id (g_list_model_get_item (all, 1)), ==, 3);
+  g_assert_cmpint (ps_conversation_get_state (g_list_model_get_item (all, 1)), ==, PS_CONVERSATION_IN_PROGRESS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +1117,11 @@ main (int   argc,
 
   ADD ("/conversation/whole", test_whole_conversation, 1000);
   ADD ("/conversation/mark-missed", test_mark_missed, 1000);
+  ADD ("/conversation/window/keep-resume-finish", test_window_keep, 1000);
+  ADD ("/conversation/window/discard", test_window_discard, 1000);
+  ADD ("/conversation/one-in-progress", test_one_in_progress, 1000);
+  ADD ("/conversation/held-earlier", test_held_earlier, 1000);
+  ADD ("/conversation/migration", test_migration, 1000);
   ADD ("/conversation/safety-path", test_safety_path, 1000);
   ADD ("/conversation/over-time", test_over_time, 360);
   ADD ("/conversation/restart", test_restart, 1000);

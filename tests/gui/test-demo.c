@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include "ps-caseload-view-private.h"
 #include "ps-reminder-service.h"
 #include "ps-safety-panel.h"
@@ -134,6 +136,55 @@ test_demo (void)
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+demo_caseload_made (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *db = g_build_filename (data, name, "caseload.db-wal", NULL);
+
+      if (g_file_test (db, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+exited (gpointer data)
+{
+  return g_subprocess_get_identifier (data) == NULL;
+}
+
+/* The real `peerside --demo`, ended by SIGTERM or SIGINT: it quits as Quit
+ * does, and leaves nothing in TMPDIR. */
+static void
+test_demo_signal (gconstpointer data)
+{
+  int signum = GPOINTER_TO_INT (data);
+  g_autofree char *tmp = g_dir_make_tmp ("peerside-tmpdir-XXXXXX", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "TMPDIR", tmp, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PEERSIDE"), "--demo", NULL);
+  g_assert_no_error (error);
+  g_assert_true (ps_test_wait_for (demo_caseload_made, tmp, 30000));
+  ps_test_iterate (500);
+
+  g_subprocess_send_signal (process, signum);
+  g_assert_true (ps_test_wait_for (exited, process, 30000));
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  dir = g_dir_open (tmp, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  ps_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +193,8 @@ main (int   argc,
   int ret;
 
   g_test_add_func ("/demo/throwaway-caseload-and-screenshots", test_demo);
+  g_test_add_data_func ("/demo/sigterm-leaves-nothing", GINT_TO_POINTER (SIGTERM), test_demo_signal);
+  g_test_add_data_func ("/demo/sigint-leaves-nothing", GINT_TO_POINTER (SIGINT), test_demo_signal);
   ret = g_test_run ();
   ps_remove_tree (home);
   return ret;

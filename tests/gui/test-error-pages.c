@@ -175,6 +175,143 @@ test_plaintext_refused (Fixture       *f,
   assert_unchanged (f, before);
 }
 
+/* A real caseload in the data folder, made with the keyring's key, closed. */
+static void
+make_caseload (Fixture *f)
+{
+  g_autoptr(PsContext) context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(PsCase) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  fields->display_name = g_strdup ("Dr. Ada Placeholder");
+  fields->reason = PS_REASON_OTHER;
+  g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
+  item = ps_store_create_case (ps_context_get_store (context), fields, &error);
+  g_assert_no_error (error);
+  ps_context_close (context, PS_CONTEXT_LOCKED);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+/* The caseload and the stray file beside it, byte for byte as they were. */
+static void
+assert_both_unchanged (Fixture    *f,
+                       GBytes     *db,
+                       const char *stray,
+                       GBytes     *stray_before)
+{
+  g_autoptr(GBytes) db_after = read_file (f->db);
+  g_autoptr(GBytes) stray_after = read_file (stray);
+
+  g_assert_true (g_bytes_equal (db, db_after));
+  g_assert_true (g_bytes_equal (stray_before, stray_after));
+}
+
+static void
+test_stray_wal (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *other_dir = g_dir_make_tmp ("peerside-other-XXXXXX", NULL);
+  g_autofree char *other = g_build_filename (other_dir, "caseload.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autoptr(PsStore) elsewhere = NULL;
+  g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
+  g_autoptr(PsCase) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) db = NULL;
+  g_autoptr(GBytes) stray = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  make_caseload (f);
+  elsewhere = ps_store_open_with_key (other, "ffeeddccbbaa99887766554433221100"
+                                             "ffeeddccbbaa99887766554433221100",
+                                      TRUE, NULL, &error);
+  g_assert_no_error (error);
+  fields->display_name = g_strdup ("Dr. Hal Elsewhere");
+  fields->reason = PS_REASON_OTHER;
+  g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
+  item = ps_store_create_case (elsewhere, fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (other_wal, &contents, &len, NULL));
+  stray = write_file (wal, contents, len);
+  db = read_file (f->db);
+
+  open_window (f);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==,
+                   "A File Beside the Caseload Is Not Its Own");
+  g_assert_nonnull (strstr (ps_window_get_error_description (f->window),
+                            "Move caseload.db-wal out of the data folder"));
+  g_assert_true (ps_window_get_error_can_retry (f->window));
+  ps_test_screenshot (GTK_WIDGET (f->window), "error-stray-wal.png");
+  assert_both_unchanged (f, db, wal, stray);
+
+  /* Moved away as the page says: the caseload opens, whole. */
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->context))), ==, 1);
+  g_clear_object (&elsewhere);
+  ps_remove_tree (other_dir);
+}
+
+static void
+test_stray_journal (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char header[] = "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7 a journal from elsewhere";
+  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+  g_autoptr(GBytes) db = NULL;
+  g_autoptr(GBytes) stray = NULL;
+
+  make_caseload (f);
+  stray = write_file (journal, header, sizeof header);
+  db = read_file (f->db);
+
+  open_window (f);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==,
+                   "A Leftover File Stops the Caseload From Opening");
+  g_assert_nonnull (strstr (ps_window_get_error_description (f->window),
+                            "Move caseload.db-journal out of the data folder"));
+  assert_both_unchanged (f, db, journal, stray);
+}
+
+/* One damaged page among the schema's: the damaged page, with Restore. */
+static void
+test_damaged_schema_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  gsize len = 0;
+
+  make_caseload (f);
+  g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 4 * 1024);
+  /* Page 4 holds the end of the cases table's CREATE statement. */
+  contents[3 * 1024 + 500] ^= 0x55;
+  before = write_file (f->db, contents, len);
+
+  open_window (f);
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Is Damaged");
+  g_assert_true (ps_window_get_error_can_restore (f->window));
+  assert_unchanged (f, before);
+}
+
 static void
 test_every_error_has_its_page (void)
 {
@@ -182,6 +319,7 @@ test_every_error_has_its_page (void)
     PS_STORE_ERROR_NO_SECRET_SERVICE, PS_STORE_ERROR_KEYRING_LOCKED, PS_STORE_ERROR_KEY_MISSING,
     PS_STORE_ERROR_WRONG_KEY_OR_NOT_A_DATABASE, PS_STORE_ERROR_CORRUPT, PS_STORE_ERROR_UNREADABLE,
     PS_STORE_ERROR_TOO_NEW, PS_STORE_ERROR_IN_USE, PS_STORE_ERROR_DISK_FULL, PS_STORE_ERROR_READ_ONLY,
+    PS_STORE_ERROR_STRAY_WAL, PS_STORE_ERROR_STRAY_JOURNAL,
   };
   g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -211,6 +349,9 @@ main (int   argc,
   ADD ("key-missing", test_key_missing);
   ADD ("wrong-key", test_wrong_key);
   ADD ("plaintext-refused", test_plaintext_refused);
+  ADD ("stray-wal", test_stray_wal);
+  ADD ("stray-journal", test_stray_journal);
+  ADD ("damaged-schema-page", test_damaged_schema_page);
 #undef ADD
 
   ret = g_test_run ();

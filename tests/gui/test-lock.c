@@ -6,7 +6,14 @@
 
 #include "config.h"
 
+#include <poll.h>
+#include <unistd.h>
+
+#include <gio/gunixfdlist.h>
+
 #include "ps-checklist.h"
+#include "ps-conversation-page-private.h"
+#include "ps-conversation-window.h"
 #include "ps-lock-monitor.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
@@ -163,37 +170,340 @@ conversation_window (void)
   return NULL;
 }
 
-/* A conversation open when Peerside stopped (here: locked) is open again,
- * in progress, when the caseload opens. */
+/* A conversation open when the screen locked is offered again after
+ * unlocking, not reopened on its own; resumed, it keeps its steps and its
+ * time counts from the real start. */
 static void
 test_conversation_comes_back (Fixture       *f,
                               gconstpointer  data)
 {
   PsStore *store = ps_context_get_store (f->context);
   g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
-  g_autoptr(PsConversation) conversation = NULL;
   g_autoptr(GError) error = NULL;
+  PsConversationWindow *window;
+  PsConversationPage *page;
+  gint64 id;
 
-  conversation = ps_conversation_start_now (store, item, f->clock, 30, PS_MODALITY_PHONE, &error);
+  window = ps_conversation_window_open (f->context, GTK_WINDOW (f->window), item, NULL, &error);
   g_assert_no_error (error);
-  g_assert_null (conversation_window ());
+  page = ps_conversation_window_get_page (window);
+  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_check_button_set_active (ps_conversation_page_get_step_check (page, "open.introduce"), TRUE);
+  ps_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE + 30 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "05:30 of 30 min");
 
+  /* Locking closes the conversation window, without asking. */
   ps_lock_monitor_lock (f->monitor);
-  g_clear_object (&conversation);
+  ps_test_iterate (100);
+  g_assert_null (conversation_window ());
   g_clear_object (&item);
+  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
   ps_context_open (f->context);
   ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_iterate (100);
+  g_assert_null (conversation_window ());
 
-  g_assert_nonnull (conversation_window ());
-  gtk_window_destroy (GTK_WINDOW (conversation_window ()));
+  /* The toast's Resume. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resume-conversation", NULL);
+  window = PS_CONVERSATION_WINDOW (conversation_window ());
+  g_assert_nonnull (window);
+  page = ps_conversation_window_get_page (window);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "07:30 of 30 min");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A fake logind and screen saver ---------------------------------------
+ *
+ * main() points DBUS_SYSTEM_BUS_ADDRESS at the session bus, where this
+ * fake owns org.freedesktop.login1 on a connection of its own. Its signals
+ * are sent to this process's connections only, so the other tests running
+ * on the same bus never see a screen lock or a suspend. */
+
+static const char fake_logind_xml[] =
+  "<node>"
+  " <interface name='org.freedesktop.login1.Manager'>"
+  "  <method name='Inhibit'>"
+  "   <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "   <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "   <arg type='h' direction='out'/>"
+  "  </method>"
+  "  <method name='GetSessionByPID'>"
+  "   <arg type='u' direction='in'/><arg type='o' direction='out'/>"
+  "  </method>"
+  " </interface>"
+  " <interface name='org.freedesktop.login1.Session'>"
+  "  <property name='IdleHint' type='b' access='read'/>"
+  " </interface>"
+  "</node>";
+
+#define FAKE_SESSION_PATH "/org/freedesktop/login1/session/fake"
+
+typedef struct
+{
+  GDBusConnection *bus;
+  GDBusNodeInfo   *info;
+  GArray          *inhibitors;   /* read ends of the pipes handed out */
+  gboolean         idle_hint;
+} FakeDesktop;
+
+static FakeDesktop fake;
+
+static void
+fake_method_call (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Inhibit"))
+    {
+      g_autoptr(GUnixFDList) fds = g_unix_fd_list_new ();
+      const char *what, *mode;
+      int ends[2];
+
+      g_variant_get (parameters, "(&s&s&s&s)", &what, NULL, NULL, &mode);
+      g_assert_cmpstr (what, ==, "sleep");
+      g_assert_cmpstr (mode, ==, "delay");
+      g_assert_cmpint (pipe (ends), ==, 0);
+      g_array_append_val (fake.inhibitors, ends[0]);
+      g_unix_fd_list_append (fds, ends[1], NULL);
+      close (ends[1]);
+      g_dbus_method_invocation_return_value_with_unix_fd_list (invocation,
+                                                               g_variant_new ("(h)", 0), fds);
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", FAKE_SESSION_PATH));
+}
+
+static GVariant *
+fake_get_property (GDBusConnection  *connection,
+                   const char       *sender,
+                   const char       *object_path,
+                   const char       *interface_name,
+                   const char       *property_name,
+                   GError          **error,
+                   gpointer          user_data)
+{
+  return g_variant_new_boolean (fake.idle_hint);
+}
+
+static const GDBusInterfaceVTable fake_vtable = { fake_method_call, fake_get_property, NULL };
+
+static void
+fake_desktop_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  fake.inhibitors = g_array_new (FALSE, FALSE, sizeof (int));
+  fake.info = g_dbus_node_info_new_for_xml (fake_logind_xml, &error);
+  g_assert_no_error (error);
+  fake.bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                     G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (fake.bus, "/org/freedesktop/login1",
+                                     fake.info->interfaces[0], &fake_vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (fake.bus, FAKE_SESSION_PATH,
+                                     fake.info->interfaces[1], &fake_vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (fake.bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.login1", 4),
+                                       G_VARIANT_TYPE ("(u)"), 0, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* An inhibitor is held while some handed-out pipe has a writer left. */
+static gboolean
+fake_inhibitor_held (void)
+{
+  gboolean held = FALSE;
+
+  for (guint i = 0; i < fake.inhibitors->len; i++)
+    {
+      struct pollfd pfd = { g_array_index (fake.inhibitors, int, i), POLLIN, 0 };
+
+      if (poll (&pfd, 1, 0) == 0)
+        held = TRUE;
+    }
+  return held;
+}
+
+static void
+fake_emit (GBusType    type,
+           const char *path,
+           const char *iface,
+           const char *signal,
+           GVariant   *parameters)
+{
+  g_autoptr(GDBusConnection) to = g_bus_get_sync (type, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (fake.bus, g_dbus_connection_get_unique_name (to), path, iface,
+                                 signal, parameters, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fake_set_idle_hint (gboolean idle)
+{
+  GVariantBuilder changed;
+
+  fake.idle_hint = idle;
+  g_variant_builder_init (&changed, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&changed, "{sv}", "IdleHint", g_variant_new_boolean (idle));
+  fake_emit (G_BUS_TYPE_SYSTEM, FAKE_SESSION_PATH, "org.freedesktop.DBus.Properties",
+             "PropertiesChanged",
+             g_variant_new ("(sa{sv}as)", "org.freedesktop.login1.Session", &changed, NULL));
+}
+
+/* Runs the main context until @check holds, for at most a second. */
+static gboolean
+within_a_second (gboolean (*check) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_locked (gpointer data)
+{
+  return ps_context_get_status (PS_CONTEXT (data)) == PS_CONTEXT_LOCKED;
+}
+
+static gboolean
+inhibitor_held (gpointer data)
+{
+  return fake_inhibitor_held () == GPOINTER_TO_INT (data);
+}
+
+static void
+reopen (Fixture *f)
+{
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+}
+
+/* Suspend: a delay inhibitor is held while the caseload is open, and let go
+ * only once it is locked. */
+static void
+test_sleep_locks (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
+
+  fake_emit (G_BUS_TYPE_SYSTEM, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
+             "PrepareForSleep", g_variant_new ("(b)", TRUE));
+  g_assert_true (within_a_second (is_locked, f->context));
+  g_assert_null (ps_context_get_store (f->context));
+  g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (FALSE)));
+
+  /* Unlocked again: held again. */
+  reopen (f);
+  g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
+}
+
+/* The screen locks through either screen saver interface, without GTK. */
+static void
+test_screensaver_signals (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char *savers[][2] = {
+    { "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver" },
+    { "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (savers); i++)
+    {
+      /* The monitor subscribes as it starts. */
+      g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
+      fake_emit (G_BUS_TYPE_SESSION, savers[i][0], savers[i][1], "ActiveChanged",
+                 g_variant_new ("(b)", FALSE));
+      fake_emit (G_BUS_TYPE_SESSION, savers[i][0], savers[i][1], "ActiveChanged",
+                 g_variant_new ("(b)", TRUE));
+      g_assert_true (within_a_second (is_locked, f->context));
+      reopen (f);
+    }
+}
+
+static void
+test_idle_hint_locks (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
+  fake_set_idle_hint (TRUE);
+  g_assert_true (within_a_second (is_locked, f->context));
+  fake_set_idle_hint (FALSE);
+}
+
+/* The wall clock set back an hour does not put the idle lock off. */
+static void
+test_idle_ignores_wall_clock (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
+
+  ps_clock_set_now (f->clock, earlier);
+  ps_clock_advance (f->clock, 10 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_lock_monitor_check_idle (f->monitor));
+  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_LOCKED);
+}
+
+/* The demo locks and unlocks as the real caseload does. */
+static void
+test_demo_locks (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 18, 9, 0, 0);
+  g_autoptr(PsClock) clock = ps_clock_new_fake (now);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
+  g_autoptr(PsLockMonitor) monitor = NULL;
+  guint n_cases;
+
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  monitor = ps_lock_monitor_new (context);
+  n_cases = g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (context)));
+  g_assert_cmpuint (n_cases, >, 0);
+
+  ps_lock_monitor_lock (monitor);
+  g_assert_cmpint (ps_context_get_status (context), ==, PS_CONTEXT_LOCKED);
+  g_assert_null (ps_context_get_store (context));
+
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (context))),
+                    ==, n_cases);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  g_autofree char *home = NULL;
   int ret;
+
+  /* The only seam for the fake logind: GLib's own variable for the system bus. */
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", g_getenv ("DBUS_SESSION_BUS_ADDRESS"), TRUE);
+  home = ps_test_session_init (&argc, &argv);
+  fake_desktop_start ();
 
 #define ADD(path, fn) g_test_add ("/lock/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("idle-locks", test_idle_locks);
@@ -201,7 +511,12 @@ main (int   argc,
   ADD ("screen-lock-and-unlock", test_screen_lock_and_unlock);
   ADD ("retention-at-open", test_retention_at_open);
   ADD ("conversation-comes-back", test_conversation_comes_back);
+  ADD ("sleep-locks", test_sleep_locks);
+  ADD ("screensaver-signals", test_screensaver_signals);
+  ADD ("idle-hint-locks", test_idle_hint_locks);
+  ADD ("idle-ignores-wall-clock", test_idle_ignores_wall_clock);
 #undef ADD
+  g_test_add_func ("/lock/demo-locks", test_demo_locks);
 
   ret = g_test_run ();
   ps_remove_tree (home);

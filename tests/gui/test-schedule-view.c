@@ -264,9 +264,16 @@ test_activate (Fixture       *f,
   g_assert_cmpstr (ps_case_get_display_name (ps_store_lookup_case (f->base.store, f->opened)), ==,
                    "Dr. Fay Invented");
 
-  /* Eight minutes before it, the conversation starts instead. */
+  /* Eight minutes before it, the conversation starts instead: it says
+   * "soon", as it is not yet its time, and "starting now" at 15:00. */
   f->opened = 0;
   ps_clock_set_now (f->base.clock, soon);
+  {
+    g_auto(GStrv) today = group_rows (f, PS_SCHEDULE_GROUP_TODAY);
+
+    g_assert_cmpstr (today[1], ==, "Dr. Bram Example | 15:00 · 45 min · Video · starting soon");
+  }
+  ps_clock_advance (f->base.clock, 8 * G_TIME_SPAN_MINUTE);
   {
     g_auto(GStrv) today = group_rows (f, PS_SCHEDULE_GROUP_TODAY);
 

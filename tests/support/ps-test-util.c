@@ -43,6 +43,10 @@ ps_test_snapshot (const char *dir)
       g_assert_cmpint (lstat (path, &st), ==, 0);
       if (S_ISDIR (st.st_mode))
         value = g_strdup_printf ("dir %o", st.st_mode & 07777);
+      else if (S_ISLNK (st.st_mode))
+        value = g_strdup_printf ("link to %s", (contents = g_file_read_link (path, NULL)));
+      else if (!S_ISREG (st.st_mode))
+        value = g_strdup_printf ("special %o", st.st_mode);   /* never read a FIFO */
       else if (g_file_get_contents (path, &contents, &length, NULL))
         value = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
       else
