@@ -25,6 +25,8 @@ echo "== filtering the caseload on a keystroke (GSK_RENDERER=cairo: no software 
 GSK_RENDERER=cairo "$build/tests/bench/bench-caseload-filter"
 echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue first contacts)"
 "$build/tests/bench/bench-schedule"
+echo "== the Overview's statistics (10,000 cases, 30,000 conversations, 200 group debriefs)"
+"$build/tests/bench/bench-statistics"
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
 "$build/src/peerside" --hidden >/dev/null 2>&1 &
 pid=\$!

@@ -11,7 +11,7 @@ packages="
   desktop-file-utils appstream python3
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   notification-daemon libnotify-bin imagemagick xdotool x11-utils
-  adwaita-icon-theme fonts-cantarell gsettings-desktop-schemas
+  adwaita-icon-theme fonts-cantarell gsettings-desktop-schemas poppler-utils
 "
 if [ "${PEERSIDE_SANITIZE:-}" = 1 ]; then
   packages="$packages libclang-rt-14-dev"

@@ -9,30 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ps-checklist.h"
-
-struct _PsChecklistStep
-{
-  const char          *id;
-  PsChecklistStepKind  kind;
-  const char          *title;
-  const char          *guidance;
-};
-
-struct _PsChecklistPhase
-{
-  const char            *id;
-  const char            *title;
-  const PsChecklistStep *steps;
-  guint                  n_steps;
-};
-
-struct _PsChecklist
-{
-  guint                   version;
-  const PsChecklistPhase *phases;
-  guint                   n_phases;
-};
+#include "ps-checklist-private.h"
 
 #define CHECK PS_CHECKLIST_STEP_CHECK
 #define SAFETY PS_CHECKLIST_STEP_SAFETY_ANSWER
@@ -97,7 +74,7 @@ static const PsChecklistStep v1_resources[] = {
     N_("For their trust, and for taking the time to talk.") },
 };
 
-#define PHASE(id, title, steps) { id, title, steps, G_N_ELEMENTS (steps) }
+#define PHASE PS_CHECKLIST_PHASE
 
 static const PsChecklistPhase v1_phases[] = {
   PHASE ("open", N_("Open"), v1_open),

@@ -5,7 +5,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ps-csv-export.h"
+#include "ps-small-counts.h"
+#include "ps-util.h"
 
 #define CRLF "\r\n"
 
@@ -118,28 +122,89 @@ append_figure (GString    *out,
   append_row (out, row, G_N_ELEMENTS (row));
 }
 
+#define FEWER_THAN_5 "fewer than 5"
+
+/* A count, written "fewer than 5" when small. */
 static void
 append_count (GString    *out,
               const char *section,
               const char *item,
               guint       value)
 {
-  g_autofree char *text = g_strdup_printf ("%u", value);
+  g_autofree char *text = ps_small_count_format (value, TRUE, FEWER_THAN_5);
 
   append_figure (out, section, item, text);
 }
 
-/* Shares and means with a dot whatever the locale; empty when undefined. */
+/* A count that is suppressed whatever its size (to protect another). */
+static void
+append_hidden_or_count (GString    *out,
+                        const char *section,
+                        const char *item,
+                        guint       value,
+                        gboolean    hidden)
+{
+  if (hidden && value > 0)
+    append_figure (out, section, item, FEWER_THAN_5);
+  else
+    append_count (out, section, item, value);
+}
+
+/* Shares and means with a dot whatever the locale; empty when undefined or
+ * when @withheld (built from a count that is not shown). */
 static void
 append_ratio (GString    *out,
               const char *section,
               const char *item,
-              double      value)
+              double      value,
+              gboolean    withheld)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   append_figure (out, section, item,
-                 value < 0 ? NULL : g_ascii_formatd (buffer, sizeof buffer, "%.3f", value));
+                 value < 0 || withheld ? NULL
+                                       : g_ascii_formatd (buffer, sizeof buffer, "%.3f", value));
+}
+
+/* A breakdown of @n cells with complementary suppression; returns whether
+ * its total must be withheld. */
+static gboolean
+append_breakdown (GString            *out,
+                  const char         *section,
+                  const char * const *items,
+                  const guint        *values,
+                  guint               n)
+{
+  g_autofree gboolean *hidden = g_new0 (gboolean, n);
+  gboolean withhold_total = ps_small_counts_suppress (values, n, hidden);
+
+  for (guint i = 0; i < n; i++)
+    append_hidden_or_count (out, section, items[i], values[i], hidden[i]);
+  return withhold_total;
+}
+
+/* A total, unless a breakdown of it needs it withheld (written empty). */
+static void
+append_total (GString    *out,
+              const char *section,
+              const char *item,
+              guint       value,
+              gboolean    withheld)
+{
+  if (withheld)
+    append_figure (out, section, item, NULL);
+  else
+    append_count (out, section, item, value);
+}
+
+static gboolean
+any_small (const guint *values,
+           guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (ps_small_count_is_small (values[i]))
+      return TRUE;
+  return FALSE;
 }
 
 char *
@@ -148,69 +213,127 @@ ps_csv_export_summary (PsStatistics *statistics)
   static const char * const buckets[PS_STATISTICS_N_CONVERSATION_BUCKETS] = {
     "0", "1", "2", "3", "4+",
   };
+  const char *reason_items[PS_STATISTICS_N_REASONS];
+  guint reasons[PS_STATISTICS_N_REASONS];
+  const char *closure_items[PS_STATISTICS_N_CLOSURE_STATUSES];
+  guint closures[PS_STATISTICS_N_CLOSURE_STATUSES];
+  guint per_case[PS_STATISTICS_N_CONVERSATION_BUCKETS];
+  const char *prompt_items[PS_GROUP_N_PROMPTS];
+  guint prompts[PS_GROUP_N_PROMPTS];
   GString *out;
   GDate from, to;
   g_autofree char *from_week = NULL;
   g_autofree char *to_week = NULL;
+  gboolean withhold_cases = FALSE;
+  guint n_cases, within, missed, held, safety, individuals, group_people, referred, offered;
 
   g_return_val_if_fail (PS_IS_STATISTICS (statistics), NULL);
 
   ps_statistics_get_period (statistics, &from, &to);
   from_week = ps_csv_format_week (&from);
   to_week = ps_csv_format_week (&to);
+  n_cases = ps_statistics_get_n_cases (statistics);
 
   out = g_string_new (NULL);
   append_figure (out, "section", "item", "value");
   append_figure (out, "period", "from_week", g_date_get_year (&from) >= 1900 ? from_week : NULL);
   append_figure (out, "period", "to_week", to_week);
-  append_count (out, "cases", "total", ps_statistics_get_n_cases (statistics));
+  append_figure (out, "suppression", "small_counts", FEWER_THAN_5);
+
+  /* The breakdowns of the cases first: any of them can withhold the total. */
   for (PsReason r = 0; r < PS_STATISTICS_N_REASONS; r++)
-    append_count (out, "reason", ps_reason_to_code (r),
-                  ps_statistics_get_n_cases_by_reason (statistics, r));
-  for (PsClosureStatus s = 0; s < PS_STATISTICS_N_CLOSURE_STATUSES; s++)
-    append_count (out, "closure", ps_closure_status_to_code (s),
-                  ps_statistics_get_n_cases_by_closure (statistics, s));
-  append_count (out, "first_contact", "target_days", ps_statistics_get_target_days (statistics));
+    {
+      reason_items[r] = ps_reason_to_code (r);
+      reasons[r] = ps_statistics_get_n_cases_by_reason (statistics, r);
+    }
+  for (PsClosureStatus c = 0; c < PS_STATISTICS_N_CLOSURE_STATUSES; c++)
+    {
+      closure_items[c] = ps_closure_status_to_code (c);
+      closures[c] = ps_statistics_get_n_cases_by_closure (statistics, c);
+    }
+  for (guint b = 0; b < PS_STATISTICS_N_CONVERSATION_BUCKETS; b++)
+    per_case[b] = ps_statistics_get_n_cases_with_conversations (statistics, b);
+  {
+    g_autofree gboolean *h1 = g_new0 (gboolean, PS_STATISTICS_N_REASONS);
+    g_autofree gboolean *h2 = g_new0 (gboolean, PS_STATISTICS_N_CLOSURE_STATUSES);
+    g_autofree gboolean *h3 = g_new0 (gboolean, PS_STATISTICS_N_CONVERSATION_BUCKETS);
+
+    withhold_cases = ps_small_counts_suppress (reasons, PS_STATISTICS_N_REASONS, h1) ||
+                     ps_small_counts_suppress (closures, PS_STATISTICS_N_CLOSURE_STATUSES, h2) ||
+                     ps_small_counts_suppress (per_case, PS_STATISTICS_N_CONVERSATION_BUCKETS, h3);
+  }
+  append_total (out, "cases", "total", n_cases, withhold_cases);
+  append_breakdown (out, "reason", reason_items, reasons, PS_STATISTICS_N_REASONS);
+  append_breakdown (out, "closure", closure_items, closures, PS_STATISTICS_N_CLOSURE_STATUSES);
+
+  within = ps_statistics_get_n_within_target (statistics);
+  missed = ps_statistics_get_n_missed_target (statistics);
+  {
+    /* A setting, not a count of people. */
+    g_autofree char *target = g_strdup_printf ("%u", ps_statistics_get_target_days (statistics));
+
+    append_figure (out, "first_contact", "target_days", target);
+  }
   append_count (out, "first_contact", "contacted", ps_statistics_get_n_contacted (statistics));
   append_ratio (out, "first_contact", "median_days",
-                ps_statistics_get_median_days_to_contact (statistics));
-  append_count (out, "first_contact", "within_target", ps_statistics_get_n_within_target (statistics));
-  append_count (out, "first_contact", "missed_target", ps_statistics_get_n_missed_target (statistics));
+                ps_statistics_get_median_days_to_contact (statistics),
+                ps_small_count_is_small (ps_statistics_get_n_contacted (statistics)));
+  append_count (out, "first_contact", "within_target", within);
+  append_count (out, "first_contact", "missed_target", missed);
   append_count (out, "first_contact", "awaiting", ps_statistics_get_n_awaiting_contact (statistics));
   append_ratio (out, "first_contact", "share_within_target",
-                ps_statistics_get_share_within_target (statistics));
-  for (guint b = 0; b < PS_STATISTICS_N_CONVERSATION_BUCKETS; b++)
-    append_count (out, "conversations_per_case", buckets[b],
-                  ps_statistics_get_n_cases_with_conversations (statistics, b));
+                ps_statistics_get_share_within_target (statistics),
+                any_small ((guint[]) { within, missed }, 2));
+
+  append_breakdown (out, "conversations_per_case", buckets, per_case,
+                    PS_STATISTICS_N_CONVERSATION_BUCKETS);
   append_ratio (out, "conversations_per_case", "mean",
-                ps_statistics_get_mean_conversations (statistics));
-  append_count (out, "conversations", "held", ps_statistics_get_n_conversations_held (statistics));
-  append_count (out, "conversations", "safety_concern",
-                ps_statistics_get_n_safety_concerns (statistics));
+                ps_statistics_get_mean_conversations (statistics), withhold_cases);
+
+  held = ps_statistics_get_n_conversations_held (statistics);
+  safety = ps_statistics_get_n_safety_concerns (statistics);
+  append_count (out, "conversations", "held", held);
+  append_count (out, "conversations", "safety_concern", safety);
   append_ratio (out, "conversations", "share_safety_concern",
-                ps_statistics_get_share_safety_concern (statistics));
+                ps_statistics_get_share_safety_concern (statistics),
+                any_small ((guint[]) { held, safety }, 2));
+  append_count (out, "conversations", "minutes_given", ps_statistics_get_minutes_given (statistics));
+
+  /* People reached: individuals and group headcounts. */
+  individuals = ps_statistics_get_n_individuals_reached (statistics);
+  group_people = ps_statistics_get_n_group_people (statistics);
+  append_count (out, "reach", "individuals", individuals);
+  append_count (out, "reach", "in_groups", group_people);
+  append_total (out, "reach", "people", individuals + group_people,
+                any_small ((guint[]) { individuals, group_people }, 2));
+
+  for (PsGroupPrompt p = 0; p < PS_GROUP_N_PROMPTS; p++)
+    {
+      prompt_items[p] = ps_group_prompt_to_code (p);
+      prompts[p] = ps_statistics_get_n_groups_by_prompt (statistics, p);
+    }
+  append_total (out, "group_debriefs", "held", ps_statistics_get_n_groups_held (statistics),
+                append_breakdown (out, "group_prompt", prompt_items, prompts, PS_GROUP_N_PROMPTS));
+
+  referred = ps_statistics_get_n_cases_by_closure (statistics, PS_CLOSURE_REFERRED);
+  offered = ps_statistics_get_n_group_referrals (statistics);
+  append_count (out, "referrals", "cases_referred", referred);
+  append_count (out, "referrals", "offered_in_groups", offered);
+  append_total (out, "referrals", "total", referred + offered,
+                any_small ((guint[]) { referred, offered }, 2));
+
+  /* The trend, by month: coarser than a week, so nothing finer leaks. */
+  for (guint m = 0; m < ps_statistics_get_n_months (statistics); m++)
+    {
+      const PsStatisticsMonth *month = ps_statistics_get_month (statistics, m);
+      g_autofree char *section = g_strdup_printf ("month_%04d-%02u", month->year, month->month);
+
+      append_count (out, section, "individuals", month->individuals);
+      append_count (out, section, "in_groups", month->group_people);
+      append_count (out, section, "group_debriefs", month->groups);
+    }
 
   return g_string_free (out, FALSE);
-}
-
-/* Atomic and private: a temporary file with mode 0600 renamed over the
- * target, so a crash leaves the old file or the new one, and an existing
- * world-readable file does not pass its mode on. */
-static gboolean
-write_private (GFile       *file,
-               const char  *contents,
-               GError     **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  gsize length = strlen (contents);
-
-  if (path != NULL)
-    return g_file_set_contents_full (path, contents, (gssize)length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-
-  return g_file_replace_contents (file, contents, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
 }
 
 gboolean
@@ -232,7 +355,7 @@ ps_csv_export_to_file (PsStore      *store,
   /* The rows do not depend on the first-contact target. */
   statistics = ps_statistics_compute (store, from, to, 0);
   contents = ps_csv_export_cases (statistics);
-  return write_private (file, contents, error);
+  return ps_file_write_private (file, contents, strlen (contents), error);
 }
 
 gboolean
@@ -247,5 +370,5 @@ ps_csv_export_summary_to_file (PsStatistics  *statistics,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   contents = ps_csv_export_summary (statistics);
-  return write_private (file, contents, error);
+  return ps_file_write_private (file, contents, strlen (contents), error);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ps-demo.h"
+#include "ps-store-groups.h"
 #include "ps-util.h"
 
 typedef struct
@@ -164,6 +165,57 @@ populate_one (PsStore        *store,
   return TRUE;
 }
 
+/* Group debriefs: a headcount, never names. */
+typedef struct
+{
+  int            days_ago;        /* negative: to come */
+  int            hour;
+  guint          minutes;
+  PsModality     modality;
+  PsGroupPrompt  prompt;
+  guint          headcount;
+  guint          referrals;
+} DemoGroup;
+
+static const DemoGroup demo_groups[] = {
+  { 3, 16, 60, PS_MODALITY_IN_PERSON, PS_GROUP_PROMPT_CRITICAL_INCIDENT, 12, 2 },
+  { 20, 13, 45, PS_MODALITY_VIDEO, PS_REASON_BURNOUT, 7, 1 },
+  { -2, 14, 90, PS_MODALITY_IN_PERSON, PS_REASON_ADVERSE_EVENT, 8, 0 },
+};
+
+static const char * const demo_group_steps[] = {
+  "group.introduce", "group.confidentiality", "group.voluntary", "group.what-happened",
+  "group.reactions", "group.normalise", "group.coping", "group.resources", "group.thank", NULL
+};
+
+static gboolean
+populate_groups (PsStore    *store,
+                 GDateTime  *now_local,
+                 GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_groups); i++)
+    {
+      const DemoGroup *demo = &demo_groups[i];
+      g_autoptr(GDateTime) day = g_date_time_add_days (now_local, -demo->days_ago);
+      g_autoptr(GDateTime) at = g_date_time_new (g_date_time_get_timezone (now_local),
+                                                 g_date_time_get_year (day),
+                                                 g_date_time_get_month (day),
+                                                 g_date_time_get_day_of_month (day),
+                                                 demo->hour, 0, 0);
+      PsGroupDebriefFields fields = { at, demo->minutes, demo->modality, demo->prompt,
+                                      demo->headcount, demo->referrals };
+      gboolean held = demo->days_ago > 0;
+      g_autoptr(PsGroupDebrief) debrief =
+        ps_store_schedule_group_debrief (store, &fields,
+                                         held ? PS_CONVERSATION_COMPLETED : PS_CONVERSATION_SCHEDULED,
+                                         held ? demo_group_steps : NULL, error);
+
+      if (debrief == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ps_demo_populate (PsStore  *store,
                   PsClock  *clock,
@@ -182,6 +234,8 @@ ps_demo_populate (PsStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (demo_cases); i++)
     if (!populate_one (store, now_local, &demo_cases[i], error))
       return FALSE;
+  if (!populate_groups (store, now_local, error))
+    return FALSE;
 
   /* Retention at its default, 30 days: the oldest closed case loses its name. */
   cutoff = g_date_time_add_days (now_utc, -30);

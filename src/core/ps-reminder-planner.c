@@ -12,6 +12,7 @@
 #include "ps-case.h"
 #include "ps-case-timeline.h"
 #include "ps-conversation.h"
+#include "ps-group-debrief.h"
 #include "ps-reminder-planner.h"
 #include "ps-util.h"
 
@@ -166,21 +167,28 @@ plan_nudge (GPtrArray                *plan,
                       settings);
 }
 
+/* A reminder the lead time before a meeting still to come: a conversation
+ * or a group debrief (@case_id 0). @prefix and @id name it in its key. */
 static void
-plan_upcoming (GPtrArray                *plan,
-               PsCase                   *kase,
-               PsConversation           *conversation,
-               const PsTimelineNow      *now,
-               const PsReminderSettings *settings)
+add_upcoming (GPtrArray                *plan,
+              PsReminderKind            kind,
+              const char               *prefix,
+              gint64                    case_id,
+              gint64                    id,
+              PsConversationState       state,
+              GDateTime                *starts_at,
+              guint                     minutes,
+              PsModality                modality,
+              const PsTimelineNow      *now,
+              const PsReminderSettings *settings)
 {
-  GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
   g_autoptr(GDateTime) due = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *key = NULL;
 
   /* Only one still to hold: not one under way, nor one over, even one
    * missed while stopped. */
-  switch (ps_timeline_conversation_timing (now, conversation))
+  switch (ps_timeline_timing (now, state, starts_at, minutes))
     {
     case PS_TIMING_UPCOMING:
     case PS_TIMING_SOON:
@@ -195,17 +203,26 @@ plan_upcoming (GPtrArray                *plan,
 
   due = g_date_time_add_minutes (starts_at, -(int)settings->lead_minutes);
   iso = ps_instant_to_iso (starts_at);
-  key = g_strdup_printf ("conv:%" G_GINT64_FORMAT ":upcoming:%s",
-                         ps_conversation_get_id (conversation), iso);
+  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT ":upcoming:%s", prefix, id, iso);
   if (skipped (settings, key, due))
     return;
-  g_ptr_array_add (plan, ps_reminder_new (PS_REMINDER_CONVERSATION_UPCOMING,
-                                          ps_case_get_id (kase),
-                                          ps_conversation_get_id (conversation),
-                                          due, starts_at,
-                                          ps_conversation_get_minutes (conversation),
-                                          ps_conversation_get_modality (conversation),
+  g_ptr_array_add (plan, ps_reminder_new (kind, case_id, id, due, starts_at, minutes, modality,
                                           key));
+}
+
+static void
+plan_upcoming (GPtrArray                *plan,
+               PsCase                   *kase,
+               PsConversation           *conversation,
+               const PsTimelineNow      *now,
+               const PsReminderSettings *settings)
+{
+  GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
+
+  add_upcoming (plan, PS_REMINDER_CONVERSATION_UPCOMING, "conv", ps_case_get_id (kase),
+                ps_conversation_get_id (conversation), ps_conversation_get_state (conversation),
+                starts_at, ps_conversation_get_minutes (conversation),
+                ps_conversation_get_modality (conversation), now, settings);
 }
 
 static int
@@ -217,6 +234,28 @@ compare_reminders (gconstpointer a,
   int order = g_date_time_compare (ps_reminder_get_due_at (ra), ps_reminder_get_due_at (rb));
 
   return order != 0 ? order : g_strcmp0 (ps_reminder_get_key (ra), ps_reminder_get_key (rb));
+}
+
+/* Orders @plan by due instant; @next_due: the first due after @now. */
+static void
+sort_plan (GPtrArray  *plan,
+           GDateTime  *now,
+           GDateTime **next_due)
+{
+  g_ptr_array_sort (plan, compare_reminders);
+  if (next_due == NULL)
+    return;
+  *next_due = NULL;
+  for (guint i = 0; i < plan->len; i++)
+    {
+      PsReminder *reminder = g_ptr_array_index (plan, i);
+
+      if (!ps_reminder_is_due (reminder, now))
+        {
+          *next_due = g_date_time_ref (ps_reminder_get_due_at (reminder));
+          break;
+        }
+    }
 }
 
 static gint64 *
@@ -313,23 +352,38 @@ ps_reminder_planner_plan (GListModel                *cases,
         }
     }
 
-  g_ptr_array_sort (plan, compare_reminders);
-
-  if (next_due != NULL)
-    {
-      for (guint i = 0; i < plan->len; i++)
-        {
-          PsReminder *reminder = g_ptr_array_index (plan, i);
-
-          if (!ps_reminder_is_due (reminder, now))
-            {
-              *next_due = g_date_time_ref (ps_reminder_get_due_at (reminder));
-              break;
-            }
-        }
-    }
-
+  sort_plan (plan, now, next_due);
   return g_steal_pointer (&plan);
+}
+
+void
+ps_reminder_planner_add_group_debriefs (GPtrArray                 *plan,
+                                        GListModel                *debriefs,
+                                        GDateTime                 *now,
+                                        const PsReminderSettings  *settings,
+                                        GDateTime                **next_due)
+{
+  PsTimelineNow timeline_now;
+
+  g_return_if_fail (plan != NULL && G_IS_LIST_MODEL (debriefs));
+  g_return_if_fail (now != NULL && settings != NULL);
+
+  /* Only the instant matters to a debrief's timing, not the day's settings. */
+  ps_timeline_now_init (&timeline_now, now, (int)settings->first_contact_due_days,
+                        (int)settings->first_contact_overdue_days);
+  for (guint i = 0; i < g_list_model_get_n_items (debriefs); i++)
+    {
+      g_autoptr(PsGroupDebrief) debrief = g_list_model_get_item (debriefs, i);
+
+      add_upcoming (plan, PS_REMINDER_GROUP_DEBRIEF_UPCOMING, "group", 0,
+                    ps_group_debrief_get_id (debrief), ps_group_debrief_get_state (debrief),
+                    ps_group_debrief_get_starts_at (debrief),
+                    ps_group_debrief_get_minutes (debrief),
+                    ps_group_debrief_get_modality (debrief), &timeline_now, settings);
+    }
+  if (next_due != NULL)
+    g_clear_pointer (next_due, g_date_time_unref);
+  sort_plan (plan, now, next_due);
 }
 
 GPtrArray *

@@ -44,6 +44,16 @@ GPtrArray  *ps_reminder_planner_plan           (GListModel               *cases,
                                                 const PsReminderSettings *settings,
                                                 GDateTime               **next_due);
 
+/* Adds to @plan (as ps_reminder_planner_plan() made it) a reminder before
+ * each group debrief of @debriefs (PsGroupDebrief) still scheduled and not
+ * over, by the same rule as a conversation's, and orders it again;
+ * @next_due (optional) is worked out again. */
+void        ps_reminder_planner_add_group_debriefs (GPtrArray                *plan,
+                                                    GListModel               *debriefs,
+                                                    GDateTime                *now,
+                                                    const PsReminderSettings *settings,
+                                                    GDateTime               **next_due);
+
 /* The reminders of @plan that are due at @now (a new array holding references). */
 GPtrArray  *ps_reminder_planner_filter_due     (GPtrArray                *plan,
                                                 GDateTime                *now);

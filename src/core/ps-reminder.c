@@ -169,17 +169,23 @@ format_upcoming (PsReminder  *self,
   const char *modality = ps_modality_to_label (self->modality);
   GTimeSpan ahead = g_date_time_difference (self->starts_at, now);
 
+  gboolean group = self->kind == PS_REMINDER_GROUP_DEBRIEF_UPCOMING;
+
   if (same_local_day (local_start, local_now))
     /* Translators: the time of day, like 14:30 */
-    *title = g_strdup_printf (_("Peer support conversation at %s"), time);
+    *title = g_strdup_printf (group ? _("Group debrief at %s")
+                                    : _("Peer support conversation at %s"), time);
   else if (same_local_day (local_start, tomorrow))
-    *title = g_strdup_printf (_("Peer support conversation tomorrow at %s"), time);
+    *title = g_strdup_printf (group ? _("Group debrief tomorrow at %s")
+                                    : _("Peer support conversation tomorrow at %s"), time);
   else
     {
       g_autofree char *day = g_date_time_format (local_start, "%a %e %b");
 
       /* Translators: a day like "Thu 21 Nov", then a time like 14:30 */
-      *title = g_strdup_printf (_("Peer support conversation on %s at %s"), g_strstrip (day), time);
+      *title = g_strdup_printf (group ? _("Group debrief on %s at %s")
+                                      : _("Peer support conversation on %s at %s"),
+                                g_strstrip (day), time);
     }
 
   if (ahead > 0)
@@ -218,6 +224,7 @@ ps_reminder_format (PsReminder  *self,
   switch (self->kind)
     {
     case PS_REMINDER_CONVERSATION_UPCOMING:
+    case PS_REMINDER_GROUP_DEBRIEF_UPCOMING:
       format_upcoming (self, now, tz, name, title, body);
       break;
 

@@ -13,6 +13,7 @@ typedef enum
   PS_REMINDER_FIRST_CONTACT_DUE,
   PS_REMINDER_FIRST_CONTACT_OVERDUE,
   PS_REMINDER_NO_CONVERSATION_PLANNED,
+  PS_REMINDER_GROUP_DEBRIEF_UPCOMING,   /* case id 0; the debrief's id as conversation id */
 } PsReminderKind;
 
 /* One reminder the planner worked out: what it is about, when it falls due

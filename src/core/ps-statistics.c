@@ -6,7 +6,12 @@
 #include "config.h"
 
 #include "ps-statistics.h"
+#include "ps-store-groups.h"
+#include "ps-store-held.h"
 #include "ps-util.h"
+
+/* 1970-01-01 as a GDate Julian day (day 1 is 1 January of year 1). */
+#define UNIX_EPOCH_JULIAN 719163
 
 struct _PsStatistics
 {
@@ -31,6 +36,16 @@ struct _PsStatistics
 
   guint    n_held;
   guint    n_safety;
+
+  /* Reach: conversations held in the period, and the group debriefs. */
+  guint    minutes_held;
+  guint    n_individuals;           /* cases with a conversation held in the period */
+  guint    n_groups_held;
+  guint    n_group_people;          /* their headcounts */
+  guint    n_group_referrals;
+  guint    group_minutes;
+  guint    groups_by_prompt[PS_GROUP_N_PROMPTS];
+  GArray  *months;                  /* PsStatisticsMonth, oldest first */
 };
 
 G_DEFINE_FINAL_TYPE (PsStatistics, ps_statistics, G_TYPE_OBJECT)
@@ -41,6 +56,7 @@ ps_statistics_finalize (GObject *object)
   PsStatistics *self = (PsStatistics *)object;
 
   g_clear_pointer (&self->facts, g_array_unref);
+  g_clear_pointer (&self->months, g_array_unref);
 
   G_OBJECT_CLASS (ps_statistics_parent_class)->finalize (object);
 }
@@ -60,6 +76,7 @@ ps_statistics_init (PsStatistics *self)
   g_date_clear (&self->to, 1);
   self->facts = g_array_new (FALSE, TRUE, sizeof (PsCaseFacts));
   self->median_days = -1;
+  self->months = g_array_new (FALSE, TRUE, sizeof (PsStatisticsMonth));
 }
 
 /* Midnight at the start of @date in @tz. "All time" starts at year 1, which
@@ -80,9 +97,92 @@ start_of_day (const GDate *date,
 
 typedef struct
 {
-  GDateTime *first_held;   /* start of the earliest held conversation */
+  GDateTime *first_held;     /* start of the earliest held conversation */
   gboolean   safety;
+  int        month_reached;  /* 0: not reached in the period yet; else the last
+                              * month counted (its index + 1), or -1 */
 } ConversationFacts;
+
+/* The months of the trend: the period's, at most the last
+ * PS_STATISTICS_MAX_MONTHS, starting no earlier than @first_data. */
+static void
+init_months (PsStatistics *self,
+             const GDate  *first_data)
+{
+  GDate month = self->to;
+  guint n = 0;
+
+  g_date_set_day (&month, 1);
+  while (n < PS_STATISTICS_MAX_MONTHS)
+    {
+      PsStatisticsMonth entry = { g_date_get_year (&month), g_date_get_month (&month) };
+      GDate last = month;
+
+      g_date_add_months (&last, 1);
+      g_date_subtract_days (&last, 1);
+      if (g_date_compare (&last, &self->from) < 0 ||
+          (first_data != NULL && g_date_valid (first_data) && g_date_compare (&last, first_data) < 0))
+        break;
+      g_array_prepend_val (self->months, entry);
+      n++;
+      g_date_subtract_months (&month, 1);
+    }
+}
+
+/* The trend's entry for the month of @day, or NULL outside it. */
+static PsStatisticsMonth *
+month_of (PsStatistics *self,
+          const GDate  *day,
+          int          *index)
+{
+  for (guint i = 0; i < self->months->len; i++)
+    {
+      PsStatisticsMonth *entry = &g_array_index (self->months, PsStatisticsMonth, i);
+
+      if (entry->year == g_date_get_year (day) && entry->month == (guint)g_date_get_month (day))
+        {
+          if (index != NULL)
+            *index = (int)i;
+          return entry;
+        }
+    }
+  return NULL;
+}
+
+/* A conversation held in the period: its minutes, and its colleague counted
+ * as reached once in the period and once in its month. */
+static void
+count_reach (PsStatistics *self,
+             gint64        starts_at,
+             GTimeZone    *tz,
+             guint         minutes,
+             int          *month_reached)
+{
+  PsStatisticsMonth *entry;
+  GDate day;
+  int index = -1;
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, starts_at);
+  gint64 local = starts_at + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+
+  self->minutes_held += minutes;
+  if (*month_reached == 0)
+    {
+      self->n_individuals++;
+      *month_reached = -1;
+    }
+  /* The local day without a GDateTime: 30,000 of them showed. */
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, (guint32)(local / (24 * 3600) + UNIX_EPOCH_JULIAN));
+  entry = month_of (self, &day, &index);
+  if (entry == NULL)
+    return;
+  entry->conversations++;
+  if (*month_reached != index + 1)
+    {
+      entry->individuals++;
+      *month_reached = index + 1;
+    }
+}
 
 static void
 conversation_facts_free (gpointer data)
@@ -113,7 +213,7 @@ compare_int (gconstpointer a,
   return (ia > ib) - (ia < ib);
 }
 
-/* One pass over the conversations from the period's start on: those held
+/* One pass over the conversations held from the period's start on: those
  * in the period for the safety share, and per case the earliest held one
  * and whether any raised a safety concern. */
 static GHashTable *
@@ -123,44 +223,40 @@ scan_conversations (PsStatistics *self,
 {
   g_autoptr(GDateTime) from = start_of_day (&self->from, tz);
   g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GDateTime) forever = g_date_time_new_utc (9999, 12, 31, 0, 0, 0);
-  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(GArray) held = NULL;
   GHashTable *by_case = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                g_free, conversation_facts_free);
   GDate after_to = self->to;
+  gint64 end_unix;
 
   g_date_add_days (&after_to, 1);
   end = start_of_day (&after_to, tz);
+  end_unix = g_date_time_to_unix (end);
 
-  conversations = ps_store_list_conversations_between (store, from, forever);
-  for (guint i = 0; i < g_list_model_get_n_items (conversations); i++)
+  held = ps_store_list_held_conversations (store, from);
+  for (guint i = 0; i < held->len; i++)
     {
-      g_autoptr(PsConversation) conversation = g_list_model_get_item (conversations, i);
-      GDateTime *starts_at = ps_conversation_get_starts_at (conversation);
-      gint64 case_id = ps_conversation_get_case_id (conversation);
-      gboolean concern = ps_conversation_get_safety_concern (conversation);
+      const PsHeldConversation *row = &g_array_index (held, PsHeldConversation, i);
       ConversationFacts *cf;
 
-      if (ps_conversation_get_state (conversation) != PS_CONVERSATION_COMPLETED)
-        continue;
-
-      if (g_date_time_compare (starts_at, end) < 0)
-        {
-          self->n_held++;
-          if (concern)
-            self->n_safety++;
-        }
-
-      cf = g_hash_table_lookup (by_case, &case_id);
+      cf = g_hash_table_lookup (by_case, &row->case_id);
       if (cf == NULL)
         {
           cf = g_new0 (ConversationFacts, 1);
-          g_hash_table_insert (by_case, g_memdup2 (&case_id, sizeof case_id), cf);
+          g_hash_table_insert (by_case, g_memdup2 (&row->case_id, sizeof row->case_id), cf);
+        }
+
+      if (row->starts_at < end_unix)
+        {
+          self->n_held++;
+          if (row->safety_concern)
+            self->n_safety++;
+          count_reach (self, row->starts_at, tz, row->minutes, &cf->month_reached);
         }
       /* Listed by start time: the first one seen is the earliest. */
       if (cf->first_held == NULL)
-        cf->first_held = g_date_time_ref (starts_at);
-      cf->safety |= concern;
+        cf->first_held = g_date_time_new_from_unix_utc (row->starts_at);
+      cf->safety |= row->safety_concern;
     }
 
   return by_case;
@@ -203,6 +299,66 @@ count_case (PsStatistics      *self,
     }
 }
 
+/* The earliest request day in the store, so "All time" trends start with
+ * the data rather than at year 1; cleared when there is no case. */
+static void
+first_data_day (PsStore *store,
+                GDate   *out)
+{
+  GDate first;
+  GListModel *cases = ps_store_get_cases (store);
+
+  g_date_clear (&first, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+      const GDate *requested_on = ps_case_get_requested_on (item);
+
+      if (requested_on != NULL && g_date_valid (requested_on) &&
+          (!g_date_valid (&first) || g_date_compare (requested_on, &first) < 0))
+        first = *requested_on;
+    }
+  *out = first;
+}
+
+/* The group debriefs held in the period. */
+static void
+count_groups (PsStatistics *self,
+              PsStore      *store,
+              GTimeZone    *tz)
+{
+  g_autoptr(GDateTime) from = start_of_day (&self->from, tz);
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GListModel) debriefs = NULL;
+  GDate after_to = self->to;
+
+  g_date_add_days (&after_to, 1);
+  end = start_of_day (&after_to, tz);
+  debriefs = ps_store_list_group_debriefs_between (store, from, end);
+  for (guint i = 0; i < g_list_model_get_n_items (debriefs); i++)
+    {
+      g_autoptr(PsGroupDebrief) debrief = g_list_model_get_item (debriefs, i);
+      guint headcount = ps_group_debrief_get_headcount (debrief);
+      PsStatisticsMonth *entry;
+      GDate day;
+
+      if (ps_group_debrief_get_state (debrief) != PS_CONVERSATION_COMPLETED)
+        continue;
+      self->n_groups_held++;
+      self->n_group_people += headcount;
+      self->n_group_referrals += ps_group_debrief_get_referrals (debrief);
+      self->group_minutes += ps_group_debrief_get_minutes (debrief);
+      self->groups_by_prompt[ps_group_debrief_get_prompt (debrief)]++;
+
+      ps_date_set_from_date_time (&day, ps_group_debrief_get_starts_at (debrief), tz);
+      if ((entry = month_of (self, &day, NULL)) != NULL)
+        {
+          entry->groups++;
+          entry->group_people += headcount;
+        }
+    }
+}
+
 PsStatistics *
 ps_statistics_compute (PsStore     *store,
                        const GDate *from,
@@ -215,7 +371,7 @@ ps_statistics_compute (PsStore     *store,
   PsClock *clock;
   g_autoptr(GTimeZone) tz = NULL;
   GListModel *cases;
-  GDate today;
+  GDate today, first_data;
 
   g_return_val_if_fail (PS_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
@@ -233,7 +389,10 @@ ps_statistics_compute (PsStore     *store,
   if (g_date_compare (from, to) > 0)
     return g_steal_pointer (&self);
 
+  first_data_day (store, &first_data);
+  init_months (self, &first_data);
   conversation_facts = scan_conversations (self, store, tz);
+  count_groups (self, store, tz);
 
   cases = ps_store_get_cases (store);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
@@ -448,4 +607,80 @@ ps_statistics_get_case_facts (PsStatistics *self,
   g_return_val_if_fail (PS_IS_STATISTICS (self), NULL);
   g_return_val_if_fail (position < self->facts->len, NULL);
   return &g_array_index (self->facts, PsCaseFacts, position);
+}
+
+/* Reach and groups ------------------------------------------------------- */
+
+guint
+ps_statistics_get_n_individuals_reached (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_individuals;
+}
+
+guint
+ps_statistics_get_n_people_reached (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_individuals + self->n_group_people;
+}
+
+guint
+ps_statistics_get_minutes_given (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->minutes_held + self->group_minutes;
+}
+
+guint
+ps_statistics_get_n_groups_held (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_groups_held;
+}
+
+guint
+ps_statistics_get_n_group_people (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_group_people;
+}
+
+guint
+ps_statistics_get_n_groups_by_prompt (PsStatistics  *self,
+                                      PsGroupPrompt  prompt)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  g_return_val_if_fail (ps_group_prompt_is_valid ((int)prompt), 0);
+  return self->groups_by_prompt[prompt];
+}
+
+guint
+ps_statistics_get_n_referrals (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->by_closure[PS_CLOSURE_REFERRED] + self->n_group_referrals;
+}
+
+guint
+ps_statistics_get_n_group_referrals (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->n_group_referrals;
+}
+
+guint
+ps_statistics_get_n_months (PsStatistics *self)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), 0);
+  return self->months->len;
+}
+
+const PsStatisticsMonth *
+ps_statistics_get_month (PsStatistics *self,
+                         guint         position)
+{
+  g_return_val_if_fail (PS_IS_STATISTICS (self), NULL);
+  g_return_val_if_fail (position < self->months->len, NULL);
+  return &g_array_index (self->months, PsStatisticsMonth, position);
 }

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "ps-enums.h"
+#include "ps-group-debrief.h"
 #include "ps-store.h"
 
 G_BEGIN_DECLS
@@ -82,6 +83,39 @@ double             ps_statistics_get_share_safety_concern     (PsStatistics    *
 /* The cases requested in the period, ordered by request date. */
 guint              ps_statistics_get_n_case_facts             (PsStatistics    *self);
 const PsCaseFacts *ps_statistics_get_case_facts               (PsStatistics    *self,
+                                                               guint            position);
+
+/* Reach: people and time given in the period, one-to-one and in groups. */
+#define PS_STATISTICS_MAX_MONTHS 12
+
+/* One month of the trend. */
+typedef struct
+{
+  int    year;
+  guint  month;            /* 1..12 */
+  guint  individuals;      /* colleagues with a conversation held that month */
+  guint  conversations;    /* held */
+  guint  groups;           /* group debriefs held */
+  guint  group_people;     /* their headcounts */
+} PsStatisticsMonth;
+
+/* Colleagues with at least one conversation held in the period. */
+guint              ps_statistics_get_n_individuals_reached    (PsStatistics    *self);
+/* Individuals plus the headcounts of the group debriefs held. */
+guint              ps_statistics_get_n_people_reached         (PsStatistics    *self);
+/* Planned minutes of the conversations and group debriefs held. */
+guint              ps_statistics_get_minutes_given            (PsStatistics    *self);
+guint              ps_statistics_get_n_groups_held            (PsStatistics    *self);
+guint              ps_statistics_get_n_group_people           (PsStatistics    *self);
+guint              ps_statistics_get_n_groups_by_prompt       (PsStatistics    *self,
+                                                               PsGroupPrompt    prompt);
+/* Cases closed as referred plus the people offered a referral in groups. */
+guint              ps_statistics_get_n_referrals              (PsStatistics    *self);
+guint              ps_statistics_get_n_group_referrals        (PsStatistics    *self);
+/* The monthly trend: the period's last months (at most
+ * PS_STATISTICS_MAX_MONTHS), from the first month with data, oldest first. */
+guint              ps_statistics_get_n_months                 (PsStatistics    *self);
+const PsStatisticsMonth *ps_statistics_get_month              (PsStatistics    *self,
                                                                guint            position);
 
 G_END_DECLS

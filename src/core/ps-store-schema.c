@@ -103,6 +103,30 @@ static const char * const migrations[] = {
   "DROP TABLE kept_in_progress;"
   "CREATE UNIQUE INDEX conversations_in_progress ON conversations (case_id)"
   "  WHERE state = 'in-progress';",
+  /* 3: group debriefs, counted by headcount: no case, no name. Only adds
+   * tables, so an older caseload keeps every row as it was. */
+  "CREATE TABLE group_debriefs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  starts_at TEXT NOT NULL CHECK (" INSTANT_CHECK ("starts_at") "),"
+  "  minutes INTEGER NOT NULL CHECK (minutes IN (15, 30, 45, 60, 75, 90)),"
+  "  modality TEXT NOT NULL CHECK (modality IN " MODALITIES "),"
+  "  prompt TEXT NOT NULL CHECK (prompt IN ('critical-incident', 'adverse-event', 'complaint',"
+  "    'conflict', 'life-stressor', 'discrimination', 'burnout', 'change-at-work', 'other')),"
+  "  headcount INTEGER NOT NULL CHECK (typeof(headcount) = 'integer'"
+  "    AND headcount BETWEEN 2 AND 200),"
+  "  referrals INTEGER NOT NULL DEFAULT 0 CHECK (typeof(referrals) = 'integer'"
+  "    AND referrals BETWEEN 0 AND headcount),"
+  "  state TEXT NOT NULL DEFAULT 'scheduled' CHECK (state IN ('scheduled', 'completed',"
+  "    'missed', 'cancelled')),"
+  "  checklist_version INTEGER NOT NULL CHECK (typeof(checklist_version) = 'integer'"
+  "    AND checklist_version BETWEEN 1 AND 1000)"
+  ");"
+  "CREATE INDEX group_debriefs_starts ON group_debriefs (starts_at);"
+  "CREATE TABLE group_debrief_steps ("
+  "  debrief_id INTEGER NOT NULL REFERENCES group_debriefs (id) ON DELETE CASCADE,"
+  "  step_id TEXT NOT NULL CHECK (" CODE_CHECK ("step_id") "),"
+  "  PRIMARY KEY (debrief_id, step_id)"
+  ") WITHOUT ROWID;",
 };
 
 static const struct {
@@ -120,6 +144,10 @@ static const struct {
   { "index", "sqlite_autoindex_conversation_steps_1" },
   { "table", "reminder_deliveries" },
   { "index", "sqlite_autoindex_reminder_deliveries_1" },
+  { "table", "group_debriefs" },
+  { "index", "group_debriefs_starts" },
+  { "table", "group_debrief_steps" },
+  { "index", "sqlite_autoindex_group_debrief_steps_1" },
 };
 
 guint

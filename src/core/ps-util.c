@@ -213,3 +213,23 @@ ps_fold_for_search (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+gboolean
+ps_file_write_private (GFile       *file,
+                       const char  *contents,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return g_file_set_contents_full (path, contents, (gssize)length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+
+  return g_file_replace_contents (file, contents, length, NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -31,6 +31,13 @@ void       ps_date_set_from_date_time (GDate     *out,
 /* Deletes a file or a folder with everything in it; never follows a
  * symbolic link out of the tree. */
 void       ps_remove_tree          (const char   *path);
+/* Writes @file atomically and privately (mode 0600): a crash leaves the old
+ * file or the new one, and an existing world-readable file does not pass
+ * its mode on. For the exports. */
+gboolean   ps_file_write_private   (GFile        *file,
+                                    const char   *contents,
+                                    gsize         length,
+                                    GError      **error);
 
 /* @text as a search compares it: casefolded, and without accents or other
  * combining marks ("Élodie" → "elodie"). */

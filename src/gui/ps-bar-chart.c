@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-bar-chart.h"
+#include "ps-small-counts.h"
 
 #define BAR_HEIGHT     12
 #define LABEL_GAP      4    /* between a label and its bar */
@@ -28,8 +29,10 @@ struct _PsBarChart
   GtkWidget  parent_instance;
 
   char      *title;
-  GArray    *bars;          /* Bar */
+  GArray    *bars;          /* Bar, in the order shown */
   char      *description;
+  gboolean   sorted;        /* by value, largest first */
+  gboolean   hide_small;    /* 1 to 4 shown as "fewer than 5" */
 };
 
 G_DEFINE_FINAL_TYPE (PsBarChart, ps_bar_chart, GTK_TYPE_WIDGET)
@@ -50,6 +53,22 @@ bar_clear (gpointer data)
   g_clear_pointer (&bar->label, g_free);
 }
 
+static gboolean
+is_hidden (PsBarChart *self,
+           guint       value)
+{
+  return self->hide_small && ps_small_count_is_small (value);
+}
+
+/* What is written beside a bar, and read out. */
+static char *
+value_text (PsBarChart *self,
+            guint       value)
+{
+  /* Translators: a small count hidden on screen (a setting) */
+  return ps_small_count_format (value, self->hide_small, _("fewer than 5"));
+}
+
 static void
 update_accessible (PsBarChart *self)
 {
@@ -58,12 +77,14 @@ update_accessible (PsBarChart *self)
   for (guint i = 0; i < self->bars->len; i++)
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
+      g_autofree char *value = value_text (self, bar->value);
 
       if (i > 0)
         /* Translators: between the values of a chart read by a screen reader */
         g_string_append (text, _(", "));
+
       /* Translators: one bar of a chart for screen readers, e.g. "Burnout or moral injury: 4" */
-      g_string_append_printf (text, _("%s: %u"), bar->label, bar->value);
+      g_string_append_printf (text, _("%s: %s"), bar->label, value);
     }
 
   g_free (self->description);
@@ -108,7 +129,7 @@ max_value_width (PsBarChart *self)
 
   for (guint i = 0; i < self->bars->len; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", g_array_index (self->bars, Bar, i).value);
+      g_autofree char *text = value_text (self, g_array_index (self->bars, Bar, i).value);
       g_autoptr(PangoLayout) layout = make_layout (self, text, TRUE);
       int width;
 
@@ -180,8 +201,10 @@ ps_bar_chart_snapshot (GtkWidget   *widget,
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
       g_autoptr(PangoLayout) label = make_layout (self, bar->label, FALSE);
-      g_autofree char *value_text = g_strdup_printf ("%u", bar->value);
-      g_autoptr(PangoLayout) value = make_layout (self, value_text, TRUE);
+      g_autofree char *text = value_text (self, bar->value);
+      g_autoptr(PangoLayout) value = make_layout (self, text, TRUE);
+      /* A hidden count is drawn as long as the largest it could be. */
+      guint drawn = is_hidden (self, bar->value) ? PS_SMALL_COUNT_BELOW - 1 : bar->value;
       int bar_y = y + label_height + LABEL_GAP;
       int bar_width = 0;
       int value_height;
@@ -202,9 +225,10 @@ ps_bar_chart_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &track_color, &rounded.bounds);
       gtk_snapshot_pop (snapshot);
 
-      if (bar->value > 0 && max_value > 0)
+      if (drawn > 0 && max_value > 0)
         {
-          bar_width = MAX ((int)((double)track_width * bar->value / max_value), MIN_BAR_WIDTH);
+          bar_width = MAX ((int)((double)track_width * drawn / MAX (max_value, drawn)),
+                           MIN_BAR_WIDTH);
           gsk_rounded_rect_init_from_rect (&rounded,
                                            &GRAPHENE_RECT_INIT (0, bar_y, bar_width, BAR_HEIGHT),
                                            BAR_HEIGHT / 2.f);
@@ -345,6 +369,39 @@ ps_bar_chart_set_title (PsBarChart *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* Largest first; equal values — and hidden small ones, which must not
+ * give their order away — keep the order they were given in. */
+static int
+compare_bars (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  PsBarChart *self = user_data;
+  const Bar *ba = a, *bb = b;
+  guint va = is_hidden (self, ba->value) ? 1 : ba->value;
+  guint vb = is_hidden (self, bb->value) ? 1 : bb->value;
+
+  return (vb > va) - (vb < va);
+}
+
+static void
+update (PsBarChart *self)
+{
+  /* An insertion sort: stable, unlike g_array_sort, and a handful of bars. */
+  for (guint i = 1; self->sorted && i < self->bars->len; i++)
+    {
+      Bar moved = g_array_index (self->bars, Bar, i);
+      guint j = i;
+
+      for (; j > 0 && compare_bars (&g_array_index (self->bars, Bar, j - 1), &moved, self) > 0; j--)
+        g_array_index (self->bars, Bar, j) = g_array_index (self->bars, Bar, j - 1);
+      g_array_index (self->bars, Bar, j) = moved;
+    }
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 ps_bar_chart_set_bars (PsBarChart         *self,
                        const char * const *labels,
@@ -361,9 +418,36 @@ ps_bar_chart_set_bars (PsBarChart         *self,
 
       g_array_append_val (self->bars, bar);
     }
+  update (self);
+}
 
-  update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+void
+ps_bar_chart_set_sorted (PsBarChart *self,
+                         gboolean    sorted)
+{
+  g_return_if_fail (PS_IS_BAR_CHART (self));
+  self->sorted = !!sorted;
+  update (self);
+}
+
+void
+ps_bar_chart_set_hide_small_counts (PsBarChart *self,
+                                    gboolean    hide)
+{
+  g_return_if_fail (PS_IS_BAR_CHART (self));
+  if (self->hide_small == !!hide)
+    return;
+  self->hide_small = !!hide;
+  update (self);
+}
+
+const char *
+ps_bar_chart_get_label (PsBarChart *self,
+                        guint       position)
+{
+  g_return_val_if_fail (PS_IS_BAR_CHART (self), NULL);
+  g_return_val_if_fail (position < self->bars->len, NULL);
+  return g_array_index (self->bars, Bar, position).label;
 }
 
 guint

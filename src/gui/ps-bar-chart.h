@@ -21,7 +21,16 @@ void        ps_bar_chart_set_bars        (PsBarChart          *self,
                                           const char * const  *labels,
                                           const guint         *values,
                                           guint                n_bars);
+/* Bars ordered by value, largest first (for categories, not for months). */
+void        ps_bar_chart_set_sorted      (PsBarChart          *self,
+                                          gboolean             sorted);
+/* Counts from 1 to 4 written "fewer than 5", on screen and for screen readers. */
+void        ps_bar_chart_set_hide_small_counts (PsBarChart    *self,
+                                          gboolean             hide);
 guint       ps_bar_chart_get_n_bars      (PsBarChart          *self);
+/* In the order shown. */
+const char *ps_bar_chart_get_label       (PsBarChart          *self,
+                                          guint                position);
 guint       ps_bar_chart_get_value       (PsBarChart          *self,
                                           guint                position);
 /* "Label: 4, Label: 2, …", as given to assistive technologies. */

@@ -9,8 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "ps-bar-chart.h"
+#include "ps-date-row.h"
 #include "ps-csv-export.h"
 #include "ps-overview-view.h"
+#include "ps-report.h"
+#include "ps-small-counts.h"
 #include "ps-toast.h"
 
 struct _PsOverviewView
@@ -27,7 +30,11 @@ struct _PsOverviewView
 
   AdwToastOverlay  *toast_overlay;
   GtkMenuButton    *menu_button;
+  GtkButton        *export_button;
+  GtkButton        *print_button;
   AdwComboRow      *period_row;
+  PsDateRow        *from_row;
+  PsDateRow        *to_row;
   GtkStack         *stack;
   AdwStatusPage    *empty_page;
   GtkLabel         *cases_value;
@@ -40,9 +47,20 @@ struct _PsOverviewView
   GtkLabel         *target_detail;
   GtkLabel         *safety_value;
   GtkLabel         *safety_detail;
+  GtkLabel         *reach_value;
+  GtkLabel         *reach_detail;
+  GtkLabel         *time_value;
+  GtkLabel         *time_detail;
+  GtkLabel         *referrals_value;
+  GtkLabel         *referrals_detail;
+  GtkLabel         *groups_value;
+  GtkLabel         *groups_detail;
+  PsBarChart       *trend_chart;
+  PsBarChart       *reach_chart;
   PsBarChart       *reason_chart;
   PsBarChart       *closure_chart;
   PsBarChart       *conversations_chart;
+  PsBarChart       *charts[5];
   AdwPreferencesGroup *closure_group;
   AdwPreferencesGroup *conversations_group;
 };
@@ -59,6 +77,19 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+void
+ps_overview_view_set_custom_period (PsOverviewView *self,
+                                    const GDate    *from,
+                                    const GDate    *to)
+{
+  g_return_if_fail (PS_IS_OVERVIEW_VIEW (self));
+  g_return_if_fail (from != NULL && g_date_valid (from) && to != NULL && g_date_valid (to));
+
+  ps_overview_view_set_period (self, PS_OVERVIEW_PERIOD_CUSTOM);
+  ps_date_row_set_date (self->from_row, from);
+  ps_date_row_set_date (self->to_row, to);
+}
 
 void
 ps_overview_period_get_range (PsOverviewPeriod  period,
@@ -84,6 +115,10 @@ ps_overview_period_get_range (PsOverviewPeriod  period,
     case PS_OVERVIEW_PERIOD_THIS_YEAR:
       g_date_set_dmy (from, 1, G_DATE_JANUARY, g_date_get_year (today));
       break;
+    case PS_OVERVIEW_PERIOD_CUSTOM:
+      g_date_subtract_years (from, 1);
+      g_date_add_days (from, 1);
+      break;
     case PS_OVERVIEW_PERIOD_ALL_TIME:
     default:
       g_date_set_dmy (from, 1, G_DATE_JANUARY, 1);
@@ -101,11 +136,36 @@ add_toast (PsOverviewView *self,
   ps_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
-static char *
-format_share (double share)
+char *
+ps_overview_format_share (double share)
 {
-  /* Translators: a percentage, as in "71 %"; use your language's spacing */
-  return g_strdup_printf (_("%.0f %%"), share * 100);
+  /* Translators: a percentage, "71%"; use your language's spacing, such as
+   * "%.0f %%" with a no-break space in French */
+  return g_strdup_printf (_("%.0f%%"), share * 100);
+}
+
+static gboolean
+hide_small (PsOverviewView *self)
+{
+  return g_settings_get_boolean (ps_context_get_settings (self->context), "hide-small-counts");
+}
+
+/* A count for a big figure: "fewer than 5" when small counts are hidden. */
+static char *
+format_count (PsOverviewView *self,
+              guint           value)
+{
+  return ps_small_count_format (value, hide_small (self), _("fewer than 5"));
+}
+
+/* A share is left out when a count it is made of is hidden. */
+static gboolean
+share_hidden (PsOverviewView *self,
+              guint           part,
+              guint           whole)
+{
+  return hide_small (self) &&
+         (ps_small_count_is_small (part) || ps_small_count_is_small (whole - part));
 }
 
 static char *
@@ -114,6 +174,102 @@ format_days (double days)
   if (days == (int)days)
     return g_strdup_printf ("%d", (int)days);
   return g_strdup_printf ("%.1f", days);
+}
+
+/* People reached, time given, referrals, group debriefs, and the trend. */
+static void
+show_reach (PsOverviewView *self)
+{
+  PsStatistics *stats = self->statistics;
+  guint individuals = ps_statistics_get_n_individuals_reached (stats);
+  guint in_groups = ps_statistics_get_n_group_people (stats);
+  guint n_groups = ps_statistics_get_n_groups_held (stats);
+  guint held = ps_statistics_get_n_conversations_held (stats);
+  guint referred = ps_statistics_get_n_cases_by_closure (stats, PS_CLOSURE_REFERRED);
+  guint offered = ps_statistics_get_n_group_referrals (stats);
+  guint n_months = ps_statistics_get_n_months (stats);
+  g_autofree const char **month_labels = g_new0 (const char *, MAX (n_months, 1));
+  g_autofree guint *month_values = g_new0 (guint, MAX (n_months, 1));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  const char *reach_labels[2] = { _("One-to-one"), _("In group debriefs") };
+  guint reach_values[2] = { individuals, in_groups };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  char *text;
+
+  text = format_count (self, individuals + in_groups);
+  gtk_label_set_label (self->reach_value, text);
+  g_free (text);
+  a = format_count (self, individuals);
+  b = format_count (self, in_groups);
+  /* Translators: under "People reached": "9 one-to-one · 19 in groups" */
+  text = g_strdup_printf (_("%s one-to-one · %s in groups"), a, b);
+  gtk_label_set_label (self->reach_detail, text);
+  g_free (text);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+
+  text = g_strdup_printf ("%u", ps_statistics_get_minutes_given (stats));
+  gtk_label_set_label (self->time_value, text);
+  g_free (text);
+  a = format_count (self, held);
+  b = format_count (self, n_groups);
+  {
+    /* Translators: under the minutes given, "11 conversations"; %s is a
+     * number or "fewer than 5" */
+    g_autofree char *conversations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation",
+                                                                   "%s conversations", held), a);
+    /* Translators: under the minutes given, "2 group debriefs" */
+    g_autofree char *debriefs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s group debrief",
+                                                              "%s group debriefs", n_groups), b);
+
+    /* Translators: "11 conversations · 2 group debriefs" */
+    text = g_strdup_printf (_("%s · %s"), conversations, debriefs);
+  }
+  gtk_label_set_label (self->time_detail, text);
+  g_free (text);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+
+  text = format_count (self, referred + offered);
+  gtk_label_set_label (self->referrals_value, text);
+  g_free (text);
+  a = format_count (self, referred);
+  b = format_count (self, offered);
+  /* Translators: "2 cases referred · 3 offered in groups"; the first %s
+   * is a number or "fewer than 5" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s case referred · %s offered in groups",
+                                       "%s cases referred · %s offered in groups", referred),
+                          a, b);
+  gtk_label_set_label (self->referrals_detail, text);
+  g_free (text);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+
+  text = format_count (self, n_groups);
+  gtk_label_set_label (self->groups_value, text);
+  g_free (text);
+  a = format_count (self, in_groups);
+  /* Translators: under "Group debriefs held": "19 people in all" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person in all", "%s people in all",
+                                       in_groups), a);
+  gtk_label_set_label (self->groups_detail, text);
+  g_free (text);
+
+  ps_bar_chart_set_bars (self->reach_chart, reach_labels, reach_values, 2);
+
+  for (guint m = 0; m < n_months; m++)
+    {
+      const PsStatisticsMonth *month = ps_statistics_get_month (stats, m);
+      g_autoptr(GDateTime) first = g_date_time_new_utc (month->year, (int)month->month, 1, 12, 0, 0);
+      /* Translators: a month in the trend chart, "Nov 2024"; see g_date_time_format() */
+      char *label = g_date_time_format (first, _("%b %Y"));
+
+      g_ptr_array_add (owned, label);
+      month_labels[m] = label;
+      month_values[m] = month->individuals + month->group_people;
+    }
+  ps_bar_chart_set_bars (self->trend_chart, month_labels, month_values, n_months);
 }
 
 static void
@@ -138,7 +294,7 @@ show_figures (PsOverviewView *self)
   double mean = ps_statistics_get_mean_conversations (stats);
 
   /* Cases. */
-  text = g_strdup_printf ("%u", n_cases);
+  text = format_count (self, n_cases);
   gtk_label_set_label (self->cases_value, text);
   g_clear_pointer (&text, g_free);
   gtk_label_set_label (self->cases_caption,
@@ -172,14 +328,19 @@ show_figures (PsOverviewView *self)
                                        "Contacted within %u days", target), target);
   gtk_label_set_label (self->target_caption, text);
   g_clear_pointer (&text, g_free);
-  if (known > 0)
+  if (known > 0 && !share_hidden (self, within, known))
     {
-      text = format_share (ps_statistics_get_share_within_target (stats));
+      text = ps_overview_format_share (ps_statistics_get_share_within_target (stats));
       gtk_label_set_label (self->target_value, text);
       g_clear_pointer (&text, g_free);
       /* Translators: "5 of 7 cases", the share above it in numbers */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases", known),
                               within, known);
+    }
+  else if (known > 0)
+    {
+      gtk_label_set_label (self->target_value, _("fewer than 5"));
+      text = g_strdup (_("Hidden: too few cases to show"));
     }
   else
     {
@@ -200,9 +361,14 @@ show_figures (PsOverviewView *self)
   g_clear_pointer (&text, g_free);
 
   /* Safety concerns. */
-  if (held > 0)
+  if (held > 0 && share_hidden (self, ps_statistics_get_n_safety_concerns (stats), held))
     {
-      text = format_share (ps_statistics_get_share_safety_concern (stats));
+      gtk_label_set_label (self->safety_value, _("fewer than 5"));
+      text = g_strdup (_("Hidden: too few conversations to show"));
+    }
+  else if (held > 0)
+    {
+      text = ps_overview_format_share (ps_statistics_get_share_safety_concern (stats));
       gtk_label_set_label (self->safety_value, text);
       g_clear_pointer (&text, g_free);
       /* Translators: "1 of 6 held", safety concerns of the conversations held */
@@ -216,6 +382,8 @@ show_figures (PsOverviewView *self)
     }
   gtk_label_set_label (self->safety_detail, text);
   g_clear_pointer (&text, g_free);
+
+  show_reach (self);
 
   /* Charts: every category, zeros included, so periods compare. */
   for (PsReason r = 0; r < PS_STATISTICS_N_REASONS; r++)
@@ -262,7 +430,7 @@ refresh (PsOverviewView *self)
   g_clear_object (&self->statistics);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export-summary", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.print", self->store != NULL);
 
   if (self->store == NULL)
     {
@@ -272,14 +440,27 @@ refresh (PsOverviewView *self)
 
   ps_clock_get_today (ps_context_get_clock (self->context), &today);
   ps_overview_period_get_range (self->period, &today, &from, &to);
+  if (self->period == PS_OVERVIEW_PERIOD_CUSTOM &&
+      ps_date_row_get_date (self->from_row) != NULL && ps_date_row_get_date (self->to_row) != NULL)
+    {
+      from = *ps_date_row_get_date (self->from_row);
+      to = *ps_date_row_get_date (self->to_row);
+    }
+  adw_status_page_set_title (self->empty_page, g_date_compare (&from, &to) > 0
+                             ? _("The Period Ends Before It Starts")
+                             : _("No Cases in This Period"));
   ps_first_contact_days_read (ps_context_get_settings (self->context), NULL, &target);
   self->statistics = ps_statistics_compute (self->store, &from, &to, target);
 
-  if (ps_statistics_get_n_cases (self->statistics) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    ps_bar_chart_set_hide_small_counts (self->charts[i], hide_small (self));
+
+  if (ps_statistics_get_n_cases (self->statistics) == 0 &&
+      ps_statistics_get_n_groups_held (self->statistics) == 0)
     {
       /* An export of no rows is no use to the coordinator. */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export-summary", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.print", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -317,19 +498,105 @@ period_changed_cb (PsOverviewView *self)
   ps_overview_view_set_period (self, adw_combo_row_get_selected (self->period_row));
 }
 
+static void
+custom_changed_cb (PsOverviewView *self)
+{
+  if (self->context != NULL && self->period == PS_OVERVIEW_PERIOD_CUSTOM)
+    refresh (self);
+}
+
 /* Export ----------------------------------------------------------------- */
+
+/* What goes out, as the export dialog offers it. */
+typedef enum
+{
+  EXPORT_SUMMARY,
+  EXPORT_REPORT,
+  EXPORT_ROWS,
+} ExportKind;
+
+static const struct {
+  const char *response;
+  const char *mime_type;
+  const char *suffix;
+} export_kinds[] = {
+  [EXPORT_SUMMARY] = { "summary", "text/csv", "csv" },
+  [EXPORT_REPORT]  = { "report", "application/pdf", "pdf" },
+  [EXPORT_ROWS]    = { "rows", "text/csv", "csv" },
+};
 
 static char *
 suggested_name (PsOverviewView *self,
-                gboolean        summary)
+                ExportKind      kind)
 {
   g_autofree char *week = NULL;
   GDate to;
 
   ps_statistics_get_period (self->statistics, NULL, &to);
   week = ps_csv_format_week (&to);
-  /* Translators: a file name; %s is an ISO week such as 2024-W47 */
-  return g_strdup_printf (summary ? _("peerside-summary-%s.csv") : _("peerside-cases-%s.csv"), week);
+  switch (kind)
+    {
+    case EXPORT_SUMMARY:
+      /* Translators: a file name; %s is an ISO week such as 2024-W47 */
+      return g_strdup_printf (_("peerside-summary-%s.csv"), week);
+    case EXPORT_REPORT:
+      /* Translators: a file name; %s is an ISO week such as 2024-W47 */
+      return g_strdup_printf (_("peerside-report-%s.pdf"), week);
+    case EXPORT_ROWS:
+    default:
+      /* Translators: a file name; %s is an ISO week such as 2024-W47 */
+      return g_strdup_printf (_("peerside-cases-%s.csv"), week);
+    }
+}
+
+static char *
+program_name (PsOverviewView *self)
+{
+  return g_settings_get_string (ps_context_get_settings (self->context), "program-name");
+}
+
+static gboolean
+write_export (PsOverviewView  *self,
+              ExportKind       kind,
+              GFile           *file,
+              GError         **error)
+{
+  switch (kind)
+    {
+    case EXPORT_SUMMARY:
+      return ps_csv_export_summary_to_file (self->statistics, file, error);
+    case EXPORT_REPORT:
+      {
+        g_autofree char *program = program_name (self);
+
+        return ps_report_write_pdf (self->statistics, program, file, error);
+      }
+    case EXPORT_ROWS:
+    default:
+      {
+        GDate from, to;
+
+        ps_statistics_get_period (self->statistics, &from, &to);
+        return ps_csv_export_to_file (self->store, &from, &to, file, error);
+      }
+    }
+}
+
+gboolean
+ps_overview_view_export_to_file (PsOverviewView  *self,
+                                 const char      *what,
+                                 GFile           *file,
+                                 GError         **error)
+{
+  g_return_val_if_fail (PS_IS_OVERVIEW_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->dirty)
+    refresh (self);
+  for (ExportKind kind = 0; kind < G_N_ELEMENTS (export_kinds); kind++)
+    if (g_strcmp0 (what, export_kinds[kind].response) == 0 && self->statistics != NULL)
+      return write_export (self, kind, file, error);
+  g_return_val_if_reached (FALSE);
 }
 
 static void
@@ -340,8 +607,7 @@ export_response_cb (GtkNativeDialog *chooser,
   PsOverviewView *self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean summary = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ps-summary"));
-  gboolean ok;
+  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ps-kind"));
 
   if (self->chooser == chooser)
     g_clear_object (&self->chooser);
@@ -349,25 +615,15 @@ export_response_cb (GtkNativeDialog *chooser,
     return;
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (summary)
-    {
-      ok = ps_csv_export_summary_to_file (self->statistics, file, &error);
-    }
-  else
-    {
-      GDate from, to;
-
-      ps_statistics_get_period (self->statistics, &from, &to);
-      ok = ps_csv_export_to_file (self->store, &from, &to, file, &error);
-    }
-
-  if (ok)
+  if (write_export (self, kind, file, &error))
     {
       guint n = ps_statistics_get_n_cases (self->statistics);
       g_autofree char *text = NULL;
 
-      if (summary)
+      if (kind == EXPORT_SUMMARY)
         text = g_strdup (_("Summary exported"));
+      else if (kind == EXPORT_REPORT)
+        text = g_strdup (_("Report exported"));
       else
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
                                              "%u cases exported", n), n);
@@ -382,8 +638,8 @@ export_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export (PsOverviewView *self,
-        gboolean        summary)
+choose_file (PsOverviewView *self,
+             ExportKind      kind)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -393,18 +649,18 @@ export (PsOverviewView *self,
   if (self->statistics == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (summary ? _("Export Summary CSV") : _("Export CSV"),
+  chooser = gtk_file_chooser_native_new (_("Export for the Program Coordinator"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_set_name (filter, kind == EXPORT_REPORT ? _("PDF files") : _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, export_kinds[kind].mime_type);
+  gtk_file_filter_add_suffix (filter, export_kinds[kind].suffix);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = suggested_name (self, summary);
+  name = suggested_name (self, kind);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "ps-summary", GINT_TO_POINTER (summary));
+  g_object_set_data (G_OBJECT (chooser), "ps-kind", GINT_TO_POINTER (kind));
   /* The dialog keeps the view alive while open, and lets go when it goes,
    * answered or not. */
   g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb),
@@ -415,12 +671,77 @@ export (PsOverviewView *self,
   gtk_native_dialog_show (self->chooser);
 }
 
+static void print_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param);
+
+static void
+export_choice_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PsOverviewView   *self)
+{
+  if (g_str_equal (response, "print"))
+    print_action (GTK_WIDGET (self), "overview.print", NULL);
+  for (ExportKind kind = 0; kind < G_N_ELEMENTS (export_kinds); kind++)
+    if (g_str_equal (response, export_kinds[kind].response))
+      choose_file (self, kind);
+}
+
+/* One Export, and a clear choice of what goes out. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  export (PS_OVERVIEW_VIEW (widget), g_str_equal (action_name, "overview.export-summary"));
+  PsOverviewView *self = PS_OVERVIEW_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->statistics == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Export for the Program Coordinator"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog,
+    _("The summary and the report hold the period’s figures, with counts from 1 to 4 written "
+      "“fewer than 5”: no names, no contacts, no date finer than a week.\n\n"
+      "Case rows list each case on a line of its own, without names but with its week and "
+      "reason, which can point at a colleague in a small team."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "rows", _("Case _Rows (CSV)"),
+                                    "summary", _("_Summary (CSV)"),
+                                    "report", _("_Report (PDF)"),
+                                    "print", _("_Print Report"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "report", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "report");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_choice_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PsOverviewView *self = PS_OVERVIEW_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->statistics == NULL)
+    return;
+  program = program_name (self);
+  if (!ps_report_print (self->statistics, program, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                        &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      add_toast (self, text);
+    }
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -446,6 +767,8 @@ ps_overview_view_constructed (GObject *object)
 
   g_signal_connect_object (ps_context_get_settings (self->context),
                            "changed::first-contact-overdue-days",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_context_get_settings (self->context), "changed::hide-small-counts",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   /* A new day moves the period. */
   g_signal_connect_object (ps_context_get_clock (self->context), "changed",
@@ -518,6 +841,8 @@ ps_overview_view_set_property (GObject      *object,
       if (self->folded != g_value_get_boolean (value))
         {
           self->folded = g_value_get_boolean (value);
+          /* Narrow, the title keeps its room: Print is in the Export dialog. */
+          gtk_widget_set_visible (GTK_WIDGET (self->print_button), !self->folded);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -549,7 +874,7 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERIOD] =
     g_param_spec_int ("period", NULL, NULL,
-                      PS_OVERVIEW_PERIOD_THIS_MONTH, PS_OVERVIEW_PERIOD_ALL_TIME,
+                      PS_OVERVIEW_PERIOD_THIS_MONTH, PS_OVERVIEW_PERIOD_CUSTOM,
                       PS_OVERVIEW_PERIOD_LAST_3_MONTHS,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The window's primary menu, given to the view's menu button. */
@@ -559,12 +884,17 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PS_TYPE_BAR_CHART);
+  g_type_ensure (PS_TYPE_DATE_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, print_button);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, period_row);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, from_row);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, to_row);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, stack);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, cases_value);
@@ -578,14 +908,26 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, safety_value);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, safety_detail);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, reason_chart);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, reach_chart);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, reach_value);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, reach_detail);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, time_value);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, time_detail);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, referrals_value);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, referrals_detail);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, groups_value);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, groups_detail);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, closure_chart);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, conversations_chart);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, closure_group);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, conversations_group);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "overview.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "overview.export-summary", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "overview.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "overview.print", NULL);
 }
 
 static void
@@ -593,6 +935,16 @@ ps_overview_view_init (PsOverviewView *self)
 {
   self->period = PS_OVERVIEW_PERIOD_LAST_3_MONTHS;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->charts[0] = self->trend_chart;
+  self->charts[1] = self->reach_chart;
+  self->charts[2] = self->reason_chart;
+  self->charts[3] = self->closure_chart;
+  self->charts[4] = self->conversations_chart;
+  /* Categories by count; months and conversations per case in their order. */
+  ps_bar_chart_set_sorted (self->reach_chart, TRUE);
+  ps_bar_chart_set_sorted (self->reason_chart, TRUE);
+  ps_bar_chart_set_sorted (self->closure_chart, TRUE);
 }
 
 PsOverviewView *
@@ -615,11 +967,27 @@ ps_overview_view_set_period (PsOverviewView   *self,
                              PsOverviewPeriod  period)
 {
   g_return_if_fail (PS_IS_OVERVIEW_VIEW (self));
-  g_return_if_fail (period <= PS_OVERVIEW_PERIOD_ALL_TIME);
+  g_return_if_fail (period <= PS_OVERVIEW_PERIOD_CUSTOM);
 
   if (self->period == period)
     return;
+  /* A custom period starts from the one shown, and can then be changed. */
+  if (period == PS_OVERVIEW_PERIOD_CUSTOM && self->context != NULL &&
+      ps_date_row_get_date (self->from_row) == NULL)
+    {
+      GDate today, from, to;
+
+      ps_clock_get_today (ps_context_get_clock (self->context), &today);
+      ps_overview_period_get_range (self->period == PS_OVERVIEW_PERIOD_ALL_TIME
+                                    ? PS_OVERVIEW_PERIOD_CUSTOM : self->period,
+                                    &today, &from, &to);
+      self->period = period;
+      ps_date_row_set_date (self->from_row, &from);
+      ps_date_row_set_date (self->to_row, &to);
+    }
   self->period = period;
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), period == PS_OVERVIEW_PERIOD_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), period == PS_OVERVIEW_PERIOD_CUSTOM);
   adw_combo_row_set_selected (self->period_row, period);
   if (self->context != NULL)
     refresh (self);

@@ -15,6 +15,7 @@ typedef enum
   PS_OVERVIEW_PERIOD_LAST_3_MONTHS,
   PS_OVERVIEW_PERIOD_THIS_YEAR,
   PS_OVERVIEW_PERIOD_ALL_TIME,
+  PS_OVERVIEW_PERIOD_CUSTOM,      /* the days chosen in the view */
 } PsOverviewPeriod;
 
 #define PS_TYPE_OVERVIEW_VIEW (ps_overview_view_get_type ())
@@ -29,10 +30,25 @@ PsStatistics     *ps_overview_view_get_statistics (PsOverviewView   *self);
 /* "figures" or "empty". */
 const char       *ps_overview_view_get_visible_page (PsOverviewView *self);
 
-/* The days of @period ending @today, both included. */
+/* A custom period, both days included; the period becomes CUSTOM. */
+void              ps_overview_view_set_custom_period (PsOverviewView *self,
+                                                   const GDate     *from,
+                                                   const GDate     *to);
+
+/* The days of @period ending @today, both included (CUSTOM: the last
+ * twelve months, where a custom period starts). */
 void              ps_overview_period_get_range    (PsOverviewPeriod  period,
                                                    const GDate      *today,
                                                    GDate            *from,
                                                    GDate            *to);
+
+/* For tests: what the Export dialog offers, written to @file without a
+ * file chooser: @what is "summary", "report" or "rows". */
+gboolean          ps_overview_view_export_to_file (PsOverviewView  *self,
+                                                   const char      *what,
+                                                   GFile           *file,
+                                                   GError         **error);
+/* "71%", with the locale's spacing. */
+char             *ps_overview_format_share       (double           share);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-accessible.h"
+
 #include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
 #include "ps-targets-group.h"
@@ -20,6 +22,8 @@ struct _PsPreferencesWindow
   GtkWidget            *login_switch;
   GtkWidget            *privacy_switch;
   AdwPreferencesPage   *general_page;
+  GtkWidget            *small_counts_switch;
+  GtkWidget            *program_name_row;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
   AdwActionRow         *password_row;
@@ -94,6 +98,11 @@ bind_settings (PsPreferencesWindow *self)
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "privacy-mode", self->privacy_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "hide-small-counts", self->small_counts_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "program-name", self->program_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->program_name_row));
   adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (ps_targets_group_new (settings)));
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
@@ -163,6 +172,8 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, privacy_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, general_page);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, small_counts_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, program_name_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);

@@ -18,9 +18,11 @@
 #include "ps-accessible.h"
 #include "ps-case-row.h"
 #include "ps-export-dialog.h"
+#include "ps-group-debrief-dialog.h"
 #include "ps-privacy.h"
 #include "ps-case-timeline.h"
 #include "ps-schedule-view-private.h"
+#include "ps-store-groups.h"
 #include "ps-util.h"
 
 /* A group lists this many entries at most before its "Show All" row, and
@@ -144,6 +146,25 @@ group_for_days (PsScheduleView *self,
   return PS_SCHEDULE_GROUP_LATER;
 }
 
+/* A conversation or a group debrief, by its timing. */
+static void
+place_meeting (PsScheduleView *self,
+               GDateTime      *start,
+               PsTiming        timing,
+               Placement      *out)
+{
+  out->instant = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+  out->timing = timing;
+  g_date_clear (&out->due_on, 1);
+  if (out->timing == PS_TIMING_LATE)
+    {
+      out->group = PS_SCHEDULE_GROUP_OVERDUE;
+      out->overdue = TRUE;
+      return;
+    }
+  out->group = group_for_days (self, days_from_today (self, start));
+}
+
 static void
 place (PsScheduleView *self,
        GObject        *item,
@@ -156,16 +177,19 @@ place (PsScheduleView *self,
       PsConversation *conversation = PS_CONVERSATION (item);
       GDateTime *start = ps_conversation_get_starts_at (conversation);
 
-      out->instant = g_date_time_to_unix (start) * G_USEC_PER_SEC;
-      out->timing = ps_timeline_conversation_timing (&self->timeline_now, conversation);
-      g_date_clear (&out->due_on, 1);
-      if (out->timing == PS_TIMING_LATE)
-        {
-          out->group = PS_SCHEDULE_GROUP_OVERDUE;
-          out->overdue = TRUE;
-          return;
-        }
-      out->group = group_for_days (self, days_from_today (self, start));
+      place_meeting (self, start, ps_timeline_conversation_timing (&self->timeline_now, conversation),
+                     out);
+    }
+  else if (PS_IS_GROUP_DEBRIEF (item))
+    {
+      PsGroupDebrief *debrief = PS_GROUP_DEBRIEF (item);
+      GDateTime *start = ps_group_debrief_get_starts_at (debrief);
+
+      /* The same rule as a conversation's: one timeline. */
+      place_meeting (self, start,
+                     ps_timeline_timing (&self->timeline_now, ps_group_debrief_get_state (debrief),
+                                         start, ps_group_debrief_get_minutes (debrief)),
+                     out);
     }
   else
     {
@@ -199,6 +223,8 @@ case_of (PsScheduleView *self,
 {
   if (PS_IS_CASE (item))
     return PS_CASE (item);
+  if (PS_IS_GROUP_DEBRIEF (item))
+    return NULL;
   return self->store != NULL
     ? ps_store_lookup_case (self->store, ps_conversation_get_case_id (PS_CONVERSATION (item)))
     : NULL;
@@ -243,14 +269,15 @@ format_day (PsScheduleView *self,
 }
 
 static char *
-describe_conversation (PsScheduleView  *self,
-                       PsConversation  *conversation,
-                       const Placement *placement)
+describe_meeting (PsScheduleView  *self,
+                  GDateTime       *start,
+                  guint            length,
+                  PsModality       modality_code,
+                  const Placement *placement)
 {
-  GDateTime *start = ps_conversation_get_starts_at (conversation);
   g_autofree char *when = NULL;
   g_autofree char *minutes = NULL;
-  const char *modality = ps_modality_to_label (ps_conversation_get_modality (conversation));
+  const char *modality = ps_modality_to_label (modality_code);
 
   switch (placement->group)
     {
@@ -280,7 +307,7 @@ describe_conversation (PsScheduleView  *self,
     }
 
   /* Translators: a conversation's planned length */
-  minutes = g_strdup_printf (_("%u min"), ps_conversation_get_minutes (conversation));
+  minutes = g_strdup_printf (_("%u min"), length);
 
   if (placement->timing == PS_TIMING_IN_PROGRESS)
     /* Translators: "14:30 · 30 min · Phone · in progress" */
@@ -369,11 +396,30 @@ describe (PsScheduleView *self,
                                         self->privacy);
   if (PS_IS_CONVERSATION (item))
     {
-      PsModality modality = ps_conversation_get_modality (PS_CONVERSATION (item));
+      PsConversation *conversation = PS_CONVERSATION (item);
+      PsModality modality = ps_conversation_get_modality (conversation);
 
-      out->subtitle = describe_conversation (self, PS_CONVERSATION (item), &placement);
+      out->subtitle = describe_meeting (self, ps_conversation_get_starts_at (conversation),
+                                        ps_conversation_get_minutes (conversation), modality,
+                                        &placement);
       out->icon_name = modality_icon (modality);
       out->icon_label = ps_modality_to_label (modality);
+    }
+  else if (PS_IS_GROUP_DEBRIEF (item))
+    {
+      PsGroupDebrief *debrief = PS_GROUP_DEBRIEF (item);
+      guint headcount = ps_group_debrief_get_headcount (debrief);
+
+      g_free (out->title);
+      /* Translators: an agenda entry, "Group debrief · 8 people"; never names */
+      out->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Group debrief · %u person",
+                                                 "Group debrief · %u people", headcount),
+                                    headcount);
+      out->subtitle = describe_meeting (self, ps_group_debrief_get_starts_at (debrief),
+                                        ps_group_debrief_get_minutes (debrief),
+                                        ps_group_debrief_get_modality (debrief), &placement);
+      out->icon_name = "system-users-symbolic";
+      out->icon_label = _("Group debrief");
     }
   else
     {
@@ -500,6 +546,9 @@ bind_item_cb (GtkSignalListItemFactory *factory,
   row_text_clear (&text);
 }
 
+static void open_group_debrief (PsScheduleView *self,
+                                PsGroupDebrief *debrief);
+
 static void
 activate_item (PsScheduleView *self,
                GObject        *item)
@@ -507,7 +556,9 @@ activate_item (PsScheduleView *self,
   Placement placement;
 
   place (self, item, &placement);
-  if (PS_IS_CONVERSATION (item) && ps_timing_is_startable (placement.timing))
+  if (PS_IS_GROUP_DEBRIEF (item))
+    open_group_debrief (self, PS_GROUP_DEBRIEF (item));
+  else if (PS_IS_CONVERSATION (item) && ps_timing_is_startable (placement.timing))
     g_signal_emit (self, signals[START_CONVERSATION], 0, item);
   else if (PS_IS_CONVERSATION (item))
     g_signal_emit (self, signals[OPEN_CASE], 0, ps_conversation_get_case_id (PS_CONVERSATION (item)));
@@ -659,6 +710,9 @@ read_now (PsScheduleView *self)
 static gint64
 entry_case_id (GObject *item)
 {
+  /* A group debrief has no case. */
+  if (PS_IS_GROUP_DEBRIEF (item))
+    return -1;
   return PS_IS_CASE (item) ? ps_case_get_id (PS_CASE (item))
                            : ps_conversation_get_case_id (PS_CONVERSATION (item));
 }
@@ -711,6 +765,11 @@ gather (PsScheduleView *self)
     }
 
   planned = ps_store_list_planned_conversations (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (planned); i++)
+    g_ptr_array_add (self->gathered, g_list_model_get_item (planned, i));
+
+  g_clear_object (&planned);
+  planned = ps_store_list_planned_group_debriefs (self->store);
   for (guint i = 0; i < g_list_model_get_n_items (planned); i++)
     g_ptr_array_add (self->gathered, g_list_model_get_item (planned, i));
 }
@@ -840,7 +899,8 @@ regroup (PsScheduleView *self,
 
       s.item = g_ptr_array_index (self->gathered, i);
       s.id = PS_IS_CASE (s.item) ? ps_case_get_id (PS_CASE (s.item))
-                                 : ps_conversation_get_id (PS_CONVERSATION (s.item));
+           : PS_IS_GROUP_DEBRIEF (s.item) ? ps_group_debrief_get_id (PS_GROUP_DEBRIEF (s.item))
+           : ps_conversation_get_id (PS_CONVERSATION (s.item));
       place (self, s.item, &s.placement);
       g_array_append_val (sorted, s);
     }
@@ -924,6 +984,8 @@ context_store_changed_cb (PsScheduleView *self)
                                  self, G_CONNECT_SWAPPED);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.export", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.new-group-debrief",
+                                 self->store != NULL);
   /* Nothing of a locked store stays on screen, shown or not. */
   self->dirty = FALSE;
   gather (self);
@@ -948,6 +1010,30 @@ export_action (GtkWidget  *widget,
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_group_debrief (PsScheduleView *self,
+                    PsGroupDebrief *debrief)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PsGroupDebriefDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = ps_group_debrief_dialog_new (self->context, debrief);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_group_debrief_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  open_group_debrief (PS_SCHEDULE_VIEW (widget), NULL);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -1206,6 +1292,8 @@ ps_schedule_view_class_init (PsScheduleViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, group_item_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "schedule.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "schedule.new-group-debrief", NULL,
+                                   new_group_debrief_action);
   /* From a group's page back to the agenda, as the header's button does. */
   gtk_widget_class_install_action (widget_class, "schedule.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "schedule.back", NULL);

@@ -20,6 +20,7 @@
 #include "ps-reminder-planner.h"
 #include "ps-logind.h"
 #include "ps-reminder-service.h"
+#include "ps-store-groups.h"
 
 typedef struct
 {
@@ -244,12 +245,17 @@ plan (PsReminderService *self,
   g_autoptr(GArray) last_held = ps_store_list_last_held (store, now);
   SkipData skip = { self, store, now };
   PsReminderSettings settings;
+  g_autoptr(GListModel) debriefs = ps_store_list_planned_group_debriefs (store);
+  GPtrArray *reminders;
 
   read_settings (ps_context_get_settings (self->context), &settings);
   settings.skip = skip_delivered;
   settings.skip_data = &skip;
   g_clear_pointer (&self->next_due, g_date_time_unref);
-  return ps_reminder_planner_plan (cases, coming, last_held, now, tz, &settings, &self->next_due);
+  reminders = ps_reminder_planner_plan (cases, coming, last_held, now, tz, &settings,
+                                        &self->next_due);
+  ps_reminder_planner_add_group_debriefs (reminders, debriefs, now, &settings, &self->next_due);
+  return reminders;
 }
 
 /* Delivery ------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 
 #include "ps-checklist.h"
 #include "ps-crisis-contacts.h"
+#include "ps-group-checklist.h"
 #include "ps-util.h"
 
 /* Version 1 as published. Never edit: a change here means old conversations
@@ -87,6 +88,49 @@ test_v1_structure (void)
   g_assert_null (ps_checklist_lookup_step (checklist, "open", NULL));
   g_assert_null (ps_checklist_lookup_step (checklist, "nope.nothing", NULL));
   g_assert_null (ps_checklist_lookup_step (checklist, NULL, NULL));
+}
+
+/* The group guide, version 1 as published: its own ids, none shared with
+ * the one-to-one guide, and the same limits on its texts. */
+static const char * const group_v1_steps[] = {
+  "group.introduce", "group.confidentiality", "group.voluntary",
+  "group.what-happened",
+  "group.reactions", "group.normalise",
+  "group.coping", "group.look-out",
+  "group.resources", "group.follow-up", "group.thank",
+};
+
+static void
+test_group_v1 (void)
+{
+  const PsChecklist *group = ps_group_checklist_get (1);
+  const PsChecklist *individual = ps_checklist_get (1);
+  guint n = 0;
+
+  g_assert_nonnull (group);
+  g_assert_cmpuint (PS_GROUP_CHECKLIST_VERSION, ==, 1);
+  g_assert_null (ps_group_checklist_get (2));
+  g_assert_cmpuint (ps_checklist_get_n_phases (group), ==, 5);
+  for (guint i = 0; i < ps_checklist_get_n_phases (group); i++)
+    {
+      const PsChecklistPhase *phase = ps_checklist_get_phase (group, i);
+
+      for (guint j = 0; j < ps_checklist_phase_get_n_steps (phase); j++, n++)
+        {
+          const PsChecklistStep *step = ps_checklist_phase_get_step (phase, j);
+          const char *id = ps_checklist_step_get_id (step);
+
+          g_assert_cmpuint (n, <, G_N_ELEMENTS (group_v1_steps));
+          g_assert_cmpstr (id, ==, group_v1_steps[n]);
+          g_assert_null (ps_checklist_lookup_step (individual, id, NULL));
+          g_assert_cmpint (ps_checklist_step_get_kind (step), ==, PS_CHECKLIST_STEP_CHECK);
+          g_assert_cmpuint (g_utf8_strlen (ps_checklist_step_get_title (step), -1), <=, 50);
+          g_assert_cmpuint (g_utf8_strlen (ps_checklist_step_get_guidance (step), -1), <=, 90);
+        }
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (group_v1_steps));
+  g_assert_cmpuint (ps_checklist_count_covered (group, (const char * const []) {
+                      "group.thank", "open.introduce", "group.follow-up", NULL }), ==, 2);
 }
 
 static void
@@ -302,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/checklist/versions", test_versions);
   g_test_add_func ("/checklist/v1/structure", test_v1_structure);
   g_test_add_func ("/checklist/count-covered", test_count_covered);
+  g_test_add_func ("/checklist/group-v1", test_group_v1);
   g_test_add_func ("/checklist/v1/translatable", test_translatable);
   g_test_add_func ("/crisis-contacts/presets", test_crisis_presets);
   g_test_add_func ("/crisis-contacts/regions", test_crisis_regions);

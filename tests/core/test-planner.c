@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ps-group-debrief.h"
 #include "ps-reminder-planner.h"
 #include "reminder-fixture.h"
 
@@ -406,6 +407,56 @@ test_nudge_from_last_held (void)
   rem_fixture_teardown (&fixture);
 }
 
+static void
+append_debrief (GListStore                 *store,
+                gint64                      id,
+                const PsGroupDebriefFields *fields,
+                PsConversationState         state)
+{
+  g_autoptr(PsGroupDebrief) debrief = ps_group_debrief_new (id, fields, state, 1, NULL);
+
+  g_list_store_append (store, debrief);
+}
+
+/* A group debrief is reminded of the lead time before, as a conversation
+ * is, without a case; once held, or over, it is not. */
+static void
+test_group_debriefs (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = rem_utc ("2024-03-12T13:00:00Z");
+  g_autoptr(GDateTime) start = rem_utc ("2024-03-12T15:00:00Z");
+  g_autoptr(GDateTime) past = rem_utc ("2024-03-12T10:00:00Z");
+  g_autoptr(GListStore) debriefs = g_list_store_new (PS_TYPE_GROUP_DEBRIEF);
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) next_due = NULL;
+  g_autoptr(GDateTime) expected = rem_utc ("2024-03-12T14:50:00Z");
+  PsGroupDebriefFields fields = { start, 60, PS_MODALITY_IN_PERSON,
+                                  PS_GROUP_PROMPT_CRITICAL_INCIDENT, 9, 0 };
+  PsReminderSettings settings;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  PsReminder *reminder;
+
+  ps_reminder_settings_init (&settings);
+  append_debrief (debriefs, 1, &fields, PS_CONVERSATION_SCHEDULED);
+  append_debrief (debriefs, 2, &fields, PS_CONVERSATION_COMPLETED);
+  fields.starts_at = past;
+  append_debrief (debriefs, 3, &fields, PS_CONVERSATION_SCHEDULED);
+
+  ps_reminder_planner_add_group_debriefs (plan, G_LIST_MODEL (debriefs), now, &settings, &next_due);
+  g_assert_cmpuint (plan->len, ==, 1);
+  reminder = g_ptr_array_index (plan, 0);
+  g_assert_cmpint (ps_reminder_get_kind (reminder), ==, PS_REMINDER_GROUP_DEBRIEF_UPCOMING);
+  g_assert_cmpint (ps_reminder_get_case_id (reminder), ==, 0);
+  g_assert_cmpstr (ps_reminder_get_key (reminder), ==, "group:1:upcoming:2024-03-12T15:00:00Z");
+  g_assert_true (g_date_time_equal (ps_reminder_get_due_at (reminder), expected));
+  g_assert_true (g_date_time_equal (next_due, expected));
+
+  ps_reminder_format (reminder, now, utc, NULL, &title, &body);
+  g_assert_cmpstr (title, ==, "Group debrief at 15:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/reminders/planner/keys-and-states", test_keys_and_states);
   g_test_add_func ("/reminders/planner/first-contact", test_first_contact);
   g_test_add_func ("/reminders/planner/nudge", test_nudge);
+  g_test_add_func ("/reminders/planner/group-debriefs", test_group_debriefs);
   g_test_add_func ("/reminders/planner/nudge-from-last-held", test_nudge_from_last_held);
 
   return g_test_run ();

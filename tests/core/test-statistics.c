@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 
 #include "ps-csv-export.h"
+#include "ps-small-counts.h"
 #include "ps-statistics.h"
+#include "ps-store-groups.h"
 #include "ps-test-util.h"
 
 typedef struct
@@ -353,17 +355,31 @@ test_csv_summary (Fixture       *f,
   g_assert_cmpstr (lines[0], ==, "section,item,value");
   g_assert_true (g_strv_contains ((const char * const *)lines, "period,from_week,2024-W09"));
   g_assert_true (g_strv_contains ((const char * const *)lines, "period,to_week,2024-W10"));
+  /* Six cases: each reason and status is a small count, written "fewer
+   * than 5", and the ones hidden add up to six, so the total may show. */
+  g_assert_true (g_strv_contains ((const char * const *)lines, "suppression,small_counts,fewer than 5"));
   g_assert_true (g_strv_contains ((const char * const *)lines, "cases,total,6"));
-  g_assert_true (g_strv_contains ((const char * const *)lines, "reason,burnout,2"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "reason,burnout,fewer than 5"));
   g_assert_true (g_strv_contains ((const char * const *)lines, "reason,discrimination,0"));
-  g_assert_true (g_strv_contains ((const char * const *)lines, "closure,open,3"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "closure,open,fewer than 5"));
   g_assert_true (g_strv_contains ((const char * const *)lines, "closure,transferred,0"));
-  g_assert_true (g_strv_contains ((const char * const *)lines, "first_contact,median_days,2.000"));
-  g_assert_true (g_strv_contains ((const char * const *)lines, "first_contact,share_within_target,0.600"));
-  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations_per_case,4+,1"));
+  /* Figures made from small counts would give them away: left empty. */
+  g_assert_true (g_strv_contains ((const char * const *)lines, "first_contact,median_days,"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "first_contact,share_within_target,"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations_per_case,4+,fewer than 5"));
   g_assert_true (g_strv_contains ((const char * const *)lines, "conversations_per_case,mean,1.667"));
   g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,held,11"));
-  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,share_safety_concern,0.182"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,share_safety_concern,"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+      guint64 value;
+
+      /* No count from 1 to 4 anywhere. */
+      if (g_strv_length (fields) == 3 && !g_str_equal (fields[1], "target_days") &&
+          g_ascii_string_to_unsigned (fields[2], 10, 0, G_MAXUINT, &value, NULL))
+        g_assert_true (value == 0 || value >= 5);
+    }
 }
 
 static void
@@ -403,6 +419,122 @@ test_csv_file (Fixture       *f,
     g_assert_nonnull (error);
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   }
+}
+
+static gint64
+group (PsStore             *store,
+       int                  day,
+       guint                headcount,
+       guint                referrals,
+       PsConversationState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = at (3, day, 16);
+  PsGroupDebriefFields fields = { when, 60, PS_MODALITY_IN_PERSON,
+                                  PS_GROUP_PROMPT_CRITICAL_INCIDENT, headcount, 0 };
+  g_autoptr(PsGroupDebrief) debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
+  const char * const steps[] = { "group.confidentiality", NULL };
+
+  g_assert_no_error (error);
+  fields.referrals = referrals;
+  g_assert_true (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &fields,
+                                              state, steps, &error));
+  g_assert_no_error (error);
+  return ps_group_debrief_get_id (debrief);
+}
+
+/* People reached: the five colleagues with a conversation held from 1 to
+ * 10 March (A, B, E, F, G), plus the eight at the one debrief held; a
+ * cancelled one and one still to come do not count. */
+static void
+test_reach_and_groups (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PsStatistics) stats = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  const PsStatisticsMonth *month;
+
+  group (f->store, 4, 8, 2, PS_CONVERSATION_COMPLETED);
+  group (f->store, 5, 12, 0, PS_CONVERSATION_CANCELLED);
+  group (f->store, 9, 6, 0, PS_CONVERSATION_SCHEDULED);
+
+  stats = compute (f, 1, 10);
+  g_assert_cmpuint (ps_statistics_get_n_individuals_reached (stats), ==, 5);
+  g_assert_cmpuint (ps_statistics_get_n_groups_held (stats), ==, 1);
+  g_assert_cmpuint (ps_statistics_get_n_group_people (stats), ==, 8);
+  g_assert_cmpuint (ps_statistics_get_n_people_reached (stats), ==, 13);
+  g_assert_cmpuint (ps_statistics_get_minutes_given (stats), ==, 11 * 30 + 60);
+  g_assert_cmpuint (ps_statistics_get_n_groups_by_prompt (stats, PS_GROUP_PROMPT_CRITICAL_INCIDENT),
+                    ==, 1);
+  /* E closed as referred, and two offered a referral at the debrief. */
+  g_assert_cmpuint (ps_statistics_get_n_referrals (stats), ==, 3);
+
+  g_assert_cmpuint (ps_statistics_get_n_months (stats), ==, 1);
+  month = ps_statistics_get_month (stats, 0);
+  g_assert_cmpint (month->year, ==, 2024);
+  g_assert_cmpuint (month->month, ==, 3);
+  g_assert_cmpuint (month->individuals, ==, 5);
+  g_assert_cmpuint (month->conversations, ==, 11);
+  g_assert_cmpuint (month->groups, ==, 1);
+  g_assert_cmpuint (month->group_people, ==, 8);
+
+  csv = ps_csv_export_summary (stats);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_true (g_strv_contains ((const char * const *)lines, "reach,individuals,5"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "reach,in_groups,8"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "reach,people,13"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,minutes_given,390"));
+  /* One debrief: a small count, and the total that would give it away. */
+  g_assert_true (g_strv_contains ((const char * const *)lines,
+                                  "group_prompt,critical-incident,fewer than 5"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "group_debriefs,held,"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "referrals,total,"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "month_2024-03,in_groups,8"));
+
+  /* A month later, in April, nothing of March is counted. */
+  g_clear_object (&stats);
+  {
+    GDate from, to;
+
+    g_date_set_dmy (&from, 1, G_DATE_APRIL, 2024);
+    g_date_set_dmy (&to, 30, G_DATE_APRIL, 2024);
+    stats = ps_statistics_compute (f->store, &from, &to, 3);
+  }
+  g_assert_cmpuint (ps_statistics_get_n_people_reached (stats), ==, 0);
+  g_assert_cmpuint (ps_statistics_get_n_groups_held (stats), ==, 0);
+}
+
+/* A lone small cell would be given away by the total: a second one is
+ * hidden with it, and when no second one exists the total is withheld. */
+static void
+test_small_counts (void)
+{
+  static const struct {
+    guint values[4];
+    gboolean hidden[4];
+    gboolean withhold_total;
+  } cases[] = {
+    { { 12, 3, 0, 9 }, { FALSE, TRUE, FALSE, TRUE }, FALSE },
+    { { 12, 1, 2, 9 }, { FALSE, TRUE, TRUE, TRUE }, FALSE },
+    { { 12, 0, 0, 7 }, { FALSE, FALSE, FALSE, FALSE }, FALSE },
+    { { 3, 0, 0, 0 }, { TRUE, FALSE, FALSE, FALSE }, TRUE },
+    { { 2, 2, 0, 0 }, { TRUE, TRUE, FALSE, FALSE }, TRUE },
+    { { 4, 4, 0, 0 }, { TRUE, TRUE, FALSE, FALSE }, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean hidden[4];
+
+      g_assert_cmpint (ps_small_counts_suppress (cases[i].values, 4, hidden), ==,
+                       cases[i].withhold_total);
+      for (guint j = 0; j < 4; j++)
+        g_assert_cmpint (hidden[j], ==, cases[i].hidden[j]);
+    }
+  g_assert_false (ps_small_count_is_small (0));
+  g_assert_true (ps_small_count_is_small (4));
+  g_assert_false (ps_small_count_is_small (5));
 }
 
 static void
@@ -469,9 +601,11 @@ main (int   argc,
   ADD ("/overview/statistics/empty-period", test_empty_period);
   ADD ("/overview/statistics/target-setting", test_target_setting);
   ADD ("/overview/csv/rows", test_csv_rows);
+  ADD ("/overview/statistics/reach-and-groups", test_reach_and_groups);
   ADD ("/overview/csv/summary", test_csv_summary);
   ADD ("/overview/csv/file-atomic-private", test_csv_file);
   g_test_add_func ("/overview/csv/quoting", test_csv_quoting);
+  g_test_add_func ("/overview/csv/small-counts", test_small_counts);
   g_test_add_func ("/overview/csv/iso-weeks", test_csv_weeks);
 
 #undef ADD

@@ -13,6 +13,9 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-sqlite.h"
+#include "ps-store-groups.h"
+#include "ps-store-schema.h"
 #include "ps-test-util.h"
 
 /* Schema --------------------------------------------------------------- */
@@ -23,14 +26,16 @@ static const char * const free_text_columns[] = { "cases.display_name", "cases.c
 static const char * const code_columns[] = {
   "cases.modality", "cases.referral", "cases.reason", "cases.closure_status",
   "contact_attempts.outcome", "conversations.modality", "conversations.state",
-  "conversation_steps.step_id", "reminder_deliveries.reminder_key", NULL
+  "conversation_steps.step_id", "reminder_deliveries.reminder_key", "group_debriefs.modality",
+  "group_debriefs.prompt", "group_debriefs.state", "group_debrief_steps.step_id", NULL
 };
 static const char * const date_columns[] = {
   "cases.requested_on", "cases.assigned_on", "cases.closed_on", NULL
 };
 static const char * const instant_columns[] = {
   "cases.created_at", "contact_attempts.at", "conversations.starts_at",
-  "conversations.started_at", "conversations.ended_at", "reminder_deliveries.delivered_at", NULL
+  "conversations.started_at", "conversations.ended_at", "reminder_deliveries.delivered_at",
+  "group_debriefs.starts_at", NULL
 };
 
 static gboolean
@@ -52,7 +57,11 @@ fill_one_of_each (sqlite3 *db)
     "INSERT INTO conversations (id, case_id, starts_at, minutes, modality, checklist_version)"
     " VALUES (2000, 1000, '2024-01-04T10:00:00Z', 30, 'phone', 1);"
     "INSERT INTO conversation_steps VALUES (2000, 'listen');"
-    "INSERT INTO reminder_deliveries VALUES ('conversation:2000', '2024-01-04T09:45:00Z');"));
+    "INSERT INTO reminder_deliveries VALUES ('conversation:2000', '2024-01-04T09:45:00Z');"
+    "INSERT INTO group_debriefs (id, starts_at, minutes, modality, prompt, headcount,"
+    " checklist_version) VALUES (3000, '2024-01-05T10:00:00Z', 60, 'in-person',"
+    " 'critical-incident', 8, 1);"
+    "INSERT INTO group_debrief_steps VALUES (3000, 'group.thank');"));
 }
 
 static void
@@ -107,7 +116,7 @@ test_schema_no_free_text (void)
             g_error ("%s accepts free text", name);
         }
     }
-  g_assert_cmpuint (n_text, ==, 2 + 9 + 3 + 6);
+  g_assert_cmpuint (n_text, ==, 2 + 13 + 3 + 7);
 }
 
 static void
@@ -845,6 +854,105 @@ test_in_use (void)
   ps_remove_tree (dir);
 }
 
+static void
+count_changed (guint *n)
+{
+  (*n)++;
+}
+
+/* Group debriefs: every field checked by the store, and the steps only
+ * those of the group checklist. */
+static void
+test_group_debriefs (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2024, 3, 12, 15, 0, 0);
+  g_autoptr(PsGroupDebrief) debrief = NULL;
+  g_autoptr(PsGroupDebrief) again = NULL;
+  g_autoptr(GListModel) planned = NULL;
+  PsGroupDebriefFields fields = { when, 90, PS_MODALITY_VIDEO, PS_REASON_BURNOUT, 14, 0 };
+  PsGroupDebriefFields bad;
+  const char * const steps[] = { "group.introduce", "group.thank", NULL };
+  const char * const foreign[] = { "open.introduce", NULL };
+  guint changed = 0;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_changed), &changed);
+  debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (ps_group_debrief_get_headcount (debrief), ==, 14);
+  g_assert_cmpint (ps_group_debrief_get_state (debrief), ==, PS_CONVERSATION_SCHEDULED);
+
+  bad = fields, bad.headcount = 1;
+  g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_SCHEDULED, NULL, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = fields, bad.minutes = 120;
+  g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_SCHEDULED, NULL, &error));
+  g_clear_error (&error);
+  bad = fields, bad.referrals = 15;
+  g_assert_false (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &bad,
+                                               PS_CONVERSATION_COMPLETED, NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &fields,
+                                               PS_CONVERSATION_COMPLETED, foreign, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Nor even raw SQL takes a headcount below two or referrals above it. */
+  g_assert_false (exec_ok (ps_store_get_db (store), "UPDATE group_debriefs SET headcount = 1"));
+  g_assert_false (exec_ok (ps_store_get_db (store), "UPDATE group_debriefs SET referrals = 15"));
+  g_assert_cmpuint (changed, ==, 1);
+
+  fields.referrals = 3;
+  g_assert_true (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &fields,
+                                              PS_CONVERSATION_COMPLETED, steps, &error));
+  g_assert_no_error (error);
+  again = ps_store_lookup_group_debrief (store, ps_group_debrief_get_id (debrief));
+  g_assert_cmpuint (ps_group_debrief_get_referrals (again), ==, 3);
+  g_assert_cmpint (ps_group_debrief_get_state (again), ==, PS_CONVERSATION_COMPLETED);
+  g_assert_cmpuint (g_strv_length ((char **)ps_group_debrief_get_covered_steps (again)), ==, 2);
+  planned = ps_store_list_planned_group_debriefs (store);
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 0);
+
+  g_assert_true (ps_store_delete_group_debrief (store, ps_group_debrief_get_id (debrief), &error));
+  g_assert_null (ps_store_lookup_group_debrief (store, ps_group_debrief_get_id (debrief)));
+}
+
+/* A caseload of the schema before group debriefs opens with every case
+ * kept and gains the new tables. */
+static void
+test_migrate_to_groups (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autoptr(PsClock) clock = ps_test_clock ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ps_test_db_path (dir);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2024, 3, 12, 15, 0, 0);
+  PsGroupDebriefFields fields = { when, 30, PS_MODALITY_PHONE, PS_GROUP_PROMPT_CRITICAL_INCIDENT,
+                                  5, 0 };
+  g_autoptr(PsGroupDebrief) debrief = NULL;
+  gint64 version = 0;
+
+  ps_test_add_case (store, "Dr. Kept Across", "2024-03-02");
+  g_assert_true (exec_ok (ps_store_get_db (store),
+                          "DROP TABLE group_debrief_steps; DROP TABLE group_debriefs;"
+                          " PRAGMA user_version = 2"));
+  g_assert_cmpuint (ps_store_schema_version (), ==, 3);
+  g_clear_object (&store);
+
+  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (store)), ==, 1);
+  g_assert_true (ps_sqlite_query_int64 (ps_store_get_db (store), "PRAGMA user_version",
+                                        &version, NULL));
+  g_assert_cmpint (version, ==, ps_store_schema_version ());
+  debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +964,8 @@ main (int   argc,
   g_test_add_func ("/store/cases/operations-and-models", test_cases_and_models);
   g_test_add_func ("/store/conversations/operations", test_conversations);
   g_test_add_func ("/store/demo/every-state", test_demo);
+  g_test_add_func ("/store/groups/operations-and-checks", test_group_debriefs);
+  g_test_add_func ("/store/groups/migrate-to-groups", test_migrate_to_groups);
   g_test_add_func ("/store/keyring/first-run-and-reopen", test_keyring_first_run);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {

@@ -28,6 +28,8 @@ EXPECTED = {
     'custom-crisis-lines': ('a(ss)', '[]', None),
     'welcome-done': ('b', 'false', None),
     'background-explained': ('b', 'false', None),
+    'hide-small-counts': ('b', 'false', None),
+    'program-name': ('s', "''", None),
     'program-contacts': ('a(ss)', '[]', None),
     'window-width': ('i', '960', None),
     'window-height': ('i', '700', None),

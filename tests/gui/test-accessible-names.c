@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "ps-backup-dialog.h"
+#include "ps-group-debrief-dialog.h"
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-caseload-view-private.h"
@@ -531,6 +532,13 @@ test_every_screen_names_its_controls (void)
                                  GTK_WINDOW (window), -1, -1);
 
     audit_screen (&audit, "export dialog", GTK_WIDGET (dialog));
+    gtk_window_destroy (dialog);
+  }
+  {
+    GtkWindow *dialog = present (GTK_WINDOW (ps_group_debrief_dialog_new (context, NULL)),
+                                 GTK_WINDOW (window), -1, -1);
+
+    audit_screen (&audit, "group debrief dialog", GTK_WIDGET (dialog));
     gtk_window_destroy (dialog);
   }
 

@@ -84,6 +84,17 @@ show_view (Fixture         *f,
   return window;
 }
 
+/* A bar's value by its label, wherever the order put it. */
+static guint
+bar_value (PsBarChart *chart,
+           const char *label)
+{
+  for (guint i = 0; i < ps_bar_chart_get_n_bars (chart); i++)
+    if (g_str_equal (ps_bar_chart_get_label (chart, i), label))
+      return ps_bar_chart_get_value (chart, i);
+  g_assert_not_reached ();
+}
+
 /* What the view should say, counted here from the cases themselves. */
 static guint
 count_requested_between (PsStore     *store,
@@ -132,13 +143,25 @@ test_view_figures (Fixture       *f,
 
   /* The demo: Ada, Finn and Ivo after an adverse event; Bram and Mina a
    * complaint; Cora and Juno burnout; … */
-  for (PsReason r = 0; r < PS_STATISTICS_N_REASONS; r++)
-    {
-      guint n = count_requested_between (f->store, &from, &to, r);
+  {
+    guint counts[PS_STATISTICS_N_REASONS];
+    guint shown = 0;
 
-      g_assert_cmpuint (ps_bar_chart_get_value (reasons, r), ==, n);
-      g_string_append_printf (expected, "%s%s: %u", r > 0 ? ", " : "", ps_reason_to_label (r), n);
-    }
+    for (PsReason r = 0; r < PS_STATISTICS_N_REASONS; r++)
+      {
+        counts[r] = count_requested_between (f->store, &from, &to, r);
+        g_assert_cmpuint (bar_value (reasons, ps_reason_to_label (r)), ==, counts[r]);
+      }
+    /* Ordered by count, largest first; ties in the list's own order. */
+    for (guint n = 13; n != G_MAXUINT; n--)
+      for (PsReason r = 0; r < PS_STATISTICS_N_REASONS; r++)
+        if (counts[r] == n)
+          {
+            g_assert_cmpstr (ps_bar_chart_get_label (reasons, shown), ==, ps_reason_to_label (r));
+            g_string_append_printf (expected, "%s%s: %u", shown++ > 0 ? ", " : "",
+                                    ps_reason_to_label (r), n);
+          }
+  }
   g_assert_cmpstr (ps_bar_chart_get_description (reasons), ==, expected->str);
   g_assert_nonnull (strstr (expected->str, "Adverse clinical event: 3, Patient or college complaint: 2"));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (reasons), GTK_ACCESSIBLE_ROLE_IMG);
@@ -168,12 +191,12 @@ test_view_figures (Fixture       *f,
   stats = ps_overview_view_get_statistics (view);
   g_assert_cmpuint (ps_statistics_get_n_conversations_held (stats), ==, 6);
   g_assert_cmpuint (ps_statistics_get_n_safety_concerns (stats), ==, 1);
-  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17 %");
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17%");
   g_assert_cmpstr (label_text (view, "safety_detail"), ==, "1 of 6 held");
   g_assert_cmpstr (label_text (view, "target_caption"), ==, "Contacted within 3 days");
   {
     g_autofree char *median = g_strdup_printf ("%g", ps_statistics_get_median_days_to_contact (stats));
-    g_autofree char *share = g_strdup_printf ("%.0f %%", 100 * ps_statistics_get_share_within_target (stats));
+    g_autofree char *share = g_strdup_printf ("%.0f%%", 100 * ps_statistics_get_share_within_target (stats));
 
     g_assert_cmpstr (label_text (view, "median_value"), ==, median);
     g_assert_cmpstr (label_text (view, "target_value"), ==, share);
@@ -189,6 +212,30 @@ test_view_figures (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (view, "period_row")), PS_OVERVIEW_PERIOD_ALL_TIME);
   g_assert_cmpint (ps_overview_view_get_period (view), ==, PS_OVERVIEW_PERIOD_ALL_TIME);
   g_assert_cmpstr (label_text (view, "cases_value"), ==, "13");
+
+  /* Any period: October 2024 alone, its debrief of seven and the one
+   * colleague reached then; the days are chosen in the view. */
+  {
+    GDate first, last;
+
+    g_date_set_dmy (&first, 1, G_DATE_OCTOBER, 2024);
+    g_date_set_dmy (&last, 31, G_DATE_OCTOBER, 2024);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (child (view, "period_row")), PS_OVERVIEW_PERIOD_CUSTOM);
+    g_assert_true (gtk_widget_get_visible (child (view, "from_row")));
+    ps_overview_view_set_custom_period (view, &first, &last);
+    g_assert_cmpstr (label_text (view, "reach_value"), ==, "8");
+    g_assert_cmpstr (label_text (view, "groups_value"), ==, "1");
+    ps_test_iterate (20);
+    ps_test_screenshot (GTK_WIDGET (window), "overview-custom-period-1000-light.png");
+
+    /* Backwards, it says so rather than showing nothing. */
+    ps_overview_view_set_custom_period (view, &last, &first);
+    g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "empty");
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child (view, "empty_page"))), ==,
+                     "The Period Ends Before It Starts");
+    ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_ALL_TIME);
+    g_assert_false (gtk_widget_get_visible (child (view, "from_row")));
+  }
 
   /* Gone with its window: no reference left behind in the store or context. */
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&view);
@@ -208,7 +255,7 @@ test_view_refreshes (Fixture       *f,
   PsOverviewView *view = NULL;
   GtkWindow *window = show_view (f, &view, 1000, 800);
   PsBarChart *reasons = PS_BAR_CHART (child (view, "reason_chart"));
-  guint discrimination = ps_bar_chart_get_value (reasons, PS_REASON_DISCRIMINATION);
+  guint discrimination = bar_value (reasons, ps_reason_to_label (PS_REASON_DISCRIMINATION));
 
   g_assert_cmpstr (label_text (view, "cases_value"), ==, "13");
 
@@ -222,7 +269,8 @@ test_view_refreshes (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_cmpstr (label_text (view, "cases_value"), ==, "14");
-  g_assert_cmpuint (ps_bar_chart_get_value (reasons, PS_REASON_DISCRIMINATION), ==, discrimination + 1);
+  g_assert_cmpuint (bar_value (reasons, ps_reason_to_label (PS_REASON_DISCRIMINATION)), ==,
+                    discrimination + 1);
 
   gtk_window_destroy (window);
 }
@@ -359,6 +407,160 @@ test_csv_privacy (Fixture       *f,
   ps_remove_tree (dir);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The one-page report and the summary of the demo, group debriefs and all,
+ * as the Export dialog writes them: none of its names or contacts, no date
+ * finer than a week, no count from 1 to 4, and the figures of the Overview
+ * on screen. The PDF is read back as text with pdftotext. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-report-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "summary.csv", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *artefact = NULL;
+  g_autoptr(GRegex) small = NULL;
+  g_autoptr(GRegex) not_counts = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  GListModel *cases = ps_store_get_cases (f->store);
+  PsOverviewView *view = NULL;
+  GtkWindow *window;
+  PsStatistics *stats;
+  GStatBuf st;
+
+  g_settings_set_string (f->settings, "program-name", "Northfield Hospital Peer Support");
+  window = show_view (f, &view, 1000, 800);
+  ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_ALL_TIME);
+  stats = ps_overview_view_get_statistics (view);
+  /* The demo's two debriefs held, twelve and seven people. */
+  g_assert_cmpuint (ps_statistics_get_n_groups_held (stats), ==, 2);
+  g_assert_cmpuint (ps_statistics_get_n_group_people (stats), ==, 19);
+
+  g_assert_true (ps_overview_view_export_to_file (view, "report", pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ps_overview_view_export_to_file (view, "summary", csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (pdf_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  artefact = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "artefacts", "report-demo.pdf", NULL);
+  ps_test_copy_file (pdf_path, artefact);
+
+  text = pdf_text (pdf_path);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_test_message ("%s", text);
+
+  /* None of the demo's names, nor any part of one, nor its contacts. */
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+      const char *name = ps_case_get_display_name (item);
+      const char *contact = ps_case_get_contact (item);
+      g_auto(GStrv) words = g_strsplit (name != NULL ? name : "", " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (strlen (words[w]) > 3)
+          g_assert_null (strstr (text, words[w]));
+      if (contact != NULL)
+        g_assert_null (strstr (text, contact));
+    }
+  g_assert_null (strstr (text, "555-01"));
+  g_assert_null (strstr (text, "@"));
+  g_assert_false (contains_full_date (text));
+
+  /* The program's name and the period in weeks. */
+  g_assert_nonnull (strstr (text, "Northfield Hospital Peer Support"));
+  g_assert_true (g_regex_match_simple ("Up to week 2024-W47", text, 0, 0));
+
+  /* Small counts: written "fewer than 5", never as a number. The demo's
+   * thirteen cases spread over eight reasons make most of them small. */
+  g_assert_nonnull (strstr (text, "fewer than 5"));
+  not_counts = g_regex_new ("within [0-9]+ days?|20[0-9]{2}(-W[0-9]{2})?|fewer than 5"
+                            "|Counts from 1 to 4", 0, 0, NULL);
+  flat = g_regex_replace_literal (not_counts, text, -1, 0, "", 0, NULL);
+  small = g_regex_new ("(^|[^0-9A-Za-z])[1-4]($|[^0-9%])", G_REGEX_MULTILINE, 0, NULL);
+  if (g_regex_match (small, flat, 0, &match))
+    g_error ("A small count in the report: “%s”", g_match_info_fetch (match, 0));
+  g_assert_nonnull (strstr (csv, "fewer than 5"));
+
+  /* The figures of the Overview: people reached, minutes given. */
+  g_assert_cmpstr (label_text (view, "reach_value"), ==, "24");
+  g_assert_nonnull (strstr (text, label_text (view, "reach_value")));
+  g_assert_nonnull (strstr (text, label_text (view, "time_value")));
+  g_assert_nonnull (strstr (text, label_text (view, "cases_value")));
+  g_assert_true (g_strstr_len (csv, -1, "reach,people,24\r\n") != NULL);
+  g_assert_true (g_strstr_len (csv, -1, "reach,in_groups,19\r\n") != NULL);
+
+  /* The trend, month by month, read out with its numbers: in October one
+   * colleague and a debrief of seven, in November four and a debrief of
+   * twelve. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (view, "trend_chart")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Sep 2024: 0, Oct 2024: 8, Nov 2024: 16");
+
+  /* On screen, the setting hides them too. */
+  g_assert_cmpstr (label_text (view, "groups_value"), ==, "2");
+  g_settings_set_boolean (f->settings, "hide-small-counts", TRUE);
+  ps_test_iterate (10);
+  g_assert_cmpstr (label_text (view, "groups_value"), ==, "fewer than 5");
+  g_assert_nonnull (strstr (ps_bar_chart_get_description (PS_BAR_CHART (child (view, "reason_chart"))),
+                            "fewer than 5"));
+  g_settings_reset (f->settings, "hide-small-counts");
+  g_settings_reset (f->settings, "program-name");
+
+  /* One Export, with the Schedule's icon, asks what goes out. */
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (child (view, "export_button"))), ==,
+                   "document-save-as-symbolic");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "overview.export", NULL));
+  ps_test_iterate (10);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *choice = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          choice = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (choice);
+    g_assert_cmpstr (adw_message_dialog_get_heading (choice), ==, "Export for the Program Coordinator");
+    g_assert_true (adw_message_dialog_has_response (choice, "summary"));
+    g_assert_true (adw_message_dialog_has_response (choice, "report"));
+    g_assert_true (adw_message_dialog_has_response (choice, "rows"));
+    g_assert_true (adw_message_dialog_has_response (choice, "print"));
+    g_assert_cmpstr (adw_message_dialog_get_default_response (choice), ==, "report");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (choice), "fewer than 5"));
+    ps_test_screenshot (GTK_WIDGET (choice), "overview-export-choice-light.png");
+    /* Answered, it goes by itself. */
+    adw_message_dialog_response (choice, "cancel");
+  }
+
+  gtk_window_destroy (window);
+  ps_remove_tree (dir);
+}
+
 static void
 shoot (Fixture    *f,
        int         width,
@@ -424,6 +626,7 @@ main (int   argc,
   ADD ("/overview/view/refreshes-on-change", test_view_refreshes);
   ADD ("/overview/view/empty-period", test_view_empty);
   ADD ("/overview/csv/demo-has-no-identity", test_csv_privacy);
+  ADD ("/overview/report/demo-pdf", test_report);
   ADD ("/overview/view/screenshots", test_screenshots);
 
 #undef ADD

@@ -9,6 +9,7 @@
 
 #include "ps-reminder-planner.h"
 #include "ps-reminder-service.h"
+#include "ps-store-groups.h"
 #include "reminder-fixture.h"
 
 #define NAME    "Alexandra Testname"
@@ -305,6 +306,43 @@ test_without_name (Fixture       *fixture,
   rem_set_now (&fixture->rem, "2024-06-10T13:21:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
   g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+}
+
+/* A group debrief at 15:00 London time, in person, with eight people:
+ * reminded ten minutes before, as a conversation is, naming no one even
+ * with names in notifications on; delivered once; none once held. */
+static void
+test_group_debrief (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = rem_utc ("2024-06-10T14:00:00Z");
+  PsGroupDebriefFields fields = { at, 60, PS_MODALITY_IN_PERSON,
+                                  PS_GROUP_PROMPT_CRITICAL_INCIDENT, 8, 0 };
+  g_autoptr(PsGroupDebrief) debrief = NULL;
+  g_autofree char *key = NULL;
+  Notified *notified;
+
+  g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
+  debrief = ps_store_schedule_group_debrief (fixture->rem.store, &fields,
+                                             PS_CONVERSATION_SCHEDULED, NULL, &error);
+  g_assert_no_error (error);
+  key = g_strdup_printf ("group:%" G_GINT64_FORMAT ":upcoming:2024-06-10T14:00:00Z",
+                         ps_group_debrief_get_id (debrief));
+
+  rem_set_now (&fixture->rem, "2024-06-10T13:49:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+  rem_set_now (&fixture->rem, "2024-06-10T13:50:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+
+  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "Group debrief at 15:00");
+  g_assert_cmpstr (notified->body, ==, "In person · in 10 minutes");
+  assert_no_identity (notified);
+  g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
+  rem_set_now (&fixture->rem, "2024-06-10T13:51:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
 }
 
 static void
@@ -637,6 +675,7 @@ main (int   argc,
   g_test_add ("/reminders/service/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("without-name", test_without_name);
   ADD ("with-name", test_with_name);
+  ADD ("group-debrief", test_group_debrief);
   ADD ("first-contact-text", test_first_contact_text);
   ADD ("snooze", test_snooze);
   ADD ("snooze-survives-restart", test_snooze_survives_restart);
