@@ -7,9 +7,18 @@
  *
  * Besides the wall clock, each clock has a monotonic one for spans of time
  * (the idle lock): it never jumps when the wall clock is set. The fake's
- * moves only with ps_clock_advance, not with ps_clock_set_now. */
+ * moves only with ps_clock_advance, not with ps_clock_set_now.
+ *
+ * For retention (ps-retention.c), which must not believe a wall clock set
+ * far ahead, a clock also tells which boot this is and how long since it
+ * (suspend included: CLOCK_BOOTTIME), and whether the system vouches for
+ * the wall clock (network time synchronised, set by the services layer
+ * from timedated). A fake clock is a boot of its own, started an hour
+ * before it was made, and is never synchronised unless a test says so. */
 
 #include "config.h"
+
+#include <time.h>
 
 #include "ps-clock.h"
 #include "ps-util.h"
@@ -21,12 +30,53 @@ struct _PsClock
   gint64     fake_monotonic;
   GTimeZone *timezone;   /* NULL: the process's local zone */
   GDate      last_day;   /* the local day ps_clock_check_day last saw */
+  char      *boot_id;    /* read once (real), made up (fake) */
+  gboolean   synchronized;
 };
 
 G_DEFINE_FINAL_TYPE (PsClock, ps_clock, G_TYPE_OBJECT)
 
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_SYNCHRONIZED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+ps_clock_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PsClock *self = PS_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNCHRONIZED:
+      g_value_set_boolean (value, self->synchronized);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_clock_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  PsClock *self = PS_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNCHRONIZED:
+      ps_clock_set_synchronized (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 ps_clock_finalize (GObject *object)
@@ -35,6 +85,7 @@ ps_clock_finalize (GObject *object)
 
   g_clear_pointer (&self->fake_now, g_date_time_unref);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
+  g_clear_pointer (&self->boot_id, g_free);
 
   G_OBJECT_CLASS (ps_clock_parent_class)->finalize (object);
 }
@@ -45,6 +96,13 @@ ps_clock_class_init (PsClockClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ps_clock_finalize;
+  object_class->get_property = ps_clock_get_property;
+  object_class->set_property = ps_clock_set_property;
+
+  properties[PROP_SYNCHRONIZED] =
+    g_param_spec_boolean ("synchronized", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when the time or the time zone jumped, so due times are re-checked. */
   signals[CHANGED] = g_signal_new ("changed",
@@ -76,6 +134,8 @@ ps_clock_new_fake (GDateTime *now)
   self = g_object_new (PS_TYPE_CLOCK, NULL);
   self->fake_now = g_date_time_to_utc (now);
   self->fake_monotonic = G_TIME_SPAN_HOUR;
+  self->boot_id = g_strdup_printf ("fake-boot-%p-%" G_GINT64_FORMAT, (void *)self,
+                                   g_get_real_time ());
   return self;
 }
 
@@ -203,4 +263,62 @@ ps_clock_check_day (PsClock *self)
   self->last_day = today;
   if (new_day)
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The kernel's random id of this boot: the time since boot of two
+ * observations can only be compared within one boot. */
+const char *
+ps_clock_get_boot_id (PsClock *self)
+{
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (PS_IS_CLOCK (self), NULL);
+
+  if (self->boot_id == NULL)
+    {
+      if (g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
+        self->boot_id = g_strstrip (g_steal_pointer (&contents));
+      else
+        /* Unknown: every observation is then treated as a new boot. */
+        self->boot_id = g_strdup_printf ("unknown-%" G_GINT64_FORMAT, g_get_real_time ());
+    }
+  return self->boot_id;
+}
+
+/* Microseconds since this boot, time asleep included; the fake's moves
+ * with ps_clock_advance like its monotonic clock. */
+gint64
+ps_clock_get_since_boot (PsClock *self)
+{
+  struct timespec ts;
+
+  g_return_val_if_fail (PS_IS_CLOCK (self), 0);
+
+  if (self->fake_now != NULL)
+    return self->fake_monotonic;
+  if (clock_gettime (CLOCK_BOOTTIME, &ts) != 0)
+    return g_get_monotonic_time ();
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Whether the system vouches for the wall clock (network time synchronised). */
+gboolean
+ps_clock_get_synchronized (PsClock *self)
+{
+  g_return_val_if_fail (PS_IS_CLOCK (self), FALSE);
+
+  return self->synchronized;
+}
+
+void
+ps_clock_set_synchronized (PsClock  *self,
+                           gboolean  synchronized)
+{
+  g_return_if_fail (PS_IS_CLOCK (self));
+
+  synchronized = !!synchronized;
+  if (self->synchronized == synchronized)
+    return;
+  self->synchronized = synchronized;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCHRONIZED]);
 }

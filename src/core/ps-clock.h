@@ -24,5 +24,10 @@ gint64     ps_clock_get_monotonic   (PsClock   *self);
 void       ps_clock_set_timezone    (PsClock   *self,
                                      GTimeZone *tz);
 void       ps_clock_check_day       (PsClock   *self);
+const char *ps_clock_get_boot_id    (PsClock   *self);
+gint64     ps_clock_get_since_boot  (PsClock   *self);
+gboolean   ps_clock_get_synchronized (PsClock  *self);
+void       ps_clock_set_synchronized (PsClock  *self,
+                                      gboolean   synchronized);
 
 G_END_DECLS

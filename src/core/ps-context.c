@@ -31,6 +31,7 @@ struct _PsContext
   char            *data_dir;
   guint            open_timeout_id;
   guint            retention_id;
+  int              clock_days_off;
   PsContextStatus  status;
   guint            demo : 1;
 };
@@ -45,10 +46,14 @@ enum {
   PROP_STATUS,
   PROP_DEMO,
   PROP_DATA_DIR,
+  PROP_CLOCK_DAYS_OFF,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void     clock_synchronized_cb (PsContext *self);
+static gboolean run_retention         (gpointer   user_data);
 
 
 static void
@@ -68,6 +73,8 @@ ps_context_dispose (GObject *object)
 
   g_clear_handle_id (&self->open_timeout_id, g_source_remove);
   g_clear_handle_id (&self->retention_id, g_source_remove);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -122,6 +129,9 @@ ps_context_get_property (GObject    *object,
     case PROP_DATA_DIR:
       g_value_set_string (value, self->data_dir);
       break;
+    case PROP_CLOCK_DAYS_OFF:
+      g_value_set_int (value, self->clock_days_off);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,6 +164,11 @@ ps_context_class_init (PsContextClass *klass)
   properties[PROP_DATA_DIR] =
     g_param_spec_string ("data-dir", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The clock's today minus the day retention counted from (see
+   * ps_retention_run): not 0 means erasure is postponed, for the Overview. */
+  properties[PROP_CLOCK_DAYS_OFF] =
+    g_param_spec_int ("clock-days-off", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -179,6 +194,9 @@ ps_context_new (PsClock    *clock,
   self->clock = g_object_ref (clock);
   self->settings = g_object_ref (settings);
   self->demo = !!demo;
+  g_signal_connect_swapped (clock, "notify::synchronized",
+                            G_CALLBACK (clock_synchronized_cb), self);
+  g_signal_connect_swapped (clock, "changed", G_CALLBACK (run_retention), self);
 
   if (data_dir != NULL)
     self->data_dir = g_strdup (data_dir);
@@ -257,6 +275,13 @@ ps_context_get_key_vault (PsContext *self)
   return self->vault;
 }
 
+int
+ps_context_get_clock_days_off (PsContext *self)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), 0);
+  return self->clock_days_off;
+}
+
 gboolean
 ps_context_is_demo (PsContext *self)
 {
@@ -264,22 +289,59 @@ ps_context_is_demo (PsContext *self)
   return self->demo;
 }
 
+static void
+set_clock_days_off (PsContext *self,
+                    int        days_off)
+{
+  if (self->clock_days_off == days_off)
+    return;
+  self->clock_days_off = days_off;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_DAYS_OFF]);
+}
+
 /* Names and contacts of cases closed longer ago than the retention setting
- * are erased when the caseload opens and every few hours after. */
+ * are erased when the caseload opens, every few hours after, when the clock
+ * jumps or a new day begins, and when the system starts vouching for its
+ * clock. */
 static gboolean
 run_retention (gpointer user_data)
 {
   PsContext *self = user_data;
   g_autoptr(GError) error = NULL;
   guint erased = 0;
+  int days_off = 0;
 
-  if (self->store != NULL &&
-      !ps_retention_run (self->store, self->clock,
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  if (!ps_retention_run (self->store, self->clock,
                          g_settings_get_int (self->settings, "retention-days"),
-                         &erased, &error))
+                         &erased, &days_off, &error))
     /* The message is the store's: it never names anyone. */
     g_message ("Erasing closed cases' names failed: %s", error->message);
+  else
+    set_clock_days_off (self, days_off);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+clock_synchronized_cb (PsContext *self)
+{
+  if (ps_clock_get_synchronized (self->clock))
+    run_retention (self);
+}
+
+/* The person confirmed the date the clock shows: erasure counts from it. */
+gboolean
+ps_context_trust_clock (PsContext  *self,
+                        GError    **error)
+{
+  g_return_val_if_fail (PS_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!ps_retention_trust_clock (self->store, self->clock, error))
+    return FALSE;
+  run_retention (self);
+  return TRUE;
 }
 
 static void

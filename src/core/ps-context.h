@@ -34,6 +34,9 @@ const GError    *ps_context_get_error      (PsContext   *self);
 const char      *ps_context_get_data_dir   (PsContext   *self);
 PsKeyVault      *ps_context_get_key_vault  (PsContext   *self);
 gboolean         ps_context_is_demo        (PsContext   *self);
+int              ps_context_get_clock_days_off (PsContext *self);
+gboolean         ps_context_trust_clock    (PsContext   *self,
+                                            GError     **error);
 void             ps_context_open           (PsContext   *self);
 void             ps_context_close          (PsContext   *self,
                                             PsContextStatus status);

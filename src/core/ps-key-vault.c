@@ -18,7 +18,18 @@
  * the session, or in Peerside's own collection with a password of its own:
  * protecting moves it there, locking Peerside locks that collection, and
  * opening again brings up gnome-keyring's own password prompt. The password
- * never passes through Peerside. */
+ * never passes through Peerside.
+ *
+ * That prompt offers "Automatically unlock this keyring whenever I'm logged
+ * in", ticked by default, and the Secret Service API has no way to hide it.
+ * Left ticked, gnome-keyring (42) keeps the password in the login keyring
+ * as an item with one attribute, keyring = "LOCAL:/keyrings/<id>.keyring",
+ * and every later Unlock opens without asking. It makes that item inside
+ * the daemon and never exports it on D-Bus, so it cannot simply be
+ * deleted; but CreateItem with replace on the same attributes takes it
+ * over (and exports it), and then it can. So after every unlock and before
+ * every lock such an item for Peerside's collection is taken over and
+ * deleted: the next opening asks again (tests/core/test-key-protection.c). */
 
 #include "config.h"
 
@@ -500,6 +511,166 @@ unlock_paths_finish (GAsyncResult  *result,
   return TRUE;
 }
 
+/* Forgetting gnome-keyring's "automatically unlock" ---------------------- */
+
+static GVariant *
+call_sync (GDBusConnection     *bus,
+           const char          *owner,
+           const char          *path,
+           const char          *iface,
+           const char          *method,
+           GVariant            *parameters,
+           const GVariantType  *reply_type,
+           GError             **error)
+{
+  return g_dbus_connection_call_sync (bus, owner, path, iface, method, parameters, reply_type,
+                                      G_DBUS_CALL_FLAGS_NO_AUTO_START, 10000, NULL, error);
+}
+
+/* Deletes the login keyring's copy of @collection's password, if any. */
+static void
+forget_one (GDBusConnection *bus,
+            const char      *owner,
+            const char      *collection)
+{
+  g_autofree char *id = g_path_get_basename (collection);
+  g_autofree char *location = g_strdup_printf ("LOCAL:/keyrings/%s.keyring", id);
+  g_autoptr(GVariant) found = NULL;
+  g_autoptr(GVariant) session = NULL;
+  g_autoptr(GVariant) closed = NULL;
+  g_autofree const char **unlocked = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *session_path;
+  GVariantBuilder attributes;
+
+  g_variant_builder_init (&attributes, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&attributes, "{ss}", "keyring", location);
+  found = call_sync (bus, owner, SECRET_SERVICE_PATH, SECRET_SERVICE_IFACE, "SearchItems",
+                     g_variant_new ("(a{ss})", &attributes), G_VARIANT_TYPE ("(aoao)"), &error);
+  if (found == NULL)
+    {
+      g_debug ("Looking for a stored keyring password: %s", error->message);
+      return;
+    }
+  g_variant_get (found, "(^a&o@ao)", &unlocked, NULL);
+  if (unlocked[0] == NULL)
+    return;
+
+  session = call_sync (bus, owner, SECRET_SERVICE_PATH, SECRET_SERVICE_IFACE, "OpenSession",
+                       g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
+                       G_VARIANT_TYPE ("(vo)"), &error);
+  if (session == NULL)
+    {
+      g_debug ("Opening a Secret Service session: %s", error->message);
+      return;
+    }
+  g_variant_get (session, "(v&o)", NULL, &session_path);
+
+  for (guint i = 0; unlocked[i] != NULL; i++)
+    {
+      g_autofree char *in = g_path_get_dirname (unlocked[i]);
+      g_autoptr(GVariant) made = NULL;
+      g_autoptr(GVariant) deleted = NULL;
+      const char *item;
+      GVariantBuilder props;
+
+      g_variant_builder_init (&props, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&props, "{sv}", "org.freedesktop.Secret.Item.Label",
+                             g_variant_new_string (""));
+      g_variant_builder_open (&props, G_VARIANT_TYPE ("{sv}"));
+      g_variant_builder_add (&props, "s", "org.freedesktop.Secret.Item.Attributes");
+      g_variant_builder_open (&props, G_VARIANT_TYPE_VARIANT);
+      g_variant_builder_open (&props, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_builder_add (&props, "{ss}", "keyring", location);
+      g_variant_builder_close (&props);
+      g_variant_builder_close (&props);
+      g_variant_builder_close (&props);
+
+      made = call_sync (bus, owner, in, "org.freedesktop.Secret.Collection", "CreateItem",
+                        g_variant_new ("(a{sv}(o@ay@ays)b)", &props, session_path,
+                                       g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, NULL, 0, 1),
+                                       g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, NULL, 0, 1),
+                                       "text/plain", TRUE),
+                        G_VARIANT_TYPE ("(oo)"), &error);
+      if (made == NULL)
+        {
+          g_debug ("Taking over a stored keyring password: %s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      g_variant_get (made, "(&o&o)", &item, NULL);
+      deleted = call_sync (bus, owner, item, "org.freedesktop.Secret.Item", "Delete", NULL,
+                           G_VARIANT_TYPE ("(o)"), &error);
+      if (deleted == NULL)
+        {
+          g_debug ("Deleting a stored keyring password: %s", error->message);
+          g_clear_error (&error);
+        }
+      else
+        g_debug ("Forgot the login keyring's copy of a keyring password");
+    }
+
+  closed = call_sync (bus, owner, session_path, "org.freedesktop.Secret.Session", "Close", NULL,
+                      NULL, NULL);
+}
+
+static void
+forget_auto_unlock_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  GDBusProxy *service = G_DBUS_PROXY (source_object);
+  GDBusConnection *bus = g_dbus_proxy_get_connection (service);
+  g_autofree char *owner = g_dbus_proxy_get_name_owner (service);
+  g_autoptr(GVariant) collections = NULL;
+  g_autofree const char **paths = NULL;
+
+  if (owner == NULL)
+    owner = g_strdup (SECRET_BUS_NAME);
+  collections = call_sync (bus, owner, SECRET_SERVICE_PATH, "org.freedesktop.DBus.Properties",
+                           "Get", g_variant_new ("(ss)", SECRET_SERVICE_IFACE, "Collections"),
+                           G_VARIANT_TYPE ("(v)"), NULL);
+  if (collections != NULL)
+    {
+      g_autoptr(GVariant) list = NULL;
+
+      g_variant_get (collections, "(v)", &list);
+      if (g_variant_is_of_type (list, G_VARIANT_TYPE ("ao")))
+        paths = g_variant_get_objv (list, NULL);
+    }
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      g_autoptr(GVariant) label = NULL;
+
+      reply = call_sync (bus, owner, paths[i], "org.freedesktop.DBus.Properties", "Get",
+                         g_variant_new ("(ss)", "org.freedesktop.Secret.Collection", "Label"),
+                         G_VARIANT_TYPE ("(v)"), NULL);
+      if (reply == NULL)
+        continue;
+      g_variant_get (reply, "(v)", &label);
+      if (g_variant_is_of_type (label, G_VARIANT_TYPE_STRING) &&
+          g_str_equal (g_variant_get_string (label, NULL), OWN_COLLECTION_LABEL))
+        forget_one (bus, owner, paths[i]);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Makes sure the login keyring holds no password for Peerside's own
+ * collection; never fails (what cannot be done is logged for debugging). */
+static void
+forget_auto_unlock_async (SecretService       *service,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (service, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, forget_auto_unlock_async);
+  g_task_run_in_thread (task, forget_auto_unlock_thread);
+}
+
 /* Lookup, store, ensure and protect -------------------------------------- */
 
 static void run_operation (GTask *task);
@@ -551,6 +722,7 @@ items_unlocked_cb (GObject      *object,
       return;
     }
   op->unlocked = TRUE;
+  forget_auto_unlock_async (op->service, NULL, NULL);
   run_operation (task);
 }
 
@@ -794,7 +966,12 @@ collection_unlocked_cb (GObject      *object,
   if (!unlock_paths_finish (result, &error))
     return_unlock_error (task, error);
   else
-    run_operation (task);
+    {
+      VaultOp *op = g_task_get_task_data (task);
+
+      forget_auto_unlock_async (op->service, NULL, NULL);
+      run_operation (task);
+    }
 }
 
 static void
@@ -1050,15 +1227,31 @@ lock_called_cb (GObject      *object,
 }
 
 static void
+lock_forgotten_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PsKeyVault *self = g_task_get_source_object (task);
+  SecretService *service = SECRET_SERVICE (object);
+  g_autofree char *owner = NULL;
+  const char *paths[] = { self->key_collection, NULL };
+
+  owner = g_dbus_proxy_get_name_owner (G_DBUS_PROXY (service));
+  g_dbus_connection_call (g_dbus_proxy_get_connection (G_DBUS_PROXY (service)),
+                          owner != NULL ? owner : SECRET_BUS_NAME, SECRET_SERVICE_PATH,
+                          SECRET_SERVICE_IFACE, "Lock", g_variant_new ("(^ao)", (char **)paths),
+                          G_VARIANT_TYPE ("(aoo)"), G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
+                          g_task_get_cancellable (task), lock_called_cb, g_object_ref (task));
+}
+
+static void
 lock_service_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PsKeyVault *self = g_task_get_source_object (task);
   g_autoptr(SecretService) service = NULL;
-  g_autofree char *owner = NULL;
-  const char *paths[] = { self->key_collection, NULL };
   GError *error = NULL;
 
   service = secret_service_get_finish (result, &error);
@@ -1067,12 +1260,7 @@ lock_service_cb (GObject      *object,
       return_secret_error (task, error, FALSE);
       return;
     }
-  owner = g_dbus_proxy_get_name_owner (G_DBUS_PROXY (service));
-  g_dbus_connection_call (g_dbus_proxy_get_connection (G_DBUS_PROXY (service)),
-                          owner != NULL ? owner : SECRET_BUS_NAME, SECRET_SERVICE_PATH,
-                          SECRET_SERVICE_IFACE, "Lock", g_variant_new ("(^ao)", (char **)paths),
-                          G_VARIANT_TYPE ("(aoo)"), G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
-                          g_task_get_cancellable (task), lock_called_cb, g_object_ref (task));
+  forget_auto_unlock_async (service, lock_forgotten_cb, g_steal_pointer (&task));
 }
 
 /* Locks Peerside's own collection, if the key is there; the login

@@ -6,16 +6,31 @@
 
 G_BEGIN_DECLS
 
-/* Minimal retention, keeping no name longer than the support needs it: @days after a case closed — on that
- * calendar day in @clock's time zone, or later — its display name and
- * contact are erased; its codes and dates stay for the statistics. Cases
- * already erased are left alone, so running it again changes nothing.
- * @clock NULL: the store's clock. @n_erased (optional): how many cases
- * lost their identity now. The caller runs it at start and once a day. */
-gboolean ps_retention_run (PsStore   *store,
-                           PsClock   *clock,
-                           guint      days,
-                           guint     *n_erased,
-                           GError   **error);
+/* How far a new boot (where the time asleep or switched off cannot be
+ * measured) may move the trusted instant forward: a long weekend. */
+#define PS_RETENTION_RESTART_ALLOWANCE (4 * G_TIME_SPAN_DAY)
+
+/* Minimal retention, keeping no name longer than the support needs it:
+ * @days after a case closed — on that calendar day in @clock's time zone,
+ * or later — its display name and contact are erased; its codes and dates
+ * stay for the statistics. Cases already erased are left alone, so running
+ * it again changes nothing. "Today" is not simply the wall clock's: see
+ * ps-retention.c. @clock NULL: the store's clock. @n_erased (optional):
+ * how many cases lost their identity now. @days_off (optional): the
+ * clock's today minus the latest day retention trusts — 0 when the clock
+ * is trusted, > 0 when it is ahead of what could be confirmed, < 0 when it
+ * is behind the latest day seen; either way erasure is postponed. The
+ * caller runs it at start, every few hours and at each jump of the clock. */
+gboolean ps_retention_run        (PsStore   *store,
+                                  PsClock   *clock,
+                                  guint      days,
+                                  guint     *n_erased,
+                                  int       *days_off,
+                                  GError   **error);
+
+/* The person says the clock is right: its now becomes the trusted instant. */
+gboolean ps_retention_trust_clock (PsStore  *store,
+                                   PsClock  *clock,
+                                   GError  **error);
 
 G_END_DECLS

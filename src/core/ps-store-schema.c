@@ -127,6 +127,15 @@ static const char * const migrations[] = {
   "  step_id TEXT NOT NULL CHECK (" CODE_CHECK ("step_id") "),"
   "  PRIMARY KEY (debrief_id, step_id)"
   ") WITHOUT ROWID;",
+
+  /* 4: the latest instant retention trusted, and where in which boot it
+   * was seen (ps-retention.c). One row at most. */
+  "CREATE TABLE clock_watermark ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  trusted_at TEXT NOT NULL CHECK (" INSTANT_CHECK ("trusted_at") "),"
+  "  boot_id TEXT NOT NULL CHECK (" CODE_CHECK ("boot_id") "),"
+  "  since_boot INTEGER NOT NULL CHECK (typeof(since_boot) = 'integer' AND since_boot >= 0)"
+  ");",
 };
 
 static const struct {
@@ -148,6 +157,7 @@ static const struct {
   { "index", "group_debriefs_starts" },
   { "table", "group_debrief_steps" },
   { "index", "sqlite_autoindex_group_debrief_steps_1" },
+  { "table", "clock_watermark" },
 };
 
 guint

@@ -14,6 +14,7 @@
 #include "ps-caseload-view-private.h"
 #include "ps-lock-monitor.h"
 #include "ps-reminder-service.h"
+#include "ps-time-sync.h"
 #include "ps-welcome-window.h"
 #include "ps-window.h"
 
@@ -26,6 +27,7 @@ struct _PsApplication
   PsReminderService *reminders;
   PsAutostart       *autostart;
   PsLockMonitor     *lock_monitor;
+  PsTimeSync        *time_sync;
   guint           demo : 1;
   guint           hidden : 1;
   guint           held : 1;
@@ -229,6 +231,7 @@ ps_application_startup (GApplication *app)
 
   self->settings = g_settings_new (BASE_APP_ID);
   clock = ps_clock_new ();
+  self->time_sync = ps_time_sync_new (clock);
   self->context = ps_context_new (clock, self->settings, NULL, self->demo);
 
   ps_application_install_actions (self);
@@ -323,6 +326,7 @@ ps_application_shutdown (GApplication *app)
   g_clear_object (&self->reminders);
   g_clear_object (&self->autostart);
   g_clear_object (&self->lock_monitor);
+  g_clear_object (&self->time_sync);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 }

@@ -63,6 +63,9 @@ struct _PsOverviewView
   PsBarChart       *charts[5];
   AdwPreferencesGroup *closure_group;
   AdwPreferencesGroup *conversations_group;
+  AdwPreferencesGroup *clock_group;
+  AdwActionRow     *clock_row;
+  GtkButton        *clock_button;
 };
 
 G_DEFINE_FINAL_TYPE (PsOverviewView, ps_overview_view, GTK_TYPE_WIDGET)
@@ -756,6 +759,46 @@ ps_overview_view_map (GtkWidget *widget)
     refresh (self);
 }
 
+/* Retention postponed by a clock it cannot believe (ps-retention.c): said
+ * here, with a way for the person to confirm today's date. */
+static void
+clock_days_off_changed_cb (PsOverviewView *self)
+{
+  int off = ps_context_get_clock_days_off (self->context);
+  g_autofree char *text = NULL;
+
+  if (off > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The computer’s clock is %d day ahead of the latest date "
+                                         "Peerside could confirm, so names of closed cases are "
+                                         "kept for now.",
+                                         "The computer’s clock is %d days ahead of the latest date "
+                                         "Peerside could confirm, so names of closed cases are "
+                                         "kept for now.", off), off);
+  else if (off < 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The computer’s clock is %d day behind the latest date "
+                                         "Peerside has seen, so names of closed cases are kept "
+                                         "for now.",
+                                         "The computer’s clock is %d days behind the latest date "
+                                         "Peerside has seen, so names of closed cases are kept "
+                                         "for now.", -off), -off);
+  if (text != NULL)
+    adw_action_row_set_subtitle (self->clock_row, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_group), off != 0);
+}
+
+static void
+clock_confirmed_cb (PsOverviewView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ps_context_get_store (self->context) == NULL)
+    return;
+  if (!ps_context_trust_clock (self->context, &error))
+    add_toast (self, error->message);
+}
+
 static void
 ps_overview_view_constructed (GObject *object)
 {
@@ -775,7 +818,10 @@ ps_overview_view_constructed (GObject *object)
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::clock-days-off",
+                           G_CALLBACK (clock_days_off_changed_cb), self, G_CONNECT_SWAPPED);
   store_changed_cb (self);
+  clock_days_off_changed_cb (self);
 }
 
 static void
@@ -922,6 +968,10 @@ ps_overview_view_class_init (PsOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, conversations_chart);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, closure_group);
   gtk_widget_class_bind_template_child (widget_class, PsOverviewView, conversations_group);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, clock_group);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, clock_row);
+  gtk_widget_class_bind_template_child (widget_class, PsOverviewView, clock_button);
+  gtk_widget_class_bind_template_callback (widget_class, clock_confirmed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);
 

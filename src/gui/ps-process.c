@@ -22,6 +22,6 @@ ps_process_harden (void)
 
   /* Freed memory is overwritten, so names shown before a lock do not stay
    * in the heap (glibc's M_PERTURB; AddressSanitizer's allocator ignores
-   * it and fills freed memory by its own max_free_fill_size option). */
+   * it, so tests/gui/test-lock-memory.c skips its scan in that build). */
   mallopt (M_PERTURB, 0xa5);
 }

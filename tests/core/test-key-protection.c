@@ -18,6 +18,9 @@
 #define PROMPTER_SERVICE "/usr/share/dbus-1/services/org.gnome.keyring.SystemPrompter.service"
 #define OWN_PASSWORD     "desk-secret-42"
 
+/* The X display, kept: GTestDBus unsets DISPLAY for the whole process. */
+static char *test_display;
+
 typedef struct
 {
   GTestDBus   *bus;
@@ -33,7 +36,6 @@ session_start (Session *session)
   g_autofree char *services = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *service_copy = NULL;
-  g_autofree char *display = NULL;
   GOutputStream *in;
 
   session->home = g_dir_make_tmp ("peerside-protect-XXXXXX", &error);
@@ -59,11 +61,11 @@ session_start (Session *session)
   g_assert_no_error (error);
 
   /* GTestDBus unsets DISPLAY; the prompter and xdotool need it. */
-  display = g_strdup (g_getenv ("DISPLAY"));
+  g_setenv ("DISPLAY", test_display, TRUE);
   session->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_add_service_dir (session->bus, services);
   g_test_dbus_up (session->bus);
-  g_setenv ("DISPLAY", display, TRUE);
+  g_setenv ("DISPLAY", test_display, TRUE);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
@@ -125,6 +127,7 @@ typedef enum
 {
   ANSWER_NEW_PASSWORD,   /* password, Tab, the same again, Enter */
   ANSWER_PASSWORD,       /* password, "automatically unlock" unticked, Enter */
+  ANSWER_PASSWORD_AS_IS, /* password, Enter: "automatically unlock" left ticked */
   ANSWER_ESCAPE,         /* someone without the password: Escape */
 } Answer;
 
@@ -207,6 +210,10 @@ answer_prompt (gpointer data)
       type (OWN_PASSWORD);
       key ("Tab space shift+Tab Return");
       break;
+    case ANSWER_PASSWORD_AS_IS:
+      type (OWN_PASSWORD);
+      key ("Return");
+      break;
     case ANSWER_ESCAPE:
     default:
       key ("Escape");
@@ -279,7 +286,7 @@ test_own_keyring (void)
   g_autoptr(GError) error = NULL;
   GThread *prompt;
 
-  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || g_getenv ("DISPLAY") == NULL)
+  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
     {
       g_test_skip ("gcr-prompter or an X display is missing");
       return;
@@ -341,13 +348,68 @@ test_own_keyring (void)
   session_stop (&session);
 }
 
+/* The prompt's "Automatically unlock this keyring whenever I'm logged in"
+ * is ticked by default. Left so, gnome-keyring keeps the password in the
+ * login keyring and, without Peerside's clean-up, the next opening does
+ * not ask (this test then fails: no prompt); it must ask all the same. */
+static void
+test_auto_unlock_left_ticked (void)
+{
+  Session session = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(PsKeyVault) vault = NULL;
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *prompt;
+
+  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
+    {
+      g_test_skip ("gcr-prompter or an X display is missing");
+      return;
+    }
+
+  session_start (&session);
+  dir = ps_test_make_data_dir ();
+  vault = ps_key_vault_new ();
+  store = ps_test_open_async (dir, vault, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  prompt = expect_prompt (ANSWER_NEW_PASSWORD);
+  g_assert_true (run_bool (ps_key_vault_protect_async, ps_key_vault_protect_finish, vault,
+                           &error));
+  g_assert_no_error (error);
+  assert_prompt_shown (prompt);
+  g_assert_true (run_bool (ps_key_vault_lock_async, ps_key_vault_lock_finish, vault, &error));
+  g_assert_no_error (error);
+
+  prompt = expect_prompt (ANSWER_PASSWORD_AS_IS);
+  store = ps_test_open_async (dir, vault, &error);
+  assert_prompt_shown (prompt);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (run_bool (ps_key_vault_lock_async, ps_key_vault_lock_finish, vault, &error));
+  g_assert_no_error (error);
+  prompt = expect_prompt (ANSWER_ESCAPE);
+  store = ps_test_open_async (dir, vault, &error);
+  assert_prompt_shown (prompt);
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
+  g_clear_error (&error);
+
+  ps_remove_tree (dir);
+  g_clear_object (&vault);
+  session_stop (&session);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  test_display = g_strdup (g_getenv ("DISPLAY"));
 
   g_test_add_func ("/key-protection/own-keyring", test_own_keyring);
+  g_test_add_func ("/key-protection/auto-unlock-left-ticked", test_auto_unlock_left_ticked);
 
   return g_test_run ();
 }

@@ -87,7 +87,7 @@ test_erases_on_time (void)
   closed_29 = add_closed_case (store, "Dr. Twenty-Nine", 29);
   open = add_closed_case (store, "Dr. Still Open", -1);
 
-  g_assert_true (ps_retention_run (store, NULL, 30, &n, &error));
+  g_assert_true (ps_retention_run (store, NULL, 30, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
   g_assert_true (is_erased (store, closed_31));
@@ -102,12 +102,12 @@ test_erases_on_time (void)
                    PS_CLOSURE_COMPLETED);
 
   /* Again the same day: nothing more. */
-  g_assert_true (ps_retention_run (store, NULL, 30, &n, &error));
+  g_assert_true (ps_retention_run (store, NULL, 30, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 0);
 
   /* The next day, the 29-day case reaches 30. */
   ps_clock_advance (ps_store_get_clock (store), G_TIME_SPAN_DAY);
-  g_assert_true (ps_retention_run (store, NULL, 30, &n, &error));
+  g_assert_true (ps_retention_run (store, NULL, 30, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
   g_assert_true (is_erased (store, closed_29));
@@ -115,7 +115,7 @@ test_erases_on_time (void)
 
   /* A shorter setting reaches further; an open case never goes. */
   ps_clock_advance (ps_store_get_clock (store), 400 * G_TIME_SPAN_DAY);
-  g_assert_true (ps_retention_run (store, NULL, 7, &n, &error));
+  g_assert_true (ps_retention_run (store, NULL, 7, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 0);
   g_assert_false (is_erased (store, open));
 
@@ -133,12 +133,219 @@ test_survives_reopen (void)
   gint64 id = add_closed_case (store, SECRET_NAME, 90);
   guint n = 0;
 
-  g_assert_true (ps_retention_run (store, NULL, 90, &n, &error));
+  g_assert_true (ps_retention_run (store, NULL, 90, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 1);
   g_clear_object (&store);
 
   store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (is_erased (store, id));
+
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* The wall clock set @days ahead (behind if negative): no time passes. */
+static void
+set_days_later (PsClock *clock,
+                int      days)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (clock);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, days);
+
+  ps_clock_set_now (clock, later);
+}
+
+/* The store at @path opened again with @clock: a restart of the app. */
+static PsStore *
+reopen (const char *path,
+        PsClock    *clock)
+{
+  g_autoptr(GError) error = NULL;
+  PsStore *store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* A fake clock @days after ps_test_clock's now, like it in every other
+ * way: a computer rebooted (a new boot, an hour up). */
+static PsClock *
+clock_days_later (int days)
+{
+  g_autoptr(PsClock) base = ps_test_clock ();
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (base);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, days);
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (base);
+  PsClock *clock = ps_clock_new_fake (later);
+
+  ps_clock_set_timezone (clock, tz);
+  return clock;
+}
+
+/* Runs a 30-day retention on @store with @clock; returns how many were
+ * erased, and the days off in @days_off. */
+static guint
+run_30 (PsStore *store,
+        PsClock *clock,
+        int     *days_off)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 99;
+
+  g_assert_true (ps_retention_run (store, clock, 30, &n, days_off, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The case: the clock set 40 days ahead the day a case closed. */
+static void
+test_clock_ahead_erases_nothing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autofree char *path = ps_test_db_path (dir);
+  g_autoptr(PsClock) clock = g_object_ref (ps_store_get_clock (store));
+  g_autoptr(PsClock) rebooted = NULL;
+  gint64 id = add_closed_case (store, SECRET_NAME, 0);
+  int off = 99;
+
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpint (off, ==, 0);
+
+  /* Set ahead while running: no time has passed that the clock can vouch for. */
+  set_days_later (clock, 40);
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpint (off, ==, 40);
+  g_assert_false (is_erased (store, id));
+
+  /* Across restarts of the app in the same boot, and then of the computer:
+   * each reboot may account for a few days off, never forty. */
+  g_clear_object (&store);
+  store = reopen (path, clock);
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpint (off, ==, 40);
+  for (int i = 1; i <= 3; i++)
+    {
+      g_clear_object (&store);
+      g_clear_object (&rebooted);
+      rebooted = clock_days_later (40);
+      store = reopen (path, rebooted);
+      g_assert_cmpuint (run_30 (store, rebooted, &off), ==, 0);
+      g_assert_cmpint (off, >=, 40 - i * 5);
+      g_assert_cmpint (off, <=, 40 - i * 4);
+      g_assert_false (is_erased (store, id));
+    }
+
+  /* Once the system vouches for the clock, it is believed. */
+  ps_clock_set_synchronized (rebooted, TRUE);
+  g_assert_cmpuint (run_30 (store, rebooted, &off), ==, 1);
+  g_assert_cmpint (off, ==, 0);
+  g_assert_true (is_erased (store, id));
+
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* Real days pass, the app used every day and the computer rebooted each
+ * night: names go on the thirtieth day, not before. */
+static void
+test_real_days_erase_on_time (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autofree char *path = ps_test_db_path (dir);
+  gint64 id = add_closed_case (store, SECRET_NAME, 0);
+  int off = 99;
+
+  g_assert_cmpuint (run_30 (store, NULL, &off), ==, 0);
+  for (int day = 1; day <= 30; day++)
+    {
+      g_autoptr(PsClock) clock = clock_days_later (day);
+
+      g_clear_object (&store);
+      store = reopen (path, clock);
+      g_assert_cmpuint (run_30 (store, clock, &off), ==, day == 30 ? 1 : 0);
+      g_assert_cmpint (off, ==, 0);
+      g_assert_cmpint (is_erased (store, id), ==, day == 30);
+    }
+
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* A laptop asleep for five weeks: the time since boot counts the sleep, so
+ * the absence is real without any network time. */
+static void
+test_long_sleep_erases_on_time (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  PsClock *clock = ps_store_get_clock (store);
+  gint64 id = add_closed_case (store, SECRET_NAME, 0);
+  int off = 99;
+
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  ps_clock_advance (clock, 35 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 1);
+  g_assert_cmpint (off, ==, 0);
+  g_assert_true (is_erased (store, id));
+
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* A clock set back erases later and breaks nothing; set right again, it
+ * erases on time. */
+static void
+test_clock_behind (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autofree char *path = ps_test_db_path (dir);
+  PsClock *clock = ps_store_get_clock (store);
+  g_autoptr(PsClock) rebooted = NULL;
+  gint64 id = add_closed_case (store, SECRET_NAME, 29);
+  int off = 99;
+
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  set_days_later (clock, -10);
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpint (off, ==, -10);
+  g_assert_false (is_erased (store, id));
+
+  /* Restarted the next day with the clock right again. */
+  g_clear_object (&store);
+  rebooted = clock_days_later (1);
+  store = reopen (path, rebooted);
+  g_assert_cmpuint (run_30 (store, rebooted, &off), ==, 1);
+  g_assert_cmpint (off, ==, 0);
+  g_assert_true (is_erased (store, id));
+
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* The person confirms the date on the Overview: the clock is believed. */
+static void
+test_confirmed_clock (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  PsClock *clock = ps_store_get_clock (store);
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_closed_case (store, SECRET_NAME, 0);
+  int off = 99;
+
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  set_days_later (clock, 31);
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpint (off, ==, 31);
+
+  g_assert_true (ps_retention_trust_clock (store, clock, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (run_30 (store, clock, &off), ==, 1);
+  g_assert_cmpint (off, ==, 0);
   g_assert_true (is_erased (store, id));
 
   g_clear_object (&store);
@@ -280,7 +487,7 @@ erase_and_look (gboolean secure_delete)
   if (!secure_delete)
     g_assert_true (ps_sqlite_exec (db, "PRAGMA secure_delete = OFF", &error));
 
-  g_assert_true (ps_retention_run (store, NULL, 30, &n, &error));
+  g_assert_true (ps_retention_run (store, NULL, 30, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
 
@@ -332,6 +539,11 @@ main (int   argc,
 
   g_test_add_func ("/retention/erases-on-time", test_erases_on_time);
   g_test_add_func ("/retention/survives-reopen", test_survives_reopen);
+  g_test_add_func ("/retention/clock-ahead-erases-nothing", test_clock_ahead_erases_nothing);
+  g_test_add_func ("/retention/real-days-erase-on-time", test_real_days_erase_on_time);
+  g_test_add_func ("/retention/long-sleep-erases-on-time", test_long_sleep_erases_on_time);
+  g_test_add_func ("/retention/clock-behind", test_clock_behind);
+  g_test_add_func ("/retention/confirmed-clock", test_confirmed_clock);
   g_test_add_func ("/retention/no-trace-in-file", test_no_trace_in_file);
   g_test_add_func ("/retention/control-finds-trace-without-secure-delete",
                    test_control_without_secure_delete);

@@ -27,7 +27,8 @@ static const char * const code_columns[] = {
   "cases.modality", "cases.referral", "cases.reason", "cases.closure_status",
   "contact_attempts.outcome", "conversations.modality", "conversations.state",
   "conversation_steps.step_id", "reminder_deliveries.reminder_key", "group_debriefs.modality",
-  "group_debriefs.prompt", "group_debriefs.state", "group_debrief_steps.step_id", NULL
+  "group_debriefs.prompt", "group_debriefs.state", "group_debrief_steps.step_id",
+  "clock_watermark.boot_id", NULL
 };
 static const char * const date_columns[] = {
   "cases.requested_on", "cases.assigned_on", "cases.closed_on", NULL
@@ -35,7 +36,7 @@ static const char * const date_columns[] = {
 static const char * const instant_columns[] = {
   "cases.created_at", "contact_attempts.at", "conversations.starts_at",
   "conversations.started_at", "conversations.ended_at", "reminder_deliveries.delivered_at",
-  "group_debriefs.starts_at", NULL
+  "group_debriefs.starts_at", "clock_watermark.trusted_at", NULL
 };
 
 static gboolean
@@ -61,7 +62,8 @@ fill_one_of_each (sqlite3 *db)
     "INSERT INTO group_debriefs (id, starts_at, minutes, modality, prompt, headcount,"
     " checklist_version) VALUES (3000, '2024-01-05T10:00:00Z', 60, 'in-person',"
     " 'critical-incident', 8, 1);"
-    "INSERT INTO group_debrief_steps VALUES (3000, 'group.thank');"));
+    "INSERT INTO group_debrief_steps VALUES (3000, 'group.thank');"
+    "INSERT INTO clock_watermark VALUES (1, '2024-01-04T09:45:00Z', 'boot-1', 10);"));
 }
 
 static void
@@ -116,7 +118,7 @@ test_schema_no_free_text (void)
             g_error ("%s accepts free text", name);
         }
     }
-  g_assert_cmpuint (n_text, ==, 2 + 13 + 3 + 7);
+  g_assert_cmpuint (n_text, ==, 2 + 14 + 3 + 8);
 }
 
 static void
@@ -938,9 +940,9 @@ test_migrate_to_groups (void)
 
   ps_test_add_case (store, "Dr. Kept Across", "2024-03-02");
   g_assert_true (exec_ok (ps_store_get_db (store),
-                          "DROP TABLE group_debrief_steps; DROP TABLE group_debriefs;"
-                          " PRAGMA user_version = 2"));
-  g_assert_cmpuint (ps_store_schema_version (), ==, 3);
+                          "DROP TABLE clock_watermark; DROP TABLE group_debrief_steps;"
+                          " DROP TABLE group_debriefs; PRAGMA user_version = 2"));
+  g_assert_cmpuint (ps_store_schema_version (), ==, 4);
   g_clear_object (&store);
 
   store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);

@@ -315,6 +315,43 @@ test_view_empty (Fixture       *f,
   ps_remove_tree (dir);
 }
 
+/* A clock set 40 days ahead: erasing waits, the Overview says so, and the
+ * person can confirm the date. */
+static void
+test_clock_ahead (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
+  PsOverviewView *view;
+  GtkWindow *window;
+  GtkWidget *row;
+  g_autofree char *subtitle = NULL;
+
+  window = GTK_WINDOW (gtk_window_new ());
+  view = ps_overview_view_new (f->context);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 360, 720);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  row = child (view, "clock_row");
+  g_assert_false (gtk_widget_get_mapped (row));
+
+  ps_clock_set_now (f->clock, later);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_object_get (row, "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "40 days ahead"));
+  ps_test_screenshot (GTK_WIDGET (window), "overview-clock-ahead-360-light.png");
+
+  g_signal_emit_by_name (child (view, "clock_button"), "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (row));
+  g_assert_cmpint (ps_context_get_clock_days_off (f->context), ==, 0);
+
+  gtk_window_destroy (window);
+}
+
 static gboolean
 contains_full_date (const char *text)
 {
@@ -625,6 +662,7 @@ main (int   argc,
   ADD ("/overview/view/figures", test_view_figures);
   ADD ("/overview/view/refreshes-on-change", test_view_refreshes);
   ADD ("/overview/view/empty-period", test_view_empty);
+  ADD ("/overview/view/clock-ahead", test_clock_ahead);
   ADD ("/overview/csv/demo-has-no-identity", test_csv_privacy);
   ADD ("/overview/report/demo-pdf", test_report);
   ADD ("/overview/view/screenshots", test_screenshots);

@@ -438,6 +438,70 @@ test_start_up_icons (void)
       }
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The caseload password as a first-time user meets it: a button on the
+ * empty caseload and a row in Preferences, at 1280 and 360 px, light and
+ * dark (screenshots in tests/artefacts). */
+static void
+test_password_offer (void)
+{
+  PsWindow *window = open_window ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *prefs, *row, *button, *page;
+
+  button = find_button (GTK_WIDGET (window), "Set a Caseload _Password…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  row = find_row (prefs, "Caseload _Password");
+  g_assert_nonnull (row);
+  page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (page));
+
+  for (int dark = 0; dark < 2; dark++)
+    for (int narrow = 0; narrow < 2; narrow++)
+      {
+        int width = narrow ? 360 : 1280;
+        g_autofree char *main_name = g_strdup_printf ("password-offer-%d-%s.png", width,
+                                                      dark ? "dark" : "light");
+        g_autofree char *prefs_name = g_strdup_printf ("password-preferences-%d-%s.png", width,
+                                                       dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+        gtk_window_set_default_size (GTK_WINDOW (prefs), width, 720);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+        ps_test_iterate (300);
+
+        ps_test_screenshot (GTK_WIDGET (window), main_name);
+        gtk_widget_grab_focus (row);
+        ps_test_screenshot (prefs, prefs_name);
+        g_assert_true (gtk_widget_get_mapped (row));
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +512,7 @@ main (int   argc,
   app = ps_test_session_start ();
 
   g_test_add_func ("/window/first-run-is-encrypted-and-empty", test_first_run_is_encrypted_and_empty);
+  g_test_add_func ("/window/password-offer", test_password_offer);
   g_test_add_func ("/window/primary-menu", test_primary_menu);
   g_test_add_func ("/window/about", test_about_window);
   g_test_add_func ("/window/mnemonic-names", test_mnemonic_names);
