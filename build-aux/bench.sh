@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The performance budgets (see the README's Performance section), measured in one run inside a
-# private headless session (as build-aux/test.sh makes): start-up and memory
-# against a bare AdwApplicationWindow, filtering 10,000 cases on a keystroke,
-# and wake-ups of the idle background process. Not part of the test run.
+# The performance budgets (see the README's Performance section), measured in
+# one run inside a private headless session (as build-aux/test.sh makes):
+# start-up and memory against a bare AdwApplicationWindow, filtering 10,000
+# cases on a keystroke, the Schedule, the Overview's statistics, the daily
+# actions (open a case, save it, start a conversation, switch views) and
+# wake-ups of the idle background process. Not part of the test run.
 set -eu
 src="$(cd "$(dirname "$0")/.." && pwd)"
 build="${PEERSIDE_BUILD_DIR:-$src/_build-bench}"
@@ -27,6 +29,8 @@ echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue f
 "$build/tests/bench/bench-schedule"
 echo "== the Overview's statistics (10,000 cases, 30,000 conversations, 200 group debriefs)"
 "$build/tests/bench/bench-statistics"
+echo "== daily actions (10,000 cases, 30,000 conversations): open a case, save it, start a conversation, switch views"
+"$build/tests/bench/bench-daily" 20
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
 "$build/src/peerside" --hidden >/dev/null 2>&1 &
 pid=\$!

@@ -33,6 +33,7 @@ struct _PsCasePage
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
+  GtkScrolledWindow *scrolled_window;
   GtkLabel        *name_label;
   GtkLabel        *state_label;
   GtkWidget       *log_button;
@@ -1020,6 +1021,7 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, box);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, window_title);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, stack);
@@ -1098,6 +1100,8 @@ ps_case_page_set_case (PsCasePage *self,
   if (self->item != NULL)
     g_signal_connect_object (self->item, "notify", G_CALLBACK (case_notify_cb),
                              self, G_CONNECT_SWAPPED);
+  /* Another case starts at its top: its name and actions. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 
   update (self);
   update_lists (self);

@@ -12,8 +12,9 @@
 #include <adwaita.h>
 
 /* A case row draws its initials and three lines itself, at a height that
- * depends on the font only: a search re-binds up to 200 rows, and a row of
- * labels costs a widget, a layout and a measure per line. */
+ * depends on the font and on whether the state line needs a second line:
+ * a search re-binds up to 200 rows, and a row of labels costs a widget, a
+ * layout and a measure per line. */
 struct _PsCaseRow
 {
   GtkWidget    parent_instance;
@@ -195,6 +196,13 @@ make_layout (GtkWidget  *widget,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
     }
+  /* What is due and when is the row's point: rather than lose its end, the
+   * state line takes a second line. */
+  if (line == LINE_STATE)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -2);
+    }
   return layout;
 }
 
@@ -250,10 +258,12 @@ get_metrics (GtkWidget *widget)
   return &shared_metrics;
 }
 
+/* @state_lines: 1, or 2 when the state line wraps */
 static int
-text_height (const Metrics *metrics)
+text_height (const Metrics *metrics,
+             int            state_lines)
 {
-  return metrics->heights[LINE_TITLE] + metrics->heights[LINE_STATE] +
+  return metrics->heights[LINE_TITLE] + state_lines * metrics->heights[LINE_STATE] +
          metrics->heights[LINE_META] + 2 * LINE_SPACING;
 }
 
@@ -289,6 +299,21 @@ ensure_layouts (PsCaseRow *self,
   self->layout_width = width;
 }
 
+static int
+text_width (int width)
+{
+  return width - 2 * MARGIN_X - DISC - GAP;
+}
+
+static int
+state_lines (PsCaseRow *self,
+             int        width)
+{
+  ensure_layouts (self, text_width (width));
+  pango_layout_set_height (self->layouts[LINE_STATE], -2);
+  return CLAMP (pango_layout_get_line_count (self->layouts[LINE_STATE]), 1, 2);
+}
+
 static void
 ps_case_row_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -306,7 +331,17 @@ ps_case_row_measure (GtkWidget      *widget,
       *natural = 2 * MARGIN_X + DISC + GAP + NATURAL_CHARS * metrics->char_width;
     }
   else
-    *minimum = *natural = 2 * MARGIN_Y + MAX (DISC, text_height (metrics));
+    {
+      int lines = for_size < 0 ? 1 : state_lines (PS_CASE_ROW (widget), for_size);
+
+      *minimum = *natural = 2 * MARGIN_Y + MAX (DISC, text_height (metrics, lines));
+    }
+}
+
+static GtkSizeRequestMode
+ps_case_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 /* Six of AdwAvatar's colours, top and bottom of the gradient, and the
@@ -377,7 +412,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int text_width = width - 2 * MARGIN_X - DISC - GAP;
+  int lines = state_lines (self, width);
+  int room = height >= 2 * MARGIN_Y + MAX (DISC, text_height (metrics, 2)) ? 2 : 1;
   float dim = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9f : 0.55f;
   GdkRGBA fg, dimmed, state_colour;
   float text_x, y;
@@ -394,11 +430,21 @@ ps_case_row_snapshot (GtkWidget   *widget,
   else
     state_colour = dimmed;
 
-  ensure_layouts (self, text_width);
   snapshot_disc (self, snapshot, &fg, rtl ? width - MARGIN_X - DISC : MARGIN_X, (height - DISC) / 2.0f);
 
+  /* Re-bound in place (a search re-binds 200 rows), a row keeps its height
+   * without laying out its text: one shown whose state line now needs
+   * another number of lines is measured again, for the next frame. */
+  if (lines != room)
+    {
+      gtk_widget_queue_resize (widget);
+      if (room < lines)
+        pango_layout_set_height (self->layouts[LINE_STATE], -room);
+      lines = MIN (lines, room);
+    }
+
   text_x = rtl ? MARGIN_X : MARGIN_X + DISC + GAP;
-  y = (height - text_height (metrics)) / 2.0f;
+  y = (height - text_height (metrics, lines)) / 2.0f;
   for (int line = LINE_TITLE; line <= LINE_META; line++)
     {
       const GdkRGBA *colour = line == LINE_TITLE ? &fg : line == LINE_STATE ? &state_colour : &dimmed;
@@ -408,7 +454,7 @@ ps_case_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, y));
       gtk_snapshot_append_layout (snapshot, self->layouts[line], colour);
       gtk_snapshot_restore (snapshot);
-      y += metrics->heights[line] + LINE_SPACING;
+      y += (line == LINE_STATE ? lines : 1) * metrics->heights[line] + LINE_SPACING;
     }
 }
 
@@ -480,6 +526,7 @@ ps_case_row_class_init (PsCaseRowClass *klass)
 
   object_class->finalize = ps_case_row_finalize;
   widget_class->measure = ps_case_row_measure;
+  widget_class->get_request_mode = ps_case_row_get_request_mode;
   widget_class->snapshot = ps_case_row_snapshot;
   widget_class->css_changed = ps_case_row_css_changed;
   widget_class->system_setting_changed = ps_case_row_system_setting_changed;
@@ -601,4 +648,12 @@ ps_case_row_get_state_line (PsCaseRow *self)
 {
   g_return_val_if_fail (PS_IS_CASE_ROW (self), NULL);
   return self->state != NULL ? self->state : "";
+}
+
+/* For widget tests: whether the state line as drawn ends in "…". */
+gboolean
+ps_case_row_get_state_line_cut (PsCaseRow *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_ROW (self), FALSE);
+  return self->layouts[LINE_STATE] != NULL && pango_layout_is_ellipsized (self->layouts[LINE_STATE]);
 }

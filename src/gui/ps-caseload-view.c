@@ -19,8 +19,8 @@ struct _PsCaseloadView
   GtkWidget          *password_button;
   GListModel         *cases;
   PsStore            *store;
-  gboolean            folded;
   gboolean            show_closed;
+  gboolean            shown_closed;  /* the state of the case on show, at the last sort */
   char               *search;        /* folded, NULL when empty */
   GDateTime          *now;           /* local; for the order and the rows */
   guint               due_days;
@@ -56,7 +56,6 @@ G_DEFINE_FINAL_TYPE (PsCaseloadView, ps_caseload_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_FOLDED,
   PROP_MENU_MODEL,
   N_PROPS
 };
@@ -131,6 +130,25 @@ update_scope (PsCaseloadView *self)
                           hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0);
 }
 
+static void search_changed_cb (PsCaseloadView *self);
+
+/* The list shows the case on show: in its scope (open or closed), and
+ * with no search hiding it. */
+static void
+reveal_case (PsCaseloadView *self,
+             PsCase         *item)
+{
+  if (item == NULL || ps_case_results_find (self->results, item) != GTK_INVALID_LIST_POSITION)
+    return;
+  if ((ps_case_get_state (item) == PS_CASE_STATE_CLOSED) != self->show_closed)
+    gtk_toggle_button_set_active (self->show_closed ? self->open_toggle : self->closed_toggle, TRUE);
+  if (self->search != NULL && ps_case_results_find (self->results, item) == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+    }
+}
+
 static void
 update_stack (PsCaseloadView *self)
 {
@@ -187,9 +205,16 @@ schedule_change (PsCaseloadView *self)
 static void
 refilter (PsCaseloadView *self)
 {
+  PsCase *shown = ps_case_page_get_case (self->case_page);
+  gboolean closed = shown != NULL && ps_case_get_state (shown) == PS_CASE_STATE_CLOSED;
+
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
   schedule_change (self);
+  /* The case on show was closed or reopened: the list follows it. */
+  if (shown != NULL && closed != self->shown_closed)
+    reveal_case (self, shown);
+  self->shown_closed = closed;
   update_stack (self);
 }
 
@@ -252,7 +277,13 @@ show_case (PsCaseloadView *self,
            PsCase         *item)
 {
   ps_case_page_set_case (self->case_page, item);
+  self->shown_closed = item != NULL && ps_case_get_state (item) == PS_CASE_STATE_CLOSED;
   gtk_stack_set_visible_child_name (self->case_stack, item != NULL ? "case" : "none");
+  reveal_case (self, item);
+  sync_selection (self);
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                gtk_single_selection_get_selected (self->selection));
   if (item != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -347,8 +378,6 @@ case_saved_cb (PsCaseloadView *self,
                PsCase         *item)
 {
   /* The store's "changed" has sorted and filtered the list already. */
-  if ((ps_case_get_state (item) == PS_CASE_STATE_CLOSED) != self->show_closed)
-    gtk_toggle_button_set_active (self->show_closed ? self->open_toggle : self->closed_toggle, TRUE);
   show_case (self, item);
 }
 
@@ -377,13 +406,6 @@ show_list_action (GtkWidget  *widget,
   PsCaseloadView *self = PS_CASELOAD_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static gboolean
-invert_boolean (gpointer object,
-                gboolean value)
-{
-  return !value;
 }
 
 static void
@@ -493,9 +515,6 @@ ps_caseload_view_get_property (GObject    *object,
     case PROP_MENU_MODEL:
       g_value_set_object (value, gtk_menu_button_get_menu_model (self->menu_button));
       break;
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -524,13 +543,6 @@ ps_caseload_view_set_property (GObject      *object,
     case PROP_MENU_MODEL:
       gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
       break;
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -551,9 +563,6 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The window's primary menu, given to the view's menu button. */
   properties[PROP_MENU_MODEL] =
     g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL,
@@ -583,7 +592,6 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, elsewhere_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, invert_boolean);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "caseload.new-case", NULL, new_case_action);

@@ -60,7 +60,6 @@ struct _PsScheduleView
 
   PsContext      *context;
   PsStore        *store;
-  gboolean        folded;
 
   /* Read once per refresh. */
   GDateTime      *now;           /* local */
@@ -78,7 +77,6 @@ struct _PsScheduleView
   GtkNoSelection *page_selection;
 
   GtkWidget      *box;
-  GtkWidget      *back_button;
   GtkWidget      *group_back_button;
   AdwWindowTitle *window_title;
   GtkMenuButton  *menu_button;
@@ -93,7 +91,6 @@ G_DEFINE_FINAL_TYPE (PsScheduleView, ps_schedule_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_FOLDED,
   PROP_MENU_MODEL,
   N_PROPS
 };
@@ -604,7 +601,6 @@ update_header (PsScheduleView *self)
   gboolean on_group = self->page_group != NULL &&
                       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "group") == 0;
 
-  gtk_widget_set_visible (self->back_button, self->folded && !on_group);
   gtk_widget_set_visible (self->group_back_button, on_group);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.back", on_group);
   if (on_group)
@@ -1193,9 +1189,6 @@ ps_schedule_view_get_property (GObject    *object,
     case PROP_MENU_MODEL:
       g_value_set_object (value, gtk_menu_button_get_menu_model (self->menu_button));
       break;
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1216,9 +1209,6 @@ ps_schedule_view_set_property (GObject      *object,
       break;
     case PROP_MENU_MODEL:
       gtk_menu_button_set_menu_model (self->menu_button, g_value_get_object (value));
-      break;
-    case PROP_FOLDED:
-      ps_schedule_view_set_folded (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1242,9 +1232,6 @@ ps_schedule_view_class_init (PsScheduleViewClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The window's primary menu, given to the view's menu button. */
   properties[PROP_MENU_MODEL] =
     g_param_spec_object ("menu-model", NULL, NULL, G_TYPE_MENU_MODEL,
@@ -1281,7 +1268,6 @@ ps_schedule_view_class_init (PsScheduleViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-schedule-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, box);
-  gtk_widget_class_bind_template_child (widget_class, PsScheduleView, back_button);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, group_back_button);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, window_title);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleView, menu_button);
@@ -1336,27 +1322,6 @@ ps_schedule_view_new (PsContext *context)
   g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
 
   return g_object_new (PS_TYPE_SCHEDULE_VIEW, "context", context, NULL);
-}
-
-gboolean
-ps_schedule_view_get_folded (PsScheduleView *self)
-{
-  g_return_val_if_fail (PS_IS_SCHEDULE_VIEW (self), FALSE);
-  return self->folded;
-}
-
-void
-ps_schedule_view_set_folded (PsScheduleView *self,
-                             gboolean        folded)
-{
-  g_return_if_fail (PS_IS_SCHEDULE_VIEW (self));
-
-  folded = !!folded;
-  if (self->folded == folded)
-    return;
-  self->folded = folded;
-  update_header (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
 GListModel *

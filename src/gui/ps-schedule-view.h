@@ -11,14 +11,10 @@ G_BEGIN_DECLS
  * Overdue, Today, Tomorrow, This Week (to Sunday) and Later. Activating an
  * entry emits ::open-case with the case id, or ::start-conversation for a
  * conversation due to start within 10 minutes or under way. The header has
- * an export button (iCalendar) and, when "folded", a back button that
- * activates win.show-sidebar. */
+ * an export button (iCalendar). */
 #define PS_TYPE_SCHEDULE_VIEW (ps_schedule_view_get_type ())
 G_DECLARE_FINAL_TYPE (PsScheduleView, ps_schedule_view, PS, SCHEDULE_VIEW, GtkWidget)
 
-PsScheduleView *ps_schedule_view_new        (PsContext      *context);
-gboolean        ps_schedule_view_get_folded (PsScheduleView *self);
-void            ps_schedule_view_set_folded (PsScheduleView *self,
-                                             gboolean        folded);
+PsScheduleView *ps_schedule_view_new (PsContext *context);
 
 G_END_DECLS

@@ -11,6 +11,8 @@ const char *ps_window_get_error_description (PsWindow *self);
 gboolean    ps_window_get_error_can_retry   (PsWindow *self);
 gboolean    ps_window_get_error_can_restore (PsWindow *self);
 AdwLeaflet *ps_window_get_leaflet           (PsWindow *self);
+/* "caseload", "schedule" or "overview" */
+const char *ps_window_get_visible_view      (PsWindow *self);
 
 typedef struct
 {

@@ -32,7 +32,10 @@ struct _PsWindow
   GtkListBoxRow        *overview_row;
   GtkWidget            *demo_label;
   AdwToastOverlay      *toast_overlay;
-  GtkStack             *view_stack;
+  AdwViewStack         *view_stack;
+  AdwBin               *caseload_bin;
+  AdwBin               *schedule_bin;
+  AdwBin               *overview_bin;
   PsCaseloadView       *caseload_view;
   guint                 caseload_view_id;
   GMenuModel           *primary_menu;
@@ -101,16 +104,16 @@ resume_conversation_action (GtkWidget  *widget,
  * store still opens in its thread, or at once when a caseload is there to
  * show: the first frame ("Opening…") then costs about what a bare window's
  * does: start-up stays within a quarter of a bare window's. */
-/* A view gets the window's folding and primary menu; it knows nothing else
- * of the window. */
+/* A view gets the window's primary menu; it knows nothing else of the
+ * window. Its page in the view stack (and the switcher bar's button) is
+ * there from the start: the view goes into the page's bin. */
 static void
-add_view (PsWindow   *self,
-          GtkWidget  *view,
-          const char *name)
+add_view (PsWindow  *self,
+          GtkWidget *view,
+          AdwBin    *bin)
 {
-  g_object_bind_property (self->leaflet, "folded", view, "folded", G_BINDING_SYNC_CREATE);
   g_object_set (view, "menu-model", ps_window_get_primary_menu (self), NULL);
-  gtk_stack_add_named (self->view_stack, view, name);
+  adw_bin_set_child (bin, view);
 }
 
 static PsCaseloadView *
@@ -121,8 +124,7 @@ ensure_caseload_view (PsWindow *self)
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   self->caseload_view = ps_caseload_view_new (self->context);
-  add_view (self, GTK_WIDGET (self->caseload_view), "caseload");
-  gtk_stack_set_visible_child_name (self->view_stack, "caseload");
+  add_view (self, GTK_WIDGET (self->caseload_view), self->caseload_bin);
   return self->caseload_view;
 }
 
@@ -160,16 +162,17 @@ static void
 forget_names (PsWindow *self)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  GtkWidget *child;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
       gtk_window_destroy (l->data);
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
-    gtk_stack_remove (self->view_stack, child);
   self->caseload_view = NULL;
+  adw_bin_set_child (self->caseload_bin, NULL);
+  adw_bin_set_child (self->schedule_bin, NULL);
+  adw_bin_set_child (self->overview_bin, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "caseload");
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
 }
 
@@ -217,10 +220,7 @@ static void
 ensure_view (PsWindow   *self,
              const char *name)
 {
-  if (gtk_stack_get_child_by_name (self->view_stack, name) != NULL)
-    return;
-
-  if (g_str_equal (name, "schedule"))
+  if (g_str_equal (name, "schedule") && adw_bin_get_child (self->schedule_bin) == NULL)
     {
       PsScheduleView *schedule = ps_schedule_view_new (self->context);
 
@@ -228,13 +228,15 @@ ensure_view (PsWindow   *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (schedule, "start-conversation", G_CALLBACK (schedule_start_cb), self,
                                G_CONNECT_SWAPPED);
-      add_view (self, GTK_WIDGET (schedule), "schedule");
+      add_view (self, GTK_WIDGET (schedule), self->schedule_bin);
     }
-  else if (g_str_equal (name, "overview"))
+  else if (g_str_equal (name, "overview") && adw_bin_get_child (self->overview_bin) == NULL)
     {
       PsOverviewView *overview = ps_overview_view_new (self->context);
 
-      add_view (self, GTK_WIDGET (overview), "overview");
+      /* Narrow, it keeps the header's room for its title. */
+      g_object_bind_property (self->leaflet, "folded", overview, "folded", G_BINDING_SYNC_CREATE);
+      add_view (self, GTK_WIDGET (overview), self->overview_bin);
     }
 }
 
@@ -255,9 +257,20 @@ show_view (PsWindow   *self,
 
   ensure_caseload_view (self);
   ensure_view (self, name);
-  gtk_list_box_select_row (self->sidebar_list, row);
-  gtk_stack_set_visible_child_name (self->view_stack, name);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) != 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* The switcher bar (narrow) changes the view stack itself. */
+static void
+view_switched_cb (PsWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL && self->caseload_view != NULL)
+    show_view (self, name);
 }
 
 static void
@@ -274,16 +287,6 @@ show_view_action (GtkWidget  *widget,
 {
   /* "win.show-caseload" → "caseload" */
   show_view (PS_WINDOW (widget), action_name + strlen ("win.show-"));
-}
-
-static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  PsWindow *self = PS_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -472,7 +475,7 @@ ps_window_constructed (GObject *object)
   /* The caseload view is made after the first frame (ensure_caseload_view),
    * Schedule and Overview when first shown. */
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
-  /* Folded, the window opens on the caseload, not on the list of views. */
+  /* Folded, the window shows the views, never the list of them. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   g_signal_connect_object (self->context, "notify::status",
@@ -577,7 +580,11 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, caseload_bin);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, schedule_bin);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, overview_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_switched_cb);
 
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.resume-conversation", NULL,
@@ -586,7 +593,6 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, forward_to_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_to_caseload_action);
 }
@@ -688,4 +694,10 @@ AdwLeaflet *
 ps_window_get_leaflet (PsWindow *self)
 {
   return self->leaflet;
+}
+
+const char *
+ps_window_get_visible_view (PsWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }

@@ -253,7 +253,6 @@ test_groups (Fixture       *f,
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-1000.png");
 
   show_view (f, 360);
-  ps_schedule_view_set_folded (f->view, TRUE);
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-360.png");
   gtk_widget_activate (GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-360-overdue.png");
@@ -284,8 +283,6 @@ test_reach_all (Fixture       *f,
     }
 
   show_view (f, 1000);
-  ps_schedule_view_set_folded (f->view, TRUE);
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "win.show-sidebar")));
   ps_test_focus_window (f->base.window);
   show_all = last_row (f, PS_SCHEDULE_GROUP_OVERDUE);
   gtk_widget_grab_focus (GTK_WIDGET (show_all));
@@ -295,8 +292,7 @@ test_reach_all (Fixture       *f,
   title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Overdue");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "500 entries");
-  /* Its own way back, not the sidebar's. */
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "win.show-sidebar")));
+  /* Its own way back. */
   g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "schedule.back")));
   list = ps_schedule_view_get_group_page_list (f->view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, N_OVERDUE);
@@ -323,13 +319,11 @@ test_reach_all (Fixture       *f,
   ps_test_xdotool ("key", "Return", NULL);
   g_assert_cmpint (f->opened, ==, entry_case_id (last));
 
-  /* Back to the agenda, on the row that led there; folded, the header's
-   * back button is the sidebar's again. */
+  /* Back to the agenda, on the row that led there, with no back button. */
   ps_test_xdotool ("key", "alt+Left", NULL);
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "agenda");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Schedule");
   g_assert_true (gtk_window_get_focus (f->base.window) == GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "win.show-sidebar")));
   g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "schedule.back")));
 }
 

@@ -315,33 +315,12 @@ test_refresh (Fixture       *f,
   g_assert_finalize_object (f->view);
 }
 
-static GtkWidget *
-find_back_button (GtkWidget *widget)
-{
-  GtkWidget *child;
-
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-sidebar") == 0)
-    return widget;
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_back_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
   show_view (f, 360);
   fill_week (f);
-  g_assert_false (gtk_widget_get_visible (find_back_button (GTK_WIDGET (f->view))));
-  ps_schedule_view_set_folded (f->view, TRUE);
-  g_assert_true (gtk_widget_get_visible (find_back_button (GTK_WIDGET (f->view))));
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-360.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->base.window)), <=, 400);
 }

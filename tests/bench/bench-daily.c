@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The daily actions with the budget caseload (10,000 cases, 30,000
+ * conversations), each done as a user does it in the real window: open a
+ * case from the list, start a conversation from the case page, switch
+ * views, save a case from its editor. Budget: one frame (16 ms) of
+ * Peerside's own work per action. Not a test: run build-aux/bench.sh, which
+ * gives it a headless session.
+ *
+ * Peerside's own work is the action's handler plus what the frame after it
+ * costs beyond a frame that redraws the same window unchanged (under Xvfb
+ * the software renderer makes any frame of a large window cost tens of ms,
+ * whatever changed). For a conversation, whose window is new, the reference
+ * is the first frame of a bare AdwWindow of the same size. Medians of RUNS
+ * actions, worst in brackets.
+ *
+ *   bench-daily [RUNS] */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ps-case-editor.h"
+#include "ps-caseload-view-private.h"
+#include "ps-test-util.h"
+#include "ps-window.h"
+
+#define N_CASES  10000
+#define MAX_RUNS 64
+
+typedef struct
+{
+  double handler[MAX_RUNS];   /* ms in the action's handler */
+  double frame[MAX_RUNS];     /* ms of the frame after it (the longest main-loop turn) */
+  double reference[MAX_RUNS]; /* ms of the reference frame */
+  double own[MAX_RUNS];
+} Figures;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @window painted a frame and nothing is pending;
+ * returns the longest turn, in ms. */
+static double
+wait_for_paint (GtkWidget *window)
+{
+  gboolean painted = FALSE;
+  double longest = 0;
+  gulong id;
+
+  gtk_widget_realize (window);
+  id = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                         G_CALLBACK (after_paint_cb), &painted);
+  while (!painted || g_main_context_pending (NULL))
+    {
+      gint64 turn_start = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, !painted);
+      longest = MAX (longest, (g_get_monotonic_time () - turn_start) / 1000.0);
+    }
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (window), id);
+  return longest;
+}
+
+static double
+redraw (GtkWidget *window)
+{
+  gtk_widget_queue_draw (window);
+  return wait_for_paint (window);
+}
+
+/* What follows a frame (idles, more frames) for a tenth of a second. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+record (Figures *f,
+        guint    i,
+        double   handler,
+        double   frame,
+        double   reference)
+{
+  f->handler[i] = handler;
+  f->frame[i] = frame;
+  f->reference[i] = reference;
+  f->own[i] = handler + MAX (0, frame - reference);
+}
+
+static double
+worst (const double *values,
+       guint         n)
+{
+  double max = values[0];
+
+  for (guint i = 1; i < n; i++)
+    max = MAX (max, values[i]);
+  return max;
+}
+
+static void
+report (const char    *what,
+        const Figures *f,
+        guint          runs)
+{
+  g_print ("%s: handler %.1f ms (%.1f), then a frame of %.1f ms (%.1f) against %.1f ms;"
+           " Peerside's own work %.1f ms (%.1f); budget 16 ms\n",
+           what,
+           ps_test_median (f->handler, runs), worst (f->handler, runs),
+           ps_test_median (f->frame, runs), worst (f->frame, runs),
+           ps_test_median (f->reference, runs),
+           ps_test_median (f->own, runs), worst (f->own, runs));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A toplevel shown since @before was listed, or NULL. */
+static GtkWindow *
+new_toplevel (GList *before)
+{
+  g_autoptr(GList) now = gtk_window_list_toplevels ();
+
+  for (GList *l = now; l != NULL; l = l->next)
+    if (g_list_find (before, l->data) == NULL && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The first frame of a bare window the size of the conversation's. */
+static double
+bare_window_frame (GtkWindow *parent)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *page = adw_status_page_new ();
+  gint64 start = g_get_monotonic_time ();
+  double frame;
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Bare");
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (window);
+  frame = (g_get_monotonic_time () - start) / 1000.0;
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  return frame;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
+  g_autoptr(PsClock) clock = ps_clock_new ();
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PsContext) context = NULL;
+  const char *views[] = { "win.show-schedule", "win.show-overview", "win.show-caseload" };
+  static Figures open, start, views_f, save;
+  guint runs = argc > 1 ? CLAMP (atoi (argv[1]), 1, MAX_RUNS) : 20;
+  PsCaseloadView *caseload;
+  PsCasePage *page;
+  GtkWidget *window, *list_view;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  /* Filled behind the store's back, then opened as Peerside opens it. */
+  {
+    g_autoptr(PsStore) filling = ps_store_open_with_key (path, PS_TEST_KEY, TRUE, clock, &error);
+
+    g_assert_no_error (error);
+    ps_test_fill_store (filling, N_CASES);
+  }
+  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
+  g_assert_no_error (error);
+  settings = g_settings_new ("io.github.peerside.Peerside");
+  context = ps_context_new_for_store (clock, settings, store);
+  window = g_object_new (PS_TYPE_WINDOW, "context", context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (window);
+  settle ();
+  caseload = ps_window_get_caseload_view (PS_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (caseload)), ==, N_CASES);
+  page = ps_caseload_view_get_case_page (caseload);
+  list_view = find_widget (GTK_WIDGET (caseload), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+
+  /* Each view once, so that switching measures switching, not making the
+   * Schedule (bench-schedule measures that). */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_widget_activate_action (window, views[i], NULL);
+      wait_for_paint (window);
+      settle ();
+    }
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double reference = redraw (window);
+      gint64 t = g_get_monotonic_time ();
+      double handler;
+
+      /* Open a case: a click on a row of the list. */
+      g_signal_emit_by_name (list_view, "activate", i % 12);
+      handler = (g_get_monotonic_time () - t) / 1000.0;
+      g_assert_nonnull (ps_case_page_get_case (page));
+      record (&open, i, handler, wait_for_paint (window), reference);
+      settle ();
+
+      /* Save it from its editor, as opened by Edit. */
+      {
+        PsCaseEditor *editor = ps_case_editor_new (context, ps_case_page_get_case (page));
+
+        gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+        gtk_window_present (GTK_WINDOW (editor));
+        wait_for_paint (GTK_WIDGET (editor));
+        settle ();
+        reference = redraw (window);
+        t = g_get_monotonic_time ();
+        gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+        handler = (g_get_monotonic_time () - t) / 1000.0;
+        record (&save, i, handler, wait_for_paint (window), reference);
+        settle ();
+      }
+
+      /* Start a conversation: its window's first frame, against a bare one's. */
+      {
+        g_autoptr(GList) before = gtk_window_list_toplevels ();
+        double bare = bare_window_frame (GTK_WINDOW (window));
+        GtkWindow *conversation;
+        double first;
+
+        t = g_get_monotonic_time ();
+        gtk_widget_activate_action (GTK_WIDGET (page), "case.start-conversation", NULL);
+        handler = (g_get_monotonic_time () - t) / 1000.0;
+        conversation = new_toplevel (before);
+        g_assert_nonnull (conversation);
+        wait_for_paint (GTK_WIDGET (conversation));
+        first = (g_get_monotonic_time () - t) / 1000.0 - handler;
+        record (&start, i, handler, first, bare);
+        gtk_window_destroy (conversation);
+        settle ();
+      }
+
+      /* Switch views: Caseload → Schedule → Overview → Caseload. */
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          reference = redraw (window);
+          t = g_get_monotonic_time ();
+          gtk_widget_activate_action (window, views[v], NULL);
+          handler = (g_get_monotonic_time () - t) / 1000.0;
+          if (v == 0)
+            record (&views_f, i, handler, wait_for_paint (window), reference);
+          else
+            wait_for_paint (window);
+          settle ();
+        }
+    }
+
+  g_print ("daily actions, %d cases and %d conversations (medians of %u, worst in brackets):\n",
+           N_CASES, 3 * N_CASES, runs);
+  report ("  open a case from the list", &open, runs);
+  report ("  start a conversation (its window's first frame against a bare window's)", &start, runs);
+  report ("  switch views (Caseload to Schedule)", &views_f, runs);
+  report ("  save a case from its editor", &save, runs);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&context);
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+  return 0;
+}

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The window as a supporter moves through it, at 1280 and at 360 px: the
+ * list highlights the case the page shows after creating, closing or
+ * opening one from the Schedule; a case shown starts at its top; the
+ * divider stays put from case to case; narrow, a switcher bar replaces the
+ * list of views, titles read whole and every action is at hand. Real
+ * window, keyring and SQLCipher store, fake clock; screenshots in light and
+ * dark are kept as artefacts. */
+
+#include "config.h"
+
+#include "ps-case-editor.h"
+#include "ps-case-row.h"
+#include "ps-caseload-view-private.h"
+#include "ps-close-case-dialog.h"
+#include "ps-schedule-view-private.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+typedef struct
+{
+  char           *dir;
+  PsClock        *clock;
+  GSettings      *settings;
+  PsContext      *context;
+  PsWindow       *window;
+  PsStore        *store;
+  PsCaseloadView *view;
+  PsCasePage     *page;
+  int             width;   /* asked for */
+} Fixture;
+
+typedef struct { int width, height; } Size;
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *find_mapped (GtkWidget     *widget,
+                               Match          match,
+                               gconstpointer  data);
+static gboolean   is_type     (GtkWidget     *widget,
+                               gconstpointer  data);
+static gboolean   is_row_titled (GtkWidget   *widget,
+                                 gconstpointer data);
+
+static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  /* Monday 18 November 2024, 10:00 in the test's time zone. */
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+  const Size *size = data;
+
+  f->dir = g_dir_make_tmp ("peerside-layout-XXXXXX", NULL);
+  f->clock = ps_clock_new_fake (now);
+  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  f->width = size->width;
+  gtk_window_set_default_size (GTK_WINDOW (f->window), size->width, size->height);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  ps_context_open (f->context);
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  f->store = ps_context_get_store (f->context);
+  f->view = ps_window_get_caseload_view (f->window);
+  f->page = ps_caseload_view_get_case_page (f->view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->settings);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  ps_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The name on the highlighted row of the list, as drawn; NULL when none. */
+static const char *
+highlighted_name (Fixture *f)
+{
+  GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  const char *name = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+    if (gtk_widget_get_mapped (item) && (gtk_widget_get_state_flags (item) & GTK_STATE_FLAG_SELECTED))
+      {
+        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+
+        g_assert_null (name);   /* one highlighted row at most */
+        name = ps_case_row_get_title (PS_CASE_ROW (row));
+      }
+  return name;
+}
+
+static const char *
+shown_name (Fixture *f)
+{
+  PsCase *item = ps_case_page_get_case (f->page);
+
+  return item != NULL ? ps_case_get_display_name (item) : NULL;
+}
+
+/* A click on the row reading @name. */
+static void
+click_row (Fixture    *f,
+           const char *name)
+{
+  GListModel *visible = ps_caseload_view_get_visible_cases (f->view);
+  GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (visible, i);
+
+      if (g_str_equal (ps_case_get_display_name (item), name))
+        {
+          g_signal_emit_by_name (list, "activate", i);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+          return;
+        }
+    }
+  g_error ("No row reads “%s”", name);
+}
+
+static void
+add_cases (Fixture *f)
+{
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-16");
+  ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-15");
+}
+
+static void
+test_new_case_is_highlighted (Fixture       *f,
+                              gconstpointer  data)
+{
+  PsCaseEditor *editor;
+
+  add_cases (f);
+  click_row (f, "Dr. Bram Example");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Bram Example");
+
+  /* New Case while another case shows: the new one is highlighted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  editor = PS_CASE_EDITOR (find_toplevel (PS_TYPE_CASE_EDITOR));
+  g_assert_nonnull (editor);
+  {
+    GtkWidget *name_row = find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Dr. Dev Madeup");
+    /* The reason has no default. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_mapped (GTK_WIDGET (editor), is_row_titled, "R_eason")),
+                                PS_REASON_BURNOUT);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Dev Madeup");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Dev Madeup");
+
+  /* A search that hides the new case does not keep it hidden. */
+  ps_caseload_view_set_search (f->view, "cora");
+  g_assert_null (highlighted_name (f));
+  click_row (f, "Dr. Cora Fictional");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Cora Fictional");
+}
+
+static void
+test_closed_case_is_followed (Fixture       *f,
+                              gconstpointer  data)
+{
+  PsCloseCaseDialog *dialog;
+
+  add_cases (f);
+  click_row (f, "Dr. Bram Example");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL));
+  dialog = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  g_assert_nonnull (dialog);
+  ps_close_case_dialog_set_status (dialog, PS_CLOSURE_COMPLETED);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  ps_test_iterate (50);
+
+  /* The page still shows the closed case; the list shows it among the
+   * closed, highlighted, not the case that took its place. */
+  g_assert_cmpint (ps_case_get_state (ps_case_page_get_case (f->page)), ==, PS_CASE_STATE_CLOSED);
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Bram Example");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Bram Example");
+
+  /* Reopened, it is highlighted among the open ones again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.reopen", NULL));
+  ps_test_iterate (50);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Bram Example");
+  g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 3);
+}
+
+static void
+test_schedule_opens_highlighted (Fixture       *f,
+                                 gconstpointer  data)
+{
+  PsScheduleView *schedule;
+  GtkListBox *list = NULL;
+  GtkListBoxRow *row = NULL;
+
+  add_cases (f);
+  click_row (f, "Dr. Ada Placeholder");
+  /* A search hides the cases the Schedule will open. */
+  ps_caseload_view_set_search (f->view, "ada");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
+  schedule = PS_SCHEDULE_VIEW (find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  /* The first entry of the agenda, whichever group it is in. */
+  for (PsScheduleGroup group = 0; group < PS_SCHEDULE_N_GROUPS && row == NULL; group++)
+    {
+      list = ps_schedule_view_get_group_list (schedule, group);
+      row = gtk_list_box_get_row_at_index (list, 0);
+    }
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "caseload");
+  g_assert_nonnull (shown_name (f));
+  g_assert_cmpstr (shown_name (f), !=, "Dr. Ada Placeholder");
+  g_assert_cmpstr (highlighted_name (f), ==, shown_name (f));
+}
+
+
+/* The page's scrolling, as on screen. */
+static GtkAdjustment *
+page_scroll (Fixture *f)
+{
+  GtkWidget *scrolled = find_mapped (GTK_WIDGET (f->page), is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+static void
+test_case_starts_at_top (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkAdjustment *adjustment;
+
+  add_cases (f);
+  click_row (f, "Dr. Ada Placeholder");
+  adjustment = page_scroll (f);
+  /* A short window: the page scrolls. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+  click_row (f, "Dr. Cora Fictional");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+/* Where @widget starts, across the window. */
+static int
+left_edge (Fixture   *f,
+           GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (0, 0), &point));
+  return (int) point.x;
+}
+
+static void
+test_divider_stays (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *names[] = { "Dr. Ada Placeholder", "Cora",
+                          "Dr. Bram Example-Fictional-Madeup-Invented-Placeholder-Sample of Testcase" };
+  int view_at = -1, page_at = -1;
+
+  ps_test_add_case (f->store, names[0], "2024-11-17");
+  ps_test_add_case (f->store, names[2], "2024-11-16");
+  ps_test_add_case (f->store, names[1], "2024-01-15");
+
+  /* The list of views, the list of cases and the case page start where
+   * they did, whatever the case. */
+  for (guint i = 0; i < 6; i++)
+    {
+      click_row (f, names[i % G_N_ELEMENTS (names)]);
+      ps_test_iterate (50);
+      if (view_at < 0)
+        {
+          view_at = left_edge (f, GTK_WIDGET (f->view));
+          page_at = left_edge (f, GTK_WIDGET (f->page));
+          g_assert_cmpint (view_at, >=, 200);
+          g_assert_cmpint (page_at, >=, view_at + 360);
+        }
+      g_assert_cmpint (left_edge (f, GTK_WIDGET (f->view)), ==, view_at);
+      g_assert_cmpint (left_edge (f, GTK_WIDGET (f->page)), ==, page_at);
+    }
+}
+
+/* Narrow ---------------------------------------------------------------------- */
+
+/* The first widget on screen that @match accepts. */
+static GtkWidget *
+find_mapped (GtkWidget     *widget,
+             Match          match,
+             gconstpointer  data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static void
+collect_mapped (GtkWidget     *widget,
+                Match          match,
+                gconstpointer  data,
+                GPtrArray     *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (match (widget, data))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mapped (child, match, data, found);
+}
+
+/* @text is on screen, and wherever it is, whole (not cut to "…"). */
+static void
+assert_reads_whole (Fixture    *f,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_mapped (GTK_WIDGET (f->window), is_label_reading, text, labels);
+  if (labels->len == 0)
+    g_error ("No label on screen reads “%s”", text);
+  for (guint i = 0; i < labels->len; i++)
+    if (pango_layout_is_ellipsized (gtk_label_get_layout (labels->pdata[i])))
+      g_error ("“%s” is cut short on screen", text);
+}
+
+static void
+assert_on_screen (Fixture    *f,
+                  const char *action)
+{
+  GtkWidget *widget = find_mapped (GTK_WIDGET (f->window), has_action, action);
+
+  if (widget == NULL)
+    g_error ("Nothing on screen does %s", action);
+  /* The application's actions need the application, which this window
+   * has not: there, the button on screen is what counts. */
+  if (!g_str_has_prefix (action, "app."))
+    g_assert_true (gtk_widget_is_sensitive (widget));
+}
+
+static void
+settle (Fixture *f)
+{
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ps_test_iterate (50);
+}
+
+/* The switcher bar's button for @title. */
+static GtkWidget *
+switcher_button (GtkWidget  *bar,
+                 const char *title)
+{
+  GtkWidget *label = find_mapped (bar, is_label_reading, title);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_TOGGLE_BUTTON);
+}
+
+static void
+shoot (Fixture    *f,
+       const char *what)
+{
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("layout-%d-%s-%s.png", f->width, what,
+                          adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
+
+  ps_test_screenshot (GTK_WIDGET (f->window), name);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *views = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX);
+  GtkWidget *back;
+
+  add_cases (f);
+  /* A conversation planned, for a long state line. */
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 19, 14, 30, 0);
+    g_autoptr(PsConversation) planned = NULL;
+    g_autoptr(GError) error = NULL;
+    PsCase *item = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-12");
+
+    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30,
+                                              PS_MODALITY_VIDEO, &error);
+    g_assert_no_error (error);
+  }
+  settle (f);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
+
+  /* The views are a switcher bar at the bottom, not a page to go back to. */
+  g_assert_true (gtk_widget_get_mapped (bar));
+  g_assert_cmpint (gtk_widget_get_height (bar), >, 30);
+  g_assert_false (gtk_widget_get_mapped (views));
+  g_assert_null (find_mapped (GTK_WIDGET (f->window), has_action, "win.show-sidebar"));
+  /* Not with the keyboard's Back either. */
+  ps_test_focus_window (GTK_WINDOW (f->window));
+  ps_test_xdotool ("key", "alt+Left", NULL);
+  settle (f);
+  g_assert_false (gtk_widget_get_mapped (views));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+
+  /* Every state line reads whole, on a second line if need be. */
+  {
+    GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+    guint n = 0;
+
+    for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+      {
+        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+
+        if (row == NULL || !gtk_widget_get_mapped (row))
+          continue;
+        n++;
+        if (ps_case_row_get_state_line_cut (PS_CASE_ROW (row)))
+          g_error ("“%s” is cut short on screen", ps_case_row_get_state_line (PS_CASE_ROW (row)));
+      }
+    g_assert_cmpuint (n, ==, 4);
+  }
+
+  /* The list: its title whole, every action at hand, privacy included. */
+  shoot (f, "caseload");
+  assert_reads_whole (f, "Caseload");
+  assert_on_screen (f, "caseload.new-case");
+  assert_on_screen (f, "app.privacy-mode");
+  g_assert_nonnull (find_mapped (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
+
+  /* A case: one level in, its name and state whole, its actions there. */
+  click_row (f, "Dr. Ada Placeholder");
+  settle (f);
+  shoot (f, "case");
+  g_assert_false (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+  assert_reads_whole (f, "Dr. Ada Placeholder");
+  assert_reads_whole (f, "First contact due tomorrow");
+  assert_on_screen (f, "case.start-conversation");
+  assert_on_screen (f, "case.schedule");
+  assert_on_screen (f, "app.privacy-mode");
+  back = find_mapped (GTK_WIDGET (f->window), has_action, "caseload.show-list");
+  g_assert_nonnull (back);
+  g_signal_emit_by_name (back, "clicked");
+  settle (f);
+  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+
+  /* The other views, from the bar. */
+  g_signal_emit_by_name (switcher_button (bar, "Schedule"), "clicked");
+  settle (f);
+  g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "schedule");
+  assert_reads_whole (f, "Schedule");
+  shoot (f, "schedule");
+  g_signal_emit_by_name (switcher_button (bar, "Overview"), "clicked");
+  settle (f);
+  g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "overview");
+  assert_reads_whole (f, "Overview");
+  shoot (f, "overview");
+  g_signal_emit_by_name (switcher_button (bar, "Caseload"), "clicked");
+  settle (f);
+  g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "caseload");
+}
+
+/* Wide, the views are listed beside the caseload and there is no bar. */
+static void
+test_wide (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  add_cases (f);
+  click_row (f, "Dr. Ada Placeholder");
+  settle (f);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX)));
+  assert_on_screen (f, "app.privacy-mode");
+  shoot (f, "caseload");
+}
+
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  if (((const Size *) data)->width == 360)
+    test_narrow (f, data);
+  else
+    test_wide (f, data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  int ret;
+
+  /* What is on screen is where it ends, not half-way through a slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, size, fn) \
+  g_test_add ("/window-layout/" path, Fixture, size, fixture_set_up, fn, fixture_tear_down)
+  ADD ("new-case-is-highlighted", &wide, test_new_case_is_highlighted);
+  ADD ("closed-case-is-followed", &wide, test_closed_case_is_followed);
+  ADD ("schedule-opens-highlighted", &wide, test_schedule_opens_highlighted);
+  ADD ("case-starts-at-top", &short_window, test_case_starts_at_top);
+  ADD ("divider-stays", &wide, test_divider_stays);
+  ADD ("narrow", &narrow, test_narrow);
+  ADD ("narrow-dark", &narrow, test_dark);
+  ADD ("wide", &wide, test_wide);
+  ADD ("wide-dark", &wide, test_dark);
+#undef ADD
+
+  ret = g_test_run ();
+  ps_remove_tree (home);
+  return ret;
+}
