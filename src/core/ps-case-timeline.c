@@ -25,6 +25,12 @@
  *   or conversation comes first, the most recently closed case first, then
  *   the older case.
  *
+ * - The action a case's page suggests: log an attempt while first contact
+ *   is awaited; start a conversation from ten minutes before it until it is
+ *   late, resume one in progress; with nothing planned, schedule one until
+ *   one was held, close after (but schedule while a safety concern is open);
+ *   nothing while the next conversation is still to come, or once closed.
+ *
  * Everything here is arithmetic on what the caller already holds: sorting
  * 10,000 cases allocates nothing per case. */
 
@@ -210,6 +216,44 @@ ps_case_timeline_init (PsCaseTimeline      *self,
         self->urgency = self->next_at != NULL ? PS_URGENCY_PLANNED : PS_URGENCY_NONE;
       break;
     }
+}
+
+PsCaseAction
+ps_case_timeline_next_action (const PsCaseTimeline *self,
+                              PsCase               *kase)
+{
+  g_return_val_if_fail (self != NULL, PS_CASE_ACTION_NONE);
+  g_return_val_if_fail (PS_IS_CASE (kase), PS_CASE_ACTION_NONE);
+
+  switch (self->state)
+    {
+    case PS_CASE_STATE_CLOSED:
+      return PS_CASE_ACTION_NONE;
+    case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
+      return PS_CASE_ACTION_LOG_ATTEMPT;
+    case PS_CASE_STATE_IN_SUPPORT:
+    default:
+      break;
+    }
+
+  switch (self->next_timing)
+    {
+    case PS_TIMING_IN_PROGRESS:
+      return PS_CASE_ACTION_RESUME;
+    case PS_TIMING_SOON:
+    case PS_TIMING_NOW:
+    case PS_TIMING_LATE:
+      return PS_CASE_ACTION_START;
+    case PS_TIMING_UPCOMING:
+      return PS_CASE_ACTION_NONE;
+    case PS_TIMING_NONE:
+    default:
+      break;
+    }
+
+  if (ps_case_get_n_completed_conversations (kase) == 0 || ps_case_get_safety_concern (kase))
+    return PS_CASE_ACTION_SCHEDULE;
+  return PS_CASE_ACTION_CLOSE;
 }
 
 void

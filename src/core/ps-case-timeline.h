@@ -35,6 +35,17 @@ typedef enum
   PS_TIMING_LATE,          /* its planned end has passed and it was not held */
 } PsTiming;
 
+/* The one action a case's page suggests at "now". */
+typedef enum
+{
+  PS_CASE_ACTION_NONE,          /* closed, or a conversation planned and not yet due */
+  PS_CASE_ACTION_LOG_ATTEMPT,   /* awaiting first contact */
+  PS_CASE_ACTION_SCHEDULE,      /* in support with nothing planned, none held or a concern open */
+  PS_CASE_ACTION_START,         /* a conversation soon, starting now or late */
+  PS_CASE_ACTION_RESUME,        /* a conversation in progress */
+  PS_CASE_ACTION_CLOSE,         /* nothing planned after at least one held */
+} PsCaseAction;
+
 /* "Now" and the settings the rules read, made once per refresh. */
 typedef struct
 {
@@ -103,6 +114,8 @@ GDateTime  *ps_timeline_morning              (const GDate          *day,
 void        ps_case_timeline_init            (PsCaseTimeline       *self,
                                               PsCase               *kase,
                                               const PsTimelineNow  *now);
+PsCaseAction ps_case_timeline_next_action   (const PsCaseTimeline *self,
+                                              PsCase               *kase);
 void        ps_case_timeline_get_key         (const PsCaseTimeline *self,
                                               PsCase               *kase,
                                               PsUrgencyKey         *key);

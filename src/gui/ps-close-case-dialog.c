@@ -103,3 +103,25 @@ ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
 
   gtk_check_button_set_active (self->checks[status - PS_CLOSURE_COMPLETED], TRUE);
 }
+
+void
+ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
+                                   const GDate       *erase_on)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (PS_IS_CLOSE_CASE_DIALOG (self));
+  g_return_if_fail (erase_on != NULL && g_date_valid (erase_on));
+
+  dt = g_date_time_new_local (g_date_get_year (erase_on), g_date_get_month (erase_on),
+                              g_date_get_day (erase_on), 12, 0, 0);
+  /* Translators: the day a closed case's name is erased, as in "5 January 2027";
+   * see g_date_time_format() */
+  day = g_date_time_format (dt, _("%-d %B %Y"));
+  /* Translators: %s is a day, as in "5 January 2027" */
+  body = g_strdup_printf (_("How did the support end? Their name and contact will be erased on %s; "
+                            "until then you can reopen the case."), day);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+}

@@ -18,5 +18,8 @@ PsCloseCaseDialog *ps_close_case_dialog_new        (GtkWindow         *parent);
 PsClosureStatus    ps_close_case_dialog_get_status (PsCloseCaseDialog *self);
 void               ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
                                                     PsClosureStatus    status);
+/* Says on which day the colleague's name and contact will be erased. */
+void               ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
+                                                      const GDate       *erase_on);
 
 G_END_DECLS

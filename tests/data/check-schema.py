@@ -21,6 +21,7 @@ EXPECTED = {
     'first-contact-due-days': ('i', '2', (1, 14)),
     'first-contact-overdue-days': ('i', '3', (1, 14)),
     'retention-days': ('i', '30', (7, 365)),
+    'reach-in-message': ('s', "'Touching base'", None),
     'lock-after-idle-minutes': ('i', '10', (0, 240)),
     'privacy-mode': ('b', 'false', None),
     'region': ('s', "''", None),

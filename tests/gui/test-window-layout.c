@@ -433,6 +433,51 @@ assert_on_screen (Fixture    *f,
     g_assert_true (gtk_widget_is_sensitive (widget));
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if ((section != NULL && menu_has_action (section, action)) ||
+          (submenu != NULL && menu_has_action (submenu, action)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_menu_button_with (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  GMenuModel *menu;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  return menu != NULL && menu_has_action (menu, data);
+}
+
+/* A menu button on screen offers @action (the case page's header keeps one
+ * suggested action and the others in its menu). */
+static void
+assert_in_menu (Fixture    *f,
+                const char *action)
+{
+  GtkWidget *button = find_mapped (GTK_WIDGET (f->window), is_menu_button_with, action);
+
+  if (button == NULL)
+    g_error ("No menu on screen offers %s", action);
+  g_assert_true (gtk_widget_is_sensitive (button));
+}
+
 static void
 settle (Fixture *f)
 {
@@ -531,8 +576,10 @@ test_narrow (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
   assert_reads_whole (f, "Dr. Ada Placeholder");
   assert_reads_whole (f, "First contact due tomorrow");
-  assert_on_screen (f, "case.start-conversation");
-  assert_on_screen (f, "case.schedule");
+  assert_in_menu (f, "case.log-attempt");
+  assert_in_menu (f, "case.start-conversation");
+  assert_in_menu (f, "case.schedule");
+  assert_in_menu (f, "case.delete");
   assert_on_screen (f, "app.privacy-mode");
   back = find_mapped (GTK_WIDGET (f->window), has_action, "caseload.show-list");
   g_assert_nonnull (back);
