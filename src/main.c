@@ -21,7 +21,10 @@ main (int   argc,
    * start-up may add to a bare window's. */
   mallopt (M_ARENA_MAX, 1);
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run.sh points this at the translations compiled in the build
+   * tree, so a build that was never installed speaks the user's language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PEERSIDE_LOCALEDIR") != NULL
+                                   ? g_getenv ("PEERSIDE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

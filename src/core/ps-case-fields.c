@@ -16,6 +16,8 @@ ps_case_fields_new (void)
 {
   PsCaseFields *fields = g_new0 (PsCaseFields, 1);
 
+  /* No reason until one is chosen: a default would skew the statistics. */
+  fields->reason = PS_REASON_NONE;
   g_date_clear (&fields->requested_on, 1);
   g_date_clear (&fields->assigned_on, 1);
   return fields;

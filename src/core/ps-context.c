@@ -494,3 +494,20 @@ ps_context_close (PsContext       *self,
     }
   set_status (self, status);
 }
+
+void
+ps_first_contact_days_read (GSettings *settings,
+                            guint     *due_days,
+                            guint     *overdue_days)
+{
+  int due, overdue;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  due = CLAMP (g_settings_get_int (settings, "first-contact-due-days"), 1, 14);
+  overdue = CLAMP (g_settings_get_int (settings, "first-contact-overdue-days"), due, 14);
+  if (due_days != NULL)
+    *due_days = due;
+  if (overdue_days != NULL)
+    *overdue_days = overdue;
+}

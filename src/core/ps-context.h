@@ -44,4 +44,11 @@ void             ps_context_close          (PsContext   *self,
  * throwaway folder at once. */
 void             ps_context_shutdown              (PsContext       *self);
 
+/* The first-contact targets in days, as every view and the reminders use
+ * them: due within 1–14 days, and overdue never before due (Preferences
+ * refuse it; a value set behind their back is read as the due days). */
+void             ps_first_contact_days_read (GSettings  *settings,
+                                             guint      *due_days,
+                                             guint      *overdue_days);
+
 G_END_DECLS

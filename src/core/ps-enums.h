@@ -34,6 +34,9 @@ typedef enum
   PS_REASON_OTHER,
 } PsReason;
 
+/* Not chosen yet: never stored, and no GEnum value. */
+#define PS_REASON_NONE ((PsReason) -1)
+
 typedef enum
 {
   PS_CASE_STATE_AWAITING_FIRST_CONTACT,

@@ -179,6 +179,41 @@ ps_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+char *
+ps_fold_for_search (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)   /* not UTF-8: compared as it is */
+    return g_steal_pointer (&folded);
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeType type;
+      gunichar c;
+
+      /* ASCII, most of every name, needs no lookup. */
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      type = g_unichar_type (c);
+      if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_SPACING_MARK &&
+          type != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 ps_file_write_private (GFile       *file,
                        const char  *contents,

@@ -38,6 +38,10 @@ gboolean   ps_file_write_private   (GFile        *file,
                                     const char   *contents,
                                     gsize         length,
                                     GError      **error);
+
+/* @text as a search compares it: casefolded, and without accents or other
+ * combining marks ("Élodie" → "elodie"). */
+char      *ps_fold_for_search      (const char   *text);
 /* A GDate or NULL when not valid (for boxed properties). */
 const GDate *ps_date_or_null       (const GDate  *date);
 

@@ -61,18 +61,29 @@ label_peek_buttons (GtkWidget *widget)
 }
 
 void
+ps_accessible_label_from_row (GtkWidget         *widget,
+                              AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  label = adw_preferences_row_get_use_underline (row)
+          ? strip_mnemonic (title != NULL ? title : "") : g_strdup (title != NULL ? title : "");
+  set_label (widget, label);
+}
+
+void
 ps_accessible_label_entry_row (AdwEntryRow *row)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  g_autofree char *label = NULL;
 
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
-  label = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
-          ? strip_mnemonic (title != NULL ? title : "") : g_strdup (title != NULL ? title : "");
   if (delegate != NULL)
-    set_label (GTK_WIDGET (delegate), label);
+    ps_accessible_label_from_row (GTK_WIDGET (delegate), ADW_PREFERENCES_ROW (row));
   if (ADW_IS_PASSWORD_ENTRY_ROW (row))
     label_peek_buttons (GTK_WIDGET (row));
 }

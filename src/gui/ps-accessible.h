@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* The text inside an entry row, named by the row's title, and the peek
  * button of a password entry row ("Show Text", "Hide Text"). */
 void ps_accessible_label_entry_row (AdwEntryRow *row);
+/* A field inside a row, named by the row's title without its mnemonic. */
+void ps_accessible_label_from_row  (GtkWidget         *widget,
+                                    AdwPreferencesRow *row);
 
 /* The month and year arrows of a calendar. */
 void ps_accessible_label_calendar  (GtkCalendar *calendar);

@@ -15,6 +15,7 @@
 #include "ps-lock-monitor.h"
 #include "ps-reminder-service.h"
 #include "ps-time-sync.h"
+#include "ps-welcome-window.h"
 #include "ps-window.h"
 
 struct _PsApplication
@@ -68,13 +69,40 @@ window_close_request_cb (GtkWindow     *window,
       g_application_hold (G_APPLICATION (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+
+  /* The first time, a window that closes without the app quitting is a
+   * surprise: say why, and how to quit. */
+  if (!g_settings_get_boolean (self->settings, "background-explained"))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Peerside Keeps Running for Reminders"));
+
+      g_notification_set_body (notification,
+                               _("Reminders still arrive while the window is closed. To quit, "
+                                 "press Ctrl+Q in the window or choose Quit in its main menu; to "
+                                 "stop running in the background, turn it off in Preferences."));
+      g_notification_add_button (notification, _("Quit Now"), "app.quit");
+      g_application_send_notification (G_APPLICATION (self), "running-in-background", notification);
+      g_settings_set_boolean (self->settings, "background-explained", TRUE);
+    }
   return TRUE;
+}
+
+/* The caseload window (not the welcome or a dialog), or NULL. */
+GtkWindow *
+ps_application_get_main_window (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PS_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
 }
 
 static void
 background_setting_changed_cb (PsApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = ps_application_get_main_window (self);
 
   /* Turned off while hidden: nothing keeps us running any more. */
   if (self->held && !keeps_running_in_background (self) &&
@@ -141,7 +169,7 @@ reminder_open_case_cb (PsApplication *self,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = ps_application_get_main_window (self);
   if (item != NULL && PS_IS_WINDOW (window))
     ps_caseload_view_open_case (ps_window_get_caseload_view (PS_WINDOW (window)), item);
 }
@@ -246,13 +274,7 @@ ps_application_activate (GApplication *app)
       return;
     }
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-      window = windows != NULL ? windows->data : NULL;
-    }
+  window = ps_application_get_main_window (self);
   if (window == NULL)
     {
       GtkEventController *events = gtk_event_controller_legacy_new ();
@@ -266,6 +288,30 @@ ps_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  /* The first start sets up safety before the first case; the demo, a
+   * throwaway caseload, does not ask. */
+  if (!self->demo && !g_settings_get_boolean (self->settings, "welcome-done") &&
+      ps_application_get_welcome (self) == NULL)
+    {
+      PsWelcomeWindow *welcome = ps_welcome_window_new (self->settings);
+
+      gtk_window_set_transient_for (GTK_WINDOW (welcome), window);
+      gtk_window_set_application (GTK_WINDOW (welcome), GTK_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (welcome));
+    }
+}
+
+/* The welcome while it shows, else NULL. */
+PsWelcomeWindow *
+ps_application_get_welcome (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PS_IS_WELCOME_WINDOW (l->data))
+      return l->data;
+  return NULL;
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ps-welcome-window.h"
+
 #include "ps-context.h"
 
 G_BEGIN_DECLS
@@ -13,6 +15,9 @@ G_DECLARE_FINAL_TYPE (PsApplication, ps_application, PS, APPLICATION, AdwApplica
 PsApplication *ps_application_new           (void);
 PsContext     *ps_application_get_context   (PsApplication *self);
 GSettings     *ps_application_get_settings  (PsApplication *self);
+GtkWindow     *ps_application_get_main_window (PsApplication *self);
+/* The first-start welcome while it shows, else NULL. */
+PsWelcomeWindow *ps_application_get_welcome  (PsApplication *self);
 void           ps_process_harden            (void);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _PsCaseEditor
   PsCase         *edited;        /* NULL for a new case */
   PsCase         *saved;
   GtkWidget      *bad_widget;
+  AdwMessageDialog *confirmation;  /* while an old date is asked about */
   gboolean        populating;
   gboolean        show_errors;
 
@@ -60,7 +61,9 @@ collect_fields (PsCaseEditor *self)
   fields->referral = adw_combo_row_get_selected (self->referral_row);
   fields->consent_confirmed = fields->referral == PS_REFERRAL_COLLEAGUE &&
                               gtk_check_button_get_active (self->consent_check);
-  fields->reason = adw_combo_row_get_selected (self->reason_row);
+  /* GTK_INVALID_LIST_POSITION until a reason is chosen: no reason. */
+  fields->reason = adw_combo_row_get_selected (self->reason_row) == GTK_INVALID_LIST_POSITION
+                   ? PS_REASON_NONE : (PsReason) adw_combo_row_get_selected (self->reason_row);
   if (requested != NULL)
     fields->requested_on = *requested;
   if (assigned != NULL)
@@ -142,9 +145,20 @@ validate (PsCaseEditor *self)
   return valid;
 }
 
+/* Nothing chosen shows as such, not as a blank. */
+static void
+update_reason_hint (PsCaseEditor *self)
+{
+  gboolean none = adw_combo_row_get_selected (self->reason_row) == GTK_INVALID_LIST_POSITION;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->reason_row),
+                               none ? _("Not chosen yet") : NULL);
+}
+
 static void
 field_changed_cb (PsCaseEditor *self)
 {
+  update_reason_hint (self);
   if (self->populating)
     return;
 
@@ -266,11 +280,8 @@ insert_text_cb (GtkEditable  *editable,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+save (PsCaseEditor *self)
 {
-  PsCaseEditor *self = PS_CASE_EDITOR (widget);
   PsStore *store = ps_context_get_store (self->context);
   g_autoptr(PsCaseFields) fields = NULL;
   g_autoptr(PsCase) saved = NULL;
@@ -307,6 +318,77 @@ save_action (GtkWidget  *widget,
   g_set_object (&self->saved, saved);
   g_signal_emit (self, signals[SAVED], 0, saved);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+confirmation_response_cb (PsCaseEditor     *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  self->confirmation = NULL;
+  /* Saving closes this window before the question is gone. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  if (g_strcmp0 (response, "save") == 0)
+    save (self);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->requested_row));
+}
+
+/* A request date over a year back is more often a slip of the calendar
+ * than a case: it would show as overdue by hundreds of days. Asked when
+ * the date is set or changed, not for a case saved with it before. */
+static gboolean
+needs_confirmation (PsCaseEditor *self)
+{
+  const GDate *requested = ps_date_row_get_date (self->requested_row);
+  GDate today, year_ago;
+
+  if (requested == NULL)
+    return FALSE;
+  if (self->edited != NULL &&
+      g_date_compare (requested, ps_case_get_requested_on (self->edited)) == 0)
+    return FALSE;
+
+  ps_clock_get_today (ps_context_get_clock (self->context), &today);
+  year_ago = today;
+  g_date_subtract_years (&year_ago, 1);
+  return g_date_compare (requested, &year_ago) < 0;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PsCaseEditor *self = PS_CASE_EDITOR (widget);
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  self->show_errors = TRUE;
+  if (!validate (self) || self->confirmation != NULL)
+    return;
+  if (!needs_confirmation (self))
+    {
+      save (self);
+      return;
+    }
+
+  day = ps_date_row_format_date (ps_date_row_get_date (self->requested_row));
+  /* Translators: %s is a day, "Mon 18 Nov 2024". No name: the screen may be shared. */
+  body = g_strdup_printf (_("The request date, %s, is more than a year ago. First contact is "
+                            "counted from it, so the case would show as long overdue."), day);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Requested Over a Year Ago?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "change", _("C_hange Date"),
+                                    "save", _("_Keep Date"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "change");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "change");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirmation_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->confirmation = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -358,7 +440,6 @@ populate (PsCaseEditor *self)
       fields = ps_case_fields_new ();
       fields->modality = PS_MODALITY_PHONE;
       fields->referral = PS_REFERRAL_SELF;
-      fields->reason = PS_REASON_ADVERSE_EVENT;
       fields->requested_on = today;
       fields->assigned_on = today;
     }
@@ -372,7 +453,10 @@ populate (PsCaseEditor *self)
   adw_combo_row_set_selected (self->referral_row, fields->referral);
   gtk_check_button_set_active (self->consent_check, fields->consent_confirmed);
   gtk_widget_set_visible (self->consent_row, fields->referral == PS_REFERRAL_COLLEAGUE);
-  adw_combo_row_set_selected (self->reason_row, fields->reason);
+  adw_combo_row_set_selected (self->reason_row, ps_reason_is_valid (fields->reason)
+                                                ? (guint) fields->reason
+                                                : GTK_INVALID_LIST_POSITION);
+  update_reason_hint (self);
   ps_date_row_set_date (self->requested_row, &fields->requested_on);
   ps_date_row_set_date (self->assigned_row, &fields->assigned_on);
   self->populating = FALSE;
@@ -388,6 +472,11 @@ ps_case_editor_dispose (GObject *object)
 {
   PsCaseEditor *self = (PsCaseEditor *)object;
 
+  if (self->confirmation != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->confirmation, confirmation_response_cb, self);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->confirmation)));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASE_EDITOR);
   self->bad_widget = NULL;
   g_clear_object (&self->edited);
@@ -510,4 +599,12 @@ ps_case_editor_get_case (PsCaseEditor *self)
   g_return_val_if_fail (PS_IS_CASE_EDITOR (self), NULL);
 
   return self->saved != NULL ? self->saved : self->edited;
+}
+
+/* The old-date question while it is asked, else NULL. */
+AdwMessageDialog *
+ps_case_editor_get_confirmation (PsCaseEditor *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_EDITOR (self), NULL);
+  return self->confirmation;
 }

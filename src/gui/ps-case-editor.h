@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (PsCaseEditor, ps_case_editor, PS, CASE_EDITOR, AdwWindow)
 PsCaseEditor *ps_case_editor_new      (PsContext    *context,
                                        PsCase       *case_or_null);
 PsCase       *ps_case_editor_get_case (PsCaseEditor *self);
+/* For tests: the question about a request date over a year old, or NULL. */
+AdwMessageDialog *ps_case_editor_get_confirmation (PsCaseEditor *self);
 
 G_END_DECLS

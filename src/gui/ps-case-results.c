@@ -6,6 +6,7 @@
 
 #include "ps-case-results.h"
 #include "ps-case-row.h"
+#include "ps-util.h"
 
 /* PsCaseSlot ------------------------------------------------------------ */
 
@@ -76,7 +77,10 @@ struct _PsCaseResults
   int         due_days;
   int         overdue_days;
   gboolean    closed;
-  char       *search;      /* casefolded; NULL for every case */
+  char       *search;      /* folded (ps_fold_for_search); NULL for every case */
+  guint       n_open;
+  guint       n_closed;
+  guint       n_elsewhere; /* matches of the search in the other list */
   gint64      changes_at;  /* the first case's timeline change, Unix seconds */
 
   GArray     *sorted;      /* Entry, every case of the source in order */
@@ -106,7 +110,7 @@ folded_name_free (gpointer data)
   g_free (fn);
 }
 
-/* The casefolded name, made once per name rather than on every keystroke. */
+/* The folded name, made once per name rather than on every keystroke. */
 static const char *
 get_folded_name (PsCase *item)
 {
@@ -125,7 +129,7 @@ get_folded_name (PsCase *item)
     {
       fn = g_new0 (FoldedName, 1);
       fn->source = g_strdup (name);
-      fn->folded = g_utf8_casefold (name, -1);
+      fn->folded = ps_fold_for_search (name);
       g_object_set_qdata_full (G_OBJECT (item), quark, fn, folded_name_free);
     }
   return fn->folded;
@@ -147,11 +151,9 @@ compare_entries (gconstpointer a,
 }
 
 static gboolean
-matches (PsCaseResults *self,
-         Entry         *entry)
+matches_search (PsCaseResults *self,
+                Entry         *entry)
 {
-  if ((entry->key.urgency == PS_URGENCY_CLOSED) != self->closed)
-    return FALSE;
   if (self->search == NULL)
     return TRUE;
   /* Looked up once per sort, not on every keystroke. */
@@ -203,12 +205,22 @@ refilter (PsCaseResults *self,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_sized_new (self->sorted->len);
 
+  self->n_open = self->n_closed = self->n_elsewhere = 0;
   for (guint i = 0; i < self->sorted->len; i++)
     {
       Entry *entry = &g_array_index (self->sorted, Entry, i);
+      gboolean closed = entry->key.urgency == PS_URGENCY_CLOSED;
 
-      if (matches (self, entry))
+      if (closed)
+        self->n_closed++;
+      else
+        self->n_open++;
+      if (!matches_search (self, entry))
+        continue;
+      if (closed == self->closed)
         g_ptr_array_add (results, entry->item);
+      else if (self->search != NULL)
+        self->n_elsewhere++;
     }
   apply (self, results, rebind_all);
 }
@@ -384,7 +396,7 @@ ps_case_results_set_order (PsCaseResults *self,
   resort (self);
 }
 
-/* @search is casefolded already, or NULL. */
+/* @search is folded already (ps_fold_for_search), or NULL. */
 void
 ps_case_results_set_filter (PsCaseResults *self,
                             gboolean       closed,
@@ -451,4 +463,21 @@ ps_case_results_find (PsCaseResults *self,
   if (item != NULL && g_ptr_array_find (self->results, item, &position))
     return position;
   return G_MAXUINT;
+}
+
+/* How many open and closed cases there are, whatever the search. */
+guint
+ps_case_results_get_n_cases (PsCaseResults *self,
+                             gboolean       closed)
+{
+  g_return_val_if_fail (PS_IS_CASE_RESULTS (self), 0);
+  return closed ? self->n_closed : self->n_open;
+}
+
+/* How many cases of the other list the search matches: 0 without one. */
+guint
+ps_case_results_get_n_elsewhere (PsCaseResults *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_RESULTS (self), 0);
+  return self->n_elsewhere;
 }

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (PsCaseSlot, ps_case_slot, PS, CASE_SLOT, GObject)
 PsCase *ps_case_slot_get_case (PsCaseSlot *self);
 
 /* The caseload as the list shows it: the cases of a source model in order of
- * urgency, the open or the closed ones, whose name contains a search. A
+ * urgency, the open or the closed ones, whose name contains a search
+ * regardless of case and accents. A
  * GListModel of PsCaseSlot. */
 #define PS_TYPE_CASE_RESULTS (ps_case_results_get_type ())
 G_DECLARE_FINAL_TYPE (PsCaseResults, ps_case_results, PS, CASE_RESULTS, GObject)
@@ -37,5 +38,8 @@ PsCase        *ps_case_results_get_case    (PsCaseResults *self,
                                             guint          position);
 guint          ps_case_results_find        (PsCaseResults *self,
                                             PsCase        *item);
+guint          ps_case_results_get_n_cases (PsCaseResults *self,
+                                            gboolean       closed);
+guint          ps_case_results_get_n_elsewhere (PsCaseResults *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-conversation-window.h"
+#include "ps-util.h"
 
 struct _PsCaseloadView
 {
@@ -21,10 +22,10 @@ struct _PsCaseloadView
   PsStore            *store;
   gboolean            show_closed;
   gboolean            shown_closed;  /* the state of the case on show, at the last sort */
-  char               *search;        /* casefolded, NULL when empty */
+  char               *search;        /* folded, NULL when empty */
   GDateTime          *now;           /* local; for the order and the rows */
-  int                 due_days;
-  int                 overdue_days;
+  guint               due_days;
+  guint               overdue_days;
   guint               change_id;     /* to the first case whose words change */
 
   PsCaseResults      *results;
@@ -42,7 +43,13 @@ struct _PsCaseloadView
   GtkListView        *list_view;
   GtkToggleButton    *open_toggle;
   GtkToggleButton    *closed_toggle;
+  GtkLabel           *open_count;
+  GtkLabel           *closed_count;
+  GtkButton          *elsewhere_button;        /* under the list */
+  GtkButton          *elsewhere_page_button;   /* on "No Matching Cases" */
   GtkStack           *case_stack;
+  GtkWidget          *separator;
+  GtkWidget          *scope_box;
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseloadView, ps_caseload_view, GTK_TYPE_WIDGET)
@@ -67,8 +74,7 @@ refresh_now (PsCaseloadView *self)
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = ps_clock_get_now_local (ps_context_get_clock (self->context));
-  self->due_days = g_settings_get_int (settings, "first-contact-due-days");
-  self->overdue_days = g_settings_get_int (settings, "first-contact-overdue-days");
+  ps_first_contact_days_read (settings, &self->due_days, &self->overdue_days);
 }
 
 /* A place in the list holds another case after a search: the selection
@@ -79,6 +85,50 @@ sync_selection (PsCaseloadView *self)
   PsCase *shown = self->case_page != NULL ? ps_case_page_get_case (self->case_page) : NULL;
 
   gtk_single_selection_set_selected (self->selection, ps_case_results_find (self->results, shown));
+}
+
+/* The counts on Open and Closed, and the search's matches in the list not
+ * shown ("1 match in Closed"). */
+static void
+update_scope (PsCaseloadView *self)
+{
+  guint n_open = ps_case_results_get_n_cases (self->results, FALSE);
+  guint n_closed = ps_case_results_get_n_cases (self->results, TRUE);
+  guint elsewhere = ps_case_results_get_n_elsewhere (self->results);
+  g_autofree char *open = g_strdup_printf ("%u", n_open);
+  g_autofree char *closed = g_strdup_printf ("%u", n_closed);
+  g_autofree char *open_name = NULL;
+  g_autofree char *closed_name = NULL;
+  g_autofree char *hint = NULL;
+
+  gtk_label_set_text (self->open_count, open);
+  gtk_label_set_text (self->closed_count, closed);
+  /* Translators: the accessible name of the Open switch, "Open, 12 cases" */
+  open_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Open, %u case", "Open, %u cases", n_open), n_open);
+  /* Translators: the accessible name of the Closed switch, "Closed, 3 cases" */
+  closed_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closed, %u case", "Closed, %u cases", n_closed), n_closed);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->closed_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, closed_name, -1);
+
+  if (elsewhere > 0 && self->show_closed)
+    /* Translators: under the closed cases found by a search */
+    hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match in Open", "%u matches in Open", elsewhere), elsewhere);
+  else if (elsewhere > 0)
+    /* Translators: under the open cases found by a search */
+    hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match in Closed", "%u matches in Closed", elsewhere), elsewhere);
+  /* Under the list when it shows matches; on the empty page, where the eye
+   * already is, when it shows none. */
+  if (hint != NULL)
+    {
+      gtk_button_set_label (self->elsewhere_button, hint);
+      gtk_button_set_label (self->elsewhere_page_button, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_button),
+                          hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_page_button),
+                          hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0);
 }
 
 static void search_changed_cb (PsCaseloadView *self);
@@ -105,6 +155,7 @@ update_stack (PsCaseloadView *self)
 {
   const char *page;
 
+  update_scope (self);
   if (self->cases == NULL || g_list_model_get_n_items (self->cases) == 0)
     page = "empty";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
@@ -115,6 +166,12 @@ update_stack (PsCaseloadView *self)
     page = "no-results";
 
   gtk_stack_set_visible_child_name (self->stack, page);
+  /* With no case at all there is one thing to do, said once: the list's
+   * empty state takes the window, without "No Case Selected" beside it. */
+  gtk_widget_set_visible (self->separator, !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->case_stack), !g_str_equal (page, "empty"));
+  gtk_widget_set_hexpand (self->box, g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_box), !g_str_equal (page, "empty"));
   sync_selection (self);
 }
 
@@ -312,7 +369,7 @@ search_changed_cb (PsCaseloadView *self)
 
   g_clear_pointer (&self->search, g_free);
   if (stripped[0] != '\0')
-    self->search = g_utf8_casefold (stripped, -1);
+    self->search = ps_fold_for_search (stripped);
   ps_case_results_set_filter (self->results, self->show_closed, self->search);
   update_stack (self);
 }
@@ -323,6 +380,12 @@ scope_toggled_cb (PsCaseloadView *self)
   self->show_closed = !gtk_toggle_button_get_active (self->open_toggle);
   ps_case_results_set_filter (self->results, self->show_closed, self->search);
   update_stack (self);
+}
+
+static void
+elsewhere_clicked_cb (PsCaseloadView *self)
+{
+  ps_caseload_view_show_closed (self, !self->show_closed);
 }
 
 static void
@@ -536,6 +599,12 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_toggle);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_count);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_count);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_page_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, separator);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, scope_box);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, case_stack);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, search_bar);
@@ -543,6 +612,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, elsewhere_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "caseload.new-case", NULL, new_case_action);
@@ -624,4 +694,23 @@ ps_caseload_view_open_case (PsCaseloadView *self,
 {
   g_return_if_fail (PS_IS_CASELOAD_VIEW (self));
   show_case (self, item);
+}
+
+const char *
+ps_caseload_view_get_scope_count (PsCaseloadView *self,
+                                  gboolean        closed)
+{
+  g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
+  return gtk_label_get_text (closed ? self->closed_count : self->open_count);
+}
+
+GtkButton *
+ps_caseload_view_get_elsewhere (PsCaseloadView *self)
+{
+  g_return_val_if_fail (PS_IS_CASELOAD_VIEW (self), NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_button)))
+    return self->elsewhere_button;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_page_button)))
+    return self->elsewhere_page_button;
+  return NULL;
 }

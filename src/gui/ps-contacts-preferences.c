@@ -7,20 +7,20 @@
 #include "ps-accessible.h"
 #include "ps-contacts-preferences.h"
 #include "ps-crisis-contacts.h"
+#include "ps-phone-list-group.h"
 
 struct _PsContactsPreferencesPage
 {
   AdwPreferencesPage  parent_instance;
 
   GSettings          *settings;
-  GListModel         *program_contacts;
-  GtkWidget          *crisis_checks[8];
+  GPtrArray          *crisis_rows;    /* the region's lines, each an AdwActionRow */
+  gboolean            updating;
 
   AdwPreferencesGroup *crisis_group;
-  GtkListBox         *program_list;
-  AdwEntryRow        *name_row;
-  AdwEntryRow        *phone_row;
-  GtkLabel           *hint_label;
+  AdwComboRow        *region_row;
+  PsPhoneListGroup   *custom_group;
+  PsPhoneListGroup   *program_group;
 };
 
 G_DEFINE_FINAL_TYPE (PsContactsPreferencesPage, ps_contacts_preferences_page,
@@ -34,13 +34,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GtkCheckButton *
+row_check (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "ps-check");
+}
+
 static void
 crisis_lines_changed_cb (PsContactsPreferencesPage *self)
 {
-  for (guint i = 0; i < ps_crisis_line_get_n_presets (); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->crisis_checks[i]),
-                                 ps_crisis_lines_get_chosen (self->settings,
-                                                             ps_crisis_line_get_preset (i)->id));
+  self->updating = TRUE;
+  for (guint i = 0; i < self->crisis_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->crisis_rows, i);
+      const PsCrisisLine *line = g_object_get_data (G_OBJECT (row), "ps-crisis-line");
+
+      gtk_check_button_set_active (row_check (row), ps_crisis_lines_get_chosen (self->settings, line->id));
+    }
+  self->updating = FALSE;
 }
 
 static void
@@ -49,158 +60,119 @@ crisis_check_toggled_cb (GtkCheckButton            *check,
 {
   const PsCrisisLine *line = g_object_get_data (G_OBJECT (check), "ps-crisis-line");
 
-  /* A no-op when the change came from the setting itself. */
-  ps_crisis_lines_set_chosen (self->settings, line->id, gtk_check_button_get_active (check));
-}
-
-static void
-build_crisis_rows (PsContactsPreferencesPage *self)
-{
-  g_assert (ps_crisis_line_get_n_presets () <= G_N_ELEMENTS (self->crisis_checks));
-
-  for (guint i = 0; i < ps_crisis_line_get_n_presets (); i++)
-    {
-      const PsCrisisLine *line = ps_crisis_line_get_preset (i);
-      g_autofree char *subtitle = g_strdup_printf ("%s\n%s", ps_crisis_line_get_country (line),
-                                                   ps_crisis_line_get_how (line));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ps_crisis_line_get_service (line));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      ps_crisis_line_get_service (line), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (check), "ps-crisis-line", (gpointer)line);
-      adw_preferences_group_add (self->crisis_group, row);
-      self->crisis_checks[i] = check;
-    }
-}
-
-static void
-remove_clicked_cb (GtkButton                 *button,
-                   PsContactsPreferencesPage *self)
-{
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ps-position"));
-
-  ps_program_contacts_remove (self->settings, position);
+  if (!self->updating)
+    ps_crisis_lines_set_chosen (self->settings, line->id, gtk_check_button_get_active (check));
 }
 
 static GtkWidget *
-create_program_row (gpointer item,
-                    gpointer user_data)
+crisis_row_new (PsContactsPreferencesPage *self,
+                const PsCrisisLine        *line)
 {
-  PsContactsPreferencesPage *self = user_data;
-  PsProgramContact *contact = item;
-  g_autofree char *label = g_strdup_printf (_("Remove %s"), ps_program_contact_get_name (contact));
+  g_autofree char *subtitle = g_strdup_printf ("%s\n%s", ps_crisis_line_get_country (line),
+                                               ps_crisis_line_get_how (line));
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *check = gtk_check_button_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ps_program_contact_get_name (contact));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ps_program_contact_get_phone (contact));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ps_crisis_line_get_service (line));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ps_crisis_line_get_service (line), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (line->physician)
+    {
+      GtkWidget *tag = gtk_label_new (_("For doctors"));
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (button), "ps-position",
-                     GUINT_TO_POINTER (ps_program_contact_get_position (contact)));
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "dim-label");
+      gtk_widget_add_css_class (tag, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  g_object_set_data (G_OBJECT (check), "ps-crisis-line", (gpointer)line);
+  g_object_set_data (G_OBJECT (row), "ps-crisis-line", (gpointer)line);
+  g_object_set_data (G_OBJECT (row), "ps-check", check);
+  g_signal_connect (check, "toggled", G_CALLBACK (crisis_check_toggled_cb), self);
   return row;
 }
 
+/* The lines of the region on show, after the region row. */
 static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
+build_crisis_rows (PsContactsPreferencesPage *self)
 {
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
+  const PsCrisisRegion *region = ps_crisis_lines_get_region (self->settings);
 
-static gboolean
-validate (PsContactsPreferencesPage *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  g_autofree char *phone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
-  gboolean name_ok = ps_program_contact_name_is_valid (name);
-  gboolean phone_ok = ps_program_contact_phone_is_valid (phone);
-  const char *hint = "";
+  for (guint i = 0; i < self->crisis_rows->len; i++)
+    adw_preferences_group_remove (self->crisis_group, g_ptr_array_index (self->crisis_rows, i));
+  g_ptr_array_set_size (self->crisis_rows, 0);
 
-  /* Only complain about what was typed. */
-  set_row_error (self->name_row, !name_ok && name[0] != '\0');
-  set_row_error (self->phone_row, !phone_ok && phone[0] != '\0');
-  if (!name_ok && name[0] != '\0')
-    hint = _("A name is one line of at most 80 characters.");
-  else if (!phone_ok && phone[0] != '\0')
-    hint = _("A phone number has 3 to 30 characters: digits, spaces and + ( ) -.");
-  gtk_label_set_label (self->hint_label, hint);
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint[0] != '\0');
+  self->updating = TRUE;
+  for (guint r = 0; r < ps_crisis_region_get_n (); r++)
+    if (ps_crisis_region_get (r) == region)
+      adw_combo_row_set_selected (self->region_row, r);
+  if (region == NULL)
+    adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
+  self->updating = FALSE;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.add", name_ok && phone_ok);
-  return name_ok && phone_ok;
-}
+  for (guint i = 0; region != NULL && region->lines[i] != NULL; i++)
+    {
+      const PsCrisisLine *line = ps_crisis_line_lookup (region->lines[i]);
+      GtkWidget *row;
 
-static void
-entry_changed_cb (PsContactsPreferencesPage *self)
-{
-  validate (self);
-}
-
-static gboolean
-add_contact (PsContactsPreferencesPage *self)
-{
-  if (!validate (self) ||
-      !ps_program_contacts_add (self->settings,
-                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                                gtk_editable_get_text (GTK_EDITABLE (self->phone_row))))
-    return FALSE;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-  return TRUE;
+      if (line == NULL)
+        continue;
+      row = crisis_row_new (self, line);
+      adw_preferences_group_add (self->crisis_group, row);
+      g_ptr_array_add (self->crisis_rows, row);
+    }
+  crisis_lines_changed_cb (self);
 }
 
 static void
-add_activated_cb (PsContactsPreferencesPage *self)
+region_selected_cb (PsContactsPreferencesPage *self)
 {
-  add_contact (self);
-}
+  guint selected = adw_combo_row_get_selected (self->region_row);
 
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  add_contact (PS_CONTACTS_PREFERENCES_PAGE (widget));
+  if (self->updating || selected >= ps_crisis_region_get_n ())
+    return;
+  if (ps_crisis_region_get (selected) == ps_crisis_lines_get_region (self->settings))
+    return;
+  ps_crisis_lines_set_region (self->settings, ps_crisis_region_get (selected)->id);
 }
 
 static void
 set_settings (PsContactsPreferencesPage *self,
               GSettings                 *settings)
 {
+  GtkWidget *custom, *program;
+
   g_assert (self->settings == NULL);
   if (settings == NULL)
     return;
 
   self->settings = g_object_ref (settings);
-  crisis_lines_changed_cb (self);
-  for (guint i = 0; i < ps_crisis_line_get_n_presets (); i++)
-    g_signal_connect (self->crisis_checks[i], "toggled",
-                      G_CALLBACK (crisis_check_toggled_cb), self);
+  build_crisis_rows (self);
   g_signal_connect_object (settings, "changed::crisis-lines",
                            G_CALLBACK (crisis_lines_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::region",
+                           G_CALLBACK (build_crisis_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->region_row, "notify::selected",
+                            G_CALLBACK (region_selected_cb), self);
 
-  self->program_contacts = ps_program_contacts_dup_model (settings);
-  gtk_list_box_bind_model (self->program_list, self->program_contacts,
-                           create_program_row, self, NULL);
+  custom = ps_phone_list_group_new (settings, "custom-crisis-lines", _("Your Own Lines"),
+                                    _("Other lines to show in the safety panel, such as a local "
+                                      "crisis team or a line for doctors where you work."),
+                                    _("No lines of your own"), _("_Add Line"));
+  program = ps_phone_list_group_new (settings, "program-contacts", _("Program Contacts"),
+                                     _("Your peer support program’s own contacts, such as the "
+                                       "coordinator or the physician health program. Never the "
+                                       "details of a colleague you support."),
+                                     _("No program contacts yet"), _("_Add Contact"));
+  self->custom_group = PS_PHONE_LIST_GROUP (custom);
+  self->program_group = PS_PHONE_LIST_GROUP (program);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (custom));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (program));
 }
 
 static void
@@ -208,10 +180,8 @@ ps_contacts_preferences_page_dispose (GObject *object)
 {
   PsContactsPreferencesPage *self = (PsContactsPreferencesPage *)object;
 
-  if (self->program_list != NULL)
-    gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CONTACTS_PREFERENCES_PAGE);
-  g_clear_object (&self->program_contacts);
+  g_clear_pointer (&self->crisis_rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ps_contacts_preferences_page_parent_class)->dispose (object);
@@ -271,32 +241,19 @@ ps_contacts_preferences_page_class_init (PsContactsPreferencesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ps-contacts-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, PsContactsPreferencesPage, crisis_group);
-  gtk_widget_class_bind_template_child (widget_class, PsContactsPreferencesPage, program_list);
-  gtk_widget_class_bind_template_child (widget_class, PsContactsPreferencesPage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, PsContactsPreferencesPage, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, PsContactsPreferencesPage, hint_label);
-  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "contacts.add", NULL, add_action);
+  gtk_widget_class_bind_template_child (widget_class, PsContactsPreferencesPage, region_row);
 }
 
 static void
 ps_contacts_preferences_page_init (PsContactsPreferencesPage *self)
 {
-  GtkWidget *placeholder;
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
 
+  self->crisis_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  ps_accessible_label_entry_row (self->name_row);
-  ps_accessible_label_entry_row (self->phone_row);
-  build_crisis_rows (self);
-
-  placeholder = gtk_label_new (_("No program contacts yet"));
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->program_list, placeholder);
-  validate (self);
+  for (guint i = 0; i < ps_crisis_region_get_n (); i++)
+    gtk_string_list_append (regions, ps_crisis_region_get (i)->name);
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 }
 
 GtkWidget *
@@ -313,9 +270,14 @@ ps_contacts_preferences_page_get_crisis_check (PsContactsPreferencesPage *self,
 {
   g_return_val_if_fail (PS_IS_CONTACTS_PREFERENCES_PAGE (self), NULL);
 
-  for (guint i = 0; i < ps_crisis_line_get_n_presets (); i++)
-    if (g_str_equal (ps_crisis_line_get_preset (i)->id, id))
-      return GTK_CHECK_BUTTON (self->crisis_checks[i]);
+  for (guint i = 0; i < self->crisis_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->crisis_rows, i);
+      const PsCrisisLine *line = g_object_get_data (G_OBJECT (row), "ps-crisis-line");
+
+      if (g_str_equal (line->id, id))
+        return row_check (row);
+    }
   return NULL;
 }
 
@@ -323,7 +285,7 @@ GtkListBox *
 ps_contacts_preferences_page_get_program_list (PsContactsPreferencesPage *self)
 {
   g_return_val_if_fail (PS_IS_CONTACTS_PREFERENCES_PAGE (self), NULL);
-  return self->program_list;
+  return ps_phone_list_group_get_list (self->program_group);
 }
 
 gboolean
@@ -332,8 +294,19 @@ ps_contacts_preferences_page_add_contact (PsContactsPreferencesPage *self,
                                           const char                *phone)
 {
   g_return_val_if_fail (PS_IS_CONTACTS_PREFERENCES_PAGE (self), FALSE);
+  return ps_phone_list_group_add (self->program_group, name, phone);
+}
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), phone);
-  return add_contact (self);
+PsPhoneListGroup *
+ps_contacts_preferences_page_get_custom_group (PsContactsPreferencesPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONTACTS_PREFERENCES_PAGE (self), NULL);
+  return self->custom_group;
+}
+
+AdwComboRow *
+ps_contacts_preferences_page_get_region_row (PsContactsPreferencesPage *self)
+{
+  g_return_val_if_fail (PS_IS_CONTACTS_PREFERENCES_PAGE (self), NULL);
+  return self->region_row;
 }

@@ -100,7 +100,7 @@ ps_export_dialog_save_to (PsExportDialog *self,
   from = day_start (self, ps_date_row_get_date (self->from_row), 0);
   /* The last day is included. */
   to = day_start (self, ps_date_row_get_date (self->to_row), 1);
-  due_days = g_settings_get_int (ps_context_get_settings (self->context), "first-contact-due-days");
+  ps_first_contact_days_read (ps_context_get_settings (self->context), &due_days, NULL);
 
   if (!ps_ical_export_to_file_full (store, from, to,
                                     gtk_check_button_get_active (self->names_check),

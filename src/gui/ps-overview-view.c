@@ -427,7 +427,7 @@ static void
 refresh (PsOverviewView *self)
 {
   GDate today, from, to;
-  int target;
+  guint target;
 
   self->dirty = FALSE;
   g_clear_object (&self->statistics);
@@ -452,8 +452,8 @@ refresh (PsOverviewView *self)
   adw_status_page_set_title (self->empty_page, g_date_compare (&from, &to) > 0
                              ? _("The Period Ends Before It Starts")
                              : _("No Cases in This Period"));
-  target = g_settings_get_int (ps_context_get_settings (self->context), "first-contact-overdue-days");
-  self->statistics = ps_statistics_compute (self->store, &from, &to, (guint)MAX (target, 0));
+  ps_first_contact_days_read (ps_context_get_settings (self->context), NULL, &target);
+  self->statistics = ps_statistics_compute (self->store, &from, &to, target);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     ps_bar_chart_set_hide_small_counts (self->charts[i], hide_small (self));

@@ -8,6 +8,7 @@
 #include "ps-contact-uri.h"
 #include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
+#include "ps-targets-group.h"
 
 struct _PsPreferencesWindow
 {
@@ -20,10 +21,9 @@ struct _PsPreferencesWindow
   GtkWidget            *background_switch;
   GtkWidget            *login_switch;
   GtkWidget            *privacy_switch;
+  AdwPreferencesPage   *general_page;
   GtkWidget            *small_counts_switch;
   GtkWidget            *program_name_row;
-  GtkWidget            *due_spin;
-  GtkWidget            *overdue_spin;
   GtkWidget            *follow_up_spin;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
@@ -135,9 +135,8 @@ bind_settings (PsPreferencesWindow *self)
   g_settings_bind (settings, "program-name", self->program_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->program_name_row));
-  g_settings_bind (settings, "first-contact-due-days", self->due_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "first-contact-overdue-days", self->overdue_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "safety-follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (ps_targets_group_new (settings)));
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
   bind_choice (settings, "retention-days", self->retention_row, &retention_table);
@@ -209,10 +208,9 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, privacy_switch);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, small_counts_switch);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, program_name_row);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
-  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);

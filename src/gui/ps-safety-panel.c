@@ -70,14 +70,20 @@ contact_row_new (const char *title,
   return row;
 }
 
+static GtkWidget *create_program_row (gpointer item,
+                                      gpointer user_data);
+
+/* A line of the directory (its id), or one the supporter added. */
 static GtkWidget *
 create_crisis_row (gpointer item,
                    gpointer user_data)
 {
-  const char *id = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
-  const PsCrisisLine *line = ps_crisis_line_lookup (id);
+  const PsCrisisLine *line;
   g_autofree char *subtitle = NULL;
 
+  if (PS_IS_PROGRAM_CONTACT (item))
+    return create_program_row (item, user_data);
+  line = ps_crisis_line_lookup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
   g_assert (line != NULL);
   /* Country and number both shown, so the supporter can check the line. */
   subtitle = g_strdup_printf ("%s\n%s", ps_crisis_line_get_country (line),
@@ -214,9 +220,32 @@ set_context (PsSafetyPanel *self,
   self->context = g_object_ref (context);
   settings = ps_context_get_settings (context);
 
-  self->crisis_lines = ps_crisis_lines_dup_model (settings);
+  {
+    GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+    g_autoptr(GListModel) presets = ps_crisis_lines_dup_model (settings);
+    g_autoptr(GListModel) own = ps_phone_list_dup_model (settings, "custom-crisis-lines");
+
+    g_list_store_append (both, presets);
+    g_list_store_append (both, own);
+    self->crisis_lines = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+  }
   gtk_list_box_bind_model (self->crisis_list, self->crisis_lines, create_crisis_row, self, NULL);
   self->program_contacts = ps_program_contacts_dup_model (settings);
+  /* The demo shows a program's contacts, fictional, when the supporter has
+   * none yet: what the panel looks like in use, not a "set this up". */
+  if (ps_context_is_demo (context) && g_list_model_get_n_items (self->program_contacts) == 0)
+    {
+      GListStore *demo = g_list_store_new (PS_TYPE_PROGRAM_CONTACT);
+      g_autoptr(PsProgramContact) coordinator = ps_program_contact_new (_("Program coordinator (demo)"),
+                                                                        "555 0100");
+      g_autoptr(PsProgramContact) php = ps_program_contact_new (_("Physician health program (demo)"),
+                                                                "555 0199");
+
+      g_list_store_append (demo, coordinator);
+      g_list_store_append (demo, php);
+      g_object_unref (self->program_contacts);
+      self->program_contacts = G_LIST_MODEL (demo);
+    }
   ps_safety_panel_bind_program_list (self->program_list, self->program_contacts);
   update_action (self);
 }

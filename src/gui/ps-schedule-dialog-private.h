@@ -3,13 +3,13 @@
 
 #include "ps-date-row.h"
 #include "ps-schedule-dialog.h"
+#include "ps-time-row.h"
 
 G_BEGIN_DECLS
 
 /* For widget tests: the fields a user fills in and the lines they read. */
 PsDateRow        *ps_schedule_dialog_get_date_row      (PsScheduleDialog *self);
-GtkSpinButton    *ps_schedule_dialog_get_hour_spin     (PsScheduleDialog *self);
-GtkSpinButton    *ps_schedule_dialog_get_minute_spin   (PsScheduleDialog *self);
+PsTimeRow        *ps_schedule_dialog_get_time_row      (PsScheduleDialog *self);
 AdwComboRow      *ps_schedule_dialog_get_length_row    (PsScheduleDialog *self);
 AdwComboRow      *ps_schedule_dialog_get_modality_row  (PsScheduleDialog *self);
 /* NULL when hidden. */

@@ -32,8 +32,7 @@ struct _PsScheduleDialog
   AdwPreferencesGroup *when_group;
   PsDateRow           *date_row;
   GtkButton           *save_button;
-  GtkSpinButton       *hour_spin;
-  GtkSpinButton       *minute_spin;
+  PsTimeRow           *time_row;
   AdwComboRow         *length_row;
   AdwComboRow         *modality_row;
   GtkLabel            *error_label;
@@ -65,14 +64,28 @@ get_minutes (PsScheduleDialog *self)
   return i < G_N_ELEMENTS (lengths) ? lengths[i] : 30;
 }
 
-/* The typed start in the clock's zone, or NULL without a day. */
+/* The typed start in the clock's zone, or NULL without a day or a time. @missing is
+ * set when the clocks skip the typed time that day. */
 static GDateTime *
 get_starts_at (PsScheduleDialog *self,
                gboolean         *missing)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
+  const GDate *day = ps_date_row_get_date (self->date_row);
+  int hour, minute;
+  GDateTime *start;
 
-  return ps_date_row_get_time (self->date_row, tz, self->hour_spin, self->minute_spin, missing);
+  *missing = FALSE;
+  if (day == NULL || !ps_time_row_get_time (self->time_row, &hour, &minute))
+    return NULL;
+
+  start = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
+                           g_date_get_day (day), hour, minute, 0);
+  /* In the hour the clocks go forward GLib moves the time on. */
+  if (start != NULL &&
+      (g_date_time_get_hour (start) != hour || g_date_time_get_minute (start) != minute))
+    *missing = TRUE;
+  return start;
 }
 
 static gboolean
@@ -89,7 +102,9 @@ validate (PsScheduleDialog *self)
   start = get_starts_at (self, &missing);
   now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
 
-  if (start == NULL)
+  if (!ps_time_row_get_valid (self->time_row))
+    error = _("Type a time between 00:00 and 23:59, such as 14:30.");
+  else if (start == NULL)
     error = _("Choose a day.");
   else if (missing)
     error = _("The clocks go forward at this time that day. Choose another time.");
@@ -290,8 +305,8 @@ populate (PsScheduleDialog *self)
   g_date_set_dmy (&day, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
                   g_date_time_get_year (start));
   ps_date_row_set_date (self->date_row, &day);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (start));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (start));
+  ps_time_row_set_time (self->time_row, g_date_time_get_hour (start),
+                        g_date_time_get_minute (start));
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     if (lengths[i] == minutes)
       adw_combo_row_set_selected (self->length_row, i);
@@ -352,20 +367,18 @@ ps_schedule_dialog_class_init (PsScheduleDialogClass *klass)
                   G_TYPE_NONE, 1, PS_TYPE_CONVERSATION);
 
   g_type_ensure (PS_TYPE_DATE_ROW);
+  g_type_ensure (PS_TYPE_TIME_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-schedule-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, length_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, modality_row);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, warning_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "spin_output_cb",
-                                                G_CALLBACK (ps_time_spin_output));
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
@@ -385,6 +398,8 @@ ps_schedule_dialog_init (PsScheduleDialog *self)
 
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
+                            G_CALLBACK (field_changed_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     {
@@ -438,18 +453,11 @@ ps_schedule_dialog_get_date_row (PsScheduleDialog *self)
   return self->date_row;
 }
 
-GtkSpinButton *
-ps_schedule_dialog_get_hour_spin (PsScheduleDialog *self)
+PsTimeRow *
+ps_schedule_dialog_get_time_row (PsScheduleDialog *self)
 {
   g_return_val_if_fail (PS_IS_SCHEDULE_DIALOG (self), NULL);
-  return self->hour_spin;
-}
-
-GtkSpinButton *
-ps_schedule_dialog_get_minute_spin (PsScheduleDialog *self)
-{
-  g_return_val_if_fail (PS_IS_SCHEDULE_DIALOG (self), NULL);
-  return self->minute_spin;
+  return self->time_row;
 }
 
 AdwComboRow *

@@ -52,6 +52,7 @@ struct _PsReminderService
   GDateTime       *next_due;
 
   guint            started : 1;
+  guint            checked : 1;   /* a check with the store open happened */
 };
 
 G_DEFINE_FINAL_TYPE (PsReminderService, ps_reminder_service, G_TYPE_OBJECT)
@@ -203,10 +204,8 @@ read_settings (GSettings          *settings,
   ps_reminder_settings_init (out);
   out->lead_minutes =
     (guint)CLAMP (g_settings_get_int (settings, "reminder-lead-minutes"), 0, 24 * 60);
-  out->first_contact_due_days =
-    (guint)MAX (g_settings_get_int (settings, "first-contact-due-days"), 0);
-  out->first_contact_overdue_days =
-    (guint)MAX (g_settings_get_int (settings, "first-contact-overdue-days"), 0);
+  ps_first_contact_days_read (settings, &out->first_contact_due_days,
+                              &out->first_contact_overdue_days);
   out->follow_up_days =
     (guint)MAX (g_settings_get_int (settings, "safety-follow-up-days"), 0);
 }
@@ -428,6 +427,12 @@ ps_reminder_service_check (PsReminderService *self)
           if (!ps_store_record_deliveries (store, (const char * const *) keys->pdata, now, &error))
             g_debug ("Could not record %u reminders: %s", due->len, error->message);
         }
+      /* The demo's caseload is made at its start, with first contacts
+       * already overdue: reminders for it arrive after the start, not a
+       * burst of them the moment it opens. */
+      if (!self->checked && ps_context_is_demo (self->context))
+        g_ptr_array_set_size (due, 0);
+      self->checked = TRUE;
       g_clear_pointer (&current, g_hash_table_unref);
     }
   else

@@ -11,6 +11,7 @@
 #include "ps-checklist.h"
 #include "ps-crisis-contacts.h"
 #include "ps-group-checklist.h"
+#include "ps-util.h"
 
 /* Version 1 as published. Never edit: a change here means old conversations
  * would show something else. */
@@ -227,26 +228,87 @@ test_translatable (void)
     }
 }
 
+/* The directory of crisis lines: every line has its number in what the
+ * supporter reads, a public source and the day it was checked, and French
+ * for every label. */
 static void
 test_crisis_presets (void)
 {
-  const char * const ids[] = { "us-ca-988", "uk-ie-samaritans", "au-lifeline" };
-  const char * const numbers[] = { "988", "116 123", "13 11 14" };
+  const char * const ids[] = { "us-ca-988", "us-physician-support-line", "ca-988", "qc-appelle",
+                               "fr-3114", "uk-ie-samaritans", "ie-pieta", "gb-practitioner-health",
+                               "au-lifeline" };
+  const char * const numbers[] = { "988", "1-888-409-0141", "988", "1-866-277-3553", "3114",
+                                   "116 123", "1800 247 247", "0300 0303 300", "13 11 14" };
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/crisis-lines.ini", 0, NULL);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_auto(GStrv) groups = NULL;
 
-  g_assert_cmpuint (ps_crisis_line_get_n_presets (), ==, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       const PsCrisisLine *line = ps_crisis_line_lookup (ids[i]);
 
       g_assert_nonnull (line);
-      g_assert_true (line == ps_crisis_line_get_preset (i));
       g_assert_cmpstr (line->number, ==, numbers[i]);
-      /* The number is shown next to the country, for checking. */
-      g_assert_nonnull (strstr (ps_crisis_line_get_how (line), numbers[i]));
+    }
+  g_assert_true (ps_crisis_line_lookup ("us-physician-support-line")->physician);
+  g_assert_false (ps_crisis_line_lookup ("fr-3114")->physician);
+  for (guint i = 0; i < ps_crisis_line_get_n_presets (); i++)
+    {
+      const PsCrisisLine *line = ps_crisis_line_get_preset (i);
+      GDate checked;
+
+      /* The number is shown next to the regions, for checking. */
+      g_assert_nonnull (strstr (ps_crisis_line_get_how (line), line->number));
       g_assert_cmpstr (ps_crisis_line_get_country (line), !=, "");
+      g_assert_true (g_str_has_prefix (line->source, "https://") ||
+                     g_str_has_prefix (line->source, "http://"));
+      g_assert_true (ps_date_from_iso (line->checked, &checked));
     }
   g_assert_null (ps_crisis_line_lookup ("xx-unknown"));
   g_assert_null (ps_crisis_line_lookup (NULL));
+
+  g_assert_nonnull (bytes);
+  g_assert_true (g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, NULL));
+  groups = g_key_file_get_groups (file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *key = g_str_has_prefix (groups[i], "Region ") ? "Name[fr]" : "Service[fr]";
+      g_auto(GStrv) keys = g_key_file_get_keys (file, groups[i], NULL, NULL);
+
+      g_assert_true (g_strv_contains ((const char * const *) keys, key));
+      if (g_str_has_prefix (groups[i], "Line "))
+        g_assert_true (g_strv_contains ((const char * const *) keys, "How[fr]"));
+    }
+}
+
+/* The region, and so the lines offered, from the language: French is
+ * France's 3114, never 988; French in Canada is Quebec's line. */
+static void
+test_crisis_regions (void)
+{
+  const struct { const char *names[4]; const char *region; } cases[] = {
+    { { "fr_FR.UTF-8", "fr_FR", "fr", NULL }, "fr" },
+    { { "fr", "C", NULL }, "fr" },
+    { { "fr_CA.UTF-8", "fr_CA", "fr", NULL }, "qc" },
+    { { "en_CA", "en", NULL }, "ca" },
+    { { "en_GB", "en", NULL }, "gb" },
+    { { "en_IE", "en", NULL }, "ie" },
+    { { "en_AU", "en", NULL }, "au" },
+    { { "en_US", "en", NULL }, "us" },
+    { { "C", NULL }, "us" },
+  };
+  const PsCrisisRegion *france = ps_crisis_region_lookup ("fr");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const PsCrisisRegion *region = ps_crisis_region_for_languages (cases[i].names);
+
+      g_assert_nonnull (region);
+      g_assert_cmpstr (region->id, ==, cases[i].region);
+    }
+  g_assert_null (ps_crisis_region_for_languages ((const char * const[]) { "de_DE", "de", NULL }));
+  g_assert_false (g_strv_contains ((const char * const *) france->lines, "us-ca-988"));
+  g_assert_true (g_strv_contains ((const char * const *) france->lines, "fr-3114"));
 }
 
 static void
@@ -287,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/checklist/group-v1", test_group_v1);
   g_test_add_func ("/checklist/v1/translatable", test_translatable);
   g_test_add_func ("/crisis-contacts/presets", test_crisis_presets);
+  g_test_add_func ("/crisis-contacts/regions", test_crisis_regions);
   g_test_add_func ("/crisis-contacts/program-contact-validation", test_program_contact_validation);
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "ps-context.h"
 #include "ps-contact-uri.h"
 #include "ps-enum-types.h"
 #include "ps-key.h"
@@ -246,6 +247,46 @@ test_clock_new_day (void)
   g_assert_cmpuint (changed, ==, 3);
 }
 
+/* What a search compares: "Élodie", "ÉLODIE" and "elodie" are one. */
+static void
+test_fold_for_search (void)
+{
+  const char *pairs[][2] = {
+    { "Dr. Élodie Fictive", "dr. elodie fictive" },
+    { "ÉLODIE", "elodie" },
+    { "Zoë Ångström-Núñez", "zoe angstrom-nunez" },
+    { "François Çelik", "francois celik" },
+    { "Plain", "plain" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *folded = ps_fold_for_search (pairs[i][0]);
+
+      g_assert_cmpstr (folded, ==, pairs[i][1]);
+    }
+}
+
+/* Overdue before due, set behind the Preferences' back (dconf), is read as
+ * due: no case shows overdue before it is due. */
+static void
+test_first_contact_days (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  guint due = 0, overdue = 0;
+
+  ps_first_contact_days_read (settings, &due, &overdue);
+  g_assert_cmpuint (due, ==, 2);
+  g_assert_cmpuint (overdue, ==, 3);
+
+  g_settings_set_int (settings, "first-contact-due-days", 5);
+  ps_first_contact_days_read (settings, &due, &overdue);
+  g_assert_cmpuint (due, ==, 5);
+  g_assert_cmpuint (overdue, ==, 5);
+
+  g_settings_reset (settings, "first-contact-due-days");
+}
+
 /* Only what is clearly an address or a number opens a client; the message
  * travels escaped, and a number with an extension is called, not texted. */
 static void
@@ -313,6 +354,8 @@ main (int   argc,
   g_test_add_func ("/core/util/dates", test_dates);
   g_test_add_func ("/core/key/random-and-hex", test_key);
   g_test_add_func ("/core/clock/new-day", test_clock_new_day);
+  g_test_add_func ("/core/settings/first-contact-days", test_first_contact_days);
+  g_test_add_func ("/core/util/fold-for-search", test_fold_for_search);
 
   return g_test_run ();
 }

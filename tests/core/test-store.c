@@ -286,6 +286,26 @@ test_cases_and_models (void)
     g_assert_cmpuint (all.added, ==, 2);
   }
 
+  /* Nor a case whose reason was never chosen. */
+  {
+    g_autoptr(PsCaseFields) bad = ps_case_fields_new ();
+    g_autoptr(GError) e = NULL;
+    g_autoptr(PsCase) none = NULL;
+
+    bad->display_name = g_strdup ("Dr. Unreasoned Example");
+    bad->requested_on = fields->requested_on;
+    bad->assigned_on = fields->assigned_on;
+    g_assert_cmpint (bad->reason, ==, PS_REASON_NONE);
+    none = ps_store_create_case (store, bad, &e);
+    g_assert_null (none);
+    g_assert_error (e, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+    g_assert_cmpstr (e->message, ==, "Choose a reason.");
+    g_assert_cmpuint (all.added, ==, 2);
+    g_clear_error (&e);
+    g_assert_false (ps_store_update_case (store, id, bad, &e));
+    g_assert_error (e, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  }
+
   /* Updated in place: the same object, notified. */
   g_signal_connect (kase, "notify::display-name", G_CALLBACK (count_notify_cb), &name_notifies);
   g_signal_connect (kase, "notify::state", G_CALLBACK (count_notify_cb), &state_notifies);

@@ -20,6 +20,11 @@ ALLOWED_FINISH_ARGS = {'--share=ipc', '--socket=wayland', '--socket=fallback-x11
                        '--talk-name=org.freedesktop.secrets',
                        '--system-talk-name=org.freedesktop.login1'}
 COMMAND = 'peerside'
+# GNOME 43 reached its end of life; the manifest follows a supported runtime.
+MIN_RUNTIME = 47
+# SQLCipher 4.7 moved to SQLite's autosetup: these are required since.
+SQLCIPHER_INIT_FLAGS = ('-DSQLITE_EXTRA_INIT=sqlcipher_extra_init',
+                        '-DSQLITE_EXTRA_SHUTDOWN=sqlcipher_extra_shutdown')
 
 
 def module_flags(module: dict) -> str:
@@ -57,8 +62,11 @@ def main() -> int:
         failures.append(f"app-id is {manifest.get('app-id')!r}, meson's base_id is {base_id!r}")
     if manifest.get('runtime') != 'org.gnome.Platform' or manifest.get('sdk') != 'org.gnome.Sdk':
         failures.append('runtime and sdk must be org.gnome.Platform and org.gnome.Sdk')
-    if not isinstance(manifest.get('runtime-version'), str):
+    version = manifest.get('runtime-version')
+    if not isinstance(version, str):
         failures.append('runtime-version must be given as a string')
+    elif not version.isdigit() or int(version) < MIN_RUNTIME:
+        failures.append(f'runtime-version {version!r}: use a supported GNOME runtime, {MIN_RUNTIME} or later')
     if manifest.get('command') != COMMAND:
         failures.append(f"command is {manifest.get('command')!r}, not {COMMAND!r}")
     # The executable meson builds must be the one the manifest runs.
@@ -100,13 +108,31 @@ def main() -> int:
             failures.append('sqlcipher must be built with -DSQLITE_HAS_CODEC')
         if '-lcrypto' not in flags:
             failures.append('sqlcipher must link OpenSSL (-lcrypto)')
-        if '--enable-tempstore=yes' not in flags and 'SQLITE_TEMP_STORE=2' not in flags:
-            failures.append('sqlcipher must keep temporary data in memory (--enable-tempstore=yes)')
+        if '--with-tempstore=yes' not in flags and 'SQLITE_TEMP_STORE=2' not in flags:
+            failures.append('sqlcipher must keep temporary data in memory (--with-tempstore=yes)')
+        for flag in SQLCIPHER_INIT_FLAGS:
+            if flag not in flags:
+                failures.append(f'sqlcipher 4.7 and later must be built with {flag}')
+        tags = [s.get('tag', '') for s in sqlcipher.get('sources', []) if s.get('type') == 'git']
+        if not any(re.fullmatch(r'v4\.(\d+)\.\d+', t) and int(t.split('.')[1]) >= 7 for t in tags):
+            failures.append(f'sqlcipher must be a 4.7 or later release (autosetup build), not {tags}')
+        # The app asks pkg-config for "sqlcipher" and includes <sqlcipher/sqlite3.h>;
+        # SQLCipher 4.7 and later install sqlite3.pc and libsqlite3 instead.
+        post = ' '.join(sqlcipher.get('post-install', []))
+        if 'sqlcipher.pc' not in post or 'include/sqlcipher/sqlite3.h' not in post:
+            failures.append('sqlcipher must install sqlcipher.pc and include/sqlcipher/sqlite3.h for meson')
+        if '--disable-shared' not in flags:
+            failures.append('sqlcipher must be built static (--disable-shared): a libsqlite3.so '
+                            'in /app would replace the runtime\'s SQLite for every library')
         if modules.index(sqlcipher) > modules.index(app or sqlcipher):
             failures.append('sqlcipher must be built before peerside')
 
-    if re.search(r"dependency\(\s*'libical'", top_meson) and 'libical' not in by_name:
+    # libical only reads the export back in a test: the app does not link it.
+    needs_ical = re.search(r"dependency\(\s*'libical'[^)]*\)", top_meson)
+    if needs_ical and 'required: false' not in needs_ical.group(0) and 'libical' not in by_name:
         failures.append('meson.build needs libical, which the GNOME runtime lacks: add a libical module')
+    if 'libical' in by_name and (not needs_ical or 'required: false' in needs_ical.group(0)):
+        failures.append('the libical module builds a library the app does not link: drop it')
 
     # Every downloaded source is pinned, so the build is reproducible.
     for module in modules:

@@ -30,6 +30,7 @@
 #include "ps-preferences-window.h"
 #include "ps-schedule-dialog.h"
 #include "ps-test-session.h"
+#include "ps-welcome-window.h"
 #include "ps-window-private.h"
 
 typedef struct
@@ -516,6 +517,14 @@ test_every_screen_names_its_controls (void)
     audit_screen (&audit, "preferences", GTK_WIDGET (prefs));
     shoot (GTK_WIDGET (prefs), "preferences");
     gtk_window_destroy (prefs);
+  }
+  {
+    GtkWindow *welcome = present (GTK_WINDOW (ps_welcome_window_new (ps_context_get_settings (context))),
+                                  GTK_WINDOW (window), -1, -1);
+
+    audit_screen (&audit, "welcome", GTK_WIDGET (welcome));
+    shoot (GTK_WIDGET (welcome), "welcome");
+    gtk_window_destroy (welcome);
   }
   for (int mode = PS_BACKUP_DIALOG_BACKUP; mode <= PS_BACKUP_DIALOG_RESTORE; mode++)
     {

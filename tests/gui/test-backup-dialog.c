@@ -45,6 +45,7 @@ fixture_set_up (Fixture       *f,
 
   fields->display_name = g_strdup ("Dr. Ada Placeholder");
   fields->contact = g_strdup ("555-0100");
+  fields->reason = PS_REASON_BURNOUT;
   g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
   item = ps_store_create_case (ps_context_get_store (f->context), fields, &error);

@@ -388,6 +388,13 @@ type_text (GtkWidget  *row,
 }
 
 static void
+choose_reason (PsCaseEditor *editor,
+               PsReason      reason)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "R_eason")), reason);
+}
+
+static void
 test_editor_refuses_empty_name (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -402,7 +409,14 @@ test_editor_refuses_empty_name (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (editor_save (editor)));
   g_assert_null (editor_message (editor));
 
+  /* No reason is chosen for the user: one left alone would skew the
+   * statistics. */
   type_text (name_row, "Dr. Ada Placeholder");
+  g_assert_false (gtk_widget_get_sensitive (editor_save (editor)));
+  g_assert_cmpstr (editor_message (editor), ==, "Choose a reason.");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (editor), "R_eason"))),
+                   ==, "Not chosen yet");
+  choose_reason (editor, PS_REASON_COMPLAINT);
   g_assert_true (gtk_widget_get_sensitive (editor_save (editor)));
   g_assert_null (editor_message (editor));
 
@@ -436,6 +450,7 @@ test_editor_refuses_future_request (Fixture       *f,
   GtkWidget *calendar;
 
   type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  choose_reason (editor, PS_REASON_CONFLICT);
 
   /* Today (from the clock) by default. */
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "Thu 14 Nov 2024");
@@ -470,6 +485,7 @@ test_editor_colleague_needs_consent (Fixture       *f,
   GtkWidget *consent = find_row (GTK_WIDGET (editor), "The colleague _agreed to be referred");
 
   type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  choose_reason (editor, PS_REASON_CONFLICT);
   g_assert_false (gtk_widget_get_visible (consent));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (referral), PS_REFERRAL_COLLEAGUE);
@@ -561,6 +577,7 @@ test_editor_paste_is_never_cut (Fixture       *f,
   g_autofree char *long_name = g_strnfill (81, 'a');
   g_autofree char *full = g_strnfill (80, 'a');
 
+  choose_reason (editor, PS_REASON_OTHER);
   /* A note pasted as a name: refused whole, with a word, never joined. */
   paste_refused (GTK_WIDGET (editor), name_row,
                  "Dr. Ada Placeholder\nSaid she cannot sleep since the audit",
@@ -612,6 +629,7 @@ test_editor_refuses_invisible_and_controls (Fixture       *f,
   GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
   GtkWidget *contact_row = find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
 
+  choose_reason (editor, PS_REASON_CONFLICT);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(PsCaseFields) fields = ps_test_fields (cases[i].name);
@@ -689,6 +707,76 @@ test_editor_creates_case (Fixture       *f,
     g_assert_cmpint (ps_case_get_reason (listed), ==, PS_REASON_BURNOUT);
     g_assert_cmpint (g_date_get_day (ps_case_get_requested_on (listed)), ==, 14);
   }
+}
+
+/* Today is Thu 14 Nov 2024. A request from 2023 asks before it is saved;
+ * one from within the year does not, nor saving a case already dated so. */
+static void
+test_editor_asks_about_old_request (Fixture       *f,
+                                    gconstpointer  data)
+{
+  PsCaseEditor *editor = open_editor (f, NULL);
+  PsDateRow *requested = PS_DATE_ROW (find_row (GTK_WIDGET (editor), "Re_quested On"));
+  g_autoptr(PsCase) saved = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *held;
+  GDate day;
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  choose_reason (editor, PS_REASON_LIFE_STRESSOR);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, 10, 2023);
+  ps_date_row_set_date (requested, &day);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  question = ps_case_editor_get_confirmation (editor);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Requested Over a Year Ago?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "Sun 1 Oct 2023"));
+  g_assert_null (strstr (adw_message_dialog_get_body (question), "Ada"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
+  ps_test_screenshot (GTK_WIDGET (question), "case-editor-old-request.png");
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+
+  /* Change Date (the default) goes back to the form, nothing saved. */
+  adw_message_dialog_response (question, "change");
+  g_assert_null (ps_case_editor_get_confirmation (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+
+  /* Within the year: no question. */
+  g_date_set_dmy (&day, 15, 11, 2023);
+  ps_date_row_set_date (requested, &day);
+  g_date_set_dmy (&day, 1, 10, 2023);
+  ps_date_row_set_date (requested, &day);
+
+  /* Keep Date saves it as typed. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  question = ps_case_editor_get_confirmation (editor);
+  g_assert_nonnull (question);
+  held = hold (editor);
+  adw_message_dialog_response (question, "save");
+  wait_gone (held);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (g_date_get_year (ps_case_get_requested_on (saved)), ==, 2023);
+
+  /* Editing it again asks nothing while the date stays. */
+  editor = open_editor (f, saved);
+  held = hold (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_gone (held);
+
+  /* A day within the year saves straight away. */
+  editor = open_editor (f, NULL);
+  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Bram Example");
+  choose_reason (editor, PS_REASON_OTHER);
+  g_date_set_dmy (&day, 15, 11, 2023);
+  ps_date_row_set_date (PS_DATE_ROW (find_row (GTK_WIDGET (editor), "Re_quested On")), &day);
+  held = hold (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_gone (held);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 2);
 }
 
 static void
@@ -1713,6 +1801,7 @@ main (int   argc,
   ADD ("editor/refuses-invisible-and-controls", test_editor_refuses_invisible_and_controls);
   ADD ("editor/creates-case", test_editor_creates_case);
   ADD ("editor/edits-case", test_editor_edits_case);
+  ADD ("editor/asks-about-old-request", test_editor_asks_about_old_request);
   ADD ("editor/cancel-keeps-case", test_editor_cancel_keeps_case);
   ADD ("editor/shows-store-error", test_editor_shows_store_error);
   ADD ("page/logs-attempts", test_page_logs_attempts);

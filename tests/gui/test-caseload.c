@@ -188,7 +188,7 @@ test_search_and_scope (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) found = NULL;
   g_auto(GStrv) closed = NULL;
-  PsCase *fay;
+  PsCase *fay, *elodie;
   GDate today;
 
   ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
@@ -198,6 +198,20 @@ test_search_and_scope (Fixture       *f,
   g_date_set_dmy (&today, 18, 11, 2024);
   g_assert_true (ps_store_close_case (f->store, ps_case_get_id (fay), PS_CLOSURE_COMPLETED, &today, &error));
 
+  /* Case- and accent-insensitive, on part of the name, either way round. */
+  elodie = ps_test_add_case (f->store, "Dr. Élodie Fictive", "2024-11-17");
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *typed[] = { "elodie", "ÉLODIE", "Elodie", "éLo" };
+      g_auto(GStrv) names = NULL;
+
+      ps_caseload_view_set_search (f->view, typed[i]);
+      names = visible_names (f);
+      g_assert_cmpuint (g_strv_length (names), ==, 1);
+      g_assert_cmpstr (names[0], ==, "Dr. Élodie Fictive");
+    }
+  g_assert_true (ps_store_delete_case (f->store, ps_case_get_id (elodie), &error));
+
   /* Case-insensitive, on part of the name. */
   ps_caseload_view_set_search (f->view, "BRAM");
   found = visible_names (f);
@@ -206,6 +220,35 @@ test_search_and_scope (Fixture       *f,
 
   ps_caseload_view_set_search (f->view, "nobody");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "no-results");
+  g_assert_null (ps_caseload_view_get_elsewhere (f->view));
+
+  /* The switch counts each list, whatever the search. */
+  g_assert_cmpstr (ps_caseload_view_get_scope_count (f->view, FALSE), ==, "2");
+  g_assert_cmpstr (ps_caseload_view_get_scope_count (f->view, TRUE), ==, "1");
+
+  /* A match in the other list is said, and one click away. */
+  ps_caseload_view_set_search (f->view, "fay");
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "no-results");
+  g_assert_nonnull (ps_caseload_view_get_elsewhere (f->view));
+  ps_test_screenshot (GTK_WIDGET (f->window), "caseload-no-match-but-in-closed.png");
+  /* On the empty page itself, where the eye is. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ps_caseload_view_get_elsewhere (f->view))));
+  g_assert_cmpstr (gtk_button_get_label (ps_caseload_view_get_elsewhere (f->view)), ==, "1 match in Closed");
+  ps_caseload_view_set_search (f->view, "dr.");
+  g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 2);
+  g_assert_cmpstr (gtk_button_get_label (ps_caseload_view_get_elsewhere (f->view)), ==, "1 match in Closed");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ps_test_screenshot (GTK_WIDGET (f->window), "caseload-match-in-closed.png");
+  ps_caseload_view_set_search (f->view, "fay");
+  g_signal_emit_by_name (ps_caseload_view_get_elsewhere (f->view), "clicked");
+  found = visible_names (f);
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, "Dr. Fay Invented");
+  g_assert_null (ps_caseload_view_get_elsewhere (f->view));
+  ps_caseload_view_set_search (f->view, "ada");
+  g_assert_cmpstr (gtk_button_get_label (ps_caseload_view_get_elsewhere (f->view)), ==, "1 match in Open");
+  ps_caseload_view_show_closed (f->view, FALSE);
+  g_clear_pointer (&found, g_strfreev);
 
   ps_caseload_view_set_search (f->view, "");
   ps_caseload_view_show_closed (f->view, TRUE);
@@ -454,6 +497,7 @@ test_row_stays_in_bounds (void)
   fields->display_name = g_strdup ("Dr. Wilhelmina Extraordinarily-Longfictional-Placeholder-Name");
   fields->modality = PS_MODALITY_IN_PERSON;
   fields->referral = PS_REFERRAL_SELF;
+  fields->reason = PS_REASON_CONFLICT;
   fields->reason = PS_REASON_BURNOUT;
   g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 12, 11, 2024);

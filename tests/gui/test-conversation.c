@@ -429,8 +429,8 @@ test_safety_path (Fixture       *f,
   panel = ps_conversation_page_get_safety_panel (f->page);
   crisis_rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
   g_assert_cmpstr (crisis_rows, ==,
-                   "988 Suicide & Crisis Lifeline|United States and Canada\nCall or text 988\n"
-                   "Samaritans|United Kingdom and Ireland\nCall 116 123, free, day or night\n");
+                   "988 Suicide & Crisis Lifeline|United States\nCall or text 988, day or night\n"
+                   "Samaritans|United Kingdom, Ireland\nCall 116 123, free, day or night\n");
   program_rows = describe_rows (ps_safety_panel_get_program_list (panel));
   g_assert_cmpstr (program_rows, ==,
                    "Program coordinator|+1 555 0100\nPhysician health program|555 0199\n");
@@ -445,6 +445,17 @@ test_safety_path (Fixture       *f,
     g_settings_set_strv (f->settings, "crisis-lines", au);
     rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
     g_assert_cmpstr (rows, ==, "Lifeline|Australia\nCall 13 11 14, day or night\n");
+  }
+
+  /* Lines of one's own follow the directory's. */
+  {
+    g_autofree char *rows = NULL;
+
+    g_assert_true (ps_phone_list_add (f->settings, "custom-crisis-lines", "Local crisis team", "555 0142"));
+    rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
+    g_assert_cmpstr (rows, ==, "Lifeline|Australia\nCall 13 11 14, day or night\n"
+                               "Local crisis team|555 0142\n");
+    g_settings_reset (f->settings, "custom-crisis-lines");
   }
 
   /* A mistaken answer can be corrected: the flag follows. */
@@ -713,14 +724,52 @@ test_contacts_preferences (void)
   gtk_window_present (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  /* The default: the 988 line. */
+  /* The default: the region of the language (C here: the United States)
+   * and all its lines, the Physician Support Line among them. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ps_contacts_preferences_page_get_region_row (page)), ==, 0);
   g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (page, "us-ca-988")));
-  g_assert_false (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (page, "uk-ie-samaritans")));
-  gtk_widget_activate (GTK_WIDGET (ps_contacts_preferences_page_get_crisis_check (page, "uk-ie-samaritans")));
-  gtk_widget_activate (GTK_WIDGET (ps_contacts_preferences_page_get_crisis_check (page, "us-ca-988")));
+  g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (page, "us-physician-support-line")));
+  g_assert_null (ps_contacts_preferences_page_get_crisis_check (page, "uk-ie-samaritans"));
+  gtk_widget_activate (GTK_WIDGET (ps_contacts_preferences_page_get_crisis_check (page, "us-physician-support-line")));
   lines = g_settings_get_strv (settings, "crisis-lines");
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==, "us-ca-988");
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Another region offers its own lines, all chosen. */
+  for (guint i = 0; i < ps_crisis_region_get_n (); i++)
+    if (g_str_equal (ps_crisis_region_get (i)->id, "gb"))
+      adw_combo_row_set_selected (ps_contacts_preferences_page_get_region_row (page), i);
+  g_assert_null (ps_contacts_preferences_page_get_crisis_check (page, "us-ca-988"));
+  g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (page, "uk-ie-samaritans")));
+  lines = g_settings_get_strv (settings, "crisis-lines");
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
   g_assert_cmpstr (lines[0], ==, "uk-ie-samaritans");
+  g_assert_cmpstr (lines[1], ==, "gb-practitioner-health");
+
+  /* Lines of one's own: added, edited, removed. */
+  {
+    PsPhoneListGroup *own = ps_contacts_preferences_page_get_custom_group (page);
+    g_autoptr(GVariant) custom = NULL;
+    const char *name, *phone;
+
+    g_assert_false (ps_phone_list_group_add (own, "Local crisis team", "soon"));
+    g_assert_true (ps_phone_list_group_add (own, "Local crisis team", "555 0142"));
+    g_assert_true (ps_phone_list_group_add (own, "Hospital staff line", "555 0143"));
+    ps_phone_list_group_edit (own, 0);
+    g_assert_true (ps_phone_list_group_add (own, "Local crisis team (nights)", "555 0144"));
+    custom = g_settings_get_value (settings, "custom-crisis-lines");
+    g_assert_cmpuint (g_variant_n_children (custom), ==, 2);
+    g_variant_get_child (custom, 0, "(&s&s)", &name, &phone);
+    g_assert_cmpstr (name, ==, "Local crisis team (nights)");
+    g_assert_cmpstr (phone, ==, "555 0144");
+    ps_phone_list_group_remove (own, 1);
+    g_clear_pointer (&custom, g_variant_unref);
+    custom = g_settings_get_value (settings, "custom-crisis-lines");
+    g_assert_cmpuint (g_variant_n_children (custom), ==, 1);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (ps_phone_list_group_get_list (own), 0));
+    g_assert_null (gtk_list_box_get_row_at_index (ps_phone_list_group_get_list (own), 1));
+  }
 
   /* Program contacts: validated, added, removed. */
   g_assert_false (ps_contacts_preferences_page_add_contact (page, "Coordinator", "call me"));
@@ -771,6 +820,8 @@ test_contacts_preferences (void)
 
   gtk_window_destroy (window);
   g_settings_reset (settings, "crisis-lines");
+  g_settings_reset (settings, "region");
+  g_settings_reset (settings, "custom-crisis-lines");
   g_settings_reset (settings, "program-contacts");
 }
 

@@ -9,6 +9,8 @@
 #include <signal.h>
 
 #include "ps-caseload-view-private.h"
+#include "ps-reminder-service.h"
+#include "ps-safety-panel.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
@@ -89,6 +91,40 @@ test_demo (void)
     }
   g_assert_cmpuint (open, >=, 6);
   g_assert_cmpuint (closed, >=, 2);
+
+  /* Its reminders arrive after it started, not the moment it opens: the
+   * conversation in 12 minutes is reminded of in about 2. */
+  {
+    g_autoptr(PsReminderService) reminders = ps_reminder_service_new (context, NULL);
+    g_autoptr(GDateTime) now = ps_clock_get_now_utc (clock);
+    GDateTime *next;
+
+    g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
+    g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
+    next = ps_reminder_service_get_next_due (reminders);
+    g_assert_nonnull (next);
+    g_assert_cmpint (g_date_time_difference (next, now), >, 0);
+    g_assert_cmpint (g_date_time_difference (next, now), <=, 15 * G_TIME_SPAN_MINUTE);
+  }
+
+  /* Its safety panel, mid-conversation, shows whom to call, not "Add them
+   * in Preferences": the language's lines and a fictional program. */
+  {
+    GtkWidget *panel = g_object_ref_sink (ps_safety_panel_new (context));
+    GtkListBox *lists[] = { ps_safety_panel_get_crisis_list (PS_SAFETY_PANEL (panel)),
+                            ps_safety_panel_get_program_list (PS_SAFETY_PANEL (panel)) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        GtkListBoxRow *first = gtk_list_box_get_row_at_index (lists[i], 0);
+
+        g_assert_nonnull (first);
+        g_assert_true (ADW_IS_ACTION_ROW (first));
+      }
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (lists[1], 0))),
+                     ==, "Program coordinator (demo)");
+    g_object_unref (panel);
+  }
 
   shoot (context, 360, 720, FALSE, "demo-360-light.png");
   shoot (context, 360, 720, TRUE, "demo-360-dark.png");

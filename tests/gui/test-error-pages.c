@@ -187,6 +187,7 @@ make_caseload (Fixture *f)
   ps_context_open (context);
   ps_test_wait_for_status (context, PS_CONTEXT_READY);
   fields->display_name = g_strdup ("Dr. Ada Placeholder");
+  fields->reason = PS_REASON_OTHER;
   g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
   item = ps_store_create_case (ps_context_get_store (context), fields, &error);
@@ -241,6 +242,7 @@ test_stray_wal (Fixture       *f,
                                       TRUE, NULL, &error);
   g_assert_no_error (error);
   fields->display_name = g_strdup ("Dr. Hal Elsewhere");
+  fields->reason = PS_REASON_OTHER;
   g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
   item = ps_store_create_case (elsewhere, fields, &error);

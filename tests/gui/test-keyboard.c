@@ -79,16 +79,22 @@ test_keyboard_flow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   ps_test_focus_window (GTK_WINDOW (window));
 
-  /* New case: Ctrl+N, type the name, Ctrl+Return saves. */
+  /* New case: Ctrl+N, type the name, choose the reason (its mnemonic opens
+   * the list: the second one), Ctrl+Return saves. */
   ps_test_xdotool ("key", "ctrl+n", NULL);
   editor = newest_toplevel ();
   g_assert_true (editor != GTK_WINDOW (window));
   ps_test_focus_window (editor);
   ps_test_xdotool ("type", "--delay", "15", "Dr. Keyboard Example", NULL);
+  ps_test_xdotool ("key", "alt+e", NULL);
+  ps_test_iterate (200);
+  ps_test_xdotool ("key", "Down", "Return", NULL);
+  ps_test_iterate (100);
   ps_test_screenshot (GTK_WIDGET (editor), "keyboard-editor.png");
   ps_test_xdotool ("key", "ctrl+Return", NULL);
   item = only_case (store);
   g_assert_cmpstr (ps_case_get_display_name (item), ==, "Dr. Keyboard Example");
+  g_assert_cmpint (ps_case_get_reason (item), ==, PS_REASON_COMPLAINT);
   g_assert_true (newest_toplevel () == GTK_WINDOW (window));
 
   /* Reached: the suggested Log Attempt's mnemonic, then the outcome's. */

@@ -111,6 +111,11 @@ test_no_name_after_lock (void)
   ps_test_iterate (300);
   make_name (name);
   ps_test_xdotool ("type", "--delay", "15", name, NULL);
+  /* The reason has no default: its mnemonic opens the list, Down picks one. */
+  ps_test_xdotool ("key", "alt+e", NULL);
+  ps_test_iterate (200);
+  ps_test_xdotool ("key", "Down", "Return", NULL);
+  ps_test_iterate (100);
   ps_test_xdotool ("key", "ctrl+Return", NULL);
   ps_test_iterate (500);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (context))),

@@ -63,27 +63,26 @@ open_dialog (Fixture        *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->dialog));
 }
 
-/* As typed: the day from the calendar, the hours and minutes into the
- * spin buttons' text. */
-static void
-type_start (Fixture *f,
-            int      year,
-            int      month,
-            int      day,
-            const char *hour,
-            const char *minute)
+static const char *
+time_text (Fixture *f)
 {
-  GtkSpinButton *hours = ps_schedule_dialog_get_hour_spin (f->dialog);
-  GtkSpinButton *minutes = ps_schedule_dialog_get_minute_spin (f->dialog);
+  return gtk_editable_get_text (ps_time_row_get_entry (ps_schedule_dialog_get_time_row (f->dialog)));
+}
+
+/* As typed: the day from the calendar, the time into the time field. */
+static void
+type_start (Fixture    *f,
+            int         year,
+            int         month,
+            int         day,
+            const char *time)
+{
   GDate date;
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
   ps_date_row_set_date (ps_schedule_dialog_get_date_row (f->dialog), &date);
-  gtk_editable_set_text (GTK_EDITABLE (hours), hour);
-  gtk_spin_button_update (hours);
-  gtk_editable_set_text (GTK_EDITABLE (minutes), minute);
-  gtk_spin_button_update (minutes);
+  gtk_editable_set_text (ps_time_row_get_entry (ps_schedule_dialog_get_time_row (f->dialog)), time);
 }
 
 static void
@@ -132,15 +131,14 @@ test_defaults (Fixture       *f,
 {
   open_dialog (f, f->ada, NULL);
   /* The next full hour today, the case's own modality, half an hour. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ps_schedule_dialog_get_hour_spin (f->dialog))), ==, "11");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ps_schedule_dialog_get_minute_spin (f->dialog))), ==, "00");
+  g_assert_cmpstr (time_text (f), ==, "11:00");
   g_assert_cmpuint (adw_combo_row_get_selected (ps_schedule_dialog_get_modality_row (f->dialog)), ==,
                     PS_MODALITY_PHONE);
   g_assert_cmpuint (adw_combo_row_get_selected (ps_schedule_dialog_get_length_row (f->dialog)), ==, 1);
   g_assert_null (ps_schedule_dialog_get_error (f->dialog));
   g_assert_null (ps_schedule_dialog_get_warning (f->dialog));
-  gtk_test_accessible_assert_property (ps_schedule_dialog_get_hour_spin (f->dialog),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
+  gtk_test_accessible_assert_property (ps_time_row_get_entry (ps_schedule_dialog_get_time_row (f->dialog)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Time");
   ps_test_screenshot (GTK_WIDGET (f->dialog), "schedule-dialog.png");
 
   /* It fits a phone. */
@@ -174,7 +172,7 @@ test_local_time_to_utc (Fixture       *f,
   g_assert_cmpstr (g_getenv ("TZ"), ==, "Europe/London");
 
   open_dialog (f, f->ada, NULL);
-  type_start (f, 2024, 11, 20, "14", "30");
+  type_start (f, 2024, 11, 20, "14:30");
   adw_combo_row_set_selected (ps_schedule_dialog_get_length_row (f->dialog), 2);
   adw_combo_row_set_selected (ps_schedule_dialog_get_modality_row (f->dialog), PS_MODALITY_VIDEO);
   save (f);
@@ -182,7 +180,7 @@ test_local_time_to_utc (Fixture       *f,
   g_assert_cmpuint (f->n_saved, ==, 1);
 
   open_dialog (f, f->ada, NULL);
-  type_start (f, 2025, 4, 1, "14", "30");
+  type_start (f, 2025, 4, 1, "14:30");
   save (f);
   g_assert_cmpuint (f->n_saved, ==, 2);
 
@@ -202,7 +200,7 @@ test_refuses_past (Fixture       *f,
                    gconstpointer  data)
 {
   open_dialog (f, f->ada, NULL);
-  type_start (f, 2024, 11, 18, "09", "45");
+  type_start (f, 2024, 11, 18, "09:45");
   g_assert_cmpstr (ps_schedule_dialog_get_error (f->dialog), ==,
                    "This time has passed. Choose a time still to come.");
   save (f);
@@ -210,16 +208,103 @@ test_refuses_past (Fixture       *f,
   g_assert_cmpuint (n_conversations (f, f->ada), ==, 0);
 
   /* 01:30 on 30 March 2025 never happens in London. */
-  type_start (f, 2025, 3, 30, "01", "30");
+  type_start (f, 2025, 3, 30, "01:30");
   g_assert_cmpstr (ps_schedule_dialog_get_error (f->dialog), ==,
                    "The clocks go forward at this time that day. Choose another time.");
   save (f);
   g_assert_cmpuint (n_conversations (f, f->ada), ==, 0);
 
-  type_start (f, 2024, 11, 18, "10", "15");
+  type_start (f, 2024, 11, 18, "10:15");
   g_assert_null (ps_schedule_dialog_get_error (f->dialog));
   save (f);
   g_assert_cmpuint (n_conversations (f, f->ada), ==, 1);
+}
+
+/* One field, typed as "14:30" or "14h30"; what is no time is refused with
+ * a message and left as typed, never clamped to 23:59. */
+static void
+test_typed_time (Fixture       *f,
+                 gconstpointer  data)
+{
+  PsTimeRow *row;
+  GtkEditable *entry;
+  g_autoptr(PsConversation) saved = NULL;
+  g_autofree char *utc = NULL;
+
+  open_dialog (f, f->ada, NULL);
+  row = ps_schedule_dialog_get_time_row (f->dialog);
+  entry = ps_time_row_get_entry (row);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *wrong[] = { "99:00", "14:99", "noon", "24:00" };
+
+      type_start (f, 2024, 11, 20, wrong[i]);
+      g_assert_cmpstr (ps_schedule_dialog_get_error (f->dialog), ==,
+                       "Type a time between 00:00 and 23:59, such as 14:30.");
+      g_assert_false (ps_time_row_get_valid (row));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+      save (f);
+      g_assert_nonnull (f->dialog);
+      g_assert_cmpstr (time_text (f), ==, wrong[i]);
+    }
+  ps_test_screenshot (GTK_WIDGET (f->dialog), "schedule-dialog-wrong-time.png");
+  g_assert_cmpuint (n_conversations (f, f->ada), ==, 0);
+
+  /* Up and Down, as real key presses: minutes in fives after the colon,
+   * hours before it, round the clock. */
+  type_start (f, 2024, 11, 20, "23:58");
+  g_assert_null (ps_schedule_dialog_get_error (f->dialog));
+  ps_test_focus_window (GTK_WINDOW (f->dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_position (entry, -1);
+  ps_test_iterate (50);
+  ps_test_xdotool ("key", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (time_text (f), ==, "00:00");
+  ps_test_xdotool ("key", "Down", "Down", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (time_text (f), ==, "23:50");
+  ps_test_xdotool ("key", "Home", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (time_text (f), ==, "00:50");
+
+  /* The French way of writing it is a time too. */
+  type_start (f, 2024, 11, 20, "14h30");
+  g_assert_null (ps_schedule_dialog_get_error (f->dialog));
+  save (f);
+  g_assert_null (f->dialog);
+  saved = conversation_at (f, f->ada, 0);
+  utc = schedule_fixture_utc (ps_conversation_get_starts_at (saved));
+  g_assert_cmpstr (utc, ==, "2024-11-20T14:30:00Z");
+}
+
+static void
+test_parse (void)
+{
+  const struct { const char *text; int hour, minute; } good[] = {
+    { "14:30", 14, 30 }, { "9:05", 9, 5 }, { "9", 9, 0 }, { "1430", 14, 30 },
+    { "930", 9, 30 }, { " 14.30 ", 14, 30 }, { "14h30", 14, 30 }, { "14 h 30", 14, 30 },
+    { "14h", 14, 0 }, { "00:00", 0, 0 }, { "23:59", 23, 59 },
+  };
+  const char *bad[] = { "", "24:00", "12:60", "99", "1:2", "12:345", "12345", "ab", ":30",
+                        "12::30", "-1:00", "12:30pm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      int hour = -1, minute = -1;
+
+      g_assert_true (ps_time_parse (good[i].text, &hour, &minute));
+      g_assert_cmpint (hour, ==, good[i].hour);
+      g_assert_cmpint (minute, ==, good[i].minute);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      int hour = -1, minute = -1;
+
+      g_assert_false (ps_time_parse (bad[i], &hour, &minute));
+      g_assert_cmpint (hour, ==, -1);
+    }
 }
 
 static void
@@ -231,15 +316,15 @@ test_flags_overlap (Fixture       *f,
                                                            PS_MODALITY_PHONE);
 
   open_dialog (f, f->ada, NULL);
-  type_start (f, 2024, 11, 20, "15", "00");
+  type_start (f, 2024, 11, 20, "15:00");
   g_assert_null (ps_schedule_dialog_get_warning (f->dialog));
-  type_start (f, 2024, 11, 20, "14", "45");
+  type_start (f, 2024, 11, 20, "14:45");
   g_assert_cmpstr (ps_schedule_dialog_get_warning (f->dialog), ==,
                    "Overlaps another conversation at 14:30");
   /* Ending as the other starts is no overlap. */
-  type_start (f, 2024, 11, 20, "14", "00");
+  type_start (f, 2024, 11, 20, "14:00");
   g_assert_null (ps_schedule_dialog_get_warning (f->dialog));
-  type_start (f, 2024, 11, 20, "14", "15");
+  type_start (f, 2024, 11, 20, "14:15");
   g_assert_nonnull (ps_schedule_dialog_get_warning (f->dialog));
   ps_test_screenshot (GTK_WIDGET (f->dialog), "schedule-dialog-overlap.png");
 
@@ -265,14 +350,14 @@ test_fourth_conversation (Fixture       *f,
   g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (c3),
                                                   PS_CONVERSATION_CANCELLED, &error));
   open_dialog (f, f->ada, NULL);
-  type_start (f, 2024, 11, 22, "10", "00");
+  type_start (f, 2024, 11, 22, "10:00");
   save (f);
   g_assert_null (f->dialog);
   g_assert_cmpuint (n_conversations (f, f->ada), ==, 4);
 
   /* Three planned: the fourth is asked about, with the referral in mind. */
   open_dialog (f, f->ada, NULL);
-  type_start (f, 2024, 11, 25, "10", "00");
+  type_start (f, 2024, 11, 25, "10:00");
   save (f);
   question = ps_schedule_dialog_get_confirmation (f->dialog);
   g_assert_nonnull (question);
@@ -308,15 +393,14 @@ test_reschedule (Fixture       *f,
   planned = schedule_fixture_plan (&f->base, f->ada, 2024, 11, 20, 14, 30, 15, PS_MODALITY_IN_PERSON);
   open_dialog (f, f->ada, planned);
   /* It opens on the conversation as planned. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ps_schedule_dialog_get_hour_spin (f->dialog))), ==, "14");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ps_schedule_dialog_get_minute_spin (f->dialog))), ==, "30");
+  g_assert_cmpstr (time_text (f), ==, "14:30");
   g_assert_cmpuint (adw_combo_row_get_selected (ps_schedule_dialog_get_length_row (f->dialog)), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (ps_schedule_dialog_get_modality_row (f->dialog)), ==,
                     PS_MODALITY_IN_PERSON);
   /* Its own slot is no overlap. */
   g_assert_null (ps_schedule_dialog_get_warning (f->dialog));
 
-  type_start (f, 2024, 11, 21, "16", "05");
+  type_start (f, 2024, 11, 21, "16:05");
   save (f);
   g_assert_null (f->dialog);
   g_assert_cmpuint (n_conversations (f, f->ada), ==, 1);
@@ -380,6 +464,8 @@ main (int   argc,
   ADD ("defaults", test_defaults);
   ADD ("local-time-to-utc", test_local_time_to_utc);
   ADD ("refuses-past", test_refuses_past);
+  ADD ("typed-time", test_typed_time);
+  g_test_add_func ("/schedule/dialog/parse-time", test_parse);
   ADD ("flags-overlap", test_flags_overlap);
   ADD ("fourth-conversation", test_fourth_conversation);
   ADD ("reschedule", test_reschedule);

@@ -41,6 +41,8 @@ static GtkWidget *find_mapped (GtkWidget     *widget,
                                gconstpointer  data);
 static gboolean   is_type     (GtkWidget     *widget,
                                gconstpointer  data);
+static gboolean   is_row_titled (GtkWidget   *widget,
+                                 gconstpointer data);
 
 static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
 
@@ -207,6 +209,9 @@ test_new_case_is_highlighted (Fixture       *f,
     GtkWidget *name_row = find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (name_row), "Dr. Dev Madeup");
+    /* The reason has no default. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_mapped (GTK_WIDGET (editor), is_row_titled, "R_eason")),
+                                PS_REASON_BURNOUT);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_cmpstr (shown_name (f), ==, "Dr. Dev Madeup");
@@ -385,6 +390,14 @@ has_action (GtkWidget     *widget,
 {
   return GTK_IS_ACTIONABLE (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
 static gboolean

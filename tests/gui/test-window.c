@@ -234,6 +234,22 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_preferences_bind_settings (void)
 {
@@ -263,8 +279,41 @@ test_preferences_bind_settings (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (lead_row), 3);
   g_assert_cmpint (g_settings_get_int (settings, "reminder-lead-minutes"), ==, 30);
 
+  /* Due after 5 days with overdue after 3 is refused with a message; the
+   * targets stay as they were until the pair makes sense. */
+  {
+    GtkWidget *due_row = find_row (prefs, "_Due After");
+    GtkWidget *overdue_row = find_row (prefs, "_Overdue After");
+    GtkSpinButton *due = GTK_SPIN_BUTTON (find_descendant (due_row, GTK_TYPE_SPIN_BUTTON));
+    GtkSpinButton *overdue = GTK_SPIN_BUTTON (find_descendant (overdue_row, GTK_TYPE_SPIN_BUTTON));
+    GtkWidget *message = find_label (prefs, "First contact cannot be overdue before it is due. "
+                                            "Choose overdue days at least as many as the due "
+                                            "days; until then the targets stay as they were.");
+
+    g_assert_nonnull (message);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (due), ==, 2);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (overdue), ==, 3);
+    g_assert_false (gtk_widget_get_visible (message));
+
+    gtk_spin_button_set_value (due, 5);
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-due-days"), ==, 2);
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 3);
+    gtk_test_widget_wait_for_draw (prefs);
+    ps_test_screenshot (prefs, "preferences-targets-refused.png");
+
+    gtk_spin_button_set_value (overdue, 6);
+    g_assert_false (gtk_widget_get_visible (message));
+    g_assert_false (gtk_widget_has_css_class (due_row, "error"));
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-due-days"), ==, 5);
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 6);
+  }
+
   g_settings_reset (settings, "names-in-notifications");
   g_settings_reset (settings, "reminder-lead-minutes");
+  g_settings_reset (settings, "first-contact-due-days");
+  g_settings_reset (settings, "first-contact-overdue-days");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -288,23 +337,69 @@ test_accelerators (void)
     }
 }
 
+/* The titles of the Notify calls this process sends on the session bus. */
+static GDBusMessage *
+notify_filter (GDBusConnection *connection,
+               GDBusMessage    *message,
+               gboolean         incoming,
+               gpointer         user_data)
+{
+  GPtrArray *titles = user_data;
+
+  if (!incoming && g_strcmp0 (g_dbus_message_get_member (message), "Notify") == 0 &&
+      g_strcmp0 (g_dbus_message_get_interface (message), "org.freedesktop.Notifications") == 0)
+    {
+      const char *summary = NULL;
+
+      g_variant_get_child (g_dbus_message_get_body (message), 3, "&s", &summary);
+      g_ptr_array_add (titles, g_strdup (summary));
+    }
+  return message;
+}
+
+static gboolean
+has_titles (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
 /* With reminders on, closing the window hides it: Peerside keeps running
- * for them, and activating it again shows the same window. */
+ * for them, and activating it again shows the same window. The first time
+ * only, a notification says so and how to quit. */
 static void
 test_close_hides_while_reminders_on (void)
 {
   PsWindow *window = open_window ();
   GSettings *settings = ps_context_get_settings (ps_window_get_context (window));
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  guint filter;
 
   g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
   g_assert_true (g_settings_get_boolean (settings, "run-in-background"));
+  g_assert_false (g_settings_get_boolean (settings, "background-explained"));
+  g_assert_nonnull (bus);
+  filter = g_dbus_connection_add_filter (bus, notify_filter, titles, NULL);
 
   gtk_window_close (GTK_WINDOW (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL);
+  g_assert_true (ps_test_wait_for (has_titles, titles, 5000));
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Peerside Keeps Running for Reminders");
+  g_assert_true (g_settings_get_boolean (settings, "background-explained"));
 
   g_assert_true (ps_test_session_window (app) == window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Once is enough. */
+  gtk_window_close (GTK_WINDOW (window));
+  ps_test_iterate (500);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_true (ps_test_session_window (app) == window);
+
+  g_dbus_connection_remove_filter (bus, filter);
+  g_settings_reset (settings, "background-explained");
 }
 
 /* The icons of the first frames are found, as PNGs at their size and scale

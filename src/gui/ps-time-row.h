@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A row holding one time of day, typed as "14:30" (or "1430", "9", "14h30")
+ * in a single field, as GNOME Calendar does. Up and Down change the part
+ * under the cursor: the hour by one, the minutes by five. What is not a
+ * time (25:00, 14:99, letters) is kept as typed and reported, never
+ * silently clamped: "valid" turns FALSE and the owner says why. */
+#define PS_TYPE_TIME_ROW (ps_time_row_get_type ())
+G_DECLARE_FINAL_TYPE (PsTimeRow, ps_time_row, PS, TIME_ROW, AdwActionRow)
+
+GtkWidget   *ps_time_row_new        (void);
+gboolean     ps_time_row_get_time   (PsTimeRow *self,
+                                     int       *hour,
+                                     int       *minute);
+void         ps_time_row_set_time   (PsTimeRow *self,
+                                     int        hour,
+                                     int        minute);
+gboolean     ps_time_row_get_valid  (PsTimeRow *self);
+GtkEditable *ps_time_row_get_entry  (PsTimeRow *self);
+
+/* TRUE when @text is a time of day; sets @hour and @minute. */
+gboolean     ps_time_parse          (const char *text,
+                                     int        *hour,
+                                     int        *minute);
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The first start as a new supporter meets it: the welcome sets up the
+ * safety contacts and targets before the first case, in two steps; then one
+ * empty state with New Case. The region, and so the crisis lines, follows
+ * the language: French offers 3114, never 988. Screenshots at 1280 and
+ * 360 px, light and dark. */
+
+#include "config.h"
+
+#include "ps-caseload-view-private.h"
+#include "ps-contacts-preferences.h"
+#include "ps-crisis-contacts.h"
+#include "ps-test-session.h"
+#include "ps-window-private.h"
+
+static PsApplication *app;
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PsContactsPreferencesPage *
+find_contacts (GtkWidget *widget)
+{
+  if (PS_IS_CONTACTS_PREFERENCES_PAGE (widget))
+    return PS_CONTACTS_PREFERENCES_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PsContactsPreferencesPage *found = find_contacts (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+shoot (GtkWindow  *window,
+       int         width,
+       int         height,
+       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%d%s.png", name, width, dark ? "-dark" : "");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (window, width, height);
+      ps_test_iterate (300);
+      ps_test_screenshot (GTK_WIDGET (window), file);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_first_start (void)
+{
+  GSettings *settings = ps_application_get_settings (app);
+  PsWindow *window;
+  PsWelcomeWindow *welcome;
+  PsContactsPreferencesPage *contacts;
+  PsCaseloadView *view;
+  g_autoptr(GListModel) lines = NULL;
+
+  g_settings_set_boolean (settings, "welcome-done", FALSE);
+  window = ps_test_session_window (app);
+  ps_test_wait_for_status (ps_window_get_context (window), PS_CONTEXT_READY);
+  welcome = ps_application_get_welcome (app);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (welcome)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (welcome)));
+
+  /* Two steps: safety contacts, then the first-contact targets. */
+  g_assert_cmpuint (ps_welcome_window_get_n_pages (welcome), ==, 2);
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 0);
+  contacts = find_contacts (ps_welcome_window_get_page (welcome, 0));
+  g_assert_nonnull (contacts);
+  /* The language's region (C: the United States) and its lines, ticked. */
+  g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (contacts, "us-ca-988")));
+  g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (contacts, "us-physician-support-line")));
+  g_assert_true (ps_contacts_preferences_page_add_contact (contacts, "Program coordinator", "555 0100"));
+  g_assert_nonnull (find_label (GTK_WIDGET (welcome), "Before Your First Case"));
+  shoot (GTK_WINDOW (welcome), 600, 720, "welcome");
+  shoot (GTK_WINDOW (welcome), 360, 640, "welcome");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.next", NULL));
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (welcome), "First Contact"));
+  shoot (GTK_WINDOW (welcome), 600, 720, "welcome-targets");
+  g_assert_false (g_settings_get_boolean (settings, "welcome-done"));
+
+  /* Start: done, and not asked again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.next", NULL));
+  ps_test_iterate (100);
+  g_assert_null (ps_application_get_welcome (app));
+  g_assert_true (g_settings_get_boolean (settings, "welcome-done"));
+  g_application_activate (G_APPLICATION (app));
+  g_assert_null (ps_application_get_welcome (app));
+
+  /* What it set up is what the safety panel shows. */
+  lines = ps_crisis_lines_dup_model (settings);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 2);
+
+  /* One empty state, with New Case: no "No Case Selected" beside it. */
+  view = ps_window_get_caseload_view (window);
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (view), ==, "empty");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ps_test_iterate (300);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Colleagues Yet"));
+  g_assert_null (find_label (GTK_WIDGET (window), "No Case Selected"));
+  shoot (GTK_WINDOW (window), 1280, 800, "first-start-caseload");
+  shoot (GTK_WINDOW (window), 360, 720, "first-start-caseload");
+
+  g_settings_reset (settings, "program-contacts");
+}
+
+/* The region comes from the language: a French interface offers 3114. */
+static void
+test_region_from_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  g_autofree char *old = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(GListModel) lines = NULL;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_cmpstr (ps_crisis_lines_get_region (settings)->id, ==, "fr");
+  lines = ps_crisis_lines_dup_model (settings);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (lines), 0), ==, "fr-3114");
+  g_assert_false (ps_crisis_lines_get_chosen (settings, "us-ca-988"));
+
+  /* A region chosen stays chosen, whatever the language. */
+  ps_crisis_lines_set_region (settings, "qc");
+  g_assert_true (ps_crisis_lines_get_chosen (settings, "qc-appelle"));
+  g_assert_true (ps_crisis_lines_get_chosen (settings, "qc-pamq"));
+  g_setenv ("LANGUAGE", "en_AU", TRUE);
+  g_assert_cmpstr (ps_crisis_lines_get_region (settings)->id, ==, "qc");
+
+  g_settings_reset (settings, "region");
+  g_settings_reset (settings, "crisis-lines");
+  if (old != NULL)
+    g_setenv ("LANGUAGE", old, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = ps_test_session_init (&argc, &argv);
+  int ret;
+
+  app = ps_test_session_start ();
+  /* The directory is read once, in the language the app starts in. */
+  g_assert_cmpuint (ps_crisis_line_get_n_presets (), >, 0);
+  g_test_add_func ("/welcome/region-from-language", test_region_from_language);
+  g_test_add_func ("/welcome/first-start", test_first_start);
+  ret = g_test_run ();
+  g_object_unref (app);
+  ps_remove_tree (dir);
+  return ret;
+}
