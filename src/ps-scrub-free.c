@@ -11,7 +11,8 @@
  * new block, which made allocated but untouched pages resident (about
  * +33 MB at start-up).
  *
- * - free() zeroes the block's usable size, then hands it to glibc.
+ * - free() zeroes the block's usable size, then hands it to glibc; the
+ *   whole pages of a big block are dropped instead (see scrub()).
  * - realloc() that moves a block would have glibc free the old one inside
  *   itself, unseen: a block that grows is moved here instead (malloc, copy,
  *   zero, free); one that shrinks stays in place (glibc never moves it) with
@@ -39,6 +40,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 extern void *__libc_malloc (size_t size);
 extern void  __libc_free (void *ptr);
@@ -55,13 +58,36 @@ is_mmapped (const void *ptr)
   return (size_word & IS_MMAPPED) != 0;
 }
 
+/* From this size, the whole pages inside a block are given back to the
+ * kernel (MADV_DONTNEED: they read as zeros when next touched, as glibc's
+ * malloc_trim does with free memory) rather than written: writing would make
+ * resident the pages of a big block that were never touched, and keep them. */
+#define DROP_PAGES_FROM ((size_t) 64 * 1024)
+
+static void
+scrub (void  *ptr,
+       size_t size)
+{
+  uintptr_t start = (uintptr_t) ptr, end = start + size;
+  uintptr_t page = (uintptr_t) sysconf (_SC_PAGESIZE);
+  uintptr_t first = (start + page - 1) & ~(page - 1), last = end & ~(page - 1);
+
+  if (size < DROP_PAGES_FROM || madvise ((void *) first, last - first, MADV_DONTNEED) != 0)
+    {
+      explicit_bzero (ptr, size);
+      return;
+    }
+  explicit_bzero (ptr, first - start);
+  explicit_bzero ((void *) last, end - last);
+}
+
 void
 free (void *ptr)
 {
   if (ptr == NULL)
     return;
   if (!is_mmapped (ptr))
-    explicit_bzero (ptr, malloc_usable_size (ptr));
+    scrub (ptr, malloc_usable_size (ptr));
   __libc_free (ptr);
 }
 
@@ -86,7 +112,7 @@ realloc (void  *ptr,
   usable = malloc_usable_size (ptr);
   if (size <= usable)
     {
-      explicit_bzero ((char *) ptr + size, usable - size);
+      scrub ((char *) ptr + size, usable - size);
       return __libc_realloc (ptr, size);
     }
 
