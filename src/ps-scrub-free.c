@@ -9,7 +9,7 @@
  * SQLCipher and glibc's own internal calls included. Nothing is done at
  * malloc time: glibc's M_PERTURB, which did this before, also filled every
  * new block, which made allocated but untouched pages resident (about
- * +33 MB at start-up).
+ * 34 MB more at start-up: +52.8 MB over a bare window instead of +18.5).
  *
  * - free() zeroes the block's usable size, then hands it to glibc; the
  *   whole pages of a big block are dropped instead (see scrub()).
