@@ -31,6 +31,7 @@ typedef struct
   guint            n_completed_conversations;
   guint            n_any_conversations;        /* including cancelled */
   gboolean         safety_concern;             /* the latest held conversation raised one */
+  GDateTime       *safety_concern_at;          /* that conversation's start, or NULL */
 } PsCaseRecord;
 
 void    ps_case_record_clear    (PsCaseRecord       *record);

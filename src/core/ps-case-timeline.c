@@ -24,6 +24,17 @@
  *   planned, nothing planned, closed. Within one urgency the earlier due day
  *   or conversation comes first, the most recently closed case first, then
  *   the older case.
+ * - Before all of these comes a safety concern: the latest conversation held
+ *   with an open case raised one. It wants a follow-up conversation within
+ *   the follow-up days of the concern's day (by default 2), and a reminder
+ *   on the morning after the concern while none is planned. It stays until
+ *   a later conversation held raises none, or the case closes.
+ *
+ * - The action a case's page suggests: log an attempt while first contact
+ *   is awaited; start a conversation from ten minutes before it until it is
+ *   late, resume one in progress; with nothing planned, schedule one until
+ *   one was held, close after (but schedule while a safety concern is open);
+ *   nothing while the next conversation is still to come, or once closed.
  *
  * Everything here is arithmetic on what the caller already holds: sorting
  * 10,000 cases allocates nothing per case. */
@@ -51,6 +62,7 @@ ps_timeline_now_init (PsTimelineNow *self,
   ps_date_set_from_date_time (&self->today, now_local, NULL);
   self->due_days = due_days;
   self->overdue_days = MAX (overdue_days, due_days);
+  self->follow_up_days = PS_TIMELINE_FOLLOW_UP_DAYS;
 }
 
 PsTiming
@@ -158,6 +170,7 @@ ps_case_timeline_init (PsCaseTimeline      *self,
   self->state = ps_case_get_state (kase);
   g_date_clear (&self->due_on, 1);
   g_date_clear (&self->overdue_on, 1);
+  g_date_clear (&self->follow_up_by, 1);
   self->days_to_due = 0;
   self->next_at = NULL;
   self->next_timing = PS_TIMING_NONE;
@@ -203,13 +216,56 @@ ps_case_timeline_init (PsCaseTimeline      *self,
       /* A safety concern comes before anything else of the open cases,
        * until a later conversation raises none, or the case closes. */
       if (ps_case_get_safety_concern (kase))
-        self->urgency = PS_URGENCY_SAFETY;
+        {
+          self->urgency = PS_URGENCY_SAFETY;
+          ps_date_set_from_date_time (&self->follow_up_by, ps_case_get_safety_concern_at (kase),
+                                      g_date_time_get_timezone (now->now));
+          g_date_add_days (&self->follow_up_by, MAX (now->follow_up_days, 0));
+        }
       else if (self->next_timing == PS_TIMING_LATE)
         self->urgency = PS_URGENCY_OVERDUE;
       else
         self->urgency = self->next_at != NULL ? PS_URGENCY_PLANNED : PS_URGENCY_NONE;
       break;
     }
+}
+
+PsCaseAction
+ps_case_timeline_next_action (const PsCaseTimeline *self,
+                              PsCase               *kase)
+{
+  g_return_val_if_fail (self != NULL, PS_CASE_ACTION_NONE);
+  g_return_val_if_fail (PS_IS_CASE (kase), PS_CASE_ACTION_NONE);
+
+  switch (self->state)
+    {
+    case PS_CASE_STATE_CLOSED:
+      return PS_CASE_ACTION_NONE;
+    case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
+      return PS_CASE_ACTION_LOG_ATTEMPT;
+    case PS_CASE_STATE_IN_SUPPORT:
+    default:
+      break;
+    }
+
+  switch (self->next_timing)
+    {
+    case PS_TIMING_IN_PROGRESS:
+      return PS_CASE_ACTION_RESUME;
+    case PS_TIMING_SOON:
+    case PS_TIMING_NOW:
+    case PS_TIMING_LATE:
+      return PS_CASE_ACTION_START;
+    case PS_TIMING_UPCOMING:
+      return PS_CASE_ACTION_NONE;
+    case PS_TIMING_NONE:
+    default:
+      break;
+    }
+
+  if (ps_case_get_n_completed_conversations (kase) == 0 || ps_case_get_safety_concern (kase))
+    return PS_CASE_ACTION_SCHEDULE;
+  return PS_CASE_ACTION_CLOSE;
 }
 
 void

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define PS_TIMELINE_START_EARLY_MINUTES 10
 /* The hour of a day's reminders, and where a deadline sits in the agenda. */
 #define PS_TIMELINE_MORNING_HOUR        9
+/* A safety concern is followed up within this many days, by default. */
+#define PS_TIMELINE_FOLLOW_UP_DAYS      2
 
 /* How urgent a case is, most urgent first: the caseload's order and colour. */
 typedef enum
@@ -35,6 +37,17 @@ typedef enum
   PS_TIMING_LATE,          /* its planned end has passed and it was not held */
 } PsTiming;
 
+/* The one action a case's page suggests at "now". */
+typedef enum
+{
+  PS_CASE_ACTION_NONE,          /* closed, or a conversation planned and not yet due */
+  PS_CASE_ACTION_LOG_ATTEMPT,   /* awaiting first contact */
+  PS_CASE_ACTION_SCHEDULE,      /* in support with nothing planned, none held or a concern open */
+  PS_CASE_ACTION_START,         /* a conversation soon, starting now or late */
+  PS_CASE_ACTION_RESUME,        /* a conversation in progress */
+  PS_CASE_ACTION_CLOSE,         /* nothing planned after at least one held */
+} PsCaseAction;
+
 /* "Now" and the settings the rules read, made once per refresh. */
 typedef struct
 {
@@ -43,6 +56,7 @@ typedef struct
   GDate      today;          /* local */
   int        due_days;
   int        overdue_days;   /* as applied: never below due_days */
+  int        follow_up_days; /* after a safety concern; PS_TIMELINE_FOLLOW_UP_DAYS unless set */
 } PsTimelineNow;
 
 /* A case's timeline at "now": plain data, made on the stack. */
@@ -54,6 +68,9 @@ typedef struct
   GDate        due_on;
   GDate        overdue_on;
   int          days_to_due;    /* due_on − today: negative once past */
+  /* A safety concern to follow up (urgency PS_URGENCY_SAFETY): the local
+   * day by which to hold the follow-up; invalid otherwise. */
+  GDate        follow_up_by;
   /* The case's first conversation still to hold (NULL: none). */
   GDateTime   *next_at;        /* borrowed from the case */
   PsTiming     next_timing;
@@ -103,6 +120,8 @@ GDateTime  *ps_timeline_morning              (const GDate          *day,
 void        ps_case_timeline_init            (PsCaseTimeline       *self,
                                               PsCase               *kase,
                                               const PsTimelineNow  *now);
+PsCaseAction ps_case_timeline_next_action   (const PsCaseTimeline *self,
+                                              PsCase               *kase);
 void        ps_case_timeline_get_key         (const PsCaseTimeline *self,
                                               PsCase               *kase,
                                               PsUrgencyKey         *key);

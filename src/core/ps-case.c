@@ -49,6 +49,7 @@ ps_case_record_clear (PsCaseRecord *row)
   g_clear_pointer (&row->created_at, g_date_time_unref);
   g_clear_pointer (&row->first_contact_at, g_date_time_unref);
   g_clear_pointer (&row->next_conversation_at, g_date_time_unref);
+  g_clear_pointer (&row->safety_concern_at, g_date_time_unref);
 }
 
 static PsCaseState
@@ -267,7 +268,9 @@ ps_case_update (PsCase          *self,
   mine->n_completed_conversations = row->n_completed_conversations;
   NOTIFY_IF (n_old != row->n_completed_conversations, PROP_N_COMPLETED_CONVERSATIONS);
   mine->n_any_conversations = row->n_any_conversations;
-  NOTIFY_IF (ps_set_int (&mine->safety_concern, row->safety_concern), PROP_SAFETY_CONCERN);
+  NOTIFY_IF (ps_set_int (&mine->safety_concern, row->safety_concern) |
+             ps_set_instant (&mine->safety_concern_at, row->safety_concern_at),
+             PROP_SAFETY_CONCERN);
   /* Read with the next conversation's instant, which rows are told of. */
   mine->next_conversation_minutes = row->next_conversation_minutes;
   mine->next_conversation_state = row->next_conversation_state;
@@ -283,6 +286,14 @@ ps_case_get_safety_concern (PsCase *self)
 {
   g_return_val_if_fail (PS_IS_CASE (self), FALSE);
   return self->row.safety_concern;
+}
+
+/* The start of the conversation that raised the concern, or NULL. */
+GDateTime *
+ps_case_get_safety_concern_at (PsCase *self)
+{
+  g_return_val_if_fail (PS_IS_CASE (self), NULL);
+  return self->row.safety_concern_at;
 }
 
 gint64

@@ -38,6 +38,7 @@ PsConversationState ps_case_get_next_conversation_state (PsCase *self);
 guint            ps_case_get_n_conversations            (PsCase *self);
 guint            ps_case_get_n_completed_conversations  (PsCase *self);
 gboolean         ps_case_get_safety_concern             (PsCase *self);
+GDateTime       *ps_case_get_safety_concern_at          (PsCase *self);
 
 /* The editable fields, to fill a form (free with ps_case_fields_free). */
 PsCaseFields    *ps_case_dup_fields                     (PsCase *self);

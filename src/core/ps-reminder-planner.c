@@ -25,6 +25,7 @@ ps_reminder_settings_init (PsReminderSettings *settings)
   settings->first_contact_due_days = 2;
   settings->first_contact_overdue_days = 3;
   settings->nudge_days = PS_REMINDER_NUDGE_DAYS;
+  settings->follow_up_days = PS_TIMELINE_FOLLOW_UP_DAYS;
   settings->skip = NULL;
   settings->skip_data = NULL;
 }
@@ -167,6 +168,31 @@ plan_nudge (GPtrArray                *plan,
                       settings);
 }
 
+/* A safety concern with no follow-up planned: the morning after it (the
+ * timeline's rule). Its key names the concern's day, so a new concern
+ * reminds again. */
+static void
+plan_safety_follow_up (GPtrArray                *plan,
+                       PsCase                   *kase,
+                       const PsTimelineNow      *now,
+                       GTimeZone                *tz,
+                       const PsReminderSettings *settings)
+{
+  g_autoptr(GDateTime) due = NULL;
+  PsCaseTimeline timeline;
+  GDate day;
+
+  ps_case_timeline_init (&timeline, kase, now);
+  if (timeline.urgency != PS_URGENCY_SAFETY || timeline.next_at != NULL)
+    return;
+
+  ps_date_set_from_date_time (&day, ps_case_get_safety_concern_at (kase), tz);
+  due = ps_timeline_morning (&day, 1, tz);
+  if (due != NULL)
+    add_day_reminder (plan, PS_REMINDER_SAFETY_FOLLOW_UP, "safety-follow-up", kase, due, tz,
+                      settings);
+}
+
 /* A reminder the lead time before a meeting still to come: a conversation
  * or a group debrief (@case_id 0). @prefix and @id name it in its key. */
 static void
@@ -291,6 +317,7 @@ ps_reminder_planner_plan (GListModel                *cases,
   now_local = g_date_time_to_timezone (now, tz);
   ps_timeline_now_init (&timeline_now, now_local, (int) settings->first_contact_due_days,
                         (int) settings->first_contact_overdue_days);
+  timeline_now.follow_up_days = (int) settings->follow_up_days;
 
   if (next_due != NULL)
     *next_due = NULL;
@@ -345,6 +372,7 @@ ps_reminder_planner_plan (GListModel                *cases,
         case PS_CASE_STATE_IN_SUPPORT:
           plan_nudge (plan, kase, g_hash_table_lookup (by_case, &case_id), last_held, now, tz,
                       settings);
+          plan_safety_follow_up (plan, kase, &timeline_now, tz, settings);
           break;
         case PS_CASE_STATE_CLOSED:
         default:

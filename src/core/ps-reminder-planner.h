@@ -16,6 +16,7 @@ typedef struct
   guint first_contact_due_days;      /* after the request */
   guint first_contact_overdue_days;  /* below the due days counts as equal */
   guint nudge_days;                  /* in support with nothing scheduled */
+  guint follow_up_days;              /* a safety concern is followed up within */
   /* Optional: a reminder for which this returns TRUE (one already
    * delivered, say) is left out of the plan before an object is made for
    * it: 10,000 cases can mean 10,000 reminders long delivered. */

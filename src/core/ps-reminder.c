@@ -249,6 +249,13 @@ ps_reminder_format (PsReminder  *self,
         : g_strdup (_("A colleague in support has had nothing scheduled for a week."));
       break;
 
+    case PS_REMINDER_SAFETY_FOLLOW_UP:
+      *title = g_strdup (_("Safety concern: plan a follow-up"));
+      *body = name != NULL
+        ? g_strdup_printf (_("A conversation with %s raised a safety concern and no follow-up is planned."), name)
+        : g_strdup (_("A conversation raised a safety concern and no follow-up is planned."));
+      break;
+
     default:
       g_assert_not_reached ();
     }

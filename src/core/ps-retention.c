@@ -207,3 +207,16 @@ ps_retention_trust_clock (PsStore  *store,
   trusted = observe (ps_store_get_db (store), clock, TRUE, error);
   return trusted != NULL;
 }
+
+void
+ps_retention_erase_day (const GDate *closed_on,
+                        guint        days,
+                        GDate       *erase_on)
+{
+  g_return_if_fail (closed_on != NULL && g_date_valid (closed_on));
+  g_return_if_fail (erase_on != NULL);
+
+  /* ps_retention_run erases what closed on today - days or earlier. */
+  *erase_on = *closed_on;
+  g_date_add_days (erase_on, days);
+}

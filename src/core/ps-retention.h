@@ -33,4 +33,10 @@ gboolean ps_retention_trust_clock (PsStore  *store,
                                    PsClock  *clock,
                                    GError  **error);
 
+/* The day a case closed on @closed_on loses its name and contact with a
+ * setting of @days: the first day ps_retention_run erases it. */
+void     ps_retention_erase_day (const GDate *closed_on,
+                                 guint        days,
+                                 GDate       *erase_on);
+
 G_END_DECLS

@@ -24,9 +24,10 @@
   " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id AND v.state = 'completed')," \
   " (SELECT count(*) FROM conversations v WHERE v.case_id = c.id)," \
   " n.minutes, n.state," \
-  " coalesce ((SELECT l.safety_concern FROM conversations l" \
+  " CASE WHEN c.closure_status = 'open' THEN (SELECT CASE WHEN l.safety_concern = 1" \
+  "   THEN coalesce (l.started_at, l.starts_at) END FROM conversations l" \
   "   WHERE l.case_id = c.id AND l.state = 'completed'" \
-  "   ORDER BY coalesce (l.started_at, l.starts_at) DESC, l.id DESC LIMIT 1), 0)" \
+  "   ORDER BY coalesce (l.started_at, l.starts_at) DESC, l.id DESC LIMIT 1) END" \
   " FROM cases c LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v" \
   "   WHERE v.case_id = c.id AND v.state IN ('scheduled', 'in-progress')" \
   "   ORDER BY v.state = 'in-progress' DESC, v.starts_at, v.id LIMIT 1)"
@@ -64,7 +65,10 @@ read_case_row (sqlite3_stmt *stmt,
   row->next_conversation_minutes = (guint)sqlite3_column_int (stmt, 19);
   if (!ps_conversation_state_from_code (ps_sqlite_column_text (stmt, 20), &row->next_conversation_state))
     row->next_conversation_state = PS_CONVERSATION_SCHEDULED;
-  row->safety_concern = sqlite3_column_int (stmt, 21) != 0;
+  /* When the latest conversation held raised a concern, its start; NULL
+   * when it raised none, and once the case is closed. */
+  row->safety_concern_at = ps_instant_from_iso (ps_sqlite_column_text (stmt, 21));
+  row->safety_concern = row->safety_concern_at != NULL;
 }
 
 /* Models --------------------------------------------------------------- */

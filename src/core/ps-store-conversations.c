@@ -830,3 +830,37 @@ ps_store_list_conversations_between (PsStore   *self,
   return G_LIST_MODEL (model);
 }
 
+
+PsConversation *
+ps_store_find_overlap (PsStore   *self,
+                       GDateTime *start,
+                       guint      minutes,
+                       gint64     except_id)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GListModel) nearby = NULL;
+
+  g_return_val_if_fail (PS_IS_STORE (self), NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  end = g_date_time_add_minutes (start, (int) minutes);
+  /* 45 minutes is the longest a conversation can last. */
+  from = g_date_time_add_minutes (start, -45);
+  nearby = ps_store_list_conversations_between (self, from, end);
+  for (guint i = 0; i < g_list_model_get_n_items (nearby); i++)
+    {
+      g_autoptr(PsConversation) other = g_list_model_get_item (nearby, i);
+      PsConversationState state = ps_conversation_get_state (other);
+      PsCase *kase = ps_store_lookup_case (self, ps_conversation_get_case_id (other));
+
+      if (ps_conversation_get_id (other) == except_id ||
+          (state != PS_CONVERSATION_SCHEDULED && state != PS_CONVERSATION_IN_PROGRESS) ||
+          kase == NULL || ps_case_get_state (kase) == PS_CASE_STATE_CLOSED)
+        continue;
+      if (g_date_time_compare (ps_conversation_get_starts_at (other), end) < 0 &&
+          g_date_time_compare (ps_conversation_get_ends_at (other), start) > 0)
+        return g_steal_pointer (&other);
+    }
+  return NULL;
+}

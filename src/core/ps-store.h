@@ -154,6 +154,13 @@ GArray         *ps_store_list_last_held             (PsStore              *self,
 GListModel     *ps_store_list_conversations_between (PsStore              *self,
                                                      GDateTime            *from,
                                                      GDateTime            *to);
+/* The first conversation still to hold (scheduled or in progress, of an
+ * open case) that shares some of [@start, @start + @minutes), other than
+ * @except_id; NULL when none. Transfer full. */
+PsConversation *ps_store_find_overlap               (PsStore              *self,
+                                                     GDateTime            *start,
+                                                     guint                 minutes,
+                                                     gint64                except_id);
 
 /* Reminder deliveries (each reminder is delivered once). */
 gboolean        ps_store_record_delivery            (PsStore              *self,

@@ -12,13 +12,51 @@
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-checklist.h"
+#include "ps-contact-uri.h"
 #include "ps-conversation-window.h"
 #include "ps-case-row.h"
 #include "ps-close-case-dialog.h"
+#include "ps-crisis-contacts.h"
 #include "ps-date-row.h"
 #include "ps-privacy.h"
+#include "ps-retention.h"
+#include "ps-record-dialog.h"
+#include "ps-safety-panel.h"
 #include "ps-schedule-dialog.h"
 #include "ps-toast.h"
+
+/* The header's suggested action, one per PsCaseAction but NONE, in three
+ * widths: the full words, a short word, an icon (a narrow window with its
+ * back button and window controls). */
+static const struct
+{
+  PsCaseAction  action;
+  const char   *label;
+  const char   *short_label;
+  const char   *icon;
+  const char   *action_name;   /* NULL: a menu of the attempt's outcomes */
+  const char   *tooltip;
+} suggestions[] = {
+  { PS_CASE_ACTION_LOG_ATTEMPT, N_("_Log Attempt"), N_("_Log"), "call-outgoing-symbolic", NULL,
+    N_("Log a contact attempt made now") },
+  { PS_CASE_ACTION_SCHEDULE, N_("Sc_hedule Conversation…"), N_("Sc_hedule…"), "appointment-new-symbolic",
+    "case.schedule", N_("Plan a conversation and get a reminder") },
+  { PS_CASE_ACTION_START, N_("_Start Conversation"), N_("_Start"), "media-playback-start-symbolic",
+    "case.start-conversation", N_("Follow the guided checklist now") },
+  { PS_CASE_ACTION_RESUME, N_("_Resume Conversation"), N_("_Resume"), "media-playback-start-symbolic",
+    "case.resume-conversation", N_("Carry on with the conversation in progress") },
+  { PS_CASE_ACTION_CLOSE, N_("_Close Case…"), N_("_Close…"), "object-select-symbolic", "case.close",
+    N_("The planned conversations are over: record how the support ended") },
+};
+#define N_SUGGESTIONS G_N_ELEMENTS (suggestions)
+
+typedef enum
+{
+  WIDTH_FULL,
+  WIDTH_SHORT,
+  WIDTH_ICON,
+  N_WIDTHS,
+} SuggestionWidth;
 
 struct _PsCasePage
 {
@@ -28,6 +66,7 @@ struct _PsCasePage
   PsStore         *store;
   PsCase          *item;
   gboolean         folded;
+  guint            change_id;   /* the timeline's next change (soon, now, late) */
 
   GtkWidget       *box;
   AdwWindowTitle  *window_title;
@@ -36,11 +75,11 @@ struct _PsCasePage
   GtkScrolledWindow *scrolled_window;
   GtkLabel        *name_label;
   GtkLabel        *state_label;
-  GtkWidget       *log_button;
-  GtkWidget       *close_button;
-  GtkWidget       *start_button;
-  GtkWidget       *schedule_button;
-  GtkWidget       *reopen_button;
+  AdwSqueezer     *suggested_squeezer;
+  GMenuModel      *attempt_menu;
+  GtkWidget       *suggested_boxes[N_WIDTHS];
+  GtkWidget       *suggested_buttons[N_WIDTHS][N_SUGGESTIONS];
+  GtkWidget       *write_button;
   AdwActionRow    *contact_row;
   AdwActionRow    *modality_row;
   AdwActionRow    *referral_row;
@@ -50,6 +89,13 @@ struct _PsCasePage
   AdwActionRow    *closed_row;
   GtkListBox      *attempts_list;
   GtkListBox      *conversations_list;
+
+  /* Built here, not in the template: shown while a safety concern waits. */
+  GtkWidget       *follow_up_group;
+  AdwActionRow    *follow_up_row;
+  GtkWidget       *follow_up_button;
+  GtkListBox      *program_list;
+  GListModel      *program_contacts;
 };
 
 G_DEFINE_FINAL_TYPE (PsCasePage, ps_case_page, GTK_TYPE_WIDGET)
@@ -183,10 +229,10 @@ add_conversation_menu (PsCasePage     *self,
 
   if (state == PS_CONVERSATION_IN_PROGRESS)
     {
+      /* Plain: the header's Resume is the one suggested action. */
       button = gtk_button_new_with_mnemonic (_("_Resume"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "suggested-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.start-conversation");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.resume-conversation");
       adw_action_row_add_suffix (row, button);
       return;
     }
@@ -277,25 +323,6 @@ placeholder_row (const char *text)
   return label;
 }
 
-/* One conversation in progress per case: Start resumes it. */
-static void
-update_start_button (PsCasePage *self)
-{
-  g_autoptr(PsConversation) current = NULL;
-
-  if (self->item != NULL && self->store != NULL)
-    current = ps_store_lookup_conversation_in_progress (self->store, ps_case_get_id (self->item));
-  gtk_button_set_label (GTK_BUTTON (self->start_button),
-                        current != NULL ? _("_Resume Conversation") : _("_Start Conversation"));
-  gtk_widget_set_tooltip_text (self->start_button,
-                               current != NULL ? _("Carry on with the conversation in progress")
-                                               : _("Follow the guided checklist now"));
-  if (current != NULL)
-    gtk_widget_add_css_class (self->start_button, "suggested-action");
-  else
-    gtk_widget_remove_css_class (self->start_button, "suggested-action");
-}
-
 /* Snapshots from the store, taken again after each change to this case. */
 static void
 update_lists (PsCasePage *self)
@@ -321,7 +348,6 @@ update_lists (PsCasePage *self)
   if (conversations == NULL)
     conversations = G_LIST_MODEL (g_list_store_new (PS_TYPE_CONVERSATION));
 
-  update_start_button (self);
   gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (attempts),
                            create_attempt_row, self, NULL);
   gtk_list_box_bind_model (self->conversations_list, conversations,
@@ -330,13 +356,17 @@ update_lists (PsCasePage *self)
 
 /* Actions ----------------------------------------------------------------- */
 
+/* @timeline: NULL without a case. */
 static void
-update_actions (PsCasePage *self)
+update_actions (PsCasePage           *self,
+                const PsCaseTimeline *timeline)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean have = self->item != NULL && self->store != NULL;
+  gboolean have = self->item != NULL && self->store != NULL && timeline != NULL;
   gboolean closed = have && ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED;
   gboolean erased = have && ps_case_get_deidentified (self->item);
+  gboolean open = have && !erased && !closed;
+  gboolean in_progress = open && timeline->next_timing == PS_TIMING_IN_PROGRESS;
   const char *contact = have ? ps_case_get_contact (self->item) : NULL;
 
   gtk_widget_action_set_enabled (widget, "case.edit", have && !erased);
@@ -345,9 +375,117 @@ update_actions (PsCasePage *self)
   gtk_widget_action_set_enabled (widget, "case.delete", have);
   gtk_widget_action_set_enabled (widget, "case.copy-contact",
                                  have && !erased && contact != NULL && contact[0] != '\0');
+  gtk_widget_action_set_enabled (widget, "case.write-to-them",
+                                 have && !erased && ps_contact_kind_from_text (contact) != PS_CONTACT_KIND_NONE);
   /* The store takes attempts on open cases only. */
-  gtk_widget_action_set_enabled (widget, "case.log-attempt", have && !erased && !closed);
-  gtk_widget_action_set_enabled (widget, "case.schedule", have && !erased && !closed);
+  gtk_widget_action_set_enabled (widget, "case.log-attempt", open);
+  gtk_widget_action_set_enabled (widget, "case.schedule", open);
+  /* One conversation in progress per case: it is resumed, not another started. */
+  gtk_widget_action_set_enabled (widget, "case.start-conversation", open && !in_progress);
+  gtk_widget_action_set_enabled (widget, "case.resume-conversation", in_progress);
+  gtk_widget_action_set_enabled (widget, "case.log-earlier-attempt", open);
+  gtk_widget_action_set_enabled (widget, "case.add-held-conversation", open);
+  gtk_widget_action_set_enabled (widget, "case.schedule-follow-up",
+                                 open && ps_case_get_safety_concern (self->item));
+}
+
+/* The one suggested action in the header, from the timeline; the rest are
+ * in the menu. */
+static void
+update_suggested (PsCasePage   *self,
+                  PsCaseAction  action)
+{
+  for (guint w = 0; w < N_WIDTHS; w++)
+    {
+      for (guint i = 0; i < N_SUGGESTIONS; i++)
+        gtk_widget_set_visible (self->suggested_buttons[w][i], suggestions[i].action == action);
+      gtk_widget_set_visible (self->suggested_boxes[w], action != PS_CASE_ACTION_NONE);
+    }
+}
+
+static GtkWidget *
+suggestion_button (PsCasePage      *self,
+                   guint            i,
+                   SuggestionWidth  width)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  GtkWidget *button;
+
+  /* The full words without the mnemonic name an icon, and a menu button
+   * (its label names only the button inside). */
+  for (const char *p = _(suggestions[i].label); *p; p++)
+    if (*p != '_')
+      g_string_append_c (name, *p);
+
+  if (suggestions[i].action_name == NULL)
+    {
+      button = gtk_menu_button_new ();
+      if (width == WIDTH_ICON)
+        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), suggestions[i].icon);
+      else
+        {
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (button),
+                                     width == WIDTH_FULL ? _(suggestions[i].label)
+                                                         : _(suggestions[i].short_label));
+          gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+        }
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), self->attempt_menu);
+    }
+  else
+    {
+      if (width == WIDTH_ICON)
+        button = gtk_button_new_from_icon_name (suggestions[i].icon);
+      else
+        button = gtk_button_new_with_mnemonic (width == WIDTH_FULL ? _(suggestions[i].label)
+                                                                   : _(suggestions[i].short_label));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), suggestions[i].action_name);
+    }
+  if (width == WIDTH_FULL)
+    gtk_widget_set_tooltip_text (button, _(suggestions[i].tooltip));
+  else
+    {
+      /* Translators: a tooltip, "Log Attempt: Log a contact attempt made now" */
+      g_autofree char *tooltip = g_strdup_printf (_("%s: %s"), name->str, _(suggestions[i].tooltip));
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  /* A labelled GtkButton is named by its label (ps_accessible_fix_mnemonic_names). */
+  if (width == WIDTH_ICON || GTK_IS_MENU_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name->str, -1);
+  gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+/* How Write to Them reaches the colleague, said on its button. */
+static void
+update_write_button (PsCasePage *self,
+                     const char *contact)
+{
+  PsContactKind kind = ps_contact_kind_from_text (contact);
+  const char *tooltip;
+
+  switch (kind)
+    {
+    case PS_CONTACT_KIND_EXTENSION:
+      gtk_button_set_icon_name (GTK_BUTTON (self->write_button), "call-start-symbolic");
+      tooltip = _("Call Them");
+      break;
+    case PS_CONTACT_KIND_PHONE:
+      gtk_button_set_icon_name (GTK_BUTTON (self->write_button), "mail-message-new-symbolic");
+      tooltip = _("Write to Them");
+      break;
+    case PS_CONTACT_KIND_EMAIL:
+    case PS_CONTACT_KIND_NONE:
+    default:
+      gtk_button_set_icon_name (GTK_BUTTON (self->write_button), "mail-send-symbolic");
+      tooltip = _("Write to Them");
+      break;
+    }
+  gtk_widget_set_tooltip_text (self->write_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->write_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_visible (self->write_button, kind != PS_CONTACT_KIND_NONE);
 }
 
 static void
@@ -366,6 +504,207 @@ set_date_row (AdwActionRow *row,
   set_row (row, text);
 }
 
+static void update (PsCasePage *self);
+
+static gboolean
+change_cb (gpointer user_data)
+{
+  PsCasePage *self = user_data;
+
+  self->change_id = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The suggested action follows the conversation's time (Start from ten
+ * minutes before) without a minute timer: one timeout, to the next change. */
+static void
+schedule_change (PsCasePage           *self,
+                 const PsTimelineNow  *now,
+                 const PsCaseTimeline *timeline)
+{
+  gint64 delay;
+
+  if (timeline->changes_at == G_MAXINT64)
+    return;
+  delay = timeline->changes_at - now->now_unix;
+  self->change_id = g_timeout_add_seconds ((guint) CLAMP (delay, 1, 24 * 3600), change_cb, self);
+}
+
+/* Safety follow-up ------------------------------------------------------ */
+
+#define FOLLOW_UP_MINUTES 30
+
+/* The follow-up one click schedules: the follow-up days after the concern,
+ * at the time of day it was raised; a later day if that has passed, and
+ * half an hour on while it would overlap another conversation. UTC. */
+static GDateTime *
+propose_follow_up (PsCasePage *self)
+{
+  GSettings *settings = ps_context_get_settings (self->context);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
+  g_autoptr(GDateTime) concern = to_local (self, ps_case_get_safety_concern_at (self->item));
+  g_autoptr(GDateTime) start = NULL;
+
+  start = g_date_time_add_days (concern, MAX (g_settings_get_int (settings, "safety-follow-up-days"), 1));
+  while (g_date_time_compare (start, now) <= 0)
+    {
+      GDateTime *later = g_date_time_add_days (start, 1);
+
+      g_date_time_unref (start);
+      start = later;
+    }
+  /* Two days' worth of half hours is more than any caseload fills. */
+  for (guint i = 0; i < 96; i++)
+    {
+      g_autoptr(PsConversation) overlap = ps_store_find_overlap (self->store, start,
+                                                                 FOLLOW_UP_MINUTES, 0);
+      GDateTime *later;
+
+      if (overlap == NULL)
+        break;
+      later = g_date_time_add_minutes (start, 30);
+      g_date_time_unref (start);
+      start = later;
+    }
+  return g_date_time_to_utc (start);
+}
+
+/* What to do next after a concern: a follow-up by the timeline's day, or the
+ * program's contacts to escalate or refer. */
+static void
+update_follow_up (PsCasePage           *self,
+                  const PsCaseTimeline *timeline)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean planned;
+
+  gtk_widget_set_visible (self->follow_up_group, timeline->urgency == PS_URGENCY_SAFETY);
+  if (timeline->urgency != PS_URGENCY_SAFETY || self->store == NULL)
+    return;
+
+  by = ps_date_row_format_date (&timeline->follow_up_by);
+  /* Translators: %s is a day, "Thu 14 Nov 2024" */
+  description = g_strdup_printf (_("The latest conversation raised a safety concern. Hold a "
+                                   "follow-up by %s, or contact the program to escalate or "
+                                   "refer, then close the case as such."), by);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->follow_up_group), description);
+
+  planned = timeline->next_at != NULL;
+  if (planned)
+    {
+      when = format_instant (self, timeline->next_at);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row),
+                                     _("Follow-up planned"));
+      subtitle = g_strdup (when);
+    }
+  else
+    {
+      g_autoptr(GDateTime) proposed = propose_follow_up (self);
+
+      when = format_instant (self, proposed);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row),
+                                     _("No follow-up planned"));
+      /* Translators: "Suggested: Thu 14 Nov, 14:05 · 30 min" */
+      subtitle = g_strdup_printf (_("Suggested: %s · %u min"), when, FOLLOW_UP_MINUTES);
+    }
+  adw_action_row_set_subtitle (self->follow_up_row, subtitle);
+  gtk_widget_set_visible (self->follow_up_button, !planned);
+}
+
+static void
+schedule_follow_up_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (self->item != NULL && self->store != NULL);
+  if (!ps_case_get_safety_concern (self->item))
+    return;
+
+  /* A safety follow-up is not asked about as a fourth conversation is. */
+  start = propose_follow_up (self);
+  conversation = ps_store_schedule_conversation (self->store, ps_case_get_id (self->item), start,
+                                                 FOLLOW_UP_MINUTES, ps_case_get_modality (self->item),
+                                                 &error);
+  if (conversation == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  when = format_instant (self, start);
+  /* Translators: "Follow-up scheduled for Thu 14 Nov, 14:05" */
+  message = g_strdup_printf (_("Follow-up scheduled for %s"), when);
+  show_message (self, message);
+}
+
+static void
+build_follow_up (PsCasePage *self)
+{
+  GtkWidget *contact_group = gtk_widget_get_ancestor (GTK_WIDGET (self->contact_row),
+                                                      ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *body = gtk_widget_get_parent (contact_group);
+  GtkWidget *contacts_label = gtk_label_new (_("Program Contacts"));
+
+  self->follow_up_group = adw_preferences_group_new ();
+  gtk_widget_set_name (self->follow_up_group, "safety-follow-up");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->follow_up_group),
+                                   _("⚠ Safety Follow-up"));
+
+  self->follow_up_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->follow_up_row), FALSE);
+  self->follow_up_button = gtk_button_new_with_mnemonic (_("Schedule _Follow-up"));
+  gtk_widget_set_valign (self->follow_up_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->follow_up_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_up_button), "case.schedule-follow-up");
+  adw_action_row_add_suffix (self->follow_up_row, self->follow_up_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_up_group),
+                             GTK_WIDGET (self->follow_up_row));
+
+  gtk_label_set_xalign (GTK_LABEL (contacts_label), 0);
+  gtk_widget_set_margin_top (contacts_label, 12);
+  gtk_widget_set_margin_bottom (contacts_label, 6);
+  gtk_widget_add_css_class (contacts_label, "heading");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_up_group), contacts_label);
+  self->program_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->program_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->program_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->program_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Program contacts"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_up_group),
+                             GTK_WIDGET (self->program_list));
+
+  gtk_widget_set_visible (self->follow_up_group, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (body), self->follow_up_group,
+                              gtk_widget_get_prev_sibling (contact_group));
+}
+
+/* "Add Earlier…" at the head of a list of the page. */
+static void
+add_group_button (GtkWidget  *list,
+                  const char *label,
+                  const char *tooltip,
+                  const char *action)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+}
+
 static void
 update (PsCasePage *self)
 {
@@ -381,28 +720,32 @@ update (PsCasePage *self)
   const char *contact;
   PsCase *item = self->item;
 
-  update_actions (self);
-
+  g_clear_handle_id (&self->change_id, g_source_remove);
   if (item == NULL)
     {
-      adw_window_title_set_title (self->window_title, "");
+      update_actions (self, NULL);
+      update_suggested (self, PS_CASE_ACTION_NONE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "case");
 
+  /* The name once, on the page: the header is for the actions. */
   name = ps_privacy_display_name (ps_case_get_display_name (item), privacy);
-  adw_window_title_set_title (self->window_title, name);
   gtk_label_set_text (self->name_label, name);
 
   now = ps_clock_get_now_local (ps_context_get_clock (self->context));
   ps_timeline_now_init (&timeline_now, now, g_settings_get_int (settings, "first-contact-due-days"),
                         g_settings_get_int (settings, "first-contact-overdue-days"));
+  timeline_now.follow_up_days = g_settings_get_int (settings, "safety-follow-up-days");
   ps_case_timeline_init (&timeline, item, &timeline_now);
+  update_actions (self, &timeline);
+  update_suggested (self, ps_case_timeline_next_action (&timeline, item));
+  schedule_change (self, &timeline_now, &timeline);
   state = ps_case_describe_timeline (item, &timeline, &timeline_now);
   gtk_label_set_text (self->state_label, state);
   /* Coloured as in the list, never by colour alone: the words say it too. */
-  if (timeline.urgency == PS_URGENCY_OVERDUE)
+  if (timeline.urgency == PS_URGENCY_OVERDUE || timeline.urgency == PS_URGENCY_SAFETY)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-overdue");
@@ -411,15 +754,13 @@ update (PsCasePage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "ps-due-soon");
 
+  update_follow_up (self, &timeline);
+
   closed = ps_case_get_state (item) == PS_CASE_STATE_CLOSED;
-  gtk_widget_set_visible (self->close_button, !closed);
-  gtk_widget_set_visible (self->reopen_button, closed && !ps_case_get_deidentified (item));
-  gtk_widget_set_visible (self->log_button, !closed);
-  gtk_widget_set_visible (self->start_button, !closed);
-  gtk_widget_set_visible (self->schedule_button, !closed);
 
   /* A contact can identify as well as a name does. */
   contact = ps_case_get_contact (item);
+  update_write_button (self, ps_case_get_deidentified (item) ? NULL : contact);
   if (contact == NULL || contact[0] == '\0')
     set_row (self->contact_row, _("No contact"));
   else if (privacy)
@@ -494,7 +835,7 @@ context_store_changed_cb (PsCasePage *self)
 }
 
 static void
-settings_changed_cb (PsCasePage *self)
+refresh_cb (PsCasePage *self)
 {
   update (self);
 }
@@ -505,6 +846,14 @@ parent_window (PsCasePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+present_over (PsCasePage *self,
+              GtkWindow  *dialog)
+{
+  gtk_window_set_transient_for (dialog, parent_window (self));
+  gtk_window_present (dialog);
 }
 
 static void
@@ -569,18 +918,15 @@ undo_close_cb (AdwToast  *toast,
 }
 
 static void
-close_response_cb (PsCasePage        *self,
-                   const char        *response,
-                   PsCloseCaseDialog *dialog)
+close_case (PsCasePage      *self,
+            PsClosureStatus  status)
 {
   g_autoptr(GError) error = NULL;
-  PsClosureStatus status = ps_close_case_dialog_get_status (dialog);
   UndoClose *undo;
   AdwToast *toast;
   GDate today;
 
-  if (g_strcmp0 (response, "close") != 0 || status == PS_CLOSURE_NONE ||
-      self->item == NULL || self->store == NULL)
+  if (self->item == NULL || self->store == NULL)
     return;
 
   ps_clock_get_today (ps_context_get_clock (self->context), &today);
@@ -605,6 +951,39 @@ close_response_cb (PsCasePage        *self,
 }
 
 static void
+confirm_close_response_cb (PsCasePage       *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    close_case (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "status")));
+}
+
+static void
+close_response_cb (PsCasePage        *self,
+                   const char        *response,
+                   PsCloseCaseDialog *dialog)
+{
+  PsClosureStatus status = ps_close_case_dialog_get_status (dialog);
+  AdwMessageDialog *confirmation;
+
+  if (g_strcmp0 (response, "close") != 0 || status == PS_CLOSURE_NONE || self->item == NULL)
+    return;
+  if (!ps_close_case_needs_confirmation (ps_case_get_safety_concern (self->item), status))
+    {
+      close_case (self, status);
+      return;
+    }
+
+  /* A safety concern not followed through: asked once more. */
+  confirmation = ps_close_case_confirmation_new (parent_window (self), status);
+  g_object_set_data (G_OBJECT (confirmation), "status", GINT_TO_POINTER (status));
+  g_signal_connect_object (confirmation, "response", G_CALLBACK (confirm_close_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (confirmation));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -615,6 +994,14 @@ close_action (GtkWidget  *widget,
   g_return_if_fail (self->item != NULL);
 
   dialog = ps_close_case_dialog_new (parent_window (self));
+  {
+    GDate today, erase_on;
+    int days = g_settings_get_int (ps_context_get_settings (self->context), "retention-days");
+
+    ps_clock_get_today (ps_context_get_clock (self->context), &today);
+    ps_retention_erase_day (&today, (guint) MAX (days, 1), &erase_on);
+    ps_close_case_dialog_set_erase_on (dialog, &erase_on);
+  }
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -645,7 +1032,16 @@ delete_response_cb (PsCasePage       *self,
   const gint64 *case_id = g_object_get_data (G_OBJECT (dialog), "case-id");
   g_autoptr(PsStore) store = NULL;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      if (self->item != NULL && ps_case_get_id (self->item) == *case_id)
+        gtk_widget_activate_action (GTK_WIDGET (self), "case.close", NULL);
+      return;
+    }
+  if (g_strcmp0 (response, "delete") != 0)
     return;
 
   /* The store may drop the case object while we hold the page's. */
@@ -661,35 +1057,117 @@ delete_response_cb (PsCasePage       *self,
   show_message (self, _("Case deleted"));
 }
 
+/* Names the colleague (initials in privacy mode) so the right case goes,
+ * and offers what is usually meant: closing, which keeps the statistics and
+ * erases the name later by itself. */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   PsCasePage *self = PS_CASE_PAGE (widget);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  gboolean open;
   gint64 *case_id;
 
   g_return_if_fail (self->item != NULL);
 
-  /* No name in the dialog: it may be on a shared screen. */
-  dialog = adw_message_dialog_new (parent_window (self), _("Delete Case?"),
-                                   _("Delete this case? Its contact attempts and conversations "
-                                     "are deleted too. This cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  open = ps_case_get_state (self->item) != PS_CASE_STATE_CLOSED;
+  if (ps_case_get_deidentified (self->item))
+    heading = g_strdup (_("Delete Case?"));
+  else
+    {
+      g_autofree char *name = ps_privacy_display_name (ps_case_get_display_name (self->item),
+                                                       privacy_mode (self));
+
+      /* Translators: %s is the colleague's name, or initials in privacy mode */
+      heading = g_strdup_printf (_("Delete %s’s Case?"), name);
+    }
+  if (open)
+    {
+      int days = g_settings_get_int (ps_context_get_settings (self->context), "retention-days");
+
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Their contact attempts and conversations are deleted too, "
+                                           "and the program’s statistics lose the case. This cannot be "
+                                           "undone. Closing the case instead keeps it in the statistics "
+                                           "and erases their name and contact %d day later.",
+                                           "Their contact attempts and conversations are deleted too, "
+                                           "and the program’s statistics lose the case. This cannot be "
+                                           "undone. Closing the case instead keeps it in the statistics "
+                                           "and erases their name and contact %d days later.",
+                                           days),
+                              days);
+    }
+  else
+    body = g_strdup (_("Its contact attempts and conversations are deleted too, and the program’s "
+                       "statistics lose the case. This cannot be undone."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (open)
+    {
+      adw_message_dialog_add_response (dialog, "close", _("C_lose Instead"));
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_add_response (dialog, "delete", _("_Delete"));
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, open ? "close" : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
   case_id = g_new (gint64, 1);
   *case_id = ps_case_get_id (self->item);
   g_object_set_data_full (G_OBJECT (dialog), "case-id", case_id, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+launched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GWeakRef *page_ref = user_data;
+  g_autoptr(PsCasePage) self = g_weak_ref_get (page_ref);
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (page_ref);
+  g_free (page_ref);
+  /* The error's own text may hold the URI, and with it the contact. */
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && self != NULL)
+    show_message (self, _("No app could open it. Copy the contact instead."));
+}
+
+/* The user's own mail or messaging client, with the supporter's reach-in
+ * wording ready to send (through the OpenURI portal in Flatpak). Peerside
+ * keeps nothing of it. */
+static void
+write_to_them_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GdkAppLaunchContext) launch = NULL;
+  GWeakRef *page_ref;
+
+  g_return_if_fail (self->item != NULL);
+
+  message = g_settings_get_string (ps_context_get_settings (self->context), "reach-in-message");
+  if (!ps_reach_in_message_is_valid (message))
+    g_clear_pointer (&message, g_free);
+  uri = ps_contact_reach_in_uri (ps_case_get_contact (self->item), message, NULL);
+  if (uri == NULL)
+    return;
+
+  launch = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  page_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page_ref, self);
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (launch), NULL,
+                                           launched_cb, page_ref);
 }
 
 static void
@@ -744,8 +1222,32 @@ schedule_action (GtkWidget  *widget,
   g_return_if_fail (self->item != NULL);
 
   dialog = ps_schedule_dialog_new (self->context, self->item, NULL);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (dialog));
+}
+
+static void
+record (PsCasePage   *self,
+        PsRecordKind  kind)
+{
+  g_return_if_fail (self->item != NULL);
+
+  present_over (self, GTK_WINDOW (ps_record_dialog_new (self->context, self->item, kind)));
+}
+
+static void
+log_earlier_attempt_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  record (PS_CASE_PAGE (widget), PS_RECORD_ATTEMPT);
+}
+
+static void
+add_held_conversation_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  record (PS_CASE_PAGE (widget), PS_RECORD_CONVERSATION);
 }
 
 static void
@@ -763,8 +1265,7 @@ reschedule_action (GtkWidget  *widget,
   if (conversation == NULL)
     return;
   dialog = ps_schedule_dialog_new (self->context, self->item, conversation);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_over (self, GTK_WINDOW (dialog));
 }
 
 /* What an Undo toast puts back: a cancelled conversation's state, a
@@ -925,7 +1426,11 @@ ps_case_page_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ps_context_get_settings (self->context), "changed",
-                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_context_get_clock (self->context), "changed",
+                           G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
+  self->program_contacts = ps_program_contacts_dup_model (ps_context_get_settings (self->context));
+  ps_safety_panel_bind_program_list (self->program_list, self->program_contacts);
   context_store_changed_cb (self);
   update (self);
   update_lists (self);
@@ -936,10 +1441,15 @@ ps_case_page_dispose (GObject *object)
 {
   PsCasePage *self = (PsCasePage *)object;
 
+  g_clear_handle_id (&self->change_id, g_source_remove);
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_func (self->item, case_notify_cb, self);
   g_clear_object (&self->item);
 
+  if (self->program_list != NULL)
+    gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
+  self->program_list = NULL;
+  g_clear_object (&self->program_contacts);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -1027,11 +1537,9 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, stack);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, state_label);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, log_button);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, close_button);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, start_button);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, schedule_button);
-  gtk_widget_class_bind_template_child (widget_class, PsCasePage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, suggested_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, attempt_menu);
+  gtk_widget_class_bind_template_child (widget_class, PsCasePage, write_button);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, modality_row);
   gtk_widget_class_bind_template_child (widget_class, PsCasePage, referral_row);
@@ -1049,11 +1557,16 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.copy-contact", NULL, copy_contact_action);
   gtk_widget_class_install_action (widget_class, "case.log-attempt", "s", log_attempt_action);
   gtk_widget_class_install_action (widget_class, "case.start-conversation", NULL, start_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.resume-conversation", NULL, start_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.write-to-them", NULL, write_to_them_action);
   gtk_widget_class_install_action (widget_class, "case.schedule", NULL, schedule_action);
   gtk_widget_class_install_action (widget_class, "case.reschedule-conversation", "x", reschedule_action);
   gtk_widget_class_install_action (widget_class, "case.cancel-conversation", "x", cancel_conversation_action);
   gtk_widget_class_install_action (widget_class, "case.delete-conversation", "x", delete_conversation_action);
   gtk_widget_class_install_action (widget_class, "case.delete-attempt", "x", delete_attempt_action);
+  gtk_widget_class_install_action (widget_class, "case.log-earlier-attempt", NULL, log_earlier_attempt_action);
+  gtk_widget_class_install_action (widget_class, "case.add-held-conversation", NULL, add_held_conversation_action);
+  gtk_widget_class_install_action (widget_class, "case.schedule-follow-up", NULL, schedule_follow_up_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
 }
@@ -1063,9 +1576,26 @@ ps_case_page_init (PsCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The squeezer shows the first width that fits. */
+  for (guint w = 0; w < N_WIDTHS; w++)
+    {
+      self->suggested_boxes[w] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      for (guint i = 0; i < N_SUGGESTIONS; i++)
+        {
+          self->suggested_buttons[w][i] = suggestion_button (self, i, w);
+          gtk_box_append (GTK_BOX (self->suggested_boxes[w]), self->suggested_buttons[w][i]);
+        }
+      adw_squeezer_add (self->suggested_squeezer, self->suggested_boxes[w]);
+    }
+
   gtk_list_box_set_placeholder (self->attempts_list, placeholder_row (_("No attempts yet")));
   gtk_list_box_set_placeholder (self->conversations_list,
                                 placeholder_row (_("No conversations yet")));
+  add_group_button (GTK_WIDGET (self->attempts_list), _("Log _Earlier…"),
+                    _("Log a contact attempt made earlier"), "case.log-earlier-attempt");
+  add_group_button (GTK_WIDGET (self->conversations_list), _("_Add Held Earlier…"),
+                    _("Add a conversation held without the app"), "case.add-held-conversation");
+  build_follow_up (self);
 }
 
 PsCasePage *

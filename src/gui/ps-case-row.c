@@ -28,6 +28,10 @@ struct _PsCaseRow
 
   PangoLayout *layouts[4];  /* title, state, meta, initials; made when drawn */
   int          layout_width;
+
+  /* Made the first time the row shows a conversation in progress, and only
+   * hidden when it shows another case: most rows never have one. */
+  GtkWidget   *resume_button;
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseRow, ps_case_row, GTK_TYPE_WIDGET)
@@ -299,17 +303,36 @@ ensure_layouts (PsCaseRow *self,
   self->layout_width = width;
 }
 
-static int
-text_width (int width)
+static gboolean
+has_resume (PsCaseRow *self)
 {
-  return width - 2 * MARGIN_X - DISC - GAP;
+  return self->resume_button != NULL && gtk_widget_get_visible (self->resume_button);
+}
+
+/* The Resume button's width and the gap before it, or 0 without one. */
+static int
+resume_space (PsCaseRow *self)
+{
+  int natural = 0;
+
+  if (!has_resume (self))
+    return 0;
+  gtk_widget_measure (self->resume_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural + GAP;
+}
+
+static int
+text_width (PsCaseRow *self,
+            int        width)
+{
+  return width - 2 * MARGIN_X - DISC - GAP - resume_space (self);
 }
 
 static int
 state_lines (PsCaseRow *self,
              int        width)
 {
-  ensure_layouts (self, text_width (width));
+  ensure_layouts (self, text_width (self, width));
   pango_layout_set_height (self->layouts[LINE_STATE], -2);
   return CLAMP (pango_layout_get_line_count (self->layouts[LINE_STATE]), 1, 2);
 }
@@ -324,18 +347,48 @@ ps_case_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   const Metrics *metrics = get_metrics (widget);
+  PsCaseRow *self = PS_CASE_ROW (widget);
+  int button_height = 0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 2 * MARGIN_X + DISC + GAP + 4 * metrics->char_width;
-      *natural = 2 * MARGIN_X + DISC + GAP + NATURAL_CHARS * metrics->char_width;
+      int extra = resume_space (self);
+
+      *minimum = 2 * MARGIN_X + DISC + GAP + 4 * metrics->char_width + extra;
+      *natural = 2 * MARGIN_X + DISC + GAP + NATURAL_CHARS * metrics->char_width + extra;
     }
   else
     {
-      int lines = for_size < 0 ? 1 : state_lines (PS_CASE_ROW (widget), for_size);
+      int lines = for_size < 0 ? 1 : state_lines (self, for_size);
 
-      *minimum = *natural = 2 * MARGIN_Y + MAX (DISC, text_height (metrics, lines));
+      if (has_resume (self))
+        gtk_widget_measure (self->resume_button, GTK_ORIENTATION_VERTICAL, -1, NULL,
+                            &button_height, NULL, NULL);
+      *minimum = *natural = 2 * MARGIN_Y + MAX (MAX (DISC, text_height (metrics, lines)), button_height);
     }
+}
+
+/* The Resume button at the end edge, centred; the text gives way to it. */
+static void
+ps_case_row_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  PsCaseRow *self = PS_CASE_ROW (widget);
+  int button_width, button_height = 0;
+  gboolean rtl;
+
+  if (!has_resume (self))
+    return;
+  button_width = resume_space (self) - GAP;
+  gtk_widget_measure (self->resume_button, GTK_ORIENTATION_VERTICAL, button_width, NULL,
+                      &button_height, NULL, NULL);
+  rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gtk_widget_size_allocate (self->resume_button,
+                            &(GtkAllocation) { rtl ? MARGIN_X : width - MARGIN_X - button_width,
+                                               (height - button_height) / 2,
+                                               button_width, button_height }, -1);
 }
 
 static GtkSizeRequestMode
@@ -443,7 +496,7 @@ ps_case_row_snapshot (GtkWidget   *widget,
       lines = MIN (lines, room);
     }
 
-  text_x = rtl ? MARGIN_X : MARGIN_X + DISC + GAP;
+  text_x = rtl ? MARGIN_X + resume_space (self) : MARGIN_X + DISC + GAP;
   y = (height - text_height (metrics, lines)) / 2.0f;
   for (int line = LINE_TITLE; line <= LINE_META; line++)
     {
@@ -456,6 +509,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
       y += (line == LINE_STATE ? lines : 1) * metrics->heights[line] + LINE_SPACING;
     }
+  if (has_resume (self))
+    gtk_widget_snapshot_child (widget, self->resume_button, snapshot);
 }
 
 /* A new font (or text size) makes new layouts and a new height; a new
@@ -505,6 +560,16 @@ ps_case_row_direction_changed (GtkWidget        *widget,
 }
 
 static void
+ps_case_row_dispose (GObject *object)
+{
+  PsCaseRow *self = PS_CASE_ROW (object);
+
+  g_clear_pointer (&self->resume_button, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (ps_case_row_parent_class)->dispose (object);
+}
+
+static void
 ps_case_row_finalize (GObject *object)
 {
   PsCaseRow *self = PS_CASE_ROW (object);
@@ -524,8 +589,10 @@ ps_case_row_class_init (PsCaseRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ps_case_row_dispose;
   object_class->finalize = ps_case_row_finalize;
   widget_class->measure = ps_case_row_measure;
+  widget_class->size_allocate = ps_case_row_size_allocate;
   widget_class->get_request_mode = ps_case_row_get_request_mode;
   widget_class->snapshot = ps_case_row_snapshot;
   widget_class->css_changed = ps_case_row_css_changed;
@@ -578,6 +645,55 @@ set_line (PsCaseRow  *self,
     pango_layout_set_text (self->layouts[line], line_text (self, line), -1);
 }
 
+/* A conversation in progress is resumed from its row, in one click. */
+static void
+set_resume (PsCaseRow *self,
+            PsCase    *item,
+            gboolean   in_progress)
+{
+  if (!in_progress)
+    {
+      if (has_resume (self))
+        {
+          gtk_widget_set_visible (self->resume_button, FALSE);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+        }
+      return;
+    }
+
+  if (self->resume_button == NULL)
+    {
+      self->resume_button = gtk_button_new_with_mnemonic (_("_Resume"));
+      gtk_widget_add_css_class (self->resume_button, "suggested-action");
+      gtk_widget_set_valign (self->resume_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (self->resume_button, _("Carry on with the conversation in progress"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resume Conversation"), -1);
+      /* The target first: the action takes the case's id. */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->resume_button),
+                                              g_variant_new_int64 (ps_case_get_id (item)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->resume_button),
+                                      "caseload.resume-conversation");
+      gtk_widget_set_parent (self->resume_button, GTK_WIDGET (self));
+    }
+  else
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->resume_button),
+                                            g_variant_new_int64 (ps_case_get_id (item)));
+  if (!gtk_widget_get_visible (self->resume_button))
+    {
+      gtk_widget_set_visible (self->resume_button, TRUE);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+}
+
+/* The Resume button when the row shows one, else NULL (for tests). */
+GtkWidget *
+ps_case_row_get_resume_button (PsCaseRow *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_ROW (self), NULL);
+  return has_resume (self) ? self->resume_button : NULL;
+}
+
 void
 ps_case_row_bind (PsCaseRow *self,
                   PsCase    *item,
@@ -616,6 +732,8 @@ ps_case_row_bind (PsCaseRow *self,
       self->colour = g_str_hash (name) % G_N_ELEMENTS (disc_colours);
     }
   self->urgency = timeline.urgency;
+  set_resume (self, item, timeline.next_timing == PS_TIMING_IN_PROGRESS &&
+                          timeline.state != PS_CASE_STATE_CLOSED);
 
   /* A screen reader hears the name, then the state line and the rest. */
   description = g_strdup_printf ("%s, %s", self->state, self->meta);
@@ -633,6 +751,11 @@ ps_case_row_unbind (PsCaseRow *self)
   set_line (self, LINE_META, &self->meta, NULL);
   set_line (self, LINE_INITIALS, &self->initials, NULL);
   self->colour = -1;
+  if (has_resume (self))
+    {
+      gtk_widget_set_visible (self->resume_button, FALSE);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -9,6 +9,7 @@
 #include "ps-case-results.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
+#include "ps-conversation-window.h"
 
 struct _PsCaseloadView
 {
@@ -229,6 +230,26 @@ show_case (PsCaseloadView *self,
                                 gtk_single_selection_get_selected (self->selection));
   if (item != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Resume from a case's row: its page, and the conversation window over it. */
+static void
+resume_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  PsCaseloadView *self = PS_CASELOAD_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PsCase *item;
+
+  if (self->store == NULL ||
+      (item = ps_store_lookup_case (self->store, g_variant_get_int64 (param))) == NULL)
+    return;
+  show_case (self, item);
+  if (ps_conversation_window_open (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   item, NULL, &error) == NULL)
+    g_warning ("The conversation could not be resumed: %s", error->message);
 }
 
 static void
@@ -527,6 +548,8 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_install_action (widget_class, "caseload.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "caseload.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "caseload.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "caseload.resume-conversation", "x",
+                                   resume_conversation_action);
 }
 
 static void

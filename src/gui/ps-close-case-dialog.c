@@ -103,3 +103,58 @@ ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
 
   gtk_check_button_set_active (self->checks[status - PS_CLOSURE_COMPLETED], TRUE);
 }
+
+void
+ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
+                                   const GDate       *erase_on)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (PS_IS_CLOSE_CASE_DIALOG (self));
+  g_return_if_fail (erase_on != NULL && g_date_valid (erase_on));
+
+  dt = g_date_time_new_local (g_date_get_year (erase_on), g_date_get_month (erase_on),
+                              g_date_get_day (erase_on), 12, 0, 0);
+  /* Translators: the day a closed case's name is erased, as in "5 January 2027";
+   * see g_date_time_format() */
+  day = g_date_time_format (dt, _("%-d %B %Y"));
+  /* Translators: %s is a day, as in "5 January 2027" */
+  body = g_strdup_printf (_("How did the support end? Their name and contact will be erased on %s; "
+                            "until then you can reopen the case."), day);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+}
+
+gboolean
+ps_close_case_needs_confirmation (gboolean        safety_concern,
+                                  PsClosureStatus status)
+{
+  return safety_concern && status != PS_CLOSURE_ESCALATED && status != PS_CLOSURE_REFERRED;
+}
+
+AdwMessageDialog *
+ps_close_case_confirmation_new (GtkWindow       *parent,
+                                PsClosureStatus  status)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  /* Translators: %s is a closure status, "Support completed" */
+  body = g_strdup_printf (_("The latest conversation raised a safety concern. Close the case as "
+                            "“%s” rather than as escalated for safety or referred?"),
+                          ps_closure_status_to_label (status));
+  dialog = adw_message_dialog_new (parent, _("Close Case Despite the Safety Concern?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("C_lose Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  return ADW_MESSAGE_DIALOG (dialog);
+}

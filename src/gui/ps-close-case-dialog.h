@@ -18,5 +18,16 @@ PsCloseCaseDialog *ps_close_case_dialog_new        (GtkWindow         *parent);
 PsClosureStatus    ps_close_case_dialog_get_status (PsCloseCaseDialog *self);
 void               ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
                                                     PsClosureStatus    status);
+/* Says on which day the colleague's name and contact will be erased. */
+void               ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
+                                                      const GDate       *erase_on);
+
+/* A case whose latest conversation raised a safety concern closes without
+ * a question only as escalated for safety or referred. */
+gboolean           ps_close_case_needs_confirmation (gboolean          safety_concern,
+                                                     PsClosureStatus   status);
+/* The question: responds "close" or "cancel". Names no one. */
+AdwMessageDialog  *ps_close_case_confirmation_new   (GtkWindow        *parent,
+                                                     PsClosureStatus   status);
 
 G_END_DECLS

@@ -83,26 +83,26 @@ get_store (PsConversationPage *self)
   return self->context != NULL ? ps_context_get_store (self->context) : NULL;
 }
 
-/* The covered set as the page shows it, in checklist order. */
-static GStrv
-collect_covered (PsConversationPage *self)
+GStrv
+ps_checklist_collect_ticked (const PsChecklist *checklist,
+                             GHashTable        *checks,
+                             gboolean           safety_answered)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint i = 0; self->checklist && i < ps_checklist_get_n_phases (self->checklist); i++)
+  for (guint i = 0; checklist != NULL && i < ps_checklist_get_n_phases (checklist); i++)
     {
-      const PsChecklistPhase *phase = ps_checklist_get_phase (self->checklist, i);
+      const PsChecklistPhase *phase = ps_checklist_get_phase (checklist, i);
 
       for (guint j = 0; j < ps_checklist_phase_get_n_steps (phase); j++)
         {
           const PsChecklistStep *step = ps_checklist_phase_get_step (phase, j);
           const char *id = ps_checklist_step_get_id (step);
-          GtkCheckButton *check = g_hash_table_lookup (self->checks, id);
+          GtkCheckButton *check = g_hash_table_lookup (checks, id);
           gboolean covered;
 
           if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_SAFETY_ANSWER)
-            covered = gtk_toggle_button_get_active (self->no_concern_button) ||
-                      gtk_toggle_button_get_active (self->concern_button);
+            covered = safety_answered;
           else
             covered = check != NULL && gtk_check_button_get_active (check);
           if (covered)
@@ -110,6 +110,15 @@ collect_covered (PsConversationPage *self)
         }
     }
   return g_strv_builder_end (builder);
+}
+
+/* The covered set as the page shows it, in checklist order. */
+static GStrv
+collect_covered (PsConversationPage *self)
+{
+  return ps_checklist_collect_ticked (self->checklist, self->checks,
+                                      gtk_toggle_button_get_active (self->no_concern_button) ||
+                                      gtk_toggle_button_get_active (self->concern_button));
 }
 
 static void

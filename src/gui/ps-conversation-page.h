@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ps-checklist.h"
 #include "ps-context.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,11 @@ gboolean        ps_conversation_page_start            (PsConversationPage *self,
 /* Shows @message (plain text) over the page. */
 void            ps_conversation_page_add_toast        (PsConversationPage *self,
                                                        const char         *message);
+
+/* The ids of @checklist's steps ticked in @checks (step id → GtkCheckButton),
+ * in checklist order, with the safety step when @safety_answered. */
+GStrv           ps_checklist_collect_ticked (const PsChecklist *checklist,
+                                             GHashTable        *checks,
+                                             gboolean           safety_answered);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-accessible.h"
-
+#include "ps-contact-uri.h"
 #include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
 
@@ -24,11 +24,13 @@ struct _PsPreferencesWindow
   GtkWidget            *program_name_row;
   GtkWidget            *due_spin;
   GtkWidget            *overdue_spin;
+  GtkWidget            *follow_up_spin;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
   AdwActionRow         *password_row;
   GtkButton            *password_button;
   AdwComboRow          *retention_row;
+  AdwEntryRow          *message_row;
 };
 
 G_DEFINE_FINAL_TYPE (PsPreferencesWindow, ps_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -88,6 +90,36 @@ bind_choice (GSettings        *settings,
                                 int_to_position, position_to_int, (gpointer) table, NULL);
 }
 
+/* A wording of several lines or a letter's length is not saved, and says why. */
+static GVariant *
+message_to_setting (const GValue       *value,
+                    const GVariantType *type,
+                    gpointer            user_data)
+{
+  const char *text = g_value_get_string (value);
+
+  if (!ps_reach_in_message_is_valid (text))
+    return NULL;
+  return g_variant_new_string (text);
+}
+
+static void
+message_changed_cb (PsPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->message_row));
+  gboolean valid = ps_reach_in_message_is_valid (text);
+  g_autofree char *why = NULL;
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_row), "error");
+  if (!valid)
+    why = g_strdup_printf (_("One line of at most %d characters: this wording is not saved."),
+                           PS_REACH_IN_MESSAGE_MAX_CHARS);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->message_row), why);
+}
+
 static void
 bind_settings (PsPreferencesWindow *self)
 {
@@ -105,9 +137,14 @@ bind_settings (PsPreferencesWindow *self)
   ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->program_name_row));
   g_settings_bind (settings, "first-contact-due-days", self->due_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "first-contact-overdue-days", self->overdue_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "safety-follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
   bind_choice (settings, "retention-days", self->retention_row, &retention_table);
+  g_settings_bind_with_mapping (settings, "reach-in-message", self->message_row, "text",
+                                G_SETTINGS_BIND_DEFAULT, NULL, message_to_setting, NULL, NULL);
+  g_signal_connect_object (self->message_row, "changed", G_CALLBACK (message_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -176,9 +213,11 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, program_name_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, due_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, overdue_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, message_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, password_row);
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, password_button);
   gtk_widget_class_bind_template_callback (widget_class, password_clicked_cb);
@@ -188,6 +227,7 @@ static void
 ps_preferences_window_init (PsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_accessible_label_entry_row (self->message_row);
 }
 
 PsPreferencesWindow *

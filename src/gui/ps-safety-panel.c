@@ -217,8 +217,7 @@ set_context (PsSafetyPanel *self,
   self->crisis_lines = ps_crisis_lines_dup_model (settings);
   gtk_list_box_bind_model (self->crisis_list, self->crisis_lines, create_crisis_row, self, NULL);
   self->program_contacts = ps_program_contacts_dup_model (settings);
-  gtk_list_box_bind_model (self->program_list, self->program_contacts,
-                           create_program_row, self, NULL);
+  ps_safety_panel_bind_program_list (self->program_list, self->program_contacts);
   update_action (self);
 }
 
@@ -316,10 +315,19 @@ ps_safety_panel_init (PsSafetyPanel *self)
   gtk_list_box_set_placeholder (self->crisis_list,
                                 placeholder_new (_("No crisis lines chosen. Choose them in "
                                                    "Preferences, under Safety Contacts.")));
-  gtk_list_box_set_placeholder (self->program_list,
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "safety.escalate", FALSE);
+}
+
+void
+ps_safety_panel_bind_program_list (GtkListBox *list,
+                                   GListModel *contacts)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  gtk_list_box_bind_model (list, contacts, create_program_row, NULL, NULL);
+  gtk_list_box_set_placeholder (list,
                                 placeholder_new (_("No program contacts yet. Add them in "
                                                    "Preferences, under Safety Contacts.")));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "safety.escalate", FALSE);
 }
 
 GtkWidget *

@@ -24,4 +24,9 @@ PsConversation *ps_safety_panel_get_conversation (PsSafetyPanel  *self);
 GtkListBox     *ps_safety_panel_get_crisis_list  (PsSafetyPanel  *self);
 GtkListBox     *ps_safety_panel_get_program_list (PsSafetyPanel  *self);
 
+/* Shows @contacts (PsProgramContact) in @list as the panel does: name,
+ * number and a copy button each; a hint to add them when there are none. */
+void            ps_safety_panel_bind_program_list (GtkListBox    *list,
+                                                   GListModel    *contacts);
+
 G_END_DECLS

@@ -65,63 +65,16 @@ get_minutes (PsScheduleDialog *self)
   return i < G_N_ELEMENTS (lengths) ? lengths[i] : 30;
 }
 
-/* The typed start in the clock's zone, or NULL without a day. @missing is
- * set when the clocks skip the typed time that day. */
+/* The typed start in the clock's zone, or NULL without a day. */
 static GDateTime *
 get_starts_at (PsScheduleDialog *self,
                gboolean         *missing)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
-  const GDate *day = ps_date_row_get_date (self->date_row);
-  int hour = gtk_spin_button_get_value_as_int (self->hour_spin);
-  int minute = gtk_spin_button_get_value_as_int (self->minute_spin);
-  GDateTime *start;
 
-  *missing = FALSE;
-  if (day == NULL)
-    return NULL;
-
-  start = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
-                           g_date_get_day (day), hour, minute, 0);
-  /* In the hour the clocks go forward GLib moves the time on. */
-  if (start != NULL &&
-      (g_date_time_get_hour (start) != hour || g_date_time_get_minute (start) != minute))
-    *missing = TRUE;
-  return start;
+  return ps_date_row_get_time (self->date_row, tz, self->hour_spin, self->minute_spin, missing);
 }
 
-/* The first conversation still to be held that shares some of
- * [@start, @start + @minutes), other than the one being moved. */
-static PsConversation *
-find_overlap (PsScheduleDialog *self,
-              PsStore          *store,
-              GDateTime        *start,
-              guint             minutes)
-{
-  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, minutes);
-  /* 45 minutes is the longest a conversation can last. */
-  g_autoptr(GDateTime) from = g_date_time_add_minutes (start, -45);
-  g_autoptr(GListModel) nearby = ps_store_list_conversations_between (store, from, end);
-  gint64 own_id = self->edited != NULL ? ps_conversation_get_id (self->edited) : 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (nearby); i++)
-    {
-      g_autoptr(PsConversation) other = g_list_model_get_item (nearby, i);
-      PsConversationState state = ps_conversation_get_state (other);
-      PsCase *kase = ps_store_lookup_case (store, ps_conversation_get_case_id (other));
-
-      if (ps_conversation_get_id (other) == own_id ||
-          (state != PS_CONVERSATION_SCHEDULED && state != PS_CONVERSATION_IN_PROGRESS) ||
-          kase == NULL || ps_case_get_state (kase) == PS_CASE_STATE_CLOSED)
-        continue;
-      if (g_date_time_compare (ps_conversation_get_starts_at (other), end) < 0 &&
-          g_date_time_compare (ps_conversation_get_ends_at (other), start) > 0)
-        return g_steal_pointer (&other);
-    }
-  return NULL;
-}
-
-/* TRUE when the form can be saved; says why not, and flags an overlap. */
 static gboolean
 validate (PsScheduleDialog *self)
 {
@@ -142,7 +95,9 @@ validate (PsScheduleDialog *self)
     error = _("The clocks go forward at this time that day. Choose another time.");
   else if (g_date_time_compare (start, now) < 0)
     error = _("This time has passed. Choose a time still to come.");
-  else if (store != NULL && (overlap = find_overlap (self, store, start, get_minutes (self))))
+  else if (store != NULL &&
+           (overlap = ps_store_find_overlap (store, start, get_minutes (self),
+                                             self->edited != NULL ? ps_conversation_get_id (self->edited) : 0)))
     {
       g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
       g_autoptr(GDateTime) other = g_date_time_to_timezone (ps_conversation_get_starts_at (overlap), tz);
@@ -163,17 +118,6 @@ field_changed_cb (PsScheduleDialog *self)
 {
   if (!self->populating)
     validate (self);
-}
-
-static gboolean
-spin_output_cb (GtkSpinButton *spin)
-{
-  char text[8];
-
-  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
 }
 
 static void
@@ -420,7 +364,8 @@ ps_schedule_dialog_class_init (PsScheduleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, PsScheduleDialog, warning_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "spin_output_cb",
+                                                G_CALLBACK (ps_time_spin_output));
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);

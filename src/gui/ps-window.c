@@ -39,6 +39,7 @@ struct _PsWindow
   PsCaseloadView       *caseload_view;
   guint                 caseload_view_id;
   GMenuModel           *primary_menu;
+  AdwToast             *resume_toast;     /* weak: while it shows */
 
   PsErrorText           error_text;
 };
@@ -56,6 +57,22 @@ static GParamSpec *properties[N_PROPS];
 /* A conversation left in progress (Peerside stopped, or the screen locked,
  * during it) is offered, never reopened on its own: the supporter may be
  * somewhere else by now. No name in the toast: the screen may be shared. */
+/* The offer goes once nothing is left in progress (resumed and finished
+ * from the caseload's row, say). */
+static void
+resume_offer_store_changed_cb (PsWindow *self,
+                               gint64    case_id,
+                               PsStore  *store)
+{
+  g_autoptr(PsConversation) left = NULL;
+
+  if (self->resume_toast != NULL && (left = ps_store_find_left_in_progress (store)) != NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (store, resume_offer_store_changed_cb, self);
+  if (self->resume_toast != NULL)
+    adw_toast_dismiss (self->resume_toast);
+}
+
 static void
 restore_conversation (PsWindow *self)
 {
@@ -72,6 +89,12 @@ restore_conversation (PsWindow *self)
   adw_toast_set_button_label (toast, _("_Resume"));
   adw_toast_set_action_name (toast, "win.resume-conversation");
   adw_toast_set_timeout (toast, 0);
+  if (self->resume_toast != NULL)
+    adw_toast_dismiss (self->resume_toast);
+  g_set_weak_pointer (&self->resume_toast, toast);
+  g_signal_handlers_disconnect_by_func (store, resume_offer_store_changed_cb, self);
+  g_signal_connect_object (store, "changed", G_CALLBACK (resume_offer_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   ps_window_add_toast (self, toast);
 }
 
@@ -494,6 +517,7 @@ ps_window_dispose (GObject *object)
   PsWindow *self = (PsWindow *)object;
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
+  g_clear_weak_pointer (&self->resume_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_WINDOW);
   g_clear_object (&self->primary_menu);
 

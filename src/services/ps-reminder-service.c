@@ -207,6 +207,8 @@ read_settings (GSettings          *settings,
     (guint)MAX (g_settings_get_int (settings, "first-contact-due-days"), 0);
   out->first_contact_overdue_days =
     (guint)MAX (g_settings_get_int (settings, "first-contact-overdue-days"), 0);
+  out->follow_up_days =
+    (guint)MAX (g_settings_get_int (settings, "safety-follow-up-days"), 0);
 }
 
 typedef struct

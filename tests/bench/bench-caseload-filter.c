@@ -106,6 +106,15 @@ main (int   argc,
         fields->display_name = g_strdup_printf ("Dr. %s %s %u", first[i % 10], last[(i / 10) % 10], i);
         c = ps_store_create_case (store, fields, &error);
         g_assert_no_error (error);
+        /* One case in ten has a conversation in progress: its row shows Resume. */
+        if (i % 10 == 0)
+          {
+            g_autoptr(PsConversation) started = NULL;
+
+            started = ps_store_start_conversation (store, ps_case_get_id (c), 0, 30,
+                                                   PS_MODALITY_PHONE, &error);
+            g_assert_no_error (error);
+          }
       }
   }
   g_print ("filled %d cases in %.1f s\n", N_CASES, (g_get_monotonic_time () - t0) / 1e6);

@@ -419,6 +419,75 @@ test_order (Fixture       *f,
     g_assert_cmpint (ps_urgency_key_compare (&keys[i], &keys[i + 1]), <, 0);
 }
 
+static PsCaseAction
+action_of (Fixture *f,
+           PsCase  *kase)
+{
+  PsCaseTimeline t = timeline_of (f, kase);
+
+  return ps_case_timeline_next_action (&t, kase);
+}
+
+/* The page's one suggested action, through a case's life: log an attempt,
+ * schedule once reached, nothing while the conversation is days away, start
+ * from ten minutes before it (and when late), resume, then schedule again
+ * while a concern is open, else close. */
+static void
+test_next_action (Fixture       *f,
+                  gconstpointer  data)
+{
+  PsCase *kase = add_case (f, "Dr. Mo Stepwise", 2024, 11, 10);
+  g_autoptr(GDateTime) reached = paris (2024, 11, 11, 10, 0, 0);
+  g_autoptr(PsConversation) first = NULL;
+  g_autoptr(PsConversation) second = NULL;
+  GDate today;
+
+  set_now (f, 2024, 11, 11, 11, 0, 0);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_LOG_ATTEMPT);
+  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (kase), reached,
+                                               PS_CONTACT_NO_ANSWER, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_LOG_ATTEMPT);
+  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (kase), reached,
+                                               PS_CONTACT_REACHED, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_SCHEDULE);
+
+  first = plan (f, kase, 2024, 11, 18, 15, 0, 45);
+  set_now (f, 2024, 11, 18, 14, 49, 59);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_NONE);
+  set_now (f, 2024, 11, 18, 14, 50, 0);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_START);
+  set_now (f, 2024, 11, 18, 15, 10, 0);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_START);
+  set_now (f, 2024, 11, 18, 16, 0, 0);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_START);
+
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (first),
+                                                  PS_CONVERSATION_IN_PROGRESS, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_RESUME);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (first),
+                                                  PS_CONVERSATION_COMPLETED, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_CLOSE);
+
+  /* A concern raised is followed up, not closed on. */
+  g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (first), TRUE, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_SCHEDULE);
+  g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (first), FALSE, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_CLOSE);
+
+  /* A missed or cancelled conversation is not one held. */
+  second = plan (f, kase, 2024, 11, 25, 15, 0, 45);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_NONE);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (second),
+                                                  PS_CONVERSATION_CANCELLED, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_CLOSE);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 18, 11, 2024);
+  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (kase), PS_CLOSURE_COMPLETED,
+                                      &today, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +503,7 @@ main (int   argc,
   ADD ("starting-now", test_starting_now, NULL);
   ADD ("just-ended", test_just_ended, NULL);
   ADD ("order", test_order, NULL);
+  ADD ("next-action", test_next_action, NULL);
 #undef ADD
 
   return g_test_run ();

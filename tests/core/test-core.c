@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "ps-contact-uri.h"
 #include "ps-enum-types.h"
 #include "ps-key.h"
 #include "ps-test-util.h"
@@ -245,6 +246,61 @@ test_clock_new_day (void)
   g_assert_cmpuint (changed, ==, 3);
 }
 
+/* Only what is clearly an address or a number opens a client; the message
+ * travels escaped, and a number with an extension is called, not texted. */
+static void
+test_contact_uri (void)
+{
+  static const struct {
+    const char    *contact;
+    PsContactKind  kind;
+    const char    *uri;
+  } cases[] = {
+    { "ada@example.org", PS_CONTACT_KIND_EMAIL, "mailto:ada@example.org?body=Touching%20base%20%26%20more" },
+    { "  a.p+peer@example.org ", PS_CONTACT_KIND_EMAIL, "mailto:a.p+peer@example.org?body=Touching%20base%20%26%20more" },
+    { "+1 (555) 010-0199", PS_CONTACT_KIND_PHONE, "sms:+15550100199?body=Touching%20base%20%26%20more" },
+    { "555.0100", PS_CONTACT_KIND_PHONE, "sms:5550100?body=Touching%20base%20%26%20more" },
+    { "555-0100 ext 12", PS_CONTACT_KIND_EXTENSION, "tel:5550100;ext=12" },
+    { "555 0100 x12", PS_CONTACT_KIND_EXTENSION, "tel:5550100;ext=12" },
+    { "pager 4242", PS_CONTACT_KIND_NONE, NULL },
+    { "ada@", PS_CONTACT_KIND_NONE, NULL },
+    { "ada@example", PS_CONTACT_KIND_NONE, NULL },
+    { "a@b@example.org", PS_CONTACT_KIND_NONE, NULL },
+    { "12", PS_CONTACT_KIND_NONE, NULL },
+    { "+1 555 0100 1234 5678 90", PS_CONTACT_KIND_NONE, NULL },
+    { "", PS_CONTACT_KIND_NONE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PsContactKind kind = 99;
+      g_autofree char *uri = ps_contact_reach_in_uri (cases[i].contact, "Touching base & more", &kind);
+
+      g_test_message ("%s", cases[i].contact);
+      g_assert_cmpint (kind, ==, cases[i].kind);
+      g_assert_cmpint (ps_contact_kind_from_text (cases[i].contact), ==, cases[i].kind);
+      g_assert_cmpstr (uri, ==, cases[i].uri);
+    }
+  {
+    g_autofree char *bare = ps_contact_reach_in_uri ("ada@example.org", "", NULL);
+
+    g_assert_cmpstr (bare, ==, "mailto:ada@example.org");
+  }
+  g_assert_null (ps_contact_reach_in_uri (NULL, "Touching base", NULL));
+
+  g_assert_true (ps_reach_in_message_is_valid ("Touching base"));
+  g_assert_true (ps_reach_in_message_is_valid (""));
+  g_assert_false (ps_reach_in_message_is_valid ("Touching base\nSaid she cannot sleep"));
+  g_assert_false (ps_reach_in_message_is_valid ("Touching\tbase"));
+  {
+    g_autofree char *longest = g_strnfill (PS_REACH_IN_MESSAGE_MAX_CHARS, 'a');
+    g_autofree char *longer = g_strnfill (PS_REACH_IN_MESSAGE_MAX_CHARS + 1, 'a');
+
+    g_assert_true (ps_reach_in_message_is_valid (longest));
+    g_assert_false (ps_reach_in_message_is_valid (longer));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +308,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/enums/round-trip", test_enums_round_trip);
+  g_test_add_func ("/core/contact-uri", test_contact_uri);
   g_test_add_func ("/core/case-fields/validate", test_validation);
   g_test_add_func ("/core/util/dates", test_dates);
   g_test_add_func ("/core/key/random-and-hex", test_key);

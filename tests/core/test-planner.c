@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ps-group-debrief.h"
 #include "ps-reminder-planner.h"
 #include "reminder-fixture.h"
@@ -407,6 +409,69 @@ test_nudge_from_last_held (void)
   rem_fixture_teardown (&fixture);
 }
 
+/* A held conversation that raised a safety concern with nothing planned
+ * after it: a reminder the next morning, naming no one unless asked to;
+ * none once a follow-up is planned, or once the case is closed. */
+static void
+test_safety_follow_up (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(PsConversation) follow_up = NULL;
+  g_autoptr(GDateTime) at = rem_utc ("2024-05-01T17:00:00Z");
+  g_autoptr(GDateTime) now = rem_utc ("2024-05-02T20:00:00Z");
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Vancouver");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *named_title = NULL;
+  g_autofree char *named_body = NULL;
+  const char * const steps[] = { "safety.ask-directly", NULL };
+  PsReminder *reminder;
+  gint64 case_id;
+
+  rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
+  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Quinn Support", "2024-04-29"));
+  held = ps_store_add_held_conversation (fixture.store, case_id, at, 30, PS_MODALITY_PHONE,
+                                         steps, TRUE, &error);
+  g_assert_no_error (error);
+
+  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  reminder = find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id);
+  /* Raised 2024-05-01 (local): reminded 2024-05-02 09:00 PDT. */
+  assert_due (reminder, "2024-05-02T16:00:00Z", tz, "09:00");
+  key = g_strdup_printf ("case:%" G_GINT64_FORMAT ":safety-follow-up:2024-05-02", case_id);
+  g_assert_cmpstr (ps_reminder_get_key (reminder), ==, key);
+  ps_reminder_format (reminder, now, tz, NULL, &title, &body);
+  g_assert_cmpstr (title, ==, "Safety concern: plan a follow-up");
+  g_assert_cmpstr (body, ==, "A conversation raised a safety concern and no follow-up is planned.");
+  ps_reminder_format (reminder, now, tz, "Quinn Support", &named_title, &named_body);
+  g_assert_nonnull (strstr (named_body, "Quinn Support"));
+
+  /* A follow-up planned: no reminder. */
+  follow_up = rem_schedule (&fixture, case_id, "2024-05-03T17:00:00Z", 30, PS_MODALITY_PHONE);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  g_assert_null (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
+
+  /* Cancelled again, the reminder is back; closing ends it. */
+  g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (follow_up),
+                                                  PS_CONVERSATION_CANCELLED, &error));
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  g_assert_nonnull (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
+  g_assert_true (ps_store_close_case (fixture.store, case_id, PS_CLOSURE_COMPLETED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ps_case_get_safety_concern (ps_store_lookup_case (fixture.store, case_id)));
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  g_assert_null (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
+
+  rem_fixture_teardown (&fixture);
+}
+
 static void
 append_debrief (GListStore                 *store,
                 gint64                      id,
@@ -475,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/reminders/planner/keys-and-states", test_keys_and_states);
   g_test_add_func ("/reminders/planner/first-contact", test_first_contact);
   g_test_add_func ("/reminders/planner/nudge", test_nudge);
+  g_test_add_func ("/reminders/planner/safety-follow-up", test_safety_follow_up);
   g_test_add_func ("/reminders/planner/group-debriefs", test_group_debriefs);
   g_test_add_func ("/reminders/planner/nudge-from-last-held", test_nudge_from_last_held);
 

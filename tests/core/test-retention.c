@@ -113,6 +113,17 @@ test_erases_on_time (void)
   g_assert_true (is_erased (store, closed_29));
   g_assert_false (is_erased (store, open));
 
+  /* The day the close dialog announces is the day it went. */
+  {
+    GDate erase_on, today;
+
+    g_date_clear (&today, 1);
+    ps_clock_get_today (ps_store_get_clock (store), &today);
+    ps_retention_erase_day (ps_case_get_closed_on (ps_store_lookup_case (store, closed_29)), 30,
+                            &erase_on);
+    g_assert_cmpint (g_date_compare (&erase_on, &today), ==, 0);
+  }
+
   /* A shorter setting reaches further; an open case never goes. */
   ps_clock_advance (ps_store_get_clock (store), 400 * G_TIME_SPAN_DAY);
   g_assert_true (ps_retention_run (store, NULL, 7, &n, NULL, &error));

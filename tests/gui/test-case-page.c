@@ -9,9 +9,15 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-close-case-dialog.h"
+#include "ps-preferences-window.h"
+#include "ps-schedule-dialog.h"
 #include "ps-date-row.h"
 #include "ps-resources.h"
 #include "ps-test-session.h"
@@ -102,7 +108,8 @@ static gboolean
 is_icon_menu_button (GtkWidget     *widget,
                      gconstpointer  data)
 {
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL;
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "view-more-symbolic") == 0;
 }
 
 static gboolean
@@ -204,12 +211,28 @@ state_line (Fixture *f)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+/* The name, shown once: on the page, not in the header. */
 static const char *
 page_title (Fixture *f)
 {
-  GtkWidget *title = find_type (GTK_WIDGET (f->page), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *label = find_widget (GTK_WIDGET (f->page), is_named, "case-name");
+  GtkWidget *title = find_type (find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR),
+                                ADW_TYPE_WINDOW_TITLE);
 
-  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_true (gtk_widget_is_drawable (label));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "");
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static gboolean
+action_enabled (Fixture    *f,
+                const char *action)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (f->page), has_action, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
 }
 
 static gboolean
@@ -302,6 +325,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->context);
   g_clear_object (&f->clock);
   g_settings_reset (f->settings, "privacy-mode");
+  g_settings_reset (f->settings, "reach-in-message");
   g_clear_object (&f->settings);
   ps_remove_tree (f->dir);
   g_free (f->dir);
@@ -852,12 +876,14 @@ test_page_close_undo_reopen (Fixture       *f,
   GtkWidget *close_button;
 
   g_assert_false (g_str_has_prefix (state_line (f), "Closed"));
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->page), "_Reopen Case")));
 
-  /* The button on the page opens the dialog. */
-  click (find_button (GTK_WIDGET (f->page), "_Close Case…"));
+  /* The menu's Close Case… opens the dialog; it says when the name goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL));
   dialog = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
   g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "How did the support end? Their name and contact will be erased on "
+                   "14 December 2024; until then you can reopen the case.");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   ps_test_screenshot (GTK_WIDGET (dialog), "close-case-dialog.png");
 
@@ -883,7 +909,6 @@ test_page_close_undo_reopen (Fixture       *f,
                                                        "_Log Attempt")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
   g_assert_cmpuint (count_rows (attempts_list (f)), ==, 0);
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->page), "_Reopen Case")));
 
   /* Undo in the toast reopens. */
   g_assert_nonnull (undo_button (f));
@@ -901,9 +926,8 @@ test_page_close_undo_reopen (Fixture       *f,
   wait_gone (held);
   g_assert_cmpint (ps_case_get_closure_status (item), ==, PS_CLOSURE_COMPLETED);
 
-  click (find_button (GTK_WIDGET (f->page), "_Reopen Case"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.reopen", NULL));
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_AWAITING_FIRST_CONTACT);
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->page), "_Close Case…")));
 }
 
 static void
@@ -923,33 +947,76 @@ test_page_cancel_close (Fixture       *f,
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_AWAITING_FIRST_CONTACT);
 }
 
+static AdwMessageDialog *
+open_delete_dialog (Fixture *f)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Delete names the colleague and offers to close instead, which keeps the
+ * statistics and erases the name later by itself. */
 static void
 test_page_delete (Fixture       *f,
                   gconstpointer  data)
 {
+  GtkWidget *held;
   PsCase *item = show_case (f, "Dr. Ada Placeholder", "555-0100");
   gint64 id = ps_case_get_id (item);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
+  PsCloseCaseDialog *closing;
 
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Delete this case? Its contact attempts and conversations are deleted too. "
-                   "This cannot be undone.");
-  g_assert_null (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Ada"));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete"),
-                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  dialog = open_delete_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Dr. Ada Placeholder’s Case?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Their contact attempts and conversations are deleted too, and the program’s "
+                   "statistics lose the case. This cannot be undone. Closing the case instead keeps "
+                   "it in the statistics and erases their name and contact 30 days later.");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "close"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "close"), ==, "C_lose Instead");
+  /* Enter closes, Escape keeps: deleting takes a deliberate click. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  ps_test_screenshot (GTK_WIDGET (dialog), "delete-case-dialog.png");
 
-  /* Escape (the close response) keeps the case. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Cancel keeps the case. */
+  held = hold (dialog);
+  click (find_button (GTK_WIDGET (dialog), "_Cancel"));
+  wait_gone (held);
   g_assert_true (ps_store_lookup_case (f->store, id) == item);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Close Instead: the close dialog, saying when the name goes. */
+  dialog = open_delete_dialog (f);
+  held = hold (dialog);
+  click (find_button (GTK_WIDGET (dialog), "C_lose Instead"));
+  wait_gone (held);
+  closing = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  g_assert_nonnull (closing);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (closing)),
+                            "will be erased on 14 December 2024"));
+  ps_close_case_dialog_set_status (closing, PS_CLOSURE_COMPLETED);
+  held = hold (closing);
+  click (find_button (GTK_WIDGET (closing), "C_lose Case"));
+  wait_gone (held);
+  g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
+
+  /* A closed case has nothing to close instead; privacy mode names by initials. */
+  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  dialog = open_delete_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete A. P.’s Case?");
+  g_assert_false (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  held = hold (dialog);
+  click (find_button (GTK_WIDGET (dialog), "_Delete"));
+  wait_gone (held);
 
   g_assert_null (ps_store_lookup_case (f->store, id));
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
@@ -1054,8 +1121,521 @@ test_page_deidentified (Fixture       *f,
   g_assert_cmpuint (count_rows (attempts_list (f)), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->page), has_action,
                                                          "case.copy-contact")));
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->page), "_Reopen Case")));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "case.reopen", NULL);
+  g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
   g_assert_null (find_toplevel (PS_TYPE_CASE_EDITOR));
+}
+
+/* The header's suggested action ---------------------------------------------- */
+
+static gboolean
+is_shown_suggested (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "suggested-action") && gtk_widget_get_mapped (widget) &&
+         (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget));
+}
+
+static gboolean
+is_visible_suggested (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "suggested-action") && gtk_widget_is_visible (widget);
+}
+
+static void
+collect (GtkWidget  *widget,
+         Match       match,
+         GPtrArray  *found)
+{
+  if (match (widget, NULL))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, match, found);
+}
+
+static GtkWidget *
+nth_child (GtkWidget *parent,
+           guint      n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (parent);
+
+  for (; n > 0 && child != NULL; n--)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+/* The full label of the one suggested action in the header, NULL when
+ * none: never two, and nothing suggested in the page's body. @width
+ * (optional): 0 when the full words show, 1 a short word, 2 an icon. */
+static const char *
+suggested_width (Fixture *f,
+                 guint   *width)
+{
+  GtkWidget *header = find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR);
+  GtkWidget *squeezer = find_type (header, ADW_TYPE_SQUEEZER);
+  g_autoptr(GPtrArray) in_header = g_ptr_array_new ();
+  g_autoptr(GPtrArray) in_page = g_ptr_array_new ();
+  GtkWidget *shown, *button, *full;
+  guint index = 0, variant = 0;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  /* The squeezer keeps every width mapped and draws the first that fits. */
+  shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+  if (shown != NULL)
+    collect (shown, is_shown_suggested, in_header);
+  collect (GTK_WIDGET (f->page), is_visible_suggested, in_page);
+  g_assert_cmpuint (in_header->len, <=, 1);
+  /* The three widths of the one action, nothing else. */
+  g_assert_cmpuint (in_page->len, ==, 3 * in_header->len);
+  if (in_header->len == 0)
+    return NULL;
+  button = g_ptr_array_index (in_header, 0);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  for (GtkWidget *w = gtk_widget_get_first_child (squeezer); w != shown; w = gtk_widget_get_next_sibling (w))
+    variant++;
+  for (GtkWidget *w = gtk_widget_get_first_child (shown); w != button; w = gtk_widget_get_next_sibling (w))
+    index++;
+  if (width != NULL)
+    *width = variant;
+  full = nth_child (nth_child (squeezer, 0), index);
+  if (GTK_IS_MENU_BUTTON (full))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (full));
+  return gtk_button_get_label (GTK_BUTTON (full));
+}
+
+static const char *
+suggested (Fixture *f)
+{
+  guint width = 99;
+  const char *label = suggested_width (f, &width);
+
+  /* The test window is wide: the full words. */
+  g_assert_true (label == NULL || width == 0);
+  return label;
+}
+
+static void
+set_now (Fixture *f,
+         int      hour,
+         int      minute)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 14, hour, minute, 0);
+
+  ps_clock_set_now (f->clock, now);
+}
+
+/* One suggested action that follows the case, driven through its states
+ * with the clock: Log Attempt, Schedule once reached, nothing while the
+ * conversation is an hour away, Start from ten minutes before it until it
+ * is late, Resume, then Close; nothing once closed. */
+static void
+test_page_suggested_action (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *held;
+  PsCase *item = show_case (f, "Dr. Ada Placeholder", "555-0100");
+  g_autoptr(GDateTime) eleven = g_date_time_new_utc (2024, 11, 14, 11, 0, 0);
+  g_autoptr(PsConversation) conversation = NULL;
+  GtkWidget *log_button, *dialog;
+  GMenuModel *outcomes;
+
+  /* Awaiting first contact: Log Attempt, one button opening three outcomes. */
+  g_assert_cmpstr (suggested (f), ==, "_Log Attempt");
+  log_button = find_widget (GTK_WIDGET (f->page), is_menu_button_labelled, "_Log Attempt");
+  outcomes = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (log_button));
+  g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (outcomes, 0, G_MENU_LINK_SECTION)),
+                   ==, 3);
+  g_assert_cmpstr (page_title (f), ==, "Dr. Ada Placeholder");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "no-answer");
+  g_assert_cmpstr (suggested (f), ==, "_Log Attempt");
+
+  /* Reached: Schedule, which opens the schedule dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
+  g_assert_cmpstr (suggested (f), ==, "Sc_hedule Conversation…");
+  click (find_button (GTK_WIDGET (f->page), "Sc_hedule Conversation…"));
+  dialog = find_toplevel (PS_TYPE_SCHEDULE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* An hour away: nothing to do yet. */
+  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), eleven, 30,
+                                                 PS_MODALITY_PHONE, NULL);
+  g_assert_nonnull (conversation);
+  g_assert_null (suggested (f));
+  set_now (f, 10, 49);
+  g_assert_null (suggested (f));
+
+  /* Ten minutes away, starting now, and late: Start. */
+  set_now (f, 10, 50);
+  g_assert_cmpstr (suggested (f), ==, "_Start Conversation");
+  g_assert_false (gtk_widget_get_visible (log_button));
+  set_now (f, 11, 5);
+  g_assert_cmpstr (suggested (f), ==, "_Start Conversation");
+  set_now (f, 11, 31);
+  g_assert_cmpstr (suggested (f), ==, "_Start Conversation");
+
+  /* In progress: Resume (and the menu offers no second Start). */
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
+                                                  PS_CONVERSATION_IN_PROGRESS, NULL));
+  g_assert_cmpstr (suggested (f), ==, "_Resume Conversation");
+  g_assert_false (action_enabled (f, "case.start-conversation"));
+  g_assert_true (action_enabled (f, "case.resume-conversation"));
+
+  /* Held, nothing more planned: Close, which says when the name goes. */
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
+                                                  PS_CONVERSATION_COMPLETED, NULL));
+  g_assert_cmpstr (suggested (f), ==, "_Close Case…");
+  click (find_button (GTK_WIDGET (f->page), "_Close Case…"));
+  dialog = find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "will be erased on 14 December 2024"));
+  ps_close_case_dialog_set_status (PS_CLOSE_CASE_DIALOG (dialog), PS_CLOSURE_COMPLETED);
+  held = hold (dialog);
+  click (find_button (dialog, "C_lose Case"));
+  wait_gone (held);
+  g_assert_null (suggested (f));
+  g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
+}
+
+/* A conversation ten minutes away when the page is shown: Start at once,
+ * not Log Attempt (the issue as reported). */
+static void
+test_page_suggested_start_at_once (Fixture       *f,
+                                   gconstpointer  data)
+{
+  PsCase *item = show_case (f, "Dr. Ada Placeholder", "555-0100");
+  g_autoptr(GDateTime) soon = g_date_time_new_utc (2024, 11, 14, 10, 10, 0);
+  g_autoptr(PsConversation) conversation = NULL;
+
+  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (item),
+                                               ps_case_get_created_at (item), PS_CONTACT_REACHED, NULL));
+  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), soon, 30,
+                                                 PS_MODALITY_VIDEO, NULL);
+  ps_case_page_set_case (f->page, NULL);
+  ps_case_page_set_case (f->page, item);
+  g_assert_cmpstr (suggested (f), ==, "_Start Conversation");
+}
+
+/* Write to Them ---------------------------------------------------------------- */
+
+static char *launched_dir;
+
+/* A fake default mail, SMS and phone handler in the test's XDG data folder:
+ * it writes the URI it was given to a file named after the scheme. */
+static void
+install_fake_handlers (const char *data_dir)
+{
+  static const char *schemes[] = { "mailto", "sms", "tel" };
+  g_autofree char *apps = g_build_filename (data_dir, "applications", NULL);
+  g_autoptr(GString) mimeapps = g_string_new ("[Default Applications]\n");
+  g_autoptr(GError) error = NULL;
+
+  launched_dir = g_build_filename (data_dir, "launched", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (launched_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *script = g_strdup_printf ("%s/fake-%s.sh", launched_dir, schemes[i]);
+      g_autofree char *out = g_strdup_printf ("%s/%s", launched_dir, schemes[i]);
+      g_autofree char *body = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.tmp' && mv '%s.tmp' '%s'\n",
+                                               out, out, out);
+      g_autofree char *desktop_name = g_strdup_printf ("fake-%s.desktop", schemes[i]);
+      g_autofree char *desktop = g_build_filename (apps, desktop_name, NULL);
+      g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake %s\n"
+                                                "Exec=%s %%u\nMimeType=x-scheme-handler/%s;\nNoDisplay=true\n",
+                                                schemes[i], script, schemes[i]);
+
+      g_assert_true (g_file_set_contents (script, body, -1, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (desktop, entry, -1, &error));
+      g_assert_no_error (error);
+      g_string_append_printf (mimeapps, "x-scheme-handler/%s=%s\n", schemes[i], desktop_name);
+    }
+  {
+    g_autofree char *list = g_build_filename (apps, "mimeapps.list", NULL);
+
+    g_assert_true (g_file_set_contents (list, mimeapps->str, -1, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Clicks Write to Them and returns the URI the default handler of @scheme got. */
+static char *
+write_to_them (Fixture    *f,
+               const char *scheme)
+{
+  g_autofree char *out = g_build_filename (launched_dir, scheme, NULL);
+  GtkWidget *button = find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
+  char *uri = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_unlink (out);
+  click (button);
+  g_assert_true (ps_test_wait_for (file_exists, out, 10000));
+  g_assert_true (g_file_get_contents (out, &uri, NULL, NULL));
+  g_unlink (out);
+  return uri;
+}
+
+/* The reach-in wording as saved. */
+static const char *
+message_setting (Fixture *f)
+{
+  static char *value;
+
+  g_free (value);
+  value = g_settings_get_string (f->settings, "reach-in-message");
+  return value;
+}
+
+static void
+test_page_write_to_them (Fixture       *f,
+                         gconstpointer  data)
+{
+  char *uri;
+  GtkWidget *button;
+
+  /* An email address: the mail client, with the supporter's wording only. */
+  show_case (f, "Dr. Ada Placeholder", "ada@example.org");
+  g_assert_cmpstr (message_setting (f), ==, "Touching base");
+  uri = write_to_them (f, "mailto");
+  g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Touching%20base");
+  g_free (uri);
+
+  g_settings_set_string (f->settings, "reach-in-message", "Thinking of you & here if useful");
+  uri = write_to_them (f, "mailto");
+  g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Thinking%20of%20you%20%26%20here%20if%20useful");
+  g_assert_null (strstr (uri, "Ada"));
+  g_free (uri);
+
+  /* A mobile number: a text message. */
+  show_case (f, "Dr. Grace Example", "+1 (555) 010-0199");
+  uri = write_to_them (f, "sms");
+  g_assert_cmpstr (uri, ==, "sms:+15550100199?body=Thinking%20of%20you%20%26%20here%20if%20useful");
+  g_free (uri);
+
+  /* A wording of several lines (set behind Preferences' back) is left out. */
+  g_settings_set_string (f->settings, "reach-in-message", "Touching base\nDr. Grace Example");
+  uri = write_to_them (f, "sms");
+  g_assert_cmpstr (uri, ==, "sms:+15550100199");
+  g_free (uri);
+  g_settings_reset (f->settings, "reach-in-message");
+
+  /* A number with an extension takes no text: a call. */
+  show_case (f, "Dr. Ivo Sample", "555-0100 ext 12");
+  button = find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Call Them");
+  uri = write_to_them (f, "tel");
+  g_assert_cmpstr (uri, ==, "tel:5550100;ext=12");
+  g_free (uri);
+
+  /* A pager, or no contact: nothing to open. */
+  show_case (f, "Dr. Jo Pager", "pager 4242");
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  show_case (f, "Dr. Kit Nobody", NULL);
+  g_assert_false (gtk_widget_get_sensitive (button));
+}
+
+/* The wording is set in Preferences: one line, not a letter. */
+static void
+test_preferences_reach_in_message (Fixture       *f,
+                                   gconstpointer  data)
+{
+  PsPreferencesWindow *prefs = ps_preferences_window_new (f->context);
+  g_autofree char *long_text = g_strnfill (201, 'a');
+  GtkWidget *row;
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), f->window);
+  gtk_window_present (GTK_WINDOW (prefs));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+  row = find_row (GTK_WIDGET (prefs), "Reach-In _Message");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Touching base");
+  gtk_widget_grab_focus (row);   /* scrolls it into view */
+  ps_test_screenshot (GTK_WIDGET (prefs), "preferences-reach-in.png");
+
+  type_text (row, "Checking in");
+  g_assert_cmpstr (message_setting (f), ==, "Checking in");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  type_text (row, "Checking in\nShe said");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (message_setting (f), ==, "Checking in");
+  type_text (row, long_text);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==,
+                   "One line of at most 200 characters: this wording is not saved.");
+  g_assert_cmpstr (message_setting (f), ==, "Checking in");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (f->settings, "reach-in-message");
+}
+
+/* The tour ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  PsCase     *item;
+} TourStop;
+
+static PsConversation *
+plan_at (Fixture *f,
+         PsCase  *item,
+         int      day,
+         int      hour,
+         int      minute)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, day, hour, minute, 0);
+  g_autoptr(GError) error = NULL;
+  PsConversation *conversation;
+
+  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 45,
+                                                 PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  return conversation;
+}
+
+static PsCase *
+reached_case (Fixture    *f,
+              const char *name,
+              const char *contact)
+{
+  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, 13, 16, 0, 0);
+  PsCase *item;
+
+  g_free (fields->contact);
+  fields->contact = g_strdup (contact);
+  g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
+  g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
+  item = ps_test_add_case_fields (f->store, fields);
+  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (item), at,
+                                               PS_CONTACT_REACHED, NULL));
+  return item;
+}
+
+/* A case in each state the header follows, at 10:00 on Thursday 14 November. */
+static void
+tour_cases (Fixture  *f,
+            TourStop *stops)
+{
+  g_autoptr(PsConversation) upcoming = NULL, soon = NULL, current = NULL, held = NULL, done = NULL;
+  PsCase *closed;
+  GDate today;
+
+  stops[0] = (TourStop) { "awaiting", show_case (f, "Dr. Ada Placeholder", "ada@example.org") };
+  stops[1] = (TourStop) { "reached", reached_case (f, "Dr. Ben Example", "+1 555 0100") };
+  stops[2] = (TourStop) { "upcoming", reached_case (f, "Dr. Cy Sample", "cy@example.org") };
+  upcoming = plan_at (f, stops[2].item, 15, 14, 30);
+  stops[3] = (TourStop) { "soon", reached_case (f, "Dr. Dee Fictional", "555-0100 ext 12") };
+  soon = plan_at (f, stops[3].item, 14, 10, 10);
+  stops[4] = (TourStop) { "in-progress", reached_case (f, "Dr. Eli Invented", "eli@example.org") };
+  current = plan_at (f, stops[4].item, 14, 9, 45);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (current),
+                                                  PS_CONVERSATION_IN_PROGRESS, NULL));
+  stops[5] = (TourStop) { "held", reached_case (f, "Dr. Fay Madeup", "fay@example.org") };
+  held = plan_at (f, stops[5].item, 13, 17, 0);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, NULL));
+  closed = reached_case (f, "Dr. Gil Closed", "gil@example.org");
+  done = plan_at (f, closed, 13, 17, 0);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (done),
+                                                  PS_CONVERSATION_COMPLETED, NULL));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, 11, 2024);
+  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (closed), PS_CLOSURE_COMPLETED,
+                                      &today, NULL));
+  stops[6] = (TourStop) { "closed", closed };
+}
+
+static void
+speak (const char *language)
+{
+  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Each state's page at 1280 and 360 px, light and dark, English and French,
+ * kept as test artefacts; in French the header's words are French and the
+ * reach-in wording's default is translated. */
+static void
+test_page_tour (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *expected[][7] = {
+    { "_Log Attempt", "Sc_hedule Conversation…", NULL, "_Start Conversation",
+      "_Resume Conversation", "_Close Case…", NULL },
+    { "_Noter une tentative", "_Planifier un entretien…", NULL, "_Démarrer l’entretien",
+      "_Reprendre l’entretien", "_Clôturer le dossier…", NULL },
+  };
+  static const char *languages[] = { "en", "fr" };
+  static const int widths[] = { 1280, 360 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TourStop stops[7];
+
+  tour_cases (f, stops);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      speak (languages[l]);
+      if (l > 0)
+        {
+          /* A page made in French: its template is translated once. */
+          f->page = ps_case_page_new (f->context);
+          gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+          g_assert_cmpstr (message_setting (f), ==, "Je prends de vos nouvelles");
+        }
+      else
+        g_assert_cmpstr (message_setting (f), ==, "Touching base");
+
+      for (guint s = 0; s < G_N_ELEMENTS (stops); s++)
+        {
+          ps_case_page_set_case (f->page, stops[s].item);
+          for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+            {
+              const char *label;
+              guint width = 0;
+
+              gtk_window_set_default_size (f->window, widths[w], 760);
+              ps_test_iterate (100);
+              gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+              g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, widths[w]);
+              /* The full words where they fit, else shorter. */
+              label = suggested_width (f, &width);
+              g_assert_cmpstr (label, ==, expected[l][s]);
+              if (w == 0)
+                g_assert_cmpuint (width, ==, 0);
+              for (guint dark = 0; dark <= 1; dark++)
+                {
+                  g_autofree char *shot = g_strdup_printf ("case-page-%s-%d-%s-%s.png", stops[s].name,
+                                                           widths[w], dark ? "dark" : "light",
+                                                           languages[l]);
+
+                  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+                  ps_test_screenshot (GTK_WIDGET (f->window), shot);
+                }
+            }
+        }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  speak ("");
 }
 
 static void
@@ -1118,6 +1698,7 @@ main (int   argc,
   int ret;
 
   data_home = ps_test_session_init (&argc, &argv);
+  install_fake_handlers (data_home);
   /* Referencing the resource links it (and its constructor) in from the
    * static library: the widgets' templates live there. */
   g_assert_nonnull (ps_get_resource ());
@@ -1143,6 +1724,11 @@ main (int   argc,
   ADD ("page/privacy-mode", test_page_privacy_mode);
   ADD ("page/deidentified", test_page_deidentified);
   ADD ("page/accessible-names", test_accessible_names);
+  ADD ("page/suggested-action", test_page_suggested_action);
+  ADD ("page/suggested-start-at-once", test_page_suggested_start_at_once);
+  ADD ("page/write-to-them", test_page_write_to_them);
+  ADD ("preferences/reach-in-message", test_preferences_reach_in_message);
+  ADD ("page/tour", test_page_tour);
 
 #undef ADD
 
@@ -1150,5 +1736,6 @@ main (int   argc,
 
   ps_remove_tree (data_home);
   g_free (data_home);
+  g_free (launched_dir);
   return ret;
 }

@@ -38,6 +38,31 @@ only_case (PsStore *store)
   return g_list_model_get_item (cases, 0);
 }
 
+static GtkWidget *
+find_case_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Case Menu") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_case_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+case_menu_button (PsWindow *window)
+{
+  GtkWidget *button = find_case_menu_button (GTK_WIDGET (window));
+
+  g_assert_nonnull (button);
+  return button;
+}
+
 static void
 test_keyboard_flow (void)
 {
@@ -66,7 +91,15 @@ test_keyboard_flow (void)
   g_assert_cmpstr (ps_case_get_display_name (item), ==, "Dr. Keyboard Example");
   g_assert_true (newest_toplevel () == GTK_WINDOW (window));
 
-  /* Schedule a conversation: its mnemonic, the proposed time, Ctrl+Return. */
+  /* Reached: the suggested Log Attempt's mnemonic, then the outcome's. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+l", NULL);
+  ps_test_iterate (200);
+  ps_test_xdotool ("key", "r", NULL);
+  ps_test_iterate (200);
+  g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_IN_SUPPORT);
+
+  /* Schedule, suggested now: its mnemonic, the proposed time, Ctrl+Return. */
   ps_test_focus_window (GTK_WINDOW (window));
   ps_test_xdotool ("key", "alt+h", NULL);
   ps_test_focus_window (newest_toplevel ());
@@ -80,8 +113,13 @@ test_keyboard_flow (void)
 
   /* Start the planned conversation with its mnemonic; tick the first steps
    * with Tab and Space; finish with its mnemonic. */
+  /* It is suggested only from ten minutes before; until then the case menu
+   * has it: the menu button (where Tab reaches it), Return, its mnemonic. */
   ps_test_focus_window (GTK_WINDOW (window));
-  ps_test_xdotool ("key", "alt+s", NULL);
+  gtk_widget_grab_focus (case_menu_button (window));
+  ps_test_xdotool ("key", "Return", NULL);
+  ps_test_iterate (200);
+  ps_test_xdotool ("key", "s", NULL);
   talk = newest_toplevel ();
   g_assert_true (talk != GTK_WINDOW (window));
   ps_test_focus_window (talk);

@@ -16,6 +16,7 @@
 #include "ps-close-case-dialog.h"
 #include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 #include "ps-window-private.h"
 
 typedef struct
@@ -58,6 +59,23 @@ find_type (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_views_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* The list of the views beside the caseload (not a list of a page's). */
+static GtkWidget *
+views_list (Fixture *f)
+{
+  GtkWidget *views = ps_test_find_widget (GTK_WIDGET (f->window), is_views_list, NULL);
+
+  g_assert_nonnull (views);
+  return views;
 }
 
 static GtkWidget *
@@ -420,6 +438,51 @@ assert_on_screen (Fixture    *f,
     g_assert_true (gtk_widget_is_sensitive (widget));
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if ((section != NULL && menu_has_action (section, action)) ||
+          (submenu != NULL && menu_has_action (submenu, action)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_menu_button_with (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  GMenuModel *menu;
+
+  if (!GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  return menu != NULL && menu_has_action (menu, data);
+}
+
+/* A menu button on screen offers @action (the case page's header keeps one
+ * suggested action and the others in its menu). */
+static void
+assert_in_menu (Fixture    *f,
+                const char *action)
+{
+  GtkWidget *button = find_mapped (GTK_WIDGET (f->window), is_menu_button_with, action);
+
+  if (button == NULL)
+    g_error ("No menu on screen offers %s", action);
+  g_assert_true (gtk_widget_is_sensitive (button));
+}
+
 static void
 settle (Fixture *f)
 {
@@ -455,7 +518,7 @@ test_narrow (Fixture       *f,
              gconstpointer  data)
 {
   GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
-  GtkWidget *views = find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX);
+  GtkWidget *views = views_list (f);
   GtkWidget *back;
 
   add_cases (f);
@@ -518,8 +581,10 @@ test_narrow (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
   assert_reads_whole (f, "Dr. Ada Placeholder");
   assert_reads_whole (f, "First contact due tomorrow");
-  assert_on_screen (f, "case.start-conversation");
-  assert_on_screen (f, "case.schedule");
+  assert_in_menu (f, "case.log-attempt");
+  assert_in_menu (f, "case.start-conversation");
+  assert_in_menu (f, "case.schedule");
+  assert_in_menu (f, "case.delete");
   assert_on_screen (f, "app.privacy-mode");
   back = find_mapped (GTK_WIDGET (f->window), has_action, "caseload.show-list");
   g_assert_nonnull (back);
@@ -554,7 +619,7 @@ test_wide (Fixture       *f,
   click_row (f, "Dr. Ada Placeholder");
   settle (f);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_BOX)));
+  g_assert_true (gtk_widget_get_mapped (views_list (f)));
   assert_on_screen (f, "app.privacy-mode");
   shoot (f, "caseload");
 }

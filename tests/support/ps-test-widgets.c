@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "ps-test-widgets.h"
+
+GtkWidget *
+ps_test_find_widget (GtkWidget     *widget,
+                     PsTestMatch    match,
+                     gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ps_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return is_button_labelled (widget, data) && gtk_widget_is_drawable (widget);
+}
+
+gboolean
+ps_test_shows_button (GtkWidget  *widget,
+                      const char *label)
+{
+  return ps_test_find_widget (widget, is_shown_button_labelled, label) != NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static GtkWidget *
+find_or_fail (GtkWidget   *widget,
+              PsTestMatch  match,
+              const char  *what,
+              const char  *text)
+{
+  GtkWidget *found = ps_test_find_widget (widget, match, text);
+
+  if (found == NULL)
+    g_error ("No %s “%s”", what, text);
+  return found;
+}
+
+GtkWidget *
+ps_test_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  return find_or_fail (widget, is_button_labelled, "button labelled", label);
+}
+
+GtkWidget *
+ps_test_find_row (GtkWidget  *widget,
+                  const char *title)
+{
+  return find_or_fail (widget, is_row_titled, "row titled", title);
+}
+
+GtkWidget *
+ps_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  return find_or_fail (widget, is_named, "widget named", name);
+}
+
+GtkWidget *
+ps_test_find_type (GtkWidget *widget,
+                   GType      type)
+{
+  return ps_test_find_widget (widget, is_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+ps_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WIDGET (item);
+    }
+  return NULL;
+}
+
+void
+ps_test_click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+void
+ps_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}

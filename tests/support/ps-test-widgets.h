@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Finding what a user sees in a widget tree, and acting as a user does. */
+typedef gboolean (*PsTestMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @widget (itself included) that @match accepts. */
+GtkWidget *ps_test_find_widget        (GtkWidget     *widget,
+                                       PsTestMatch    match,
+                                       gconstpointer  data);
+/* Fail the test when missing. */
+GtkWidget *ps_test_find_button        (GtkWidget     *widget,
+                                       const char    *label);
+GtkWidget *ps_test_find_row           (GtkWidget     *widget,
+                                       const char    *title);
+GtkWidget *ps_test_find_named         (GtkWidget     *widget,
+                                       const char    *name);
+GtkWidget *ps_test_find_type          (GtkWidget     *widget,
+                                       GType          type);
+/* Whether a button labelled @label is on show. */
+gboolean   ps_test_shows_button       (GtkWidget     *widget,
+                                       const char    *label);
+/* A visible toplevel of @type, or NULL. */
+GtkWidget *ps_test_find_toplevel      (GType          type);
+/* What a pointer click on a sensitive button does. */
+void       ps_test_click              (GtkWidget     *button);
+/* Answers a message dialog as a click on its response's button does. */
+void       ps_test_respond            (AdwMessageDialog *dialog,
+                                       const char    *response);
+
+G_END_DECLS
