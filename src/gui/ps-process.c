@@ -2,14 +2,16 @@
 
 #include "config.h"
 
-#include <malloc.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include "ps-application.h"
 
 /* The database key lives in this process's memory: keep it out of core dumps
- * and away from ptrace by other processes of the same user. */
+ * and away from ptrace by other processes of the same user. (Freed memory is
+ * zeroed by the executable's free(), src/ps-scrub-free.c, so names shown
+ * before a lock do not stay in the heap; not glibc's M_PERTURB, which also
+ * filled every new block and made its pages resident.) */
 void
 ps_process_harden (void)
 {
@@ -19,9 +21,4 @@ ps_process_harden (void)
     g_warning ("Could not disable core dumps");
   if (prctl (PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
     g_warning ("Could not mark the process as not dumpable");
-
-  /* Freed memory is overwritten, so names shown before a lock do not stay
-   * in the heap (glibc's M_PERTURB; AddressSanitizer's allocator ignores
-   * it, so tests/gui/test-lock-memory.c skips its scan in that build). */
-  mallopt (M_PERTURB, 0xa5);
 }

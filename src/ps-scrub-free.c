@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Freed memory is zeroed, so a colleague's name shown before a lock does not
+ * stay in the heap once the widgets that showed it are gone.
+ *
+ * This file is linked into the peerside executable only (and into the test
+ * that scans the memory), never into a library: a free() defined in the
+ * executable takes the place of glibc's for the whole process, GTK, GLib,
+ * SQLCipher and glibc's own internal calls included. Nothing is done at
+ * malloc time: glibc's M_PERTURB, which did this before, also filled every
+ * new block, which made allocated but untouched pages resident (about
+ * 34 MB more at start-up: +52.8 MB over a bare window instead of +18.5).
+ *
+ * - free() zeroes the block's usable size, then hands it to glibc; the
+ *   whole pages of a big block are dropped instead (see scrub()).
+ * - realloc() that moves a block would have glibc free the old one inside
+ *   itself, unseen: a block that grows is moved here instead (malloc, copy,
+ *   zero, free); one that shrinks stays in place (glibc never moves it) with
+ *   its cut-off tail zeroed first.
+ * - reallocarray() calls glibc's realloc inside glibc, so it comes here too.
+ * - Blocks glibc mmapped on their own (at or above the mmap threshold; the
+ *   IS_MMAPPED bit, 0x2, of the size word just before the block) are not
+ *   zeroed: free() unmaps them and the kernel zeroes pages before it gives
+ *   them out again, and zeroing would only make them resident for nothing.
+ *   They are realloc'ed by glibc (mremap), which leaves no copy behind.
+ *
+ * glibc's own functions are reached through __libc_malloc, __libc_free and
+ * __libc_realloc, which glibc exports, rather than dlsym(RTLD_NEXT), which
+ * may itself allocate. Nothing here keeps state, so it is thread-safe.
+ *
+ * Not in a sanitizer build: the sanitizers replace malloc and free with
+ * their own, and their free must see the call. */
+
+#include "config.h"
+
+#if !PS_SANITIZED
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+extern void *__libc_malloc (size_t size);
+extern void  __libc_free (void *ptr);
+extern void *__libc_realloc (void *ptr, size_t size);
+
+#define IS_MMAPPED ((size_t) 0x2)
+
+static int
+is_mmapped (const void *ptr)
+{
+  size_t size_word;
+
+  memcpy (&size_word, (const char *) ptr - sizeof size_word, sizeof size_word);
+  return (size_word & IS_MMAPPED) != 0;
+}
+
+/* From this size, the whole pages inside a block are given back to the
+ * kernel (MADV_DONTNEED: they read as zeros when next touched, as glibc's
+ * malloc_trim does with free memory) rather than written: writing would make
+ * resident the pages of a big block that were never touched, and keep them. */
+#define DROP_PAGES_FROM ((size_t) 64 * 1024)
+
+static void
+scrub (void  *ptr,
+       size_t size)
+{
+  uintptr_t start = (uintptr_t) ptr, end = start + size;
+  uintptr_t page = (uintptr_t) sysconf (_SC_PAGESIZE);
+  uintptr_t first = (start + page - 1) & ~(page - 1), last = end & ~(page - 1);
+
+  if (size < DROP_PAGES_FROM || madvise ((void *) first, last - first, MADV_DONTNEED) != 0)
+    {
+      explicit_bzero (ptr, size);
+      return;
+    }
+  explicit_bzero (ptr, first - start);
+  explicit_bzero ((void *) last, end - last);
+}
+
+void
+free (void *ptr)
+{
+  if (ptr == NULL)
+    return;
+  if (!is_mmapped (ptr))
+    scrub (ptr, malloc_usable_size (ptr));
+  __libc_free (ptr);
+}
+
+void *
+realloc (void  *ptr,
+         size_t size)
+{
+  size_t usable;
+  void *moved;
+
+  if (ptr == NULL)
+    return __libc_malloc (size);
+  if (size == 0)
+    {
+      /* As glibc: free, and no block back. */
+      free (ptr);
+      return NULL;
+    }
+  if (is_mmapped (ptr))
+    return __libc_realloc (ptr, size);
+
+  usable = malloc_usable_size (ptr);
+  if (size <= usable)
+    {
+      scrub ((char *) ptr + size, usable - size);
+      return __libc_realloc (ptr, size);
+    }
+
+  moved = __libc_malloc (size);
+  if (moved == NULL)
+    return NULL;
+  memcpy (moved, ptr, usable);
+  free (ptr);
+  return moved;
+}
+
+void *
+reallocarray (void  *ptr,
+              size_t n,
+              size_t size)
+{
+  if (size != 0 && n > SIZE_MAX / size)
+    {
+      errno = ENOMEM;
+      return NULL;
+    }
+  return realloc (ptr, n * size);
+}
+
+#endif
