@@ -454,10 +454,13 @@ rename_noreplace (const char *from,
 static void
 remove_temporary (const char *tmp)
 {
-  g_autofree char *journal = g_strconcat (tmp, "-journal", NULL);
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm", "" };
 
-  g_unlink (journal);
-  g_unlink (tmp);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (tmp, suffixes[i], NULL);
+      g_unlink (file);
+    }
 }
 
 static gboolean
@@ -481,7 +484,11 @@ create_new (const char  *path,
   if (!(db = open_keyed (tmp, hex_key, SQLITE_OPEN_READWRITE, error)))
     goto fail;
 
+  /* In WAL mode before it is in place: switching an existing caseload to
+   * WAL writes its header through a rollback journal, and a kill in that
+   * moment left a -journal of its own beside it, taken for a stray one. */
   if (!ps_sqlite_exec (db, "PRAGMA synchronous = FULL", error) ||
+      !ps_sqlite_exec (db, "PRAGMA journal_mode = WAL", error) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
