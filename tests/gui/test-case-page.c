@@ -21,6 +21,7 @@
 #include "ps-date-row.h"
 #include "ps-resources.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -36,27 +37,6 @@ typedef struct
 static char *data_home;
 
 /* Finding what a user sees ------------------------------------------------ */
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             Match          match,
-             gconstpointer  data)
-{
-  GtkWidget *child;
-
-  if (match (widget, data))
-    return widget;
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_button_labelled (GtkWidget     *widget,
@@ -123,14 +103,14 @@ static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
 {
-  return find_widget (widget, is_type, GSIZE_TO_POINTER (type));
+  return ps_test_find_widget (widget, is_type, GSIZE_TO_POINTER (type));
 }
 
 static GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title)
 {
-  GtkWidget *row = find_widget (widget, is_row_titled, title);
+  GtkWidget *row = ps_test_find_widget (widget, is_row_titled, title);
 
   if (row == NULL)
     g_error ("No row titled “%s”", title);
@@ -141,7 +121,7 @@ static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  GtkWidget *button = find_widget (widget, is_button_labelled, label);
+  GtkWidget *button = ps_test_find_widget (widget, is_button_labelled, label);
 
   if (button == NULL)
     g_error ("No button labelled “%s”", label);
@@ -195,7 +175,7 @@ is_named (GtkWidget     *widget,
 static GtkWidget *
 attempts_list (Fixture *f)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (f->page), is_named, "attempts-list");
+  GtkWidget *list = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "attempts-list");
 
   g_assert_true (GTK_IS_LIST_BOX (list));
   return list;
@@ -204,7 +184,7 @@ attempts_list (Fixture *f)
 static const char *
 state_line (Fixture *f)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (f->page), is_named, "state-line");
+  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "state-line");
 
   g_assert_true (GTK_IS_LABEL (label));
   g_assert_true (gtk_widget_is_drawable (label));
@@ -215,7 +195,7 @@ state_line (Fixture *f)
 static const char *
 page_title (Fixture *f)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (f->page), is_named, "case-name");
+  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "case-name");
   GtkWidget *title = find_type (find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR),
                                 ADW_TYPE_WINDOW_TITLE);
 
@@ -229,7 +209,7 @@ static gboolean
 action_enabled (Fixture    *f,
                 const char *action)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (f->page), has_action, action);
+  GtkWidget *button = ps_test_find_widget (GTK_WIDGET (f->page), has_action, action);
 
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);
@@ -239,7 +219,7 @@ static gboolean
 toast_shows (Fixture    *f,
              const char *text)
 {
-  return find_widget (GTK_WIDGET (f->window), is_label_reading, text) != NULL;
+  return ps_test_find_widget (GTK_WIDGET (f->window), is_label_reading, text) != NULL;
 }
 
 static gboolean
@@ -374,7 +354,7 @@ editor_save (PsCaseEditor *editor)
 static const char *
 editor_message (PsCaseEditor *editor)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (editor), is_error_label, NULL);
+  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (editor), is_error_label, NULL);
 
   g_assert_nonnull (label);
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
@@ -546,7 +526,7 @@ notice_shows (gpointer data)
 {
   gpointer *args = data;
 
-  return find_widget (args[0], is_label_reading, args[1]) != NULL;
+  return ps_test_find_widget (args[0], is_label_reading, args[1]) != NULL;
 }
 
 /* Pastes @text into @row and waits for @notice: the paste is not added. */
@@ -594,7 +574,7 @@ test_editor_paste_is_never_cut (Fixture       *f,
   type_text (name_row, full);
   gtk_editable_insert_text (GTK_EDITABLE (name_row), "b", -1, &(int) { 80 });
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, full);
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_label_reading,
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (editor), is_label_reading,
                                  "A name has at most 80 characters: the text was not added."));
 
   /* A contact pasted from an email signature is refused the same way. */
@@ -869,7 +849,7 @@ test_page_logs_attempts (Fixture       *f,
 
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_AWAITING_FIRST_CONTACT);
   g_assert_cmpuint (count_rows (attempts), ==, 0);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_label_reading, "No attempts yet"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "No attempts yet"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "no-answer"));
   g_assert_cmpuint (count_rows (attempts), ==, 1);
@@ -904,7 +884,7 @@ is_shown_scrolled_window (GtkWidget     *widget,
 static void
 scroll_to_end (Fixture *f)
 {
-  GtkWidget *scrolled = find_widget (GTK_WIDGET (f->page), is_shown_scrolled_window, NULL);
+  GtkWidget *scrolled = ps_test_find_widget (GTK_WIDGET (f->page), is_shown_scrolled_window, NULL);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
   /* Let the lists grow first. */
@@ -921,14 +901,14 @@ test_page_lists_conversations (Fixture       *f,
                                gconstpointer  data)
 {
   PsCase *item = show_case (f, "Dr. Ada Placeholder", "555-0100");
-  GtkWidget *list = find_widget (GTK_WIDGET (f->page), is_named, "conversations-list");
+  GtkWidget *list = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "conversations-list");
   g_autoptr(GDateTime) starts = g_date_time_new_utc (2024, 11, 18, 14, 30, 0);
   g_autoptr(PsConversation) conversation = NULL;
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *row;
 
   g_assert_cmpuint (count_rows (list), ==, 0);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_label_reading, "No conversations yet"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "No conversations yet"));
 
   conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), starts, 30,
                                                  PS_MODALITY_VIDEO, &error);
@@ -951,7 +931,7 @@ test_page_lists_conversations (Fixture       *f,
 static GtkWidget *
 undo_button (Fixture *f)
 {
-  return find_widget (GTK_WIDGET (f->window), is_button_labelled, "_Undo");
+  return ps_test_find_widget (GTK_WIDGET (f->window), is_button_labelled, "_Undo");
 }
 
 static void
@@ -992,8 +972,8 @@ test_page_close_undo_reopen (Fixture       *f,
   g_assert_nonnull (find_row (GTK_WIDGET (f->page), "Thu 14 Nov 2024"));
 
   /* Closed: no second close, no attempts; reopen instead. */
-  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->page), has_action, "case.close")));
-  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (f->page), is_menu_button_labelled,
+  g_assert_false (gtk_widget_get_sensitive (ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.close")));
+  g_assert_false (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->page), is_menu_button_labelled,
                                                        "_Log Attempt")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
   g_assert_cmpuint (count_rows (attempts_list (f)), ==, 0);
@@ -1109,7 +1089,7 @@ test_page_delete (Fixture       *f,
   g_assert_null (ps_store_lookup_case (f->store, id));
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
   g_assert_null (ps_case_page_get_case (f->page));
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_label_reading, "No Case Selected"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "No Case Selected"));
 }
 
 typedef struct
@@ -1147,7 +1127,7 @@ test_page_copies_contact (Fixture       *f,
   show_case (f, "Dr. Ada Placeholder", "+1 555 0100");
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->page)), "something else");
 
-  copy = find_widget (GTK_WIDGET (f->page), has_action, "case.copy-contact");
+  copy = ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.copy-contact");
   g_assert_nonnull (copy);
   g_assert_true (gtk_widget_get_sensitive (copy));
   click (copy);
@@ -1176,8 +1156,8 @@ test_page_privacy_mode (Fixture       *f,
   /* Followed live, without showing the case again. */
   g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
   g_assert_cmpstr (page_title (f), ==, "A. P.");
-  g_assert_null (find_widget (GTK_WIDGET (f->page), is_label_reading, "Dr. Ada Placeholder"));
-  g_assert_null (find_widget (GTK_WIDGET (f->page), is_row_titled, "ada@example.org"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "Dr. Ada Placeholder"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), is_row_titled, "ada@example.org"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   ps_test_screenshot (GTK_WIDGET (f->window), "case-page-privacy.png");
 
@@ -1207,7 +1187,7 @@ test_page_deidentified (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.edit", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
   g_assert_cmpuint (count_rows (attempts_list (f)), ==, 0);
-  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (f->page), has_action,
+  g_assert_false (gtk_widget_get_sensitive (ps_test_find_widget (GTK_WIDGET (f->page), has_action,
                                                          "case.copy-contact")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.reopen", NULL);
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
@@ -1232,8 +1212,8 @@ is_visible_suggested (GtkWidget     *widget,
 }
 
 static void
-collect (GtkWidget  *widget,
-         Match       match,
+collect (GtkWidget   *widget,
+         PsTestMatch match,
          GPtrArray  *found)
 {
   if (match (widget, NULL))
@@ -1332,7 +1312,7 @@ test_page_suggested_action (Fixture       *f,
 
   /* Awaiting first contact: Log Attempt, one button opening three outcomes. */
   g_assert_cmpstr (suggested (f), ==, "_Log Attempt");
-  log_button = find_widget (GTK_WIDGET (f->page), is_menu_button_labelled, "_Log Attempt");
+  log_button = ps_test_find_widget (GTK_WIDGET (f->page), is_menu_button_labelled, "_Log Attempt");
   outcomes = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (log_button));
   g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (outcomes, 0, G_MENU_LINK_SECTION)),
                    ==, 3);
@@ -1464,7 +1444,7 @@ write_to_them (Fixture    *f,
                const char *scheme)
 {
   g_autofree char *out = g_build_filename (launched_dir, scheme, NULL);
-  GtkWidget *button = find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
+  GtkWidget *button = ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
   char *uri = NULL;
 
   g_assert_nonnull (button);
@@ -1523,7 +1503,7 @@ test_page_write_to_them (Fixture       *f,
 
   /* A number with an extension takes no text: a call. */
   show_case (f, "Dr. Ivo Sample", "555-0100 ext 12");
-  button = find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
+  button = ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Call Them");
   uri = write_to_them (f, "tel");
   g_assert_cmpstr (uri, ==, "tel:5550100;ext=12");
@@ -1739,7 +1719,7 @@ test_accessible_names (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (icon_actions); i++)
     {
-      widget = find_widget (GTK_WIDGET (f->page), has_action, icon_actions[i]);
+      widget = ps_test_find_widget (GTK_WIDGET (f->page), has_action, icon_actions[i]);
       g_assert_nonnull (widget);
       g_assert_true (gtk_widget_get_visible (widget));
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -1748,10 +1728,10 @@ test_accessible_names (Fixture       *f,
     }
   /* The back button shows only when folded. */
   ps_case_page_set_folded (f->page, FALSE);
-  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (f->page), has_action,
+  g_assert_false (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->page), has_action,
                                                        "caseload.show-list")));
 
-  widget = find_widget (GTK_WIDGET (f->page), is_icon_menu_button, NULL);
+  widget = ps_test_find_widget (GTK_WIDGET (f->page), is_icon_menu_button, NULL);
   g_assert_nonnull (widget);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
