@@ -1214,7 +1214,7 @@ is_visible_suggested (GtkWidget     *widget,
 static void
 collect (GtkWidget   *widget,
          PsTestMatch match,
-         GPtrArray  *found)
+         GPtrArray   *found)
 {
   if (match (widget, NULL))
     g_ptr_array_add (found, widget);
