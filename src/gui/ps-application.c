@@ -28,12 +28,16 @@ struct _PsApplication
   PsAutostart       *autostart;
   PsLockMonitor     *lock_monitor;
   PsTimeSync        *time_sync;
+  PsClock           *clock;   /* construct-only; NULL: the wall clock */
   guint           demo : 1;
   guint           hidden : 1;
   guint           held : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PsApplication, ps_application, ADW_TYPE_APPLICATION)
+
+enum { PROP_0, PROP_CLOCK, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry main_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -230,7 +234,7 @@ ps_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (BASE_APP_ID);
-  clock = ps_clock_new ();
+  clock = self->clock != NULL ? g_object_ref (self->clock) : ps_clock_new ();
   self->time_sync = ps_time_sync_new (clock);
   self->context = ps_context_new (clock, self->settings, NULL, self->demo);
 
@@ -332,9 +336,47 @@ ps_application_shutdown (GApplication *app)
 }
 
 static void
+ps_application_finalize (GObject *object)
+{
+  PsApplication *self = PS_APPLICATION (object);
+
+  g_clear_object (&self->clock);
+  G_OBJECT_CLASS (ps_application_parent_class)->finalize (object);
+}
+
+static void
+ps_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PsApplication *self = PS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ps_application_class_init (PsApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->set_property = ps_application_set_property;
+  object_class->finalize = ps_application_finalize;
+
+  /* The one source of "now" for the caseload, the reminders and the lock:
+   * a fake one lets a test live a week in seconds. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, PS_TYPE_CLOCK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = ps_application_handle_local_options;
   app_class->startup = ps_application_startup;

@@ -10,183 +10,14 @@
 #include "ps-reminder-planner.h"
 #include "ps-reminder-service.h"
 #include "ps-store-groups.h"
+#include "ps-test-notify.h"
 #include "reminder-fixture.h"
 
 #define NAME    "Alexandra Testname"
 #define CONTACT "555-0100 ext 12"
 
-/* The bus monitor ---------------------------------------------------- */
-
-typedef struct
-{
-  char       *summary;
-  char       *body;
-  GStrv       action_ids;
-  char       *desktop_entry;
-  char       *category;
-  guint8      urgency;
-  char       *everything;   /* the whole call, printed */
-} Notified;
-
-static struct
-{
-  GDBusConnection *connection;
-  GDBusConnection *ours;        /* kept: the singleton would be closed without us */
-  char            *sender;
-  GMutex           lock;
-  GPtrArray       *seen;
-} monitor;
-
 static void
-notified_free (gpointer data)
-{
-  Notified *notified = data;
-
-  g_free (notified->summary);
-  g_free (notified->body);
-  g_strfreev (notified->action_ids);
-  g_free (notified->desktop_entry);
-  g_free (notified->category);
-  g_free (notified->everything);
-  g_free (notified);
-}
-
-static Notified *
-parse_notify (GVariant *parameters)
-{
-  Notified *notified = g_new0 (Notified, 1);
-  g_autoptr(GVariantIter) actions = NULL;
-  g_autoptr(GVariant) hints = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  const char *summary, *body, *action;
-  guint i = 0;
-
-  g_variant_get (parameters, "(&su&s&s&sas@a{sv}i)", NULL, NULL, NULL, &summary, &body,
-                 &actions, &hints, NULL);
-  notified->summary = g_strdup (summary);
-  notified->body = g_strdup (body);
-  /* Actions come as id, label, id, label... */
-  while (g_variant_iter_next (actions, "&s", &action))
-    if (i++ % 2 == 0)
-      g_ptr_array_add (ids, g_strdup (action));
-  g_ptr_array_add (ids, NULL);
-  notified->action_ids = (GStrv)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
-  g_variant_lookup (hints, "desktop-entry", "s", &notified->desktop_entry);
-  g_variant_lookup (hints, "category", "s", &notified->category);
-  g_variant_lookup (hints, "urgency", "y", &notified->urgency);
-  notified->everything = g_variant_print (parameters, FALSE);
-  return notified;
-}
-
-/* Runs in GDBus's worker thread. Monitored method calls must never reach
- * GDBus's dispatch: it would answer them, and a monitor may not send. */
-static GDBusMessage *
-monitor_filter (GDBusConnection *connection,
-                GDBusMessage    *message,
-                gboolean         incoming,
-                gpointer         user_data)
-{
-  if (!incoming || g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_METHOD_CALL)
-    return message;
-
-  if (g_strcmp0 (g_dbus_message_get_interface (message), "org.freedesktop.Notifications") == 0 &&
-      g_strcmp0 (g_dbus_message_get_member (message), "Notify") == 0 &&
-      g_strcmp0 (g_dbus_message_get_sender (message), monitor.sender) == 0 &&
-      g_dbus_message_get_body (message) != NULL &&
-      g_variant_is_of_type (g_dbus_message_get_body (message),
-                            G_VARIANT_TYPE ("(susssasa{sv}i)")))
-    {
-      Notified *notified = parse_notify (g_dbus_message_get_body (message));
-
-      g_mutex_lock (&monitor.lock);
-      g_ptr_array_add (monitor.seen, notified);
-      g_mutex_unlock (&monitor.lock);
-    }
-
-  g_object_unref (message);
-  return NULL;
-}
-
-static void
-monitor_start (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-  const char *rules[] = {
-    "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
-    NULL
-  };
-  g_autoptr(GVariant) reply = NULL;
-
-  /* libnotify talks over the shared session connection: only its calls count. */
-  monitor.ours = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  monitor.sender = g_strdup (g_dbus_connection_get_unique_name (monitor.ours));
-  monitor.seen = g_ptr_array_new_with_free_func (notified_free);
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  monitor.connection =
-    g_dbus_connection_new_for_address_sync (address,
-                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                            NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_add_filter (monitor.connection, monitor_filter, NULL, NULL);
-  reply = g_dbus_connection_call_sync (monitor.connection, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus.Monitoring",
-                                       "BecomeMonitor", g_variant_new ("(^asu)", rules, 0),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static guint
-monitor_count (void)
-{
-  guint n;
-
-  g_mutex_lock (&monitor.lock);
-  n = monitor.seen->len;
-  g_mutex_unlock (&monitor.lock);
-  return n;
-}
-
-/* Waits until @n Notify calls were seen since @from, then a little longer
- * to catch extra ones; returns how many arrived. */
-static guint
-monitor_wait (guint from,
-              guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  gint64 settle;
-
-  while (monitor_count () - from < n && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-  settle = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < settle)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-  return monitor_count () - from;
-}
-
-static Notified *
-monitor_get (guint index)
-{
-  Notified *notified;
-
-  g_mutex_lock (&monitor.lock);
-  notified = g_ptr_array_index (monitor.seen, index);
-  g_mutex_unlock (&monitor.lock);
-  return notified;
-}
-
-static void
-assert_no_identity (Notified *notified)
+assert_no_identity (PsTestNotified *notified)
 {
   g_assert_null (strstr (notified->everything, "Alexandra"));
   g_assert_null (strstr (notified->everything, "Testname"));
@@ -194,7 +25,7 @@ assert_no_identity (Notified *notified)
 }
 
 static void
-assert_reminder_shape (Notified *notified,
+assert_reminder_shape (PsTestNotified *notified,
                        gboolean  snooze)
 {
   g_assert_true (g_strv_contains ((const char * const *)notified->action_ids, "default"));
@@ -238,7 +69,7 @@ fixture_setup (Fixture       *fixture,
   fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
                                                fixture->rem.store);
   fixture->service = ps_reminder_service_new (fixture->context, NULL);
-  fixture->seen_before = monitor_count ();
+  fixture->seen_before = ps_test_notify_count ();
 }
 
 static void
@@ -282,20 +113,20 @@ test_without_name (Fixture       *fixture,
 {
   g_autoptr(PsConversation) conversation = NULL;
   g_autofree char *key = NULL;
-  Notified *notified;
+  PsTestNotified *notified;
 
   add_conversation (fixture, &conversation);
   key = upcoming_key (conversation);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:19:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 0), ==, 0);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 0), ==, 0);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
-  notified = monitor_get (fixture->seen_before);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 14:30");
   g_assert_cmpstr (notified->body, ==, "Phone · in 10 minutes");
   assert_reminder_shape (notified, TRUE);
@@ -305,7 +136,7 @@ test_without_name (Fixture       *fixture,
   g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
   rem_set_now (&fixture->rem, "2024-06-10T13:21:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 }
 
 /* A group debrief at 15:00 London time, in person, with eight people:
@@ -321,7 +152,7 @@ test_group_debrief (Fixture       *fixture,
                                   PS_GROUP_PROMPT_CRITICAL_INCIDENT, 8, 0 };
   g_autoptr(PsGroupDebrief) debrief = NULL;
   g_autofree char *key = NULL;
-  Notified *notified;
+  PsTestNotified *notified;
 
   g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
   debrief = ps_store_schedule_group_debrief (fixture->rem.store, &fields,
@@ -334,9 +165,9 @@ test_group_debrief (Fixture       *fixture,
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
   rem_set_now (&fixture->rem, "2024-06-10T13:50:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
-  notified = monitor_get (fixture->seen_before);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "Group debrief at 15:00");
   g_assert_cmpstr (notified->body, ==, "In person · in 10 minutes");
   assert_no_identity (notified);
@@ -349,16 +180,16 @@ static void
 test_with_name (Fixture       *fixture,
                 gconstpointer  data)
 {
-  Notified *notified;
+  PsTestNotified *notified;
 
   g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
   add_conversation (fixture, NULL);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
-  notified = monitor_get (fixture->seen_before);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 14:30");
   g_assert_cmpstr (notified->body, ==, NAME " · Phone · in 10 minutes");
   assert_reminder_shape (notified, TRUE);
@@ -368,23 +199,23 @@ static void
 test_first_contact_text (Fixture       *fixture,
                          gconstpointer  data)
 {
-  Notified *notified;
+  PsTestNotified *notified;
 
   /* Requested on the 8th: due on the 10th at 09:00 BST (08:00 UTC). */
   ps_case_get_id (ps_test_add_case (fixture->rem.store, NAME, "2024-06-08"));
   rem_set_now (&fixture->rem, "2024-06-10T08:00:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
-  notified = monitor_get (fixture->seen_before);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "First contact due today");
   assert_reminder_shape (notified, TRUE);
   assert_no_identity (notified);
 
   rem_set_now (&fixture->rem, "2024-06-11T08:00:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
-  notified = monitor_get (fixture->seen_before + 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 2), ==, 2);
+  notified = ps_test_notify_get (fixture->seen_before + 1);
   g_assert_cmpstr (notified->summary, ==, "First contact overdue");
   assert_no_identity (notified);
 }
@@ -396,26 +227,26 @@ test_snooze (Fixture       *fixture,
   g_autoptr(PsConversation) conversation = NULL;
   g_autofree char *key = NULL;
   PsNotifier *notifier = ps_reminder_service_get_notifier (fixture->service);
-  Notified *again;
+  PsTestNotified *again;
 
   add_conversation (fixture, &conversation);
   key = upcoming_key (conversation);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
   /* "Snooze 10 minutes", as the notification's button does it. */
   g_assert_true (ps_notifier_activate (notifier, key, "snooze"));
 
   rem_set_now (&fixture->rem, "2024-06-10T13:29:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:30:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
-  again = monitor_get (fixture->seen_before + 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 2), ==, 2);
+  again = ps_test_notify_get (fixture->seen_before + 1);
   g_assert_cmpstr (again->summary, ==, "Peer support conversation at 14:30");
   g_assert_cmpstr (again->body, ==, "Phone · now");
   assert_reminder_shape (again, TRUE);
@@ -424,7 +255,7 @@ test_snooze (Fixture       *fixture,
   /* Once. */
   rem_set_now (&fixture->rem, "2024-06-10T13:41:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 2), ==, 2);
 }
 
 /* Snoozed, then Peerside stopped before the ten minutes were up: the next
@@ -443,7 +274,7 @@ test_snooze_survives_restart (Fixture       *fixture,
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
   g_assert_true (ps_notifier_activate (notifier, key, "snooze"));
 
   /* Not shown again by this process before its time. */
@@ -460,13 +291,13 @@ test_snooze_survives_restart (Fixture       *fixture,
   fixture->service = ps_reminder_service_new (fixture->context, NULL);
   rem_set_now (&fixture->rem, "2024-06-10T13:25:00Z");
   ps_reminder_service_start (fixture->service);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 2), ==, 2);
   g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
 
   /* Once. */
   rem_set_now (&fixture->rem, "2024-06-10T13:26:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 2), ==, 2);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 2), ==, 2);
 }
 
 static void
@@ -513,7 +344,7 @@ test_restart (Fixture       *fixture,
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:30Z");
   ps_reminder_service_start (fixture->service);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&fixture->service));
   g_clear_object (&fixture->context);
@@ -526,7 +357,7 @@ test_restart (Fixture       *fixture,
   rem_set_now (&fixture->rem, "2024-06-10T13:21:00Z");
   ps_reminder_service_start (fixture->service);
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 }
 
 /* Fell due while no Peerside ran: shown once at start. */
@@ -534,43 +365,43 @@ static void
 test_missed_at_start (Fixture       *fixture,
                       gconstpointer  data)
 {
-  Notified *notified;
+  PsTestNotified *notified;
 
   add_conversation (fixture, NULL);
   /* 14:22 local: due two minutes ago, with nobody running. */
   rem_set_now (&fixture->rem, "2024-06-10T13:22:00Z");
 
   ps_reminder_service_start (fixture->service);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
-  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 14:30");
   g_assert_cmpstr (notified->body, ==, "Phone · in 8 minutes");
 
   /* The clock moving on runs a check: nothing new. */
   rem_set_now (&fixture->rem, "2024-06-10T13:23:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 }
 
 static void
 test_summary (Fixture       *fixture,
               gconstpointer  data)
 {
-  Notified *notified;
+  PsTestNotified *notified;
 
   /* Four colleagues requested support on the 1st: all overdue by the 10th. */
   for (guint i = 0; i < 4; i++)
     ps_case_get_id (ps_test_add_case (fixture->rem.store, NAME, "2024-06-01"));
 
   ps_reminder_service_start (fixture->service);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
-  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "4 peer support reminders");
   assert_reminder_shape (notified, FALSE);
   assert_no_identity (notified);
 
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 }
 
 /* Locked (store closed): due reminders of the last plan still come, with no
@@ -581,7 +412,7 @@ test_locked (Fixture       *fixture,
 {
   g_autoptr(PsConversation) conversation = NULL;
   g_autofree char *key = NULL;
-  Notified *notified;
+  PsTestNotified *notified;
 
   g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
   add_conversation (fixture, &conversation);
@@ -593,8 +424,8 @@ test_locked (Fixture       *fixture,
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
-  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->body, ==, "Phone · in 10 minutes");
   assert_no_identity (notified);
   g_assert_false (ps_store_was_delivered (fixture->rem.store, key));
@@ -610,7 +441,7 @@ test_timezone_change (Fixture       *fixture,
 {
   g_autoptr(GTimeZone) vancouver = g_time_zone_new_identifier ("America/Vancouver");
   g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
-  Notified *notified;
+  PsTestNotified *notified;
 
   /* Requested on the 8th: due on the 10th at 09:00 local. 08:30 UTC is
    * 01:30 in Vancouver (not yet due) and 09:30 in London (due). */
@@ -619,17 +450,17 @@ test_timezone_change (Fixture       *fixture,
   ps_clock_set_timezone (fixture->rem.clock, vancouver);
 
   ps_reminder_service_start (fixture->service);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 0), ==, 0);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 0), ==, 0);
 
   ps_clock_set_timezone (fixture->rem.clock, london);
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
-  notified = monitor_get (fixture->seen_before);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
+  notified = ps_test_notify_get (fixture->seen_before);
   g_assert_cmpstr (notified->summary, ==, "First contact due today");
 
   /* And back: the same day's reminder is not shown again. */
   ps_clock_set_timezone (fixture->rem.clock, vancouver);
   rem_set_now (&fixture->rem, "2024-06-10T16:00:00Z");
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 1), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 }
 
 static void
@@ -642,7 +473,7 @@ test_disabled (Fixture       *fixture,
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
   g_assert_null (ps_reminder_service_get_next_due (fixture->service));
-  g_assert_cmpuint (monitor_wait (fixture->seen_before, 0), ==, 0);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 0), ==, 0);
 }
 
 static void
@@ -669,7 +500,7 @@ main (int   argc,
       g_test_skip ("No session bus: run through build-aux/test.sh");
       return g_test_run ();
     }
-  monitor_start ();
+  ps_test_notify_start ();
 
 #define ADD(path, func) \
   g_test_add ("/reminders/service/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
