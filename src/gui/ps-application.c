@@ -130,7 +130,9 @@ window_event_cb (GtkEventControllerLegacy *controller,
     case GDK_SCROLL:
     case GDK_TOUCH_BEGIN:
     case GDK_MOTION_NOTIFY:
-      ps_lock_monitor_poke (self->lock_monitor);
+      /* None after shutdown, while the window still takes events. */
+      if (self->lock_monitor != NULL)
+        ps_lock_monitor_poke (self->lock_monitor);
       break;
     default:
       break;
@@ -230,7 +232,16 @@ ps_application_startup (GApplication *app)
   g_unix_signal_add (SIGINT, quit_signal_cb, app);
   g_unix_signal_add (SIGHUP, quit_signal_cb, app);
 
-  g_set_application_name (_("Peerside"));
+  /* Once per process: a test starts one application after another. */
+  {
+    static gsize named;
+
+    if (g_once_init_enter (&named))
+      {
+        g_set_application_name (_("Peerside"));
+        g_once_init_leave (&named, 1);
+      }
+  }
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (BASE_APP_ID);
@@ -396,7 +407,17 @@ ps_application_init (PsApplication *self)
 PsApplication *
 ps_application_new (void)
 {
+  return ps_application_new_with_clock (NULL);
+}
+
+/* @clock: the caseload's "now" (a fake one in tests), or NULL for the wall clock. */
+PsApplication *
+ps_application_new_with_clock (PsClock *clock)
+{
+  g_return_val_if_fail (clock == NULL || PS_IS_CLOCK (clock), NULL);
+
   return g_object_new (PS_TYPE_APPLICATION,
+                       "clock", clock,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PATH,

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PsApplication, ps_application, PS, APPLICATION, AdwApplication)
 
 PsApplication *ps_application_new           (void);
+PsApplication *ps_application_new_with_clock (PsClock     *clock);
 PsContext     *ps_application_get_context   (PsApplication *self);
 GSettings     *ps_application_get_settings  (PsApplication *self);
 GtkWindow     *ps_application_get_main_window (PsApplication *self);

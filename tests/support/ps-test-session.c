@@ -48,8 +48,14 @@ ps_test_session_init (int    *argc,
 PsApplication *
 ps_test_session_start (void)
 {
+  return ps_test_session_start_with_clock (NULL);
+}
+
+PsApplication *
+ps_test_session_start_with_clock (PsClock *clock)
+{
   g_autoptr(GError) error = NULL;
-  PsApplication *app = ps_application_new ();
+  PsApplication *app = ps_application_new_with_clock (clock);
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 char      *ps_test_session_init      (int          *argc,
                                       char       ***argv);
 PsApplication *ps_test_session_start (void);
+/* The app on @clock (a fake one) instead of the wall clock. */
+PsApplication *ps_test_session_start_with_clock (PsClock *clock);
 PsWindow  *ps_test_session_window    (PsApplication *app);
 gboolean   ps_test_wait_for          (gboolean     (*done) (gpointer),
                                       gpointer       data,
