@@ -41,6 +41,15 @@ struct _PsWindow
   GMenuModel           *primary_menu;
   AdwToast             *resume_toast;     /* weak: while it shows */
 
+  /* Where the supporter was when the store went (the case on show, by id
+   * and request day, never by name, and the view), and once that was for a
+   * lock, where the unlocked window goes back to. */
+  struct {
+    gint64              case_id;
+    GDate               requested_on;
+    const char         *view;             /* static: the view stack's names */
+  } leaving, locked;
+
   PsErrorText           error_text;
 };
 
@@ -199,6 +208,59 @@ forget_names (PsWindow *self)
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
 }
 
+static void show_view (PsWindow   *self,
+                       const char *name);
+
+static const char *
+view_name (PsWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *names[] = { "caseload", "schedule", "overview" };
+
+      if (g_strcmp0 (name, names[i]) == 0)
+        return names[i];
+    }
+  return "caseload";
+}
+
+/* Runs before the views hear the store went (they are made after the
+ * window): the case page still holds its case. */
+static void
+context_store_changed_cb (PsWindow *self)
+{
+  PsCase *shown = NULL;
+
+  self->leaving.view = NULL;
+  if (ps_context_get_store (self->context) != NULL)
+    return;
+  if (self->caseload_view != NULL)
+    shown = ps_case_page_get_case (ps_caseload_view_get_case_page (self->caseload_view));
+  self->leaving.case_id = shown != NULL ? ps_case_get_id (shown) : 0;
+  if (shown != NULL)
+    self->leaving.requested_on = *ps_case_get_requested_on (shown);
+  self->leaving.view = view_name (self);
+}
+
+/* Unlocked: the view and the case the supporter was on, as they left them
+ * (a restored caseload is another one: only a lock comes back here). */
+static void
+return_after_lock (PsWindow *self)
+{
+  PsStore *store = ps_context_get_store (self->context);
+  PsCase *item;
+
+  if (self->locked.view == NULL || store == NULL)
+    return;
+  item = self->locked.case_id != 0 ? ps_store_lookup_case (store, self->locked.case_id) : NULL;
+  if (item != NULL && g_date_compare (ps_case_get_requested_on (item), &self->locked.requested_on) == 0)
+    ps_caseload_view_open_case (ensure_caseload_view (self), item);
+  show_view (self, self->locked.view);
+  self->locked.view = NULL;
+}
+
 static void
 update_for_status (PsWindow *self)
 {
@@ -214,6 +276,9 @@ update_for_status (PsWindow *self)
 
     case PS_CONTEXT_LOCKED:
       gtk_stack_set_visible_child_name (self->main_stack, "locked");
+      if (self->leaving.view != NULL)
+        self->locked = self->leaving;
+      self->leaving.view = NULL;
       forget_names (self);
       break;
 
@@ -221,6 +286,7 @@ update_for_status (PsWindow *self)
     default:
       ensure_caseload_view (self);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
+      return_after_lock (self);
       restore_conversation (self);
       break;
     }
@@ -503,6 +569,9 @@ ps_window_constructed (GObject *object)
 
   g_signal_connect_object (self->context, "notify::status",
                            G_CALLBACK (context_status_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store",
+                           G_CALLBACK (context_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_for_status (self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
