@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ps-export-dialog-private.h"
@@ -81,6 +83,7 @@ ps_export_dialog_save_to (PsExportDialog *self,
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
   GtkWindow *parent;
   AdwToast *toast;
   guint due_days;
@@ -101,6 +104,21 @@ ps_export_dialog_save_to (PsExportDialog *self,
   /* The last day is included. */
   to = day_start (self, ps_date_row_get_date (self->to_row), 1);
   ps_first_contact_days_read (ps_context_get_settings (self->context), &due_days, NULL);
+
+  /* An empty calendar said to be exported is a surprise found only in the
+   * calendar app: say so here, and write nothing. */
+  ics = ps_ical_export_to_string (store, from, to, FALSE, due_days, &error);
+  if (ics == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  if (strstr (ics, "BEGIN:VEVENT") == NULL)
+    {
+      show_error (self, _("Nothing is planned or due in these days. Choose an earlier first day "
+                          "to include past conversations."));
+      return FALSE;
+    }
 
   if (!ps_ical_export_to_file_full (store, from, to,
                                     gtk_check_button_get_active (self->names_check),
