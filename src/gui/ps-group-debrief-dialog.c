@@ -116,7 +116,7 @@ read_fields (PsGroupDebriefDialog  *self,
     *why = _("That time has gone by. Choose a later time, or the status Held to log a debrief held without Peerside.");
   else if (get_state (self) == PS_CONVERSATION_COMPLETED &&
            g_date_time_compare (*start, now) > 0)
-    *why = _("A debrief still to come cannot be held yet.");
+    *why = _("A debrief still to come cannot be held yet. Choose the time it was held, or the status To come.");
   if (*why != NULL)
     return FALSE;
 
