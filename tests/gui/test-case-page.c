@@ -1629,17 +1629,6 @@ tour_cases (Fixture  *f,
   stops[6] = (TourStop) { "closed", closed };
 }
 
-static void
-speak (const char *language)
-{
-  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 /* Each state's page at 1280 and 360 px, light and dark, English and French,
  * kept as test artefacts; in French the header's words are French and the
  * reach-in wording's default is translated. */
@@ -1661,7 +1650,7 @@ test_page_tour (Fixture       *f,
   tour_cases (f, stops);
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      speak (languages[l]);
+      ps_test_speak (languages[l]);
       if (l > 0)
         {
           /* A page made in French: its template is translated once. */
@@ -1703,7 +1692,7 @@ test_page_tour (Fixture       *f,
         }
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  speak ("");
+  ps_test_speak ("");
 }
 
 static void

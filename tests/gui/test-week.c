@@ -7,17 +7,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
-#include "ps-checklist.h"
 #include "ps-close-case-dialog.h"
 #include "ps-conversation-page-private.h"
 #include "ps-conversation-window.h"
@@ -270,17 +266,6 @@ open_case (const char *name)
   settle ();
 }
 
-static void
-speak (const char *language)
-{
-  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 static GtkWidget *
 toplevel (GType type)
 {
@@ -296,28 +281,6 @@ toplevel (GType type)
     g_error ("No %s on show", g_type_name (type));
   gtk_test_widget_wait_for_draw (found);
   return found;
-}
-
-static gboolean
-window_gone (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (item == data)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-wait_gone (GtkWidget *window)
-{
-  g_assert_true (ps_test_wait_for (window_gone, window, 5000));
-  g_object_unref (window);
 }
 
 static void
@@ -336,7 +299,7 @@ new_case (const char *name,
   adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (editor, PS_TYPE_CASE_EDITOR, "reason_row")), reason);
   g_object_ref (editor);
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  wait_gone (editor);
+  ps_test_wait_gone (editor);
   settle ();
 }
 
@@ -369,7 +332,7 @@ schedule (const char *day,
   ps_test_iterate (20);
   g_object_ref (dialog);
   ps_test_click (ps_test_find_button (dialog, "_Schedule"));
-  wait_gone (dialog);
+  ps_test_wait_gone (dialog);
   settle ();
 }
 
@@ -783,7 +746,7 @@ friday (void)
   assert_hides (dialog, "Nothing is planned");
   g_object_ref (dialog);
   g_assert_true (ps_export_dialog_save_to (PS_EXPORT_DIALOG (dialog), ics_file));
-  wait_gone (dialog);
+  ps_test_wait_gone (dialog);
   ics = read_file ("week.ics");
   g_test_message ("%s", ics);
   g_assert_nonnull (strstr (ics, "DTSTART:20241119T133000Z"));
@@ -841,9 +804,9 @@ test_week (void)
   /* Quit halfway through a conversation, started again. */
   live (tuesday_to_wednesday);
   /* Started again in French. */
-  speak ("fr");
+  ps_test_speak ("fr");
   live (wednesday_french);
-  speak ("en");
+  ps_test_speak ("en");
   live (thursday_to_friday);
 
   g_clear_object (&week.clock);

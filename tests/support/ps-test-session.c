@@ -8,6 +8,8 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ps-accessible.h"
 #include "ps-test-session.h"
@@ -95,6 +97,30 @@ ps_test_wait_for (gboolean (*done) (gpointer),
   return done (data);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  if (gtk_widget_get_visible (GTK_WIDGET (data)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (item == data)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ps_test_wait_gone (GtkWidget *window)
+{
+  g_assert_true (ps_test_wait_for (window_gone, window, 5000));
+  g_object_unref (window);
+}
+
 typedef struct
 {
   PsContext       *context;
@@ -129,6 +155,17 @@ ps_test_iterate (guint ms)
   g_timeout_add (ms, timeout_cb, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
+}
+
+void
+ps_test_speak (const char *language)
+{
+  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* Screenshots are test artefacts for people to look at: the build folder's
