@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* iCalendar export read back with libical: one event per conversation, UIDs
- * stable across exports, UTC times, names only when asked, contacts never. */
+/* iCalendar export read back with libical: one event per conversation and
+ * per group debrief, UIDs stable across exports, UTC times, names only when
+ * asked, contacts never. */
 
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <libical/ical.h>
 
 #include "ps-ical-export.h"
+#include "ps-store-groups.h"
 #include "reminder-fixture.h"
 
 #define NAME    "Jordan Examplename"
@@ -210,6 +212,128 @@ test_first_contacts (void)
   rem_fixture_teardown (&fixture);
 }
 
+/* A debrief typed at @hour:@minute London time on @day @month 2024. */
+static PsGroupDebrief *
+plan_debrief (RemFixture          *fixture,
+              int                  month,
+              int                  day,
+              int                  hour,
+              int                  minute,
+              PsConversationState  state)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) at = g_date_time_new (london, 2024, month, day, hour, minute, 0);
+  PsGroupDebriefFields fields = { at, 60, PS_MODALITY_IN_PERSON, PS_REASON_ADVERSE_EVENT, 8, 2 };
+  g_autoptr(GError) error = NULL;
+  PsGroupDebrief *debrief;
+
+  debrief = ps_store_schedule_group_debrief (fixture->store, &fields, state, NULL, &error);
+  g_assert_no_error (error);
+  return debrief;
+}
+
+/* @utc ("2024-03-28T14:30:00Z") read in London as "14:30". */
+static char *
+london_time (const char *utc)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) instant = g_date_time_new_from_iso8601 (utc, NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, london);
+
+  return g_date_time_format (local, "%H:%M");
+}
+
+/* Group debriefs planned at 14:30 in London on either side of the change to
+ * summer time (31 March 2024) land at 14:30 local, so at 14:30Z and 13:30Z;
+ * held ones stay, as held conversations do; cancelled ones are left out;
+ * nothing says what prompted one or how many came, names asked or not. */
+static void
+test_group_debriefs (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = rem_utc ("2024-03-01T00:00:00Z");
+  g_autoptr(GDateTime) to = rem_utc ("2024-05-01T00:00:00Z");
+  g_autoptr(PsGroupDebrief) winter = NULL;
+  g_autoptr(PsGroupDebrief) summer = NULL;
+  g_autoptr(PsGroupDebrief) held = NULL;
+  g_autoptr(PsGroupDebrief) cancelled = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uid_winter = NULL;
+  g_autofree char *uid_summer = NULL;
+  g_autofree char *uid_held = NULL;
+  g_autofree char *uid_cancelled = NULL;
+  PsGroupDebriefFields fields;
+  Parsed plain = { 0 }, again = { 0 }, named = { 0 };
+
+  rem_fixture_setup (&fixture, "2024-03-20T12:00:00Z", "Europe/London");
+  ps_test_add_case (fixture.store, NAME, "2024-03-18");
+  winter = plan_debrief (&fixture, 3, 28, 14, 30, PS_CONVERSATION_SCHEDULED);
+  summer = plan_debrief (&fixture, 4, 4, 14, 30, PS_CONVERSATION_SCHEDULED);
+  held = plan_debrief (&fixture, 3, 19, 9, 0, PS_CONVERSATION_COMPLETED);
+  cancelled = plan_debrief (&fixture, 4, 11, 14, 30, PS_CONVERSATION_SCHEDULED);
+  ps_group_debrief_get_fields (cancelled, &fields);
+  g_assert_true (ps_store_save_group_debrief (fixture.store, ps_group_debrief_get_id (cancelled),
+                                              &fields, PS_CONVERSATION_CANCELLED, NULL, &error));
+  g_assert_no_error (error);
+  uid_winter = g_strdup_printf ("group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                                ps_group_debrief_get_id (winter));
+  uid_summer = g_strdup_printf ("group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                                ps_group_debrief_get_id (summer));
+  uid_held = g_strdup_printf ("group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                              ps_group_debrief_get_id (held));
+  uid_cancelled = g_strdup_printf ("group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                                   ps_group_debrief_get_id (cancelled));
+
+  path = g_build_filename (fixture.dir, "debriefs.ics", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, FALSE, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, &plain);
+
+  g_assert_cmpuint (plain.uids->len, ==, 3);
+  g_assert_true (contains (plain.uids, uid_winter));
+  g_assert_true (contains (plain.uids, uid_summer));
+  g_assert_true (contains (plain.uids, uid_held));
+  g_assert_false (contains (plain.uids, uid_cancelled));
+  g_assert_nonnull (strstr (plain.text, "DTSTART:20240328T143000Z"));
+  g_assert_nonnull (strstr (plain.text, "DTEND:20240328T153000Z"));
+  g_assert_nonnull (strstr (plain.text, "DTSTART:20240404T133000Z"));
+  g_assert_nonnull (strstr (plain.text, "DTEND:20240404T143000Z"));
+  g_assert_null (strstr (plain.text, "20240411T"));
+  for (guint i = 0; i < plain.starts->len; i++)
+    {
+      g_autofree char *local = london_time (g_ptr_array_index (plain.starts, i));
+      gboolean is_held = g_str_equal (g_ptr_array_index (plain.uids, i), uid_held);
+
+      g_assert_cmpstr (local, ==, is_held ? "09:00" : "14:30");
+      g_assert_cmpstr (g_ptr_array_index (plain.summaries, i), ==, "Peer support group debrief");
+    }
+  g_assert_null (strstr (plain.text, ps_group_prompt_to_label (PS_REASON_ADVERSE_EVENT)));
+  g_assert_null (strstr (plain.text, "people"));
+  g_assert_null (strstr (plain.text, "Jordan"));
+
+  /* The same UIDs next time; still no name when names are asked for. */
+  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, FALSE, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, &again);
+  g_assert_cmpuint (again.uids->len, ==, plain.uids->len);
+  for (guint i = 0; i < plain.uids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (again.uids, i), ==, g_ptr_array_index (plain.uids, i));
+  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, TRUE, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, &named);
+  g_assert_cmpuint (named.uids->len, ==, 3);
+  for (guint i = 0; i < named.summaries->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (named.summaries, i), ==, "Peer support group debrief");
+
+  parsed_clear (&plain);
+  parsed_clear (&again);
+  parsed_clear (&named);
+  rem_fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +342,7 @@ main (int   argc,
 
   g_test_add_func ("/reminders/ical/round-trip", test_round_trip);
   g_test_add_func ("/reminders/ical/first-contacts", test_first_contacts);
+  g_test_add_func ("/reminders/ical/group-debriefs", test_group_debriefs);
 
   return g_test_run ();
 }
