@@ -309,6 +309,8 @@ test_crisis_regions (void)
       g_assert_cmpstr (region->id, ==, cases[i].region);
     }
   g_assert_null (ps_crisis_region_for_languages ((const char * const[]) { "de_DE", "de", NULL }));
+  /* Dutch in Belgium is not offered the Netherlands' 113. */
+  g_assert_null (ps_crisis_region_for_languages ((const char * const[]) { "nl_BE", "nl", NULL }));
   g_assert_false (g_strv_contains ((const char * const *) france->lines, "us-ca-988"));
   g_assert_true (g_strv_contains ((const char * const *) france->lines, "fr-3114"));
 }
