@@ -888,11 +888,14 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* An Undo holds the context, not the store: a store kept by a toast would
+ * keep the key in memory past a lock, and the caseload's lock file, so
+ * that unlocking found it "open in another process". */
 typedef struct
 {
-  PsStore *store;
-  gint64   case_id;
-  GWeakRef page;
+  PsContext *context;
+  gint64     case_id;
+  GWeakRef   page;
 } UndoClose;
 
 static void
@@ -901,7 +904,7 @@ undo_close_free (gpointer data,
 {
   UndoClose *undo = data;
 
-  g_clear_object (&undo->store);
+  g_clear_object (&undo->context);
   g_weak_ref_clear (&undo->page);
   g_free (undo);
 }
@@ -912,8 +915,9 @@ undo_close_cb (AdwToast  *toast,
 {
   g_autoptr(PsCasePage) page = g_weak_ref_get (&undo->page);
   g_autoptr(GError) error = NULL;
+  PsStore *store = ps_context_get_store (undo->context);
 
-  if (!ps_store_reopen_case (undo->store, undo->case_id, &error) && page != NULL)
+  if (store != NULL && !ps_store_reopen_case (store, undo->case_id, &error) && page != NULL)
     show_error (page, error);
 }
 
@@ -938,7 +942,7 @@ close_case (PsCasePage      *self,
     }
 
   undo = g_new0 (UndoClose, 1);
-  undo->store = g_object_ref (self->store);
+  undo->context = g_object_ref (self->context);
   undo->case_id = ps_case_get_id (self->item);
   g_weak_ref_init (&undo->page, self);
 
@@ -1273,7 +1277,7 @@ reschedule_action (GtkWidget  *widget,
  * attempt (logged again). */
 typedef struct
 {
-  PsStore          *store;
+  PsContext        *context;   /* not the store: see UndoClose */
   gint64            conversation_id;
   PsConversation   *deleted;
   PsContactAttempt *attempt;
@@ -1286,7 +1290,7 @@ undo_free (gpointer  data,
 {
   Undo *undo = data;
 
-  g_clear_object (&undo->store);
+  g_clear_object (&undo->context);
   g_clear_object (&undo->deleted);
   g_clear_object (&undo->attempt);
   g_weak_ref_clear (&undo->page);
@@ -1299,16 +1303,19 @@ undo_cb (AdwToast *toast,
 {
   g_autoptr(PsCasePage) page = g_weak_ref_get (&undo->page);
   g_autoptr(GError) error = NULL;
+  PsStore *store = ps_context_get_store (undo->context);
   gboolean done;
 
+  if (store == NULL)
+    return;
   if (undo->deleted != NULL)
-    done = ps_store_restore_conversation (undo->store, undo->deleted, &error);
+    done = ps_store_restore_conversation (store, undo->deleted, &error);
   else if (undo->attempt != NULL)
-    done = ps_store_log_contact_attempt (undo->store, ps_contact_attempt_get_case_id (undo->attempt),
+    done = ps_store_log_contact_attempt (store, ps_contact_attempt_get_case_id (undo->attempt),
                                          ps_contact_attempt_get_at (undo->attempt),
                                          ps_contact_attempt_get_outcome (undo->attempt), &error);
   else
-    done = ps_store_set_conversation_state (undo->store, undo->conversation_id,
+    done = ps_store_set_conversation_state (store, undo->conversation_id,
                                             PS_CONVERSATION_SCHEDULED, &error);
   if (!done && page != NULL)
     show_error (page, error);
@@ -1325,7 +1332,7 @@ offer_undo (PsCasePage       *self,
   Undo *undo = g_new0 (Undo, 1);
   AdwToast *toast;
 
-  undo->store = g_object_ref (self->store);
+  undo->context = g_object_ref (self->context);
   undo->conversation_id = conversation_id;
   undo->deleted = deleted != NULL ? g_object_ref (deleted) : NULL;
   undo->attempt = attempt != NULL ? g_object_ref (attempt) : NULL;

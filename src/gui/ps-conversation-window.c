@@ -73,7 +73,8 @@ undo_discard_cb (AdwToast       *toast,
                  PsConversation *conversation)
 {
   g_autoptr(GError) error = NULL;
-  PsStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  PsContext *context = g_object_get_data (G_OBJECT (toast), "context");
+  PsStore *store = context != NULL ? ps_context_get_store (context) : NULL;
 
   if (store != NULL && !ps_store_restore_conversation (store, conversation, &error))
     g_warning ("Could not restore the conversation: %s", error->message);
@@ -102,7 +103,8 @@ discard (PsConversationWindow *self)
     return;
   toast = adw_toast_new (_("Conversation discarded"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (store), g_object_unref);
+  /* The context, not the store, which would outlive a lock with its key. */
+  g_object_set_data_full (G_OBJECT (toast), "context", g_object_ref (self->context), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_discard_cb),
                          g_steal_pointer (&conversation), (GClosureNotify) g_object_unref, 0);
   ps_window_add_toast (PS_WINDOW (parent), toast);
