@@ -203,7 +203,8 @@ forget_names (PsWindow *self)
   self->caseload_view = NULL;
   adw_bin_set_child (self->caseload_bin, NULL);
   adw_bin_set_child (self->schedule_bin, NULL);
-  adw_bin_set_child (self->overview_bin, NULL);
+  /* The Overview stays, with the period chosen: it shows counts, never a
+   * name, and follows the store as it goes and comes back. */
   adw_view_stack_set_visible_child_name (self->view_stack, "caseload");
   gtk_list_box_select_row (self->sidebar_list, self->caseload_row);
 }
@@ -211,19 +212,17 @@ forget_names (PsWindow *self)
 static void show_view (PsWindow   *self,
                        const char *name);
 
+/* The view on show, as one of the view stack's static names. */
 static const char *
 view_name (PsWindow *self)
 {
+  static const char *names[] = { "caseload", "schedule", "overview" };
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *names[] = { "caseload", "schedule", "overview" };
-
-      if (g_strcmp0 (name, names[i]) == 0)
-        return names[i];
-    }
-  return "caseload";
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      return names[i];
+  return names[0];
 }
 
 /* Runs before the views hear the store went (they are made after the
