@@ -687,7 +687,8 @@ friday (void)
   g_autofree char *rows = NULL;
   g_autofree char *ics = NULL;
   PsOverviewView *overview;
-  GtkWidget *dialog;
+  PsConversationPage *talk;
+  GtkWidget *dialog, *question;
   GDate monday, friday;
 
   at ("2024-11-22T10:00:00");
@@ -711,6 +712,23 @@ friday (void)
   g_assert_cmpstr (ps_caseload_view_get_scope_count (caseload (), FALSE), ==, "1");
   g_assert_cmpstr (ps_caseload_view_get_scope_count (caseload (), TRUE), ==, "1");
 
+  /* A conversation started with Ben by mistake, discarded at once. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (caseload ()),
+                                                                                 PS_TYPE_CASELOAD_VIEW,
+                                                                                 "open_toggle")), TRUE);
+  settle ();
+  open_case (BEN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page ()), "case.start-conversation", NULL));
+  talk = conversation ();
+  g_object_ref (gtk_widget_get_root (GTK_WIDGET (talk)));
+  gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (talk))));
+  question = toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Leave the Conversation?");
+  ps_test_respond (ADW_MESSAGE_DIALOG (question), "discard");
+  ps_test_wait_gone (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (talk))));
+  settle ();
+  assert_shows (case_page (), "No conversations yet");
+
   /* The week's Overview. */
   show_view ("overview");
   overview = PS_OVERVIEW_VIEW (ps_test_find_type (GTK_WIDGET (week.window), PS_TYPE_OVERVIEW_VIEW));
@@ -733,6 +751,18 @@ friday (void)
   g_assert_nonnull (strstr (rows, "2024-W47,adverse-event,2024-W47,0,2,yes,completed,2024-W47\r\n"));
   g_assert_nonnull (strstr (rows, "2024-W47,burnout,,,0,no,open,\r\n"));
   g_assert_null (strstr (rows, "Ada"));
+
+  /* Locked from the Overview (toasts still offering to undo the close and
+   * the discard),
+   * unlocked back on it, with the week still chosen. */
+  g_action_group_activate_action (G_ACTION_GROUP (week.app), "lock", NULL);
+  settle ();
+  g_assert_true (is_locked ());
+  unlock ();
+  g_assert_cmpstr (ps_window_get_visible_view (week.window), ==, "overview");
+  overview = PS_OVERVIEW_VIEW (ps_test_find_type (GTK_WIDGET (week.window), PS_TYPE_OVERVIEW_VIEW));
+  g_assert_cmpint (ps_overview_view_get_period (overview), ==, PS_OVERVIEW_PERIOD_CUSTOM);
+  assert_shows (overview, "9 | People reached | 1 one-to-one · 8 in groups");
 
   /* The week's iCalendar: from today nothing is planned, and the dialog
    * says so instead of writing an empty calendar. */
