@@ -658,13 +658,6 @@ ps_conversation_page_new (PsContext *context)
   return g_object_new (PS_TYPE_CONVERSATION_PAGE, "context", context, NULL);
 }
 
-PsContext *
-ps_conversation_page_get_context (PsConversationPage *self)
-{
-  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
-  return self->context;
-}
-
 void
 ps_conversation_page_set_conversation (PsConversationPage *self,
                                        PsConversation     *conversation)

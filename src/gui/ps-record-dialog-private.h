@@ -11,7 +11,6 @@ PsDateRow       *ps_record_dialog_get_date_row     (PsRecordDialog *self);
 GtkSpinButton   *ps_record_dialog_get_hour_spin    (PsRecordDialog *self);
 GtkSpinButton   *ps_record_dialog_get_minute_spin  (PsRecordDialog *self);
 /* Conversations only (NULL otherwise). */
-AdwComboRow     *ps_record_dialog_get_length_row   (PsRecordDialog *self);
 GtkCheckButton  *ps_record_dialog_get_step_check   (PsRecordDialog *self,
                                                     const char     *step_id);
 GtkToggleButton *ps_record_dialog_get_concern_button    (PsRecordDialog *self,

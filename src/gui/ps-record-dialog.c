@@ -514,13 +514,6 @@ ps_record_dialog_get_minute_spin (PsRecordDialog *self)
   return self->minute_spin;
 }
 
-AdwComboRow *
-ps_record_dialog_get_length_row (PsRecordDialog *self)
-{
-  g_return_val_if_fail (PS_IS_RECORD_DIALOG (self), NULL);
-  return self->length_row;
-}
-
 GtkCheckButton *
 ps_record_dialog_get_step_check (PsRecordDialog *self,
                                  const char     *step_id)

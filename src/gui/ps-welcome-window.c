@@ -223,18 +223,6 @@ ps_welcome_window_new (GSettings *settings)
   return self;
 }
 
-void
-ps_welcome_window_add_page (PsWelcomeWindow *self,
-                            const char      *title,
-                            GtkWidget       *page)
-{
-  g_return_if_fail (PS_IS_WELCOME_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (page));
-
-  add_page (self, self->pages->len - 1, title, page);
-  show_page (self, self->position);
-}
-
 guint
 ps_welcome_window_get_position (PsWelcomeWindow *self)
 {
