@@ -89,6 +89,30 @@ ps_test_wait_for (gboolean (*done) (gpointer),
   return done (data);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  if (gtk_widget_get_visible (GTK_WIDGET (data)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (item == data)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ps_test_wait_gone (GtkWidget *window)
+{
+  g_assert_true (ps_test_wait_for (window_gone, window, 5000));
+  g_object_unref (window);
+}
+
 typedef struct
 {
   PsContext       *context;
