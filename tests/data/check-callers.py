@@ -13,23 +13,16 @@ file needs it.
 import sys
 from pathlib import Path
 
-from public_functions import declared, uses
+from public_functions import report, scan
 
 
 def main() -> int:
     root = Path(sys.argv[1])
-    names = declared(root)
-    if len(names) < 100:
-        print(f'only {len(names)} public functions found: the header parsing is broken')
-        return 1
-    found = uses(root, names)
+    names, found = scan(root)
     dead = sorted(n for n, u in found.items() if not u['src'] and not u['tests'])
-    for name in dead:
-        headers = ', '.join(str(h.relative_to(root)) for h in names[name])
-        print(f'{name} ({headers}) has no caller')
+    status = report(root, names, dead, 'has no caller')
     print(f'{len(names)} public functions, {len(dead)} without a caller')
-    return 1 if dead else 0
-
+    return status
 
 if __name__ == '__main__':
     sys.exit(main())

@@ -15,14 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from public_functions import declared, uses
+from public_functions import report, scan
 
 
 def main() -> int:
     root, program = Path(sys.argv[1]), sys.argv[2]
     nm = sys.argv[3] if len(sys.argv) > 3 else 'nm'
-    names = declared(root)
-    found = uses(root, names)
+    names, found = scan(root)
     test_only = sorted(n for n, u in found.items() if not u['src'] and u['tests'])
     app = sorted(n for n, u in found.items() if u['src'])
 
@@ -38,11 +37,9 @@ def main() -> int:
         return 1
 
     present = [n for n in test_only if n in symbols]
-    for name in present:
-        headers = ', '.join(str(h.relative_to(root)) for h in names[name])
-        print(f'{name} ({headers}) is only called by tests, yet is in the program')
+    status = report(root, names, present, 'is only called by tests, yet is in the program')
     print(f'{len(test_only)} test-only functions, {len(present)} of them in the program')
-    return 1 if present else 0
+    return status
 
 
 if __name__ == '__main__':

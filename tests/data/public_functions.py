@@ -62,3 +62,19 @@ def uses(root: Path, names: dict) -> dict:
                     continue
                 found[name][where].append(path.relative_to(root))
     return found
+
+
+def scan(root: Path):
+    """(declared (root), uses of them); exits when the parsing found next to nothing."""
+    names = declared(root)
+    if len(names) < 100:
+        raise SystemExit(f'only {len(names)} public functions found: the header parsing is broken')
+    return names, uses(root, names)
+
+
+def report(root: Path, names: dict, bad: list, what: str) -> int:
+    """Prints each of @bad with its headers and @what; 1 if there are any."""
+    for name in bad:
+        headers = ', '.join(str(h.relative_to(root)) for h in names[name])
+        print(f'{name} ({headers}) {what}')
+    return 1 if bad else 0
