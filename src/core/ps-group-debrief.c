@@ -155,6 +155,13 @@ ps_group_debrief_get_starts_at (PsGroupDebrief *self)
   return self->starts_at;
 }
 
+GDateTime *
+ps_group_debrief_dup_ends_at (PsGroupDebrief *self)
+{
+  g_return_val_if_fail (PS_IS_GROUP_DEBRIEF (self), NULL);
+  return g_date_time_add_minutes (self->starts_at, (int)self->minutes);
+}
+
 guint
 ps_group_debrief_get_minutes (PsGroupDebrief *self)
 {
@@ -211,3 +218,17 @@ ps_group_debrief_get_covered_steps (PsGroupDebrief *self)
   return (const char * const *)self->covered_steps;
 }
 
+void
+ps_group_debrief_get_fields (PsGroupDebrief       *self,
+                             PsGroupDebriefFields *fields)
+{
+  g_return_if_fail (PS_IS_GROUP_DEBRIEF (self));
+  g_return_if_fail (fields != NULL);
+
+  fields->starts_at = self->starts_at;
+  fields->minutes = self->minutes;
+  fields->modality = self->modality;
+  fields->prompt = self->prompt;
+  fields->headcount = self->headcount;
+  fields->referrals = self->referrals;
+}

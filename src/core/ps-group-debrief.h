@@ -55,6 +55,7 @@ PsGroupDebrief      *ps_group_debrief_new               (gint64                 
                                                          char                      **covered_steps);
 gint64               ps_group_debrief_get_id            (PsGroupDebrief *self);
 GDateTime           *ps_group_debrief_get_starts_at     (PsGroupDebrief *self);
+GDateTime           *ps_group_debrief_dup_ends_at       (PsGroupDebrief *self);
 guint                ps_group_debrief_get_minutes       (PsGroupDebrief *self);
 PsModality           ps_group_debrief_get_modality      (PsGroupDebrief *self);
 PsGroupPrompt        ps_group_debrief_get_prompt        (PsGroupDebrief *self);
@@ -64,5 +65,8 @@ guint                ps_group_debrief_get_referrals     (PsGroupDebrief *self);
 PsConversationState  ps_group_debrief_get_state         (PsGroupDebrief *self);
 guint                ps_group_debrief_get_checklist_version (PsGroupDebrief *self);
 const char * const  *ps_group_debrief_get_covered_steps (PsGroupDebrief *self);
+/* The fields, borrowing the start time from @self. */
+void                 ps_group_debrief_get_fields        (PsGroupDebrief       *self,
+                                                         PsGroupDebriefFields *fields);
 
 G_END_DECLS
