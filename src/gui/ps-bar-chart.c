@@ -340,12 +340,6 @@ ps_bar_chart_init (PsBarChart *self)
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
-GtkWidget *
-ps_bar_chart_new (void)
-{
-  return g_object_new (PS_TYPE_BAR_CHART, NULL);
-}
-
 void
 ps_bar_chart_set_title (PsBarChart *self,
                         const char *title)

@@ -15,6 +15,8 @@ from pathlib import Path
 COMMENT = re.compile(r'/\*.*?\*/|//[^\n]*', re.S)
 STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 PREPROCESSOR = re.compile(r'^[ \t]*#(?:[^\n]*\\\n)*[^\n]*', re.M)
+# A macro on a line of its own, with no semicolon: G_DECLARE_FINAL_TYPE (...).
+MACRO_LINE = re.compile(r'^[ \t]*[A-Z][A-Z0-9_]*[ \t]*\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*$', re.M)
 CALL = re.compile(r'\b(ps_[a-z0-9_]+)\s*\(')
 WORD = re.compile(r'\bps_[a-z0-9_]+\b')
 EXEMPT = ('_get_type', '_quark')
@@ -31,6 +33,7 @@ def declared(root: Path) -> dict:
     names = {}
     for header in sorted((root / 'src').glob('*/*.h')):
         text = PREPROCESSOR.sub('', _strip(header.read_text(encoding='utf-8')))
+        text = MACRO_LINE.sub('', text)
         for statement in re.split(r'[;{}]', text):
             m = CALL.search(statement)
             # A declaration: only type words before the name.
