@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define PS_STORE_FILE_NAME "caseload.db"
 
-/* For tests: the connection, to look at the file with raw SQL. */
+/* The connection, for the table files and the backup (and for tests that
+ * look at the file with raw SQL). */
 sqlite3 *ps_store_get_db (PsStore *self);
 
 G_END_DECLS
