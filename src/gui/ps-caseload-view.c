@@ -628,6 +628,11 @@ ps_caseload_view_init (PsCaseloadView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The entry sits in a clamp: tell the bar, so typing anywhere searches. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* A long translation ("Définir un mot de passe pour les dossiers…") wraps
+   * rather than widen the view, and with it the window, past 360 px. */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->password_button))), TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->password_button))),
+                         GTK_JUSTIFY_CENTER);
 }
 
 PsCaseloadView *

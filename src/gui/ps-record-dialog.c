@@ -284,6 +284,13 @@ safety_answer_new (PsRecordDialog        *self,
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (concern), GTK_TOGGLE_BUTTON (no_concern));
   gtk_box_append (GTK_BOX (buttons), no_concern);
   gtk_box_append (GTK_BOX (buttons), concern);
+  /* Two halves as wide as the longer answer: in French ("Préoccupation
+   * soulevée") they wrap rather than widen the window past 360 px. */
+  for (GtkWidget *b = no_concern; b != NULL; b = b == no_concern ? concern : NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b))), GTK_JUSTIFY_CENTER);
+    }
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (buttons), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL, -1);

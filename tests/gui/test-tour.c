@@ -134,8 +134,8 @@ is_type (GtkWidget     *widget,
 
 /* Checks on each shot ------------------------------------------------------ */
 
-/* Text a user cannot read whole: cut by an ellipsis, squeezed below its
- * own width, or reaching past the window's edge. */
+/* Text a user cannot read whole: cut by an ellipsis, drawn in less room
+ * than it takes, or reaching past the window's edge. */
 static void
 assert_no_cut_text (GtkWidget  *window,
                     const char *shot)
@@ -150,16 +150,17 @@ assert_no_cut_text (GtkWidget  *window,
       GtkLabel *label = g_ptr_array_index (labels, i);
       const char *text = gtk_label_get_text (label);
       graphene_rect_t bounds;
-      int minimum;
+      PangoRectangle extents;
 
       g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), window, &bounds));
       if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > window_width + 0.5)
         problem ("%s: “%s” reaches past the window's edge (%.0f to %.0f of %d px)", shot, text,
                  bounds.origin.x, bounds.origin.x + bounds.size.width, window_width);
-      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (gtk_widget_get_width (GTK_WIDGET (label)) < minimum)
-        problem ("%s: “%s” is squeezed to %d px of its %d", shot, text,
-                 gtk_widget_get_width (GTK_WIDGET (label)), minimum);
+      pango_layout_get_pixel_extents (gtk_label_get_layout (label), NULL, &extents);
+      if (extents.width > gtk_widget_get_width (GTK_WIDGET (label)) + 1)
+        problem ("%s: “%s” (in a %s) is squeezed to %d px of its %d", shot, text,
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (GTK_WIDGET (label))),
+                 gtk_widget_get_width (GTK_WIDGET (label)), extents.width);
       if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE &&
           pango_layout_is_ellipsized (gtk_label_get_layout (label)))
         problem ("%s: “%s” is cut by an ellipsis", shot, text);
@@ -220,6 +221,29 @@ measure (GdkTexture *texture,
   *varied = (double) differ / ((double) width * height);
 }
 
+/* What makes a window too wide: the deepest widget that will not be
+ * narrower than @limit. */
+static GtkWidget *
+too_wide (GtkWidget *widget,
+          int        limit)
+{
+  int minimum;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit && (found = too_wide (child, limit)) != NULL)
+        return found;
+    }
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum > limit ? widget : NULL;
+}
+
 static void
 wait_for_frame (GtkWidget *window)
 {
@@ -227,13 +251,13 @@ wait_for_frame (GtkWidget *window)
   gtk_test_widget_wait_for_draw (window);
 }
 
-typedef void (*Prepare) (GtkWidget *window,
-                         gboolean   narrow,
-                         gpointer   data);
-typedef void (*Check)   (GtkWidget  *window,
-                         const char *shot,
-                         gboolean    narrow,
-                         gpointer    data);
+typedef void (*Prepare) (GtkWidget     *window,
+                         gboolean       narrow,
+                         gconstpointer  data);
+typedef void (*Check)   (GtkWidget     *window,
+                         const char    *shot,
+                         gboolean       narrow,
+                         gconstpointer  data);
 
 /* @window at each width, light and dark: @prepare puts it in the state to
  * show after each resize, @check asserts what the user sees there; each
@@ -244,7 +268,7 @@ shoot (GtkWidget  *window,
        const char *name,
        Prepare     prepare,
        Check       check,
-       gpointer    data)
+       gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   const Size *sizes[] = { wide_size, &narrow };
@@ -262,8 +286,18 @@ shoot (GtkWidget  *window,
        * dialog's may come out a few pixels narrower.) */
       if (gtk_widget_get_width (window) > sizes[s]->width ||
           gtk_widget_get_width (window) < sizes[s]->width - 16)
-        problem ("%s-%d-%s: the window is %d px wide, not %d", language, sizes[s]->width, name,
-                 gtk_widget_get_width (window), sizes[s]->width);
+        {
+          GtkWidget *culprit = too_wide (window, sizes[s]->width - 24);
+          g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+          g_autoptr(GString) texts = g_string_new (NULL);
+
+          collect (culprit, is_label_on_show, NULL, labels);
+          for (guint i = 0; i < labels->len; i++)
+            g_string_append_printf (texts, " “%s”", gtk_label_get_text (g_ptr_array_index (labels, i)));
+          problem ("%s-%d-%s: the window is %d px wide, not %d: a %s needs more:%s", language,
+                   sizes[s]->width, name, gtk_widget_get_width (window), sizes[s]->width,
+                   G_OBJECT_TYPE_NAME (culprit), texts->str);
+        }
 
       for (guint dark = 0; dark < 2; dark++)
         {
@@ -312,7 +346,7 @@ static void
 check_welcome_title (GtkWidget  *window,
                      const char *shot,
                      gboolean    is_narrow,
-                     gpointer    data)
+                     gconstpointer  data)
 {
   g_assert_nonnull (ps_test_find_widget (window, is_label_reading, _(data)));
 }
@@ -457,9 +491,9 @@ tour_cases (Tour *t,
 static void
 open_case (GtkWidget *window,
            gboolean   is_narrow,
-           gpointer   data)
+           gconstpointer data)
 {
-  Stop *stop = data;
+  const Stop *stop = data;
 
   ps_caseload_view_open_case (stop->tour->view, stop->item);
 }
@@ -470,9 +504,9 @@ static void
 check_suggested (GtkWidget  *window,
                  const char *shot,
                  gboolean    is_narrow,
-                 gpointer    data)
+                 gconstpointer  data)
 {
-  Stop *stop = data;
+  const Stop *stop = data;
   GtkWidget *page = ps_test_find_type (window, PS_TYPE_CASE_PAGE);
   GtkWidget *header = ps_test_find_widget (page, is_type, GSIZE_TO_POINTER (ADW_TYPE_HEADER_BAR));
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
@@ -508,7 +542,7 @@ check_suggested (GtkWidget  *window,
 static void
 show_view (GtkWidget *window,
            gboolean   is_narrow,
-           gpointer   data)
+           gconstpointer data)
 {
   g_autofree char *action = g_strconcat ("win.show-", data, NULL);
 
@@ -525,7 +559,7 @@ static void
 check_views (GtkWidget  *window,
              const char *shot,
              gboolean    is_narrow,
-             gpointer    data)
+             gconstpointer  data)
 {
   const char *views[] = { N_("Caseload"), N_("Schedule"), N_("Overview") };
 
@@ -539,7 +573,7 @@ static void
 check_caseload (GtkWidget  *window,
                 const char *shot,
                 gboolean    is_narrow,
-                gpointer    data)
+                gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (ps_window_get_caseload_view (PS_WINDOW (window)));
 
