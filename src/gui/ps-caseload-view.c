@@ -11,6 +11,7 @@
 #include "ps-caseload-view-private.h"
 #include "ps-conversation-window.h"
 #include "ps-util.h"
+#include "ps-wrap.h"
 
 struct _PsCaseloadView
 {
@@ -630,9 +631,7 @@ ps_caseload_view_init (PsCaseloadView *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* A long translation ("Définir un mot de passe pour les dossiers…") wraps
    * rather than widen the view, and with it the window, past 360 px. */
-  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->password_button))), TRUE);
-  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->password_button))),
-                         GTK_JUSTIFY_CENTER);
+  ps_wrap_button_label (GTK_BUTTON (self->password_button));
 }
 
 PsCaseloadView *

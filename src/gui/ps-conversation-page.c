@@ -8,6 +8,7 @@
 #include "ps-conversation-page-private.h"
 #include "ps-enum-types.h"
 #include "ps-privacy.h"
+#include "ps-wrap.h"
 
 struct _PsConversationPage
 {
@@ -362,11 +363,8 @@ safety_answer_new (PsConversationPage *self)
   gtk_box_append (GTK_BOX (box), concern);
   /* Two halves as wide as the longer answer: in French ("Préoccupation
    * soulevée") they wrap rather than widen the window past 360 px. */
-  for (GtkWidget *b = no_concern; b != NULL; b = b == no_concern ? concern : NULL)
-    {
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b))), TRUE);
-      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b))), GTK_JUSTIFY_CENTER);
-    }
+  ps_wrap_button_label (GTK_BUTTON (no_concern));
+  ps_wrap_button_label (GTK_BUTTON (concern));
 
   self->no_concern_button = GTK_TOGGLE_BUTTON (no_concern);
   self->concern_button = GTK_TOGGLE_BUTTON (concern);

@@ -12,6 +12,7 @@
 #include "ps-conversation-page.h"
 #include "ps-privacy.h"
 #include "ps-record-dialog-private.h"
+#include "ps-wrap.h"
 
 static const guint lengths[] = { 15, 30, 45 };
 
@@ -286,11 +287,8 @@ safety_answer_new (PsRecordDialog        *self,
   gtk_box_append (GTK_BOX (buttons), concern);
   /* Two halves as wide as the longer answer: in French ("Préoccupation
    * soulevée") they wrap rather than widen the window past 360 px. */
-  for (GtkWidget *b = no_concern; b != NULL; b = b == no_concern ? concern : NULL)
-    {
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b))), TRUE);
-      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b))), GTK_JUSTIFY_CENTER);
-    }
+  ps_wrap_button_label (GTK_BUTTON (no_concern));
+  ps_wrap_button_label (GTK_BUTTON (concern));
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (buttons), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL, -1);

@@ -12,6 +12,7 @@
 #include "ps-checklist.h"
 #include "ps-conversation-window.h"
 #include "ps-window-private.h"
+#include "ps-wrap.h"
 
 struct _PsWindow
 {
@@ -90,7 +91,7 @@ restore_conversation (PsWindow *self)
     /* Wrapped, not cut to "A conversation is…" beside Resume at 360 px. */
     GtkWidget *title = gtk_label_new (adw_toast_get_title (toast));
 
-    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+    ps_wrap_label (GTK_LABEL (title));
     gtk_label_set_xalign (GTK_LABEL (title), 0);
     gtk_widget_add_css_class (title, "heading");
     adw_toast_set_custom_title (toast, title);

@@ -582,6 +582,16 @@ check_caseload (GtkWidget  *window,
   g_assert_nonnull (ps_test_find_widget (view, is_row_on_show, "Dr. Ada Placeholder"));
 }
 
+static gboolean
+is_toast_close (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GType toast = g_type_from_name ("AdwToastWidget");
+
+  return GTK_IS_BUTTON (widget) && toast != 0 && gtk_widget_get_ancestor (widget, toast) != NULL &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
 static void
 test_window (void)
 {
@@ -609,6 +619,10 @@ test_window (void)
   t.view = ps_window_get_caseload_view (t.window);
 
   shoot (GTK_WIDGET (t.window), &wide, "caseload", show_view, check_caseload, "caseload");
+  /* Seen once, the start-up offer to resume is closed, as a user would. */
+  ps_test_click (ps_test_find_widget (GTK_WIDGET (t.window), is_toast_close, NULL));
+  wait_for_frame (GTK_WIDGET (t.window));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (t.window), is_toast_close, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.show-caseload", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
     {
