@@ -596,6 +596,24 @@ check_caseload (GtkWidget     *window,
   g_assert_nonnull (ps_test_find_widget (view, is_row_on_show, "Dr. Ada Placeholder"));
 }
 
+/* The time and its bar line up with the checklist under them. */
+static void
+check_conversation (GtkWidget     *window,
+                    const char    *shot,
+                    gboolean       is_narrow,
+                    gconstpointer  data)
+{
+  GtkWidget *bar = ps_test_find_type (window, GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *steps = ps_test_find_type (window, ADW_TYPE_PREFERENCES_GROUP);
+  graphene_rect_t a, b;
+
+  g_assert_true (gtk_widget_compute_bounds (bar, window, &a));
+  g_assert_true (gtk_widget_compute_bounds (steps, window, &b));
+  if (ABS (a.origin.x - b.origin.x) > 1 || ABS (a.size.width - b.size.width) > 1)
+    problem ("%s: the time's bar spans %.0f to %.0f px, the checklist %.0f to %.0f", shot,
+             a.origin.x, a.origin.x + a.size.width, b.origin.x, b.origin.x + b.size.width);
+}
+
 static gboolean
 is_toast_close (GtkWidget     *widget,
                 gconstpointer  data)
@@ -652,7 +670,7 @@ test_window (void)
   g_assert_true (gtk_widget_activate_action (page, "case.resume-conversation", NULL));
   talk = ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW);
   g_assert_nonnull (talk);
-  shoot (talk, &wide, "conversation", NULL, NULL, NULL);
+  shoot (talk, &wide, "conversation", NULL, check_conversation, NULL);
   gtk_window_destroy (GTK_WINDOW (talk));
 
   shoot (GTK_WIDGET (t.window), &wide, "schedule", show_view, check_views, "schedule");
