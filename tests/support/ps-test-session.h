@@ -25,6 +25,7 @@ void       ps_test_wait_gone         (GtkWidget     *window);
 void       ps_test_wait_for_status   (PsContext     *context,
                                       PsContextStatus status);
 void       ps_test_iterate           (guint          ms);
+GdkTexture *ps_test_render           (GtkWidget     *widget);
 void       ps_test_screenshot        (GtkWidget     *widget,
                                       const char    *name);
 /* Real key presses: runs xdotool with its arguments (NULL-terminated) and
