@@ -30,6 +30,7 @@ void       ps_test_iterate           (guint          ms);
 /* The app's words in @language ("fr", "" for the source's), from the
  * catalogues of the build tree. */
 void       ps_test_speak             (const char    *language);
+GdkTexture *ps_test_render           (GtkWidget     *widget);
 void       ps_test_screenshot        (GtkWidget     *widget,
                                       const char    *name);
 /* Real key presses: runs xdotool with its arguments (NULL-terminated) and
