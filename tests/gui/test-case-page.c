@@ -1472,15 +1472,21 @@ static void
 test_page_write_to_them (Fixture       *f,
                          gconstpointer  data)
 {
+  g_autoptr(GHashTable) before = NULL;
   char *uri;
   GtkWidget *button;
 
-  /* An email address: the mail client, with the supporter's wording only. */
+  /* An email address: the mail client, with the supporter's wording only;
+   * nothing of it is kept: the caseload's files are as they were. */
   show_case (f, "Dr. Ada Placeholder", "ada@example.org");
+  ps_test_iterate (50);
+  before = ps_test_snapshot (f->dir);
   g_assert_cmpstr (message_setting (f), ==, "Touching base");
   uri = write_to_them (f, "mailto");
   g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Touching%20base");
   g_free (uri);
+  ps_test_iterate (50);
+  ps_test_assert_unchanged (before, f->dir);
 
   g_settings_set_string (f->settings, "reach-in-message", "Thinking of you & here if useful");
   uri = write_to_them (f, "mailto");
@@ -1629,17 +1635,6 @@ tour_cases (Fixture  *f,
   stops[6] = (TourStop) { "closed", closed };
 }
 
-static void
-speak (const char *language)
-{
-  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 /* Each state's page at 1280 and 360 px, light and dark, English and French,
  * kept as test artefacts; in French the header's words are French and the
  * reach-in wording's default is translated. */
@@ -1661,7 +1656,7 @@ test_page_tour (Fixture       *f,
   tour_cases (f, stops);
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      speak (languages[l]);
+      ps_test_speak (languages[l]);
       if (l > 0)
         {
           /* A page made in French: its template is translated once. */
@@ -1703,7 +1698,7 @@ test_page_tour (Fixture       *f,
         }
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  speak ("");
+  ps_test_speak ("");
 }
 
 static void

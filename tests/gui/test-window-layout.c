@@ -43,6 +43,9 @@ static gboolean   is_type     (GtkWidget     *widget,
                                gconstpointer  data);
 static gboolean   is_row_titled (GtkWidget   *widget,
                                  gconstpointer data);
+static void       settle        (Fixture     *f);
+static void       assert_reads_whole (Fixture    *f,
+                                      const char *text);
 
 static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
 
@@ -301,16 +304,27 @@ test_case_starts_at_top (Fixture       *f,
 {
   GtkAdjustment *adjustment;
 
-  add_cases (f);
-  click_row (f, "Dr. Ada Placeholder");
-  adjustment = page_scroll (f);
-  /* A short window: the page scrolls. */
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+  const char *names[] = { "Dr. Ada Placeholder", "Dr. Cora Fictional", "Dr. Bram Example",
+                          "Dr. Ada Placeholder" };
 
-  click_row (f, "Dr. Cora Fictional");
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  add_cases (f);
+  click_row (f, names[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    {
+      /* A short window: the page scrolls; scrolled to its end... */
+      adjustment = page_scroll (f);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      settle (f);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+      /* ...the next case shows from its top, its name on screen. */
+      click_row (f, names[i]);
+      settle (f);
+      g_assert_cmpstr (shown_name (f), ==, names[i]);
+      g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (f)), ==, 0);
+      assert_reads_whole (f, names[i]);
+    }
 }
 
 /* Where @widget starts, across the window. */

@@ -30,5 +30,8 @@ void       ps_test_xdotool           (const char    *first,
                                       ...) G_GNUC_NULL_TERMINATED;
 /* Without a window manager nothing gives a window the keyboard. */
 void       ps_test_focus_window      (GtkWindow     *window);
+/* The program's messages in @language ("fr"), from the catalogues compiled
+ * in the build tree; "" or NULL for the untranslated English. */
+void       ps_test_speak             (const char    *language);
 
 G_END_DECLS
