@@ -48,6 +48,8 @@ static void       assert_reads_whole (Fixture    *f,
                                       const char *text);
 
 static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
+/* Wide enough for the views, the list and the page, with little room to spare. */
+static const Size tight = { 1024, 700 };
 
 static GtkWidget *
 find_type (GtkWidget *widget,
@@ -347,8 +349,24 @@ test_divider_stays (Fixture       *f,
   int view_at = -1, page_at = -1;
 
   ps_test_add_case (f->store, names[0], "2024-11-17");
-  ps_test_add_case (f->store, names[2], "2024-11-16");
-  ps_test_add_case (f->store, names[1], "2024-01-15");
+  {
+    /* Different states too: the long name with a conversation planned,
+     * the short one after a conversation held. */
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 19, 14, 30, 0);
+    g_autoptr(GDateTime) held_at = g_date_time_new (tz, 2024, 11, 15, 9, 0, 0);
+    g_autoptr(PsConversation) planned = NULL;
+    g_autoptr(PsConversation) held = NULL;
+    PsCase *item = ps_test_add_case (f->store, names[2], "2024-11-16");
+
+    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30, PS_MODALITY_VIDEO, NULL);
+    g_assert_nonnull (planned);
+    item = ps_test_add_case (f->store, names[1], "2024-01-15");
+    held = ps_store_schedule_conversation (f->store, ps_case_get_id (item), held_at, 30, PS_MODALITY_PHONE, NULL);
+    g_assert_nonnull (held);
+    g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+                                                    PS_CONVERSATION_COMPLETED, NULL));
+  }
 
   /* The list of views, the list of cases and the case page start where
    * they did, whatever the case. */
@@ -679,6 +697,7 @@ main (int   argc,
   ADD ("schedule-opens-highlighted", &wide, test_schedule_opens_highlighted);
   ADD ("case-starts-at-top", &short_window, test_case_starts_at_top);
   ADD ("divider-stays", &wide, test_divider_stays);
+  ADD ("divider-stays-tight", &tight, test_divider_stays);
   ADD ("narrow", &narrow, test_narrow);
   ADD ("narrow-dark", &narrow, test_dark);
   ADD ("wide", &wide, test_wide);
