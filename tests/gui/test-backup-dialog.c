@@ -16,6 +16,7 @@
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-window-private.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -70,44 +71,14 @@ static GtkEditable *
 row_titled (GtkWidget  *widget,
             const char *title)
 {
-  GtkWidget *child;
-
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return GTK_EDITABLE (widget);
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  GtkWidget *child;
-
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_EDITABLE (ps_test_find_row (widget, title));
 }
 
 /* What the user sees: the Save button enabled or greyed out. */
 static gboolean
 can_go (PsBackupDialog *dialog)
 {
-  GtkWidget *button = button_labelled (GTK_WIDGET (dialog), "_Save Backup…");
+  GtkWidget *button = ps_test_find_button (GTK_WIDGET (dialog), "_Save Backup…");
 
   g_assert_nonnull (button);
   return gtk_widget_is_sensitive (button);

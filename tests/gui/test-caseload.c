@@ -13,6 +13,7 @@
 #include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -28,18 +29,7 @@ typedef struct
 static PsCaseloadView *
 find_view (GtkWidget *widget)
 {
-  GtkWidget *child;
-
-  if (PS_IS_CASELOAD_VIEW (widget))
-    return PS_CASELOAD_VIEW (widget);
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PsCaseloadView *found = find_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return PS_CASELOAD_VIEW (ps_test_find_type (widget, PS_TYPE_CASELOAD_VIEW));
 }
 
 static void
@@ -539,21 +529,12 @@ test_row_stays_in_bounds (void)
 }
 
 /* The caseload row of @name, as drawn. */
-static PsCaseRow *
-find_row (GtkWidget  *widget,
-          const char *name)
+static gboolean
+is_case_row_named (GtkWidget     *widget,
+                   gconstpointer  name)
 {
-  if (PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0)
-    return PS_CASE_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PsCaseRow *found = find_row (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0;
 }
 
 /* The Schedule's subtitle for @name's entry in @group, or NULL. */
@@ -676,7 +657,7 @@ test_views_agree (Fixture       *f,
         ps_clock_set_now (f->clock, now);
         gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
         gtk_test_widget_wait_for_draw (window);
-        row = find_row (GTK_WIDGET (f->view), name);
+        row = PS_CASE_ROW (ps_test_find_widget (GTK_WIDGET (f->view), is_case_row_named, name));
         g_assert_nonnull (row);
         g_assert_cmpstr (ps_case_row_get_state_line (row), ==, step->row);
         g_assert_cmpstr (schedule_line (schedule, step->group, name), ==, step->schedule);

@@ -15,6 +15,7 @@
 #include "ps-csv-export.h"
 #include "ps-overview-view.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -73,13 +74,9 @@ show_view (Fixture         *f,
            int              width,
            int              height)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   PsOverviewView *view = ps_overview_view_new (f->context);
+  GtkWindow *window = ps_test_present (GTK_WIDGET (view), width, height);
 
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   *view_out = view;
   return window;
 }
@@ -294,12 +291,8 @@ test_view_empty (Fixture       *f,
   g_assert_no_error (error);
   context = ps_context_new_for_store (f->clock, f->settings, store);
 
-  window = GTK_WINDOW (gtk_window_new ());
   view = ps_overview_view_new (context);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, 360, 720);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = ps_test_present (GTK_WIDGET (view), 360, 720);
 
   g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "empty");
   page = child (view, "empty_page");
@@ -328,12 +321,8 @@ test_clock_ahead (Fixture       *f,
   GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
-  window = GTK_WINDOW (gtk_window_new ());
   view = ps_overview_view_new (f->context);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, 360, 720);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = ps_test_present (GTK_WIDGET (view), 360, 720);
   row = child (view, "clock_row");
   g_assert_false (gtk_widget_get_mapped (row));
 

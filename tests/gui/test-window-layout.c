@@ -34,39 +34,16 @@ typedef struct
 
 typedef struct { int width, height; } Size;
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
 static GtkWidget *find_mapped (GtkWidget     *widget,
-                               Match          match,
+                               PsTestMatch    match,
                                gconstpointer  data);
-static gboolean   is_type     (GtkWidget     *widget,
-                               gconstpointer  data);
-static gboolean   is_row_titled (GtkWidget   *widget,
-                                 gconstpointer data);
-static void       settle        (Fixture     *f);
+static void       settle      (Fixture       *f);
 static void       assert_reads_whole (Fixture    *f,
                                       const char *text);
 
 static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
 /* Wide enough for the views, the list and the page, with little room to spare. */
 static const Size tight = { 1024, 700 };
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_views_list (GtkWidget     *widget,
@@ -83,21 +60,6 @@ views_list (Fixture *f)
 
   g_assert_nonnull (views);
   return views;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_WIDGET (item);
-    }
-  return NULL;
 }
 
 static void
@@ -143,14 +105,14 @@ fixture_tear_down (Fixture       *f,
 static const char *
 highlighted_name (Fixture *f)
 {
-  GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
   const char *name = NULL;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
     if (gtk_widget_get_mapped (item) && (gtk_widget_get_state_flags (item) & GTK_STATE_FLAG_SELECTED))
       {
-        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+        GtkWidget *row = ps_test_find_type (item, PS_TYPE_CASE_ROW);
 
         g_assert_null (name);   /* one highlighted row at most */
         name = ps_case_row_get_title (PS_CASE_ROW (row));
@@ -172,7 +134,7 @@ click_row (Fixture    *f,
            const char *name)
 {
   GListModel *visible = ps_caseload_view_get_visible_cases (f->view);
-  GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
 
   for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
     {
@@ -208,14 +170,14 @@ test_new_case_is_highlighted (Fixture       *f,
 
   /* New Case while another case shows: the new one is highlighted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
-  editor = PS_CASE_EDITOR (find_toplevel (PS_TYPE_CASE_EDITOR));
+  editor = PS_CASE_EDITOR (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
   g_assert_nonnull (editor);
   {
-    GtkWidget *name_row = find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+    GtkWidget *name_row = ps_test_find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (name_row), "Dr. Dev Madeup");
     /* The reason has no default. */
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_mapped (GTK_WIDGET (editor), is_row_titled, "R_eason")),
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_mapped (GTK_WIDGET (editor), ps_test_is_row_titled, "R_eason")),
                                 PS_REASON_BURNOUT);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -239,7 +201,7 @@ test_closed_case_is_followed (Fixture       *f,
   click_row (f, "Dr. Bram Example");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL));
-  dialog = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  dialog = PS_CLOSE_CASE_DIALOG (ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
   g_assert_nonnull (dialog);
   ps_close_case_dialog_set_status (dialog, PS_CLOSURE_COMPLETED);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -272,7 +234,7 @@ test_schedule_opens_highlighted (Fixture       *f,
   ps_caseload_view_set_search (f->view, "ada");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
-  schedule = PS_SCHEDULE_VIEW (find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW));
+  schedule = PS_SCHEDULE_VIEW (ps_test_find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   /* The first entry of the agenda, whichever group it is in. */
   for (PsScheduleGroup group = 0; group < PS_SCHEDULE_N_GROUPS && row == NULL; group++)
@@ -294,7 +256,7 @@ test_schedule_opens_highlighted (Fixture       *f,
 static GtkAdjustment *
 page_scroll (Fixture *f)
 {
-  GtkWidget *scrolled = find_mapped (GTK_WIDGET (f->page), is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *scrolled = find_mapped (GTK_WIDGET (f->page), ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
 
   g_assert_nonnull (scrolled);
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -388,60 +350,35 @@ test_divider_stays (Fixture       *f,
 
 /* Narrow ---------------------------------------------------------------------- */
 
+typedef struct
+{
+  PsTestMatch   match;
+  gconstpointer data;
+} MappedMatch;
+
+static gboolean
+is_mapped_match (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  const MappedMatch *m = data;
+
+  return gtk_widget_get_mapped (widget) && m->match (widget, m->data);
+}
+
 /* The first widget on screen that @match accepts. */
 static GtkWidget *
 find_mapped (GtkWidget     *widget,
-             Match          match,
+             PsTestMatch    match,
              gconstpointer  data)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, match, data);
+  MappedMatch m = { match, data };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_label_reading (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+  return ps_test_find_widget (widget, is_mapped_match, &m);
 }
 
 static void
 collect_mapped (GtkWidget     *widget,
-                Match          match,
+                PsTestMatch    match,
                 gconstpointer  data,
                 GPtrArray     *found)
 {
@@ -461,7 +398,7 @@ assert_reads_whole (Fixture    *f,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_mapped (GTK_WIDGET (f->window), is_label_reading, text, labels);
+  collect_mapped (GTK_WIDGET (f->window), ps_test_is_label_reading, text, labels);
   if (labels->len == 0)
     g_error ("No label on screen reads “%s”", text);
   for (guint i = 0; i < labels->len; i++)
@@ -473,7 +410,7 @@ static void
 assert_on_screen (Fixture    *f,
                   const char *action)
 {
-  GtkWidget *widget = find_mapped (GTK_WIDGET (f->window), has_action, action);
+  GtkWidget *widget = find_mapped (GTK_WIDGET (f->window), ps_test_has_action, action);
 
   if (widget == NULL)
     g_error ("Nothing on screen does %s", action);
@@ -540,7 +477,7 @@ static GtkWidget *
 switcher_button (GtkWidget  *bar,
                  const char *title)
 {
-  GtkWidget *label = find_mapped (bar, is_label_reading, title);
+  GtkWidget *label = find_mapped (bar, ps_test_is_label_reading, title);
 
   g_assert_nonnull (label);
   return gtk_widget_get_ancestor (label, GTK_TYPE_TOGGLE_BUTTON);
@@ -562,7 +499,7 @@ static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = ps_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   GtkWidget *views = views_list (f);
   GtkWidget *back;
 
@@ -586,7 +523,7 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (bar));
   g_assert_cmpint (gtk_widget_get_height (bar), >, 30);
   g_assert_false (gtk_widget_get_mapped (views));
-  g_assert_null (find_mapped (GTK_WIDGET (f->window), has_action, "win.show-sidebar"));
+  g_assert_null (find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "win.show-sidebar"));
   /* Not with the keyboard's Back either. */
   ps_test_focus_window (GTK_WINDOW (f->window));
   ps_test_xdotool ("key", "alt+Left", NULL);
@@ -596,12 +533,12 @@ test_narrow (Fixture       *f,
 
   /* Every state line reads whole, on a second line if need be. */
   {
-    GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+    GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
     guint n = 0;
 
     for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
       {
-        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+        GtkWidget *row = ps_test_find_type (item, PS_TYPE_CASE_ROW);
 
         if (row == NULL || !gtk_widget_get_mapped (row))
           continue;
@@ -617,13 +554,13 @@ test_narrow (Fixture       *f,
   assert_reads_whole (f, "Caseload");
   assert_on_screen (f, "caseload.new-case");
   assert_on_screen (f, "app.privacy-mode");
-  g_assert_nonnull (find_mapped (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
+  g_assert_nonnull (find_mapped (GTK_WIDGET (f->window), ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
 
   /* A case: one level in, its name and state whole, its actions there. */
   click_row (f, "Dr. Ada Placeholder");
   settle (f);
   shoot (f, "case");
-  g_assert_false (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+  g_assert_false (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
   assert_reads_whole (f, "Dr. Ada Placeholder");
   assert_reads_whole (f, "First contact due tomorrow");
   assert_in_menu (f, "case.log-attempt");
@@ -631,11 +568,11 @@ test_narrow (Fixture       *f,
   assert_in_menu (f, "case.schedule");
   assert_in_menu (f, "case.delete");
   assert_on_screen (f, "app.privacy-mode");
-  back = find_mapped (GTK_WIDGET (f->window), has_action, "caseload.show-list");
+  back = find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "caseload.show-list");
   g_assert_nonnull (back);
   g_signal_emit_by_name (back, "clicked");
   settle (f);
-  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+  g_assert_true (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
 
   /* The other views, from the bar. */
   g_signal_emit_by_name (switcher_button (bar, "Schedule"), "clicked");
@@ -658,7 +595,7 @@ static void
 test_wide (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = ps_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
 
   add_cases (f);
   click_row (f, "Dr. Ada Placeholder");

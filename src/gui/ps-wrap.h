@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A label on one line where there is room, wrapped where there is not (a
+ * long translation at 360 px), rather than widening its window. */
+void ps_wrap_label        (GtkLabel  *label);
+/* The same for a button's label, centred. */
+void ps_wrap_button_label (GtkButton *button);
+
+G_END_DECLS
