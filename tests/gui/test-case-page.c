@@ -1353,15 +1353,21 @@ static void
 test_page_write_to_them (Fixture       *f,
                          gconstpointer  data)
 {
+  g_autoptr(GHashTable) before = NULL;
   char *uri;
   GtkWidget *button;
 
-  /* An email address: the mail client, with the supporter's wording only. */
+  /* An email address: the mail client, with the supporter's wording only;
+   * nothing of it is kept: the caseload's files are as they were. */
   show_case (f, "Dr. Ada Placeholder", "ada@example.org");
+  ps_test_iterate (50);
+  before = ps_test_snapshot (f->dir);
   g_assert_cmpstr (message_setting (f), ==, "Touching base");
   uri = write_to_them (f, "mailto");
   g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Touching%20base");
   g_free (uri);
+  ps_test_iterate (50);
+  ps_test_assert_unchanged (before, f->dir);
 
   g_settings_set_string (f->settings, "reach-in-message", "Thinking of you & here if useful");
   uri = write_to_them (f, "mailto");

@@ -632,6 +632,32 @@ test_screenshots (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A percentage in the language's spacing: "17%" in English, "17 %" with a
+ * narrow no-break space in French. */
+static void
+test_percent_spacing (Fixture       *f,
+                      gconstpointer  data)
+{
+  PsOverviewView *view = NULL;
+  GtkWindow *window = show_view (f, &view, 1000, 800);
+  const char *target;
+
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17%");
+  target = label_text (view, "target_value");
+  g_assert_true (g_regex_match_simple ("^[0-9]+%$", target, 0, 0));
+
+  ps_test_speak ("fr");
+  ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_ALL_TIME);
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17\u202f%");
+  target = label_text (view, "target_value");
+  g_assert_true (g_regex_match_simple ("^[0-9]+\u202f%$", target, 0, 0));
+
+  ps_test_speak ("");
+  ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_LAST_3_MONTHS);
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17%");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +675,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/overview/view/figures", test_view_figures);
+  ADD ("/overview/view/percent-spacing", test_percent_spacing);
   ADD ("/overview/view/refreshes-on-change", test_view_refreshes);
   ADD ("/overview/view/empty-period", test_view_empty);
   ADD ("/overview/view/clock-ahead", test_clock_ahead);

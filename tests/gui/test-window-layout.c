@@ -37,8 +37,13 @@ typedef struct { int width, height; } Size;
 static GtkWidget *find_mapped (GtkWidget     *widget,
                                PsTestMatch    match,
                                gconstpointer  data);
+static void       settle      (Fixture       *f);
+static void       assert_reads_whole (Fixture    *f,
+                                      const char *text);
 
 static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
+/* Wide enough for the views, the list and the page, with little room to spare. */
+static const Size tight = { 1024, 700 };
 
 static gboolean
 is_views_list (GtkWidget     *widget,
@@ -263,16 +268,27 @@ test_case_starts_at_top (Fixture       *f,
 {
   GtkAdjustment *adjustment;
 
-  add_cases (f);
-  click_row (f, "Dr. Ada Placeholder");
-  adjustment = page_scroll (f);
-  /* A short window: the page scrolls. */
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+  const char *names[] = { "Dr. Ada Placeholder", "Dr. Cora Fictional", "Dr. Bram Example",
+                          "Dr. Ada Placeholder" };
 
-  click_row (f, "Dr. Cora Fictional");
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  add_cases (f);
+  click_row (f, names[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    {
+      /* A short window: the page scrolls; scrolled to its end... */
+      adjustment = page_scroll (f);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      settle (f);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+      /* ...the next case shows from its top, its name on screen. */
+      click_row (f, names[i]);
+      settle (f);
+      g_assert_cmpstr (shown_name (f), ==, names[i]);
+      g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (f)), ==, 0);
+      assert_reads_whole (f, names[i]);
+    }
 }
 
 /* Where @widget starts, across the window. */
@@ -295,8 +311,24 @@ test_divider_stays (Fixture       *f,
   int view_at = -1, page_at = -1;
 
   ps_test_add_case (f->store, names[0], "2024-11-17");
-  ps_test_add_case (f->store, names[2], "2024-11-16");
-  ps_test_add_case (f->store, names[1], "2024-01-15");
+  {
+    /* Different states too: the long name with a conversation planned,
+     * the short one after a conversation held. */
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 19, 14, 30, 0);
+    g_autoptr(GDateTime) held_at = g_date_time_new (tz, 2024, 11, 15, 9, 0, 0);
+    g_autoptr(PsConversation) planned = NULL;
+    g_autoptr(PsConversation) held = NULL;
+    PsCase *item = ps_test_add_case (f->store, names[2], "2024-11-16");
+
+    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30, PS_MODALITY_VIDEO, NULL);
+    g_assert_nonnull (planned);
+    item = ps_test_add_case (f->store, names[1], "2024-01-15");
+    held = ps_store_schedule_conversation (f->store, ps_case_get_id (item), held_at, 30, PS_MODALITY_PHONE, NULL);
+    g_assert_nonnull (held);
+    g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+                                                    PS_CONVERSATION_COMPLETED, NULL));
+  }
 
   /* The list of views, the list of cases and the case page start where
    * they did, whatever the case. */
@@ -602,6 +634,7 @@ main (int   argc,
   ADD ("schedule-opens-highlighted", &wide, test_schedule_opens_highlighted);
   ADD ("case-starts-at-top", &short_window, test_case_starts_at_top);
   ADD ("divider-stays", &wide, test_divider_stays);
+  ADD ("divider-stays-tight", &tight, test_divider_stays);
   ADD ("narrow", &narrow, test_narrow);
   ADD ("narrow-dark", &narrow, test_dark);
   ADD ("wide", &wide, test_wide);

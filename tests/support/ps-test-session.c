@@ -301,3 +301,14 @@ ps_test_focus_window (GtkWindow *window)
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
   ps_test_xdotool ("windowfocus", "--sync", xid, NULL);
 }
+
+void
+ps_test_speak (const char *language)
+{
+  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
+  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

@@ -44,5 +44,8 @@ void       ps_test_xdotool           (const char    *first,
 void       ps_test_xdotool_unmapped_key (const char *keysym_name);
 /* Without a window manager nothing gives a window the keyboard. */
 void       ps_test_focus_window      (GtkWindow     *window);
+/* The program's messages in @language ("fr"), from the catalogues compiled
+ * in the build tree; "" or NULL for the untranslated English. */
+void       ps_test_speak             (const char    *language);
 
 G_END_DECLS
