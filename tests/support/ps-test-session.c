@@ -157,17 +157,6 @@ ps_test_iterate (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-void
-ps_test_speak (const char *language)
-{
-  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 /* What the widget draws, rendered by GTK itself (so under any display);
  * NULL while it has no size. No waiting: the caller lets it be drawn. */
 GdkTexture *

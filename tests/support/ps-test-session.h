@@ -27,9 +27,6 @@ void       ps_test_wait_gone         (GtkWidget     *window);
 void       ps_test_wait_for_status   (PsContext     *context,
                                       PsContextStatus status);
 void       ps_test_iterate           (guint          ms);
-/* The app's words in @language ("fr", "" for the source's), from the
- * catalogues of the build tree. */
-void       ps_test_speak             (const char    *language);
 GdkTexture *ps_test_render           (GtkWidget     *widget);
 void       ps_test_screenshot        (GtkWidget     *widget,
                                       const char    *name);
