@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "ps-wrap.h"
+
+/* Few enough characters for the narrowest window (360 px) to give every
+ * row's text more than that. */
+#define MIN_CHARS 12
+
+/* GTK 4.8 measures the minimum width of a wrapping label by laying its text
+ * out at a width of 0: with libadwaita's rows (wrapping between any two
+ * characters) Pango breaks, and shapes again, after every character. A
+ * minimum of a few characters gives the same rows at every width the
+ * window can have, laid out in a few lines instead. */
+void
+ps_wrap_bound_min_width (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_width_chars (GTK_LABEL (widget)) < 0)
+    gtk_label_set_width_chars (GTK_LABEL (widget), MIN_CHARS);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ps_wrap_bound_min_width (child);
+}
