@@ -42,6 +42,19 @@ typedef struct
   double own[MAX_RUNS];
 } Figures;
 
+/* With PS_BENCH_MARKS set, when each phase begins on the monotonic clock
+ * (for a profile taken with perf record -k CLOCK_MONOTONIC). */
+static void
+mark (const char *phase)
+{
+  static int enabled = -1;
+
+  if (enabled < 0)
+    enabled = g_getenv ("PS_BENCH_MARKS") != NULL;
+  if (enabled)
+    g_printerr ("mark %s %" G_GINT64_FORMAT "\n", phase, g_get_monotonic_time ());
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)
@@ -75,6 +88,7 @@ wait_for_paint (GtkWidget *window)
 static double
 redraw (GtkWidget *window)
 {
+  mark ("reference");
   gtk_widget_queue_draw (window);
   return wait_for_paint (window);
 }
@@ -88,19 +102,6 @@ settle (void)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
-}
-
-/* With PS_BENCH_MARKS set, when each phase begins on the monotonic clock
- * (for a profile taken with perf record -k CLOCK_MONOTONIC). */
-static void
-mark (const char *phase)
-{
-  static int enabled = -1;
-
-  if (enabled < 0)
-    enabled = g_getenv ("PS_BENCH_MARKS") != NULL;
-  if (enabled)
-    g_printerr ("mark %s %" G_GINT64_FORMAT "\n", phase, g_get_monotonic_time ());
 }
 
 static void
@@ -155,6 +156,7 @@ bare_window_frame (GtkWindow *parent)
   gint64 start = g_get_monotonic_time ();
   double frame;
 
+  mark ("bare");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), "Bare");
   adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
@@ -163,6 +165,7 @@ bare_window_frame (GtkWindow *parent)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (window);
   frame = (g_get_monotonic_time () - start) / 1000.0;
+  mark ("idle");
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
   return frame;
