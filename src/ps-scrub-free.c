@@ -28,6 +28,16 @@
  * __libc_realloc, which glibc exports, rather than dlsym(RTLD_NEXT), which
  * may itself allocate. Nothing here keeps state, so it is thread-safe.
  *
+ * GLib 2.74's slice allocator (g_slice_*, GLib's lists and hash tables,
+ * GObject instances, GTK's undo history of every text field) keeps freed
+ * slices in its own caches for reuse and never calls free() for them: a
+ * name typed into an entry stayed there, word by word, after Lock. GLib
+ * zeroes a slice when it frees it if g_mem_gc_friendly is set, which it
+ * otherwise sets only for G_DEBUG=gc-friendly: this file's constructor sets
+ * it. It runs after GLib's own, which reads G_DEBUG (an executable's
+ * constructors run after those of the libraries it links), and before
+ * main(), so before anything is typed.
+ *
  * Not in a sanitizer build: the sanitizers replace malloc and free with
  * their own, and their free must see the call. */
 
@@ -42,6 +52,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include <glib.h>
 
 extern void *__libc_malloc (size_t size);
 extern void  __libc_free (void *ptr);
@@ -122,6 +134,12 @@ realloc (void  *ptr,
   memcpy (moved, ptr, usable);
   free (ptr);
   return moved;
+}
+
+__attribute__((constructor)) static void
+zero_freed_slices (void)
+{
+  g_mem_gc_friendly = TRUE;
 }
 
 void *

@@ -16,6 +16,7 @@
 
 #include "ps-case-timeline.h"
 #include "ps-ical-export.h"
+#include "ps-store-groups.h"
 #include "ps-util.h"
 
 /* Appends "NAME:VALUE" (VALUE already escaped), folded at 75 octets
@@ -140,6 +141,26 @@ add_conversation (GString        *out,
   add_event (out, uid, stamp, "DTSTART", start, "DTEND", end, summary, "OPAQUE");
 }
 
+/* A group debrief holds no name; what prompted it and its headcount stay
+ * out too, so the event says no more than a conversation's does. */
+static void
+add_group_debrief (GString        *out,
+                   PsGroupDebrief *debrief,
+                   const char     *stamp)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GDateTime) ends_at = ps_group_debrief_dup_ends_at (debrief);
+
+  uid = g_strdup_printf ("group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                         ps_group_debrief_get_id (debrief));
+  start = utc_time (ps_group_debrief_get_starts_at (debrief));
+  end = utc_time (ends_at);
+  add_event (out, uid, stamp, "DTSTART", start, "DTEND", end, _("Peer support group debrief"),
+             "OPAQUE");
+}
+
 static void
 add_first_contact (GString     *out,
                    PsCase      *kase,
@@ -211,6 +232,7 @@ ps_ical_export_to_string (PsStore    *store,
                           GError    **error)
 {
   g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(GListModel) debriefs = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *prodid = NULL;
@@ -239,6 +261,16 @@ ps_ical_export_to_string (PsStore    *store,
 
       if (ps_conversation_get_state (conversation) != PS_CONVERSATION_CANCELLED)
         add_conversation (out, store, conversation, stamp, include_names);
+    }
+
+  debriefs = ps_store_list_group_debriefs_between (store, from, to);
+  n = g_list_model_get_n_items (debriefs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PsGroupDebrief) debrief = g_list_model_get_item (debriefs, i);
+
+      if (ps_group_debrief_get_state (debrief) != PS_CONVERSATION_CANCELLED)
+        add_group_debrief (out, debrief, stamp);
     }
 
   if (first_contact_due_days > 0)

@@ -130,6 +130,21 @@ valid_state (PsConversationState state)
          state == PS_CONVERSATION_MISSED || state == PS_CONVERSATION_CANCELLED;
 }
 
+/* A time as the dialog takes it, to the minute; held only once it has
+ * begun, as a conversation held earlier is. */
+static gboolean
+valid_time (PsStore                    *self,
+            const PsGroupDebriefFields *fields,
+            PsConversationState         state)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (ps_store_get_clock (self));
+
+  if (g_date_time_get_second (fields->starts_at) != 0 ||
+      g_date_time_get_microsecond (fields->starts_at) != 0)
+    return FALSE;
+  return state != PS_CONVERSATION_COMPLETED || g_date_time_compare (fields->starts_at, now) <= 0;
+}
+
 /* Every id a step of @checklist, none twice. */
 static gboolean
 valid_steps (const PsChecklist  *checklist,
@@ -189,6 +204,7 @@ ps_store_schedule_group_debrief (PsStore                    *self,
   g_return_val_if_fail (fields != NULL, NULL);
 
   if (!ps_group_debrief_fields_are_valid (fields) || !valid_state (state) ||
+      !valid_time (self, fields, state) ||
       !valid_steps (ps_group_checklist_get (PS_GROUP_CHECKLIST_VERSION), step_ids))
     {
       ps_store_fail_code (error, PS_STORE_ERROR_INVALID);
@@ -240,6 +256,7 @@ ps_store_save_group_debrief (PsStore                    *self,
   if (!(debrief = ps_store_lookup_group_debrief (self, debrief_id)))
     return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
   if (!ps_group_debrief_fields_are_valid (fields) || !valid_state (state) ||
+      !valid_time (self, fields, state) ||
       !valid_steps (ps_group_checklist_get (ps_group_debrief_get_checklist_version (debrief)),
                     step_ids))
     return ps_store_fail_code (error, PS_STORE_ERROR_INVALID);

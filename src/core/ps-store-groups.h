@@ -11,7 +11,9 @@ G_BEGIN_DECLS
  * snapshots of PsGroupDebrief: list again after ::changed. */
 
 /* A new debrief, to come (scheduled) or logged afterwards (completed,
- * with the steps covered, of the current group checklist). */
+ * with the steps covered, of the current group checklist). Here and in
+ * ps_store_save_group_debrief(), PS_STORE_ERROR_INVALID for any field out of
+ * range, a start not on a whole minute, or one held that has not begun. */
 PsGroupDebrief *ps_store_schedule_group_debrief      (PsStore                    *self,
                                                       const PsGroupDebriefFields *fields,
                                                       PsConversationState         state,

@@ -210,37 +210,3 @@ ps_date_row_set_date (PsDateRow   *self,
   update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
-
-GDateTime *
-ps_date_row_get_time (PsDateRow     *self,
-                      GTimeZone     *tz,
-                      GtkSpinButton *hour_spin,
-                      GtkSpinButton *minute_spin,
-                      gboolean      *missing)
-{
-  const GDate *day = ps_date_row_get_date (self);
-  int hour = gtk_spin_button_get_value_as_int (hour_spin);
-  int minute = gtk_spin_button_get_value_as_int (minute_spin);
-  GDateTime *at;
-
-  *missing = FALSE;
-  if (day == NULL)
-    return NULL;
-  at = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
-                        g_date_get_day (day), hour, minute, 0);
-  /* In the hour the clocks go forward GLib moves the time on. */
-  if (at != NULL && (g_date_time_get_hour (at) != hour || g_date_time_get_minute (at) != minute))
-    *missing = TRUE;
-  return at;
-}
-
-gboolean
-ps_time_spin_output (GtkSpinButton *spin)
-{
-  char text[8];
-
-  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}

@@ -15,17 +15,6 @@ const GDate *ps_date_row_get_date     (PsDateRow   *self);
 void         ps_date_row_set_date     (PsDateRow   *self,
                                        const GDate *date);
 
-/* The row's day at @hour:@minute (the values of two spin buttons) in @tz,
- * or NULL without a day. @missing is set when the clocks skip that time
- * that day (GLib then moves it on). */
-GDateTime   *ps_date_row_get_time     (PsDateRow     *self,
-                                       GTimeZone     *tz,
-                                       GtkSpinButton *hour,
-                                       GtkSpinButton *minute,
-                                       gboolean      *missing);
-/* An hour or minute spin button's ::output: always two digits, "09". */
-gboolean     ps_time_spin_output      (GtkSpinButton *spin);
-
 /* A day as Peerside shows it everywhere: "Thu 14 Nov 2024". */
 char        *ps_date_row_format_date  (const GDate *date);
 

@@ -14,6 +14,7 @@
 #include "ps-group-checklist.h"
 #include "ps-group-debrief-dialog.h"
 #include "ps-store-groups.h"
+#include "ps-time-row.h"
 #include "ps-util.h"
 
 static const guint lengths[] = { 15, 30, 45, 60, 75, 90 };
@@ -35,8 +36,7 @@ struct _PsGroupDebriefDialog
   GtkButton       *save_button;
   GtkBox          *form_box;
   PsDateRow       *date_row;
-  GtkSpinButton   *hour_spin;
-  GtkSpinButton   *minute_spin;
+  PsTimeRow       *time_row;
   AdwComboRow     *length_row;
   AdwComboRow     *modality_row;
   AdwComboRow     *state_row;
@@ -72,17 +72,15 @@ prompt_position (PsGroupPrompt prompt)
   return prompt == PS_GROUP_PROMPT_CRITICAL_INCIDENT ? 0 : prompt + 1;
 }
 
+/* NULL without a day or a time; @missing when the clocks skip it that day. */
 static GDateTime *
-get_starts_at (PsGroupDebriefDialog *self)
+get_starts_at (PsGroupDebriefDialog *self,
+               gboolean             *missing)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
-  const GDate *day = ps_date_row_get_date (self->date_row);
 
-  if (day == NULL)
-    return NULL;
-  return g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
-                          g_date_get_day (day), gtk_spin_button_get_value_as_int (self->hour_spin),
-                          gtk_spin_button_get_value_as_int (self->minute_spin), 0);
+  return ps_time_row_get_date_time (self->time_row, ps_date_row_get_date (self->date_row), tz,
+                                    missing);
 }
 
 static PsConversationState
@@ -104,11 +102,17 @@ read_fields (PsGroupDebriefDialog  *self,
   guint length = adw_combo_row_get_selected (self->length_row);
   guint prompt = adw_combo_row_get_selected (self->prompt_row);
   g_autoptr(GDateTime) now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
+  gboolean missing;
 
   *why = NULL;
-  *start = get_starts_at (self);
-  if (*start == NULL)
+  *start = get_starts_at (self, &missing);
+  /* The same words as the schedule dialog's, for the same field. */
+  if (!ps_time_row_get_valid (self->time_row))
+    *why = _("Type a time between 00:00 and 23:59, such as 14:30.");
+  else if (*start == NULL)
     *why = _("Choose the day.");
+  else if (missing)
+    *why = _("The clocks go forward at this time that day. Choose another time.");
   else if (prompt == GTK_INVALID_LIST_POSITION)
     *why = _("Choose what prompted the debrief.");
   else if (get_state (self) == PS_CONVERSATION_SCHEDULED &&
@@ -149,18 +153,6 @@ static void
 field_changed_cb (PsGroupDebriefDialog *self)
 {
   validate (self);
-}
-
-/* "09:05", as a clock reads. */
-static gboolean
-two_digits_cb (GtkSpinButton *spin)
-{
-  char text[8];
-
-  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
 }
 
 /* No more referrals than people. */
@@ -324,9 +316,8 @@ populate (PsGroupDebriefDialog *self)
     }
   ps_date_set_from_date_time (&day, local, NULL);
   ps_date_row_set_date (self->date_row, &day);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin,
-                             self->edited != NULL ? g_date_time_get_minute (local) : 0);
+  ps_time_row_set_time (self->time_row, g_date_time_get_hour (local),
+                        self->edited != NULL ? g_date_time_get_minute (local) : 0);
   add_checklist (self);
   self->populating = FALSE;
   validate (self);
@@ -394,14 +385,14 @@ ps_group_debrief_dialog_class_init (PsGroupDebriefDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PS_TYPE_DATE_ROW);
+  g_type_ensure (PS_TYPE_TIME_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ps-group-debrief-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, date_row);
-  gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, length_row);
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, modality_row);
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, state_row);
@@ -411,7 +402,6 @@ ps_group_debrief_dialog_class_init (PsGroupDebriefDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsGroupDebriefDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, headcount_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
 
   gtk_widget_class_install_action (widget_class, "debrief.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -428,6 +418,8 @@ ps_group_debrief_dialog_init (PsGroupDebriefDialog *self)
   self->populating = TRUE;
   self->step_checks = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
+                            G_CALLBACK (field_changed_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     {

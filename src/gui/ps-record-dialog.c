@@ -12,6 +12,7 @@
 #include "ps-conversation-page.h"
 #include "ps-privacy.h"
 #include "ps-record-dialog-private.h"
+#include "ps-time-row.h"
 
 static const guint lengths[] = { 15, 30, 45 };
 
@@ -25,8 +26,7 @@ struct _PsRecordDialog
 
   GtkWidget       *form;
   PsDateRow       *date_row;
-  GtkSpinButton   *hour_spin;
-  GtkSpinButton   *minute_spin;
+  PsTimeRow       *time_row;
   AdwComboRow     *length_row;
   AdwComboRow     *modality_row;
   AdwComboRow     *outcome_row;
@@ -46,14 +46,15 @@ set_error (PsRecordDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
 }
 
-/* The chosen time in the clock's zone, or NULL without a day. */
+/* The chosen time in the clock's zone, or NULL without a day or a time. */
 static GDateTime *
 get_time (PsRecordDialog *self,
           gboolean       *missing)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
 
-  return ps_date_row_get_time (self->date_row, tz, self->hour_spin, self->minute_spin, missing);
+  return ps_time_row_get_date_time (self->time_row, ps_date_row_get_date (self->date_row), tz,
+                                    missing);
 }
 
 static guint
@@ -75,7 +76,9 @@ validate (PsRecordDialog *self)
 
   at = get_time (self, &missing);
   now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
-  if (at == NULL)
+  if (!ps_time_row_get_valid (self->time_row))
+    error = _("Type a time between 00:00 and 23:59, such as 14:30.");
+  else if (at == NULL)
     error = _("Choose a day.");
   else if (missing)
     error = _("The clocks go forward at this time that day. Choose another time.");
@@ -172,24 +175,6 @@ group_new (PsRecordDialog *self,
   return group;
 }
 
-static GtkSpinButton *
-time_spin_new (GtkWidget  *box,
-               int         upper,
-               int         step,
-               const char *label)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, step);
-
-  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 2);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (spin), 2);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_signal_connect (spin, "output", G_CALLBACK (ps_time_spin_output), NULL);
-  gtk_box_append (GTK_BOX (box), spin);
-  return GTK_SPIN_BUTTON (spin);
-}
-
 static AdwComboRow *
 combo_row_new (GtkWidget     *group,
                const char    *title,
@@ -208,8 +193,6 @@ static void
 build_when (PsRecordDialog *self)
 {
   GtkWidget *group = group_new (self, _("When"));
-  GtkWidget *time_row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *name = NULL;
   g_autofree char *with = NULL;
 
@@ -224,15 +207,10 @@ build_when (PsRecordDialog *self)
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->date_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->date_row));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time_row), _("_Time"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (time_row), TRUE);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  self->hour_spin = time_spin_new (box, 23, 1, _("Hour"));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (":"));
-  self->minute_spin = time_spin_new (box, 59, 5, _("Minutes"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (time_row), box);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (time_row), GTK_WIDGET (self->hour_spin));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), time_row);
+  self->time_row = PS_TIME_ROW (ps_time_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->time_row), _("_Time"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->time_row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->time_row));
 }
 
 static void
@@ -355,12 +333,11 @@ populate (PsRecordDialog *self)
   g_date_set_dmy (&day, g_date_time_get_day_of_month (at), g_date_time_get_month (at),
                   g_date_time_get_year (at));
   ps_date_row_set_date (self->date_row, &day);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (at));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (at));
+  ps_time_row_set_time (self->time_row, g_date_time_get_hour (at), g_date_time_get_minute (at));
 
   g_signal_connect_swapped (self->date_row, "notify::date", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->hour_spin, "value-changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->minute_spin, "value-changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
+                            G_CALLBACK (field_changed_cb), self);
   validate (self);
 }
 
@@ -498,20 +475,6 @@ ps_record_dialog_get_date_row (PsRecordDialog *self)
 {
   g_return_val_if_fail (PS_IS_RECORD_DIALOG (self), NULL);
   return self->date_row;
-}
-
-GtkSpinButton *
-ps_record_dialog_get_hour_spin (PsRecordDialog *self)
-{
-  g_return_val_if_fail (PS_IS_RECORD_DIALOG (self), NULL);
-  return self->hour_spin;
-}
-
-GtkSpinButton *
-ps_record_dialog_get_minute_spin (PsRecordDialog *self)
-{
-  g_return_val_if_fail (PS_IS_RECORD_DIALOG (self), NULL);
-  return self->minute_spin;
 }
 
 AdwComboRow *

@@ -71,21 +71,9 @@ get_starts_at (PsScheduleDialog *self,
                gboolean         *missing)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
-  const GDate *day = ps_date_row_get_date (self->date_row);
-  int hour, minute;
-  GDateTime *start;
 
-  *missing = FALSE;
-  if (day == NULL || !ps_time_row_get_time (self->time_row, &hour, &minute))
-    return NULL;
-
-  start = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
-                           g_date_get_day (day), hour, minute, 0);
-  /* In the hour the clocks go forward GLib moves the time on. */
-  if (start != NULL &&
-      (g_date_time_get_hour (start) != hour || g_date_time_get_minute (start) != minute))
-    *missing = TRUE;
-  return start;
+  return ps_time_row_get_date_time (self->time_row, ps_date_row_get_date (self->date_row), tz,
+                                    missing);
 }
 
 static gboolean

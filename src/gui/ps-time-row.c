@@ -246,6 +246,29 @@ ps_time_row_set_time (PsTimeRow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
 }
 
+GDateTime *
+ps_time_row_get_date_time (PsTimeRow   *self,
+                           const GDate *day,
+                           GTimeZone   *tz,
+                           gboolean    *missing)
+{
+  int hour, minute;
+  GDateTime *at;
+
+  g_return_val_if_fail (PS_IS_TIME_ROW (self), NULL);
+  g_return_val_if_fail (tz != NULL && missing != NULL, NULL);
+
+  *missing = FALSE;
+  if (day == NULL || !ps_time_row_get_time (self, &hour, &minute))
+    return NULL;
+  at = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
+                        g_date_get_day (day), hour, minute, 0);
+  /* In the hour the clocks go forward GLib moves the time on. */
+  if (at != NULL && (g_date_time_get_hour (at) != hour || g_date_time_get_minute (at) != minute))
+    *missing = TRUE;
+  return at;
+}
+
 gboolean
 ps_time_row_get_valid (PsTimeRow *self)
 {

@@ -22,6 +22,12 @@ void         ps_time_row_set_time   (PsTimeRow *self,
                                      int        minute);
 gboolean     ps_time_row_get_valid  (PsTimeRow *self);
 GtkEditable *ps_time_row_get_entry  (PsTimeRow *self);
+/* The typed time on @day in @tz, or NULL without a day or a time. @missing
+ * is set when the clocks skip that time that day (GLib then moves it on). */
+GDateTime   *ps_time_row_get_date_time (PsTimeRow   *self,
+                                        const GDate *day,
+                                        GTimeZone   *tz,
+                                        gboolean    *missing);
 
 /* TRUE when @text is a time of day; sets @hour and @minute. */
 gboolean     ps_time_parse          (const char *text,

@@ -236,9 +236,10 @@ test_crisis_presets (void)
 {
   const char * const ids[] = { "us-ca-988", "us-physician-support-line", "ca-988", "qc-appelle",
                                "fr-3114", "uk-ie-samaritans", "ie-pieta", "gb-practitioner-health",
-                               "au-lifeline" };
+                               "au-lifeline", "nl-113" };
   const char * const numbers[] = { "988", "1-888-409-0141", "988", "1-866-277-3553", "3114",
-                                   "116 123", "1800 247 247", "0300 0303 300", "13 11 14" };
+                                   "116 123", "1800 247 247", "0300 0303 300", "13 11 14",
+                                   "0800-0113" };
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/crisis-lines.ini", 0, NULL);
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_auto(GStrv) groups = NULL;
@@ -294,6 +295,7 @@ test_crisis_regions (void)
     { { "en_GB", "en", NULL }, "gb" },
     { { "en_IE", "en", NULL }, "ie" },
     { { "en_AU", "en", NULL }, "au" },
+    { { "nl_NL.UTF-8", "nl_NL", "nl", NULL }, "nl" },
     { { "en_US", "en", NULL }, "us" },
     { { "C", NULL }, "us" },
   };
@@ -307,6 +309,8 @@ test_crisis_regions (void)
       g_assert_cmpstr (region->id, ==, cases[i].region);
     }
   g_assert_null (ps_crisis_region_for_languages ((const char * const[]) { "de_DE", "de", NULL }));
+  /* Dutch in Belgium is not offered the Netherlands' 113. */
+  g_assert_null (ps_crisis_region_for_languages ((const char * const[]) { "nl_BE", "nl", NULL }));
   g_assert_false (g_strv_contains ((const char * const *) france->lines, "us-ca-988"));
   g_assert_true (g_strv_contains ((const char * const *) france->lines, "fr-3114"));
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* iCalendar export read back with libical: one event per conversation, UIDs
- * stable across exports, UTC times, names only when asked, contacts never. */
+/* iCalendar export read back with libical: one event per conversation and
+ * per group debrief, UIDs stable across exports, UTC times, names only when
+ * asked, contacts never. */
 
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <libical/ical.h>
 
 #include "ps-ical-export.h"
+#include "ps-store-groups.h"
 #include "reminder-fixture.h"
 
 #define NAME    "Jordan Examplename"
@@ -103,6 +105,32 @@ contains (GPtrArray  *strings,
   return FALSE;
 }
 
+/* Exports [@from, @to) over @file and reads it back. */
+static void
+export_parsed (RemFixture *fixture,
+               GDateTime  *from,
+               GDateTime  *to,
+               gboolean    include_names,
+               GFile      *file,
+               Parsed     *parsed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ps_ical_export_to_file (fixture->store, from, to, include_names, file, &error));
+  g_assert_no_error (error);
+  parse_file (file, parsed);
+}
+
+/* The same events under the same UIDs, in the same order. */
+static void
+assert_same_uids (Parsed *one,
+                  Parsed *two)
+{
+  g_assert_cmpuint (two->uids->len, ==, one->uids->len);
+  for (guint i = 0; i < one->uids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (two->uids, i), ==, g_ptr_array_index (one->uids, i));
+}
+
 static void
 test_round_trip (void)
 {
@@ -140,9 +168,7 @@ test_round_trip (void)
   uid_second = g_strdup_printf ("conversation-%" G_GINT64_FORMAT "@peerside.invalid",
                                 ps_conversation_get_id (second));
 
-  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, FALSE, file, &error));
-  g_assert_no_error (error);
-  parse_file (file, &one);
+  export_parsed (&fixture, from, to, FALSE, file, &one);
   g_assert_cmpuint (one.uids->len, ==, 2);
   g_assert_true (contains (one.uids, uid_first));
   g_assert_true (contains (one.uids, uid_second));
@@ -156,17 +182,11 @@ test_round_trip (void)
   g_assert_null (strstr (one.text, "Casey"));
 
   /* Again, over the old file: the same UIDs, still 0600. */
-  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, FALSE, file, &error));
-  g_assert_no_error (error);
-  parse_file (file, &two);
-  g_assert_cmpuint (two.uids->len, ==, one.uids->len);
-  for (guint i = 0; i < one.uids->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (two.uids, i), ==, g_ptr_array_index (one.uids, i));
+  export_parsed (&fixture, from, to, FALSE, file, &two);
+  assert_same_uids (&one, &two);
 
   /* Names only when asked; contacts never. */
-  g_assert_true (ps_ical_export_to_file (fixture.store, from, to, TRUE, file, &error));
-  g_assert_no_error (error);
-  parse_file (&*file, &named);
+  export_parsed (&fixture, from, to, TRUE, file, &named);
   g_assert_true (contains (named.summaries, "Peer support conversation with " NAME));
   g_assert_true (contains (named.summaries, "Peer support conversation with " OTHER));
   g_assert_true (contains (named.uids, uid_first));
@@ -210,6 +230,121 @@ test_first_contacts (void)
   rem_fixture_teardown (&fixture);
 }
 
+/* A debrief typed at @hour:@minute London time on @day @month 2024. */
+static PsGroupDebrief *
+plan_debrief (RemFixture          *fixture,
+              int                  month,
+              int                  day,
+              int                  hour,
+              int                  minute,
+              PsConversationState  state)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) at = g_date_time_new (london, 2024, month, day, hour, minute, 0);
+  PsGroupDebriefFields fields = { at, 60, PS_MODALITY_IN_PERSON, PS_REASON_ADVERSE_EVENT, 8, 2 };
+  g_autoptr(GError) error = NULL;
+  PsGroupDebrief *debrief;
+
+  debrief = ps_store_schedule_group_debrief (fixture->store, &fields, state, NULL, &error);
+  g_assert_no_error (error);
+  return debrief;
+}
+
+static char *
+debrief_uid (PsGroupDebrief *debrief)
+{
+  return g_strdup_printf ("group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                          ps_group_debrief_get_id (debrief));
+}
+
+/* @utc ("2024-03-28T14:30:00Z") read in London as "14:30". */
+static char *
+london_time (const char *utc)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) instant = g_date_time_new_from_iso8601 (utc, NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, london);
+
+  return g_date_time_format (local, "%H:%M");
+}
+
+/* Group debriefs planned at 14:30 in London on either side of the change to
+ * summer time (31 March 2024) land at 14:30 local, so at 14:30Z and 13:30Z;
+ * held ones stay, as held conversations do; cancelled ones are left out;
+ * nothing says what prompted one or how many came, names asked or not. */
+static void
+test_group_debriefs (void)
+{
+  RemFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = rem_utc ("2024-03-01T00:00:00Z");
+  g_autoptr(GDateTime) to = rem_utc ("2024-05-01T00:00:00Z");
+  g_autoptr(PsGroupDebrief) winter = NULL;
+  g_autoptr(PsGroupDebrief) summer = NULL;
+  g_autoptr(PsGroupDebrief) held = NULL;
+  g_autoptr(PsGroupDebrief) cancelled = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uid_held = NULL;
+  PsGroupDebriefFields fields;
+  Parsed plain = { 0 }, again = { 0 }, named = { 0 };
+
+  rem_fixture_setup (&fixture, "2024-03-20T12:00:00Z", "Europe/London");
+  ps_test_add_case (fixture.store, NAME, "2024-03-18");
+  winter = plan_debrief (&fixture, 3, 28, 14, 30, PS_CONVERSATION_SCHEDULED);
+  summer = plan_debrief (&fixture, 4, 4, 14, 30, PS_CONVERSATION_SCHEDULED);
+  held = plan_debrief (&fixture, 3, 19, 9, 0, PS_CONVERSATION_COMPLETED);
+  cancelled = plan_debrief (&fixture, 4, 11, 14, 30, PS_CONVERSATION_SCHEDULED);
+  ps_group_debrief_get_fields (cancelled, &fields);
+  g_assert_true (ps_store_save_group_debrief (fixture.store, ps_group_debrief_get_id (cancelled),
+                                              &fields, PS_CONVERSATION_CANCELLED, NULL, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture.dir, "debriefs.ics", NULL);
+  file = g_file_new_for_path (path);
+  export_parsed (&fixture, from, to, FALSE, file, &plain);
+
+  g_assert_cmpuint (plain.uids->len, ==, 3);
+  uid_held = debrief_uid (held);
+  g_assert_true (contains (plain.uids, uid_held));
+  for (guint i = 0; i < 3; i++)
+    {
+      PsGroupDebrief *debriefs[] = { winter, summer, cancelled };
+      g_autofree char *uid = debrief_uid (debriefs[i]);
+
+      g_assert_true (contains (plain.uids, uid) == (debriefs[i] != cancelled));
+    }
+  g_assert_nonnull (strstr (plain.text, "DTSTART:20240328T143000Z"));
+  g_assert_nonnull (strstr (plain.text, "DTEND:20240328T153000Z"));
+  g_assert_nonnull (strstr (plain.text, "DTSTART:20240404T133000Z"));
+  g_assert_nonnull (strstr (plain.text, "DTEND:20240404T143000Z"));
+  g_assert_null (strstr (plain.text, "20240411T"));
+  for (guint i = 0; i < plain.starts->len; i++)
+    {
+      g_autofree char *local = london_time (g_ptr_array_index (plain.starts, i));
+      gboolean is_held = g_str_equal (g_ptr_array_index (plain.uids, i), uid_held);
+
+      g_assert_cmpstr (local, ==, is_held ? "09:00" : "14:30");
+      g_assert_cmpstr (g_ptr_array_index (plain.summaries, i), ==, "Peer support group debrief");
+    }
+  g_assert_null (strstr (plain.text, ps_group_prompt_to_label (PS_REASON_ADVERSE_EVENT)));
+  g_assert_null (strstr (plain.text, "people"));
+  g_assert_null (strstr (plain.text, "Jordan"));
+
+  /* The same UIDs next time; still no name when names are asked for. */
+  export_parsed (&fixture, from, to, FALSE, file, &again);
+  assert_same_uids (&plain, &again);
+  export_parsed (&fixture, from, to, TRUE, file, &named);
+  g_assert_cmpuint (named.uids->len, ==, 3);
+  for (guint i = 0; i < named.summaries->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (named.summaries, i), ==, "Peer support group debrief");
+
+  parsed_clear (&plain);
+  parsed_clear (&again);
+  parsed_clear (&named);
+  rem_fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +353,7 @@ main (int   argc,
 
   g_test_add_func ("/reminders/ical/round-trip", test_round_trip);
   g_test_add_func ("/reminders/ical/first-contacts", test_first_contacts);
+  g_test_add_func ("/reminders/ical/group-debriefs", test_group_debriefs);
 
   return g_test_run ();
 }

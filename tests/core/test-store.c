@@ -862,15 +862,17 @@ count_changed (guint *n)
   (*n)++;
 }
 
-/* Group debriefs: every field checked by the store, and the steps only
- * those of the group checklist. */
+/* Group debriefs: every field checked by the store, its time too, and the
+ * steps only those of the group checklist. The clock says 10 March 09:00. */
 static void
 test_group_debriefs (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(PsStore) store = ps_test_new_store (&dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) when = g_date_time_new_utc (2024, 3, 12, 15, 0, 0);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2024, 3, 8, 15, 0, 0);
+  g_autoptr(GDateTime) to_come = g_date_time_new_utc (2024, 3, 12, 15, 0, 0);
+  g_autoptr(GDateTime) odd_second = g_date_time_new_utc (2024, 3, 8, 15, 0, 30);
   g_autoptr(PsGroupDebrief) debrief = NULL;
   g_autoptr(PsGroupDebrief) again = NULL;
   g_autoptr(GListModel) planned = NULL;
@@ -893,6 +895,19 @@ test_group_debriefs (void)
   g_clear_error (&error);
   bad = fields, bad.minutes = 120;
   g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_SCHEDULED, NULL, &error));
+  g_clear_error (&error);
+  /* A time the time field cannot hold, and a debrief held before it began. */
+  bad = fields, bad.starts_at = odd_second;
+  g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_SCHEDULED, NULL, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = fields, bad.starts_at = to_come;
+  g_assert_null (ps_store_schedule_group_debrief (store, &bad, PS_CONVERSATION_COMPLETED, NULL, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &bad,
+                                               PS_CONVERSATION_COMPLETED, NULL, &error));
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
   g_clear_error (&error);
   bad = fields, bad.referrals = 15;
   g_assert_false (ps_store_save_group_debrief (store, ps_group_debrief_get_id (debrief), &bad,

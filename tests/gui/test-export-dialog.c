@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The export dialog: a period from today for 30 days by default, no names
- * unless ticked, the file written as the dialog writes it once the file
- * chooser answered (a native chooser cannot be driven headless). */
+ * unless ticked, a planned group debrief along with the conversations, the
+ * file written as the dialog writes it once the file chooser answered (a
+ * native chooser cannot be driven headless). */
 
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "ps-export-dialog-private.h"
+#include "ps-store-groups.h"
 #include "schedule-fixture.h"
 
 typedef struct
@@ -18,6 +20,7 @@ typedef struct
   PsCase          *ada;
   PsCase          *bram;
   PsConversation  *conversation;
+  PsGroupDebrief  *debrief;
   PsExportDialog  *dialog;
 } Fixture;
 
@@ -31,6 +34,18 @@ fixture_set_up (Fixture       *f,
                                            PS_MODALITY_PHONE);
   /* Awaiting first contact, due Tuesday the 19th. */
   f->bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-17");
+  /* A team debrief on Thursday the 21st at 16:00. */
+  {
+    g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->base.clock);
+    g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 21, 16, 0, 0);
+    PsGroupDebriefFields fields = { at, 45, PS_MODALITY_IN_PERSON,
+                                    PS_GROUP_PROMPT_CRITICAL_INCIDENT, 7, 1 };
+    g_autoptr(GError) error = NULL;
+
+    f->debrief = ps_store_schedule_group_debrief (f->base.store, &fields,
+                                                  PS_CONVERSATION_SCHEDULED, NULL, &error);
+    g_assert_no_error (error);
+  }
   f->dialog = ps_export_dialog_new (f->base.context);
   g_object_ref_sink (f->dialog);
   gtk_window_present (GTK_WINDOW (f->dialog));
@@ -43,6 +58,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->dialog));
   g_clear_object (&f->dialog);
   g_clear_object (&f->conversation);
+  g_clear_object (&f->debrief);
   schedule_fixture_tear_down (&f->base, data);
 }
 
@@ -92,6 +108,9 @@ test_no_names_unless_ticked (Fixture       *f,
                                           ps_conversation_get_id (f->conversation));
   g_autofree char *deadline = g_strdup_printf ("UID:first-contact-%" G_GINT64_FORMAT "@peerside.invalid",
                                                ps_case_get_id (f->bram));
+  g_autofree char *debrief = g_strdup_printf ("UID:group-debrief-%" G_GINT64_FORMAT "@peerside.invalid",
+                                              ps_group_debrief_get_id (f->debrief));
+  g_autofree char *debrief_at = NULL;
 
   plain = export (f, "plain.ics");
   g_assert_true (g_str_has_prefix (plain, "BEGIN:VCALENDAR"));
@@ -100,6 +119,14 @@ test_no_names_unless_ticked (Fixture       *f,
   g_assert_nonnull (strstr (plain, "Peer support conversation"));
   /* First-contact deadlines go along (the setting's 2 days). */
   g_assert_nonnull (strstr (plain, deadline));
+  /* The group debrief too, at its time, with no more than it is. */
+  g_assert_nonnull (strstr (plain, debrief));
+  debrief_at = schedule_fixture_utc (ps_group_debrief_get_starts_at (f->debrief));
+  g_assert_cmpstr (debrief_at, ==, "2024-11-21T16:00:00Z");
+  g_assert_nonnull (strstr (plain, "DTSTART:20241121T160000Z"));
+  g_assert_nonnull (strstr (plain, "DTEND:20241121T164500Z"));
+  g_assert_nonnull (strstr (plain, "SUMMARY:Peer support group debrief"));
+  g_assert_null (strstr (plain, ps_group_prompt_to_label (PS_GROUP_PROMPT_CRITICAL_INCIDENT)));
   g_assert_null (strstr (plain, "Ada"));
   g_assert_null (strstr (plain, "Placeholder"));
   g_assert_null (strstr (plain, "Bram"));

@@ -1,18 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A group debrief as a supporter plans, holds and counts it: the dialog
- * refuses what cannot be saved, the Schedule lists the debrief with its
- * headcount and no name, holding it ticks the group checklist, and the
- * Overview counts its people. Real SQLCipher store, fake clock on Monday
- * 18 November 2024, 10:00. */
+ * refuses what cannot be saved, the time is typed in one field as in the
+ * schedule dialog, the Schedule lists the debrief with its headcount and no
+ * name, holding it ticks the group checklist, and the Overview counts its
+ * people. Real SQLCipher store, fake clock on Monday 18 November 2024,
+ * 10:00 in Europe/London. */
 
 #include "config.h"
 
+#include <time.h>
+
+#include "ps-date-row.h"
 #include "ps-group-checklist.h"
 #include "ps-group-debrief-dialog.h"
 #include "ps-overview-view.h"
 #include "ps-schedule-view-private.h"
 #include "ps-store-groups.h"
+#include "ps-test-widgets.h"
+#include "ps-time-row.h"
 #include "schedule-fixture.h"
 
 typedef ScheduleFixture Fixture;
@@ -108,15 +114,130 @@ test_plan_hold_count (Fixture       *f,
   ps_test_screenshot (GTK_WIDGET (window), "overview-group-debrief-1000-light.png");
 }
 
+static GtkEditable *
+time_entry (PsGroupDebriefDialog *dialog)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog), PS_TYPE_GROUP_DEBRIEF_DIALOG,
+                                                "time_row");
+
+  return ps_time_row_get_entry (PS_TIME_ROW (row));
+}
+
+/* As typed: the day from the calendar, the time into the time field. */
+static void
+type_start (PsGroupDebriefDialog *dialog,
+            int                   year,
+            int                   month,
+            int                   day,
+            const char           *time)
+{
+  GObject *date_row = gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                     PS_TYPE_GROUP_DEBRIEF_DIALOG, "date_row");
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  ps_date_row_set_date (PS_DATE_ROW (date_row), &date);
+  gtk_editable_set_text (time_entry (dialog), time);
+}
+
+static guint
+n_planned (Fixture *f)
+{
+  g_autoptr(GListModel) planned = ps_store_list_planned_group_debriefs (f->store);
+
+  return g_list_model_get_n_items (planned);
+}
+
+/* The time in one field, as in the schedule dialog: "14:30" is saved as
+ * 14:30 local time; what is no time is refused with a message, kept as
+ * typed, and nothing is saved; Up and Down step it as real key presses. */
+static void
+test_typed_time (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *wrong[] = { "25:00", "14:75", "abc" };
+  g_autoptr(GListModel) planned = NULL;
+  g_autoptr(PsGroupDebrief) saved = NULL;
+  g_autoptr(GObject) keep = NULL;
+  g_autofree char *utc = NULL;
+  PsGroupDebriefDialog *dialog;
+  GtkEditable *entry;
+
+  dialog = present_dialog (f, NULL, 360, NULL);
+  keep = g_object_ref (G_OBJECT (dialog));
+  entry = time_entry (dialog);
+  /* The next full hour, in the one field. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "11:00");
+  ps_group_debrief_dialog_set_prompt (dialog, PS_GROUP_PROMPT_CRITICAL_INCIDENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      type_start (dialog, 2024, 11, 20, wrong[i]);
+      g_assert_cmpstr (ps_group_debrief_dialog_get_error (dialog), ==,
+                       "Type a time between 00:00 and 23:59, such as 14:30.");
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+      g_assert_false (ps_group_debrief_dialog_save (dialog));
+      g_assert_cmpstr (gtk_editable_get_text (entry), ==, wrong[i]);
+    }
+  ps_test_screenshot (GTK_WIDGET (dialog), "group-debrief-wrong-time-360.png");
+  g_assert_cmpuint (n_planned (f), ==, 0);
+
+  /* The hour the clocks go forward in London does not exist. */
+  type_start (dialog, 2025, 3, 30, "01:30");
+  g_assert_cmpstr (ps_group_debrief_dialog_get_error (dialog), ==,
+                   "The clocks go forward at this time that day. Choose another time.");
+  g_assert_false (ps_group_debrief_dialog_save (dialog));
+
+  /* Up and Down, as real key presses: minutes in fives after the colon,
+   * hours before it. */
+  type_start (dialog, 2024, 11, 20, "14:30");
+  g_assert_null (ps_group_debrief_dialog_get_error (dialog));
+  ps_test_focus_window (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_position (entry, -1);
+  ps_test_iterate (50);
+  ps_test_xdotool ("key", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "14:35");
+  ps_test_xdotool ("key", "Down", "Down", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "14:25");
+  ps_test_xdotool ("key", "Home", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "15:25");
+
+  /* Typed back to 14:30, it is saved at 14:30 that day. */
+  gtk_editable_set_text (entry, "14:30");
+  g_assert_true (ps_group_debrief_dialog_save (dialog));
+  planned = ps_store_list_planned_group_debriefs (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 1);
+  saved = g_list_model_get_item (planned, 0);
+  utc = schedule_fixture_utc (ps_group_debrief_get_starts_at (saved));
+  g_assert_cmpstr (utc, ==, "2024-11-20T14:30:00Z");
+
+  /* Opened again, the time reads as typed. */
+  dialog = present_dialog (f, saved, 360, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (time_entry (dialog)), ==, "14:30");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = ps_test_session_init (&argc, &argv);
+  g_autofree char *home = NULL;
   int ret;
 
+  /* Typed times are local: test them where the clocks change (November
+   * is GMT, so the times typed are the times stored). */
+  g_setenv ("TZ", "Europe/London", TRUE);
+  tzset ();
+  home = ps_test_session_init (&argc, &argv);
   g_test_add ("/groups/plan-hold-count", Fixture, NULL, schedule_fixture_set_up,
               test_plan_hold_count, schedule_fixture_tear_down);
+  g_test_add ("/groups/typed-time", Fixture, NULL, schedule_fixture_set_up,
+              test_typed_time, schedule_fixture_tear_down);
   ret = g_test_run ();
   ps_remove_tree (home);
   return ret;

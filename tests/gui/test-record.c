@@ -28,6 +28,7 @@
 #include "ps-resources.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
+#include "ps-time-row.h"
 
 #define PROGRAM_CONTACT "Program Coordinator (fictional)"
 
@@ -175,13 +176,19 @@ open_record (Fixture    *f,
   return dialog;
 }
 
-static void
-set_time (PsRecordDialog *dialog,
-          int             hour,
-          int             minute)
+static GtkEditable *
+time_entry (PsRecordDialog *dialog)
 {
-  gtk_spin_button_set_value (ps_record_dialog_get_hour_spin (dialog), hour);
-  gtk_spin_button_set_value (ps_record_dialog_get_minute_spin (dialog), minute);
+  return ps_time_row_get_entry (PS_TIME_ROW (ps_test_find_type (GTK_WIDGET (dialog),
+                                                                PS_TYPE_TIME_ROW)));
+}
+
+/* Typed into the one time field, as "08:15". */
+static void
+type_time (PsRecordDialog *dialog,
+           const char     *text)
+{
+  gtk_editable_set_text (time_entry (dialog), text);
 }
 
 /* The first four steps to tick (not the safety answer). */
@@ -241,16 +248,22 @@ test_earlier_attempt (Fixture       *f,
   GtkWidget *save = ps_test_find_button (GTK_WIDGET (dialog), "_Log");
   g_autofree char *expected = NULL;
 
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (ps_record_dialog_get_hour_spin (dialog)), ==, 10);
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (time_entry (dialog)), "10:"));
   g_assert_null (ps_record_dialog_get_error (dialog));
   ps_test_screenshot (GTK_WIDGET (dialog), "record-attempt.png");
 
-  set_time (dialog, 10, 30);
+  type_time (dialog, "10:30");
   g_assert_cmpstr (ps_record_dialog_get_error (dialog), ==,
                    "This time is still to come. Choose when the attempt was made.");
   g_assert_false (gtk_widget_is_sensitive (save));
 
-  set_time (dialog, 8, 15);
+  /* No time at all: said so, never taken as midnight or 23:59. */
+  type_time (dialog, "25:00");
+  g_assert_cmpstr (ps_record_dialog_get_error (dialog), ==,
+                   "Type a time between 00:00 and 23:59, such as 14:30.");
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  type_time (dialog, "8h15");
   adw_combo_row_set_selected (ps_record_dialog_get_outcome_row (dialog), PS_CONTACT_LEFT_MESSAGE);
   g_assert_null (ps_record_dialog_get_error (dialog));
   g_object_ref (dialog);
@@ -292,8 +305,7 @@ test_held_earlier_and_follow_up (Fixture       *f,
   dialog = open_record (f, "_Add Held Earlier…");
   save = ps_test_find_button (GTK_WIDGET (dialog), "_Add");
   /* Half an hour ago, on the quarter hour. */
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (ps_record_dialog_get_hour_spin (dialog)), ==, 9);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (ps_record_dialog_get_minute_spin (dialog)), ==, 30);
+  g_assert_cmpstr (gtk_editable_get_text (time_entry (dialog)), ==, "09:30");
 
   /* Tomorrow has not happened yet. */
   {
@@ -309,7 +321,7 @@ test_held_earlier_and_follow_up (Fixture       *f,
     ps_date_row_set_date (ps_record_dialog_get_date_row (dialog), &tomorrow);
   }
 
-  set_time (dialog, 9, 0);
+  type_time (dialog, "9:00");
   four_steps (steps);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     gtk_widget_activate (GTK_WIDGET (ps_record_dialog_get_step_check (dialog, steps[i])));

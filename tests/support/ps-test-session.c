@@ -192,6 +192,53 @@ ps_test_xdotool (const char *first,
   ps_test_iterate (300);
 }
 
+/* Binds @keysym to the highest key that has nothing (the keys past the
+ * layout's own), or back to nothing. */
+static int
+bind_spare_key (Display *display,
+                KeySym   keysym,
+                int      key)
+{
+  int min, max, per;
+  KeySym *map;
+  KeySym lower, upper;
+
+  XDisplayKeycodes (display, &min, &max);
+  map = XGetKeyboardMapping (display, min, max - min + 1, &per);
+  for (int code = max; key == 0 && code >= min; code--)
+    {
+      gboolean unused = TRUE;
+
+      for (int k = 0; k < per; k++)
+        unused = unused && map[(code - min) * per + k] == NoSymbol;
+      if (unused)
+        key = code;
+    }
+  XFree (map);
+  g_assert_cmpint (key, !=, 0);
+
+  XConvertCase (keysym, &lower, &upper);
+  XChangeKeyboardMapping (display, key, 2, (KeySym[]) { lower, upper }, 1);
+  XSync (display, False);
+  return key;
+}
+
+void
+ps_test_xdotool_unmapped_key (const char *keysym_name)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  KeySym keysym = XStringToKeysym (keysym_name);
+  int key;
+
+  g_assert_true (keysym != NoSymbol);
+  key = bind_spare_key (display, keysym, 0);
+  /* GDK reads the new map before the press comes. */
+  ps_test_iterate (200);
+  ps_test_xdotool ("key", keysym_name, NULL);
+  bind_spare_key (display, NoSymbol, key);
+  ps_test_iterate (200);
+}
+
 void
 ps_test_focus_window (GtkWindow *window)
 {

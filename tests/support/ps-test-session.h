@@ -28,6 +28,11 @@ void       ps_test_screenshot        (GtkWidget     *widget,
  * waits for it while the main loop handles the events. */
 void       ps_test_xdotool           (const char    *first,
                                       ...) G_GNUC_NULL_TERMINATED;
+/* A key whose character the keyboard map lacks ("eacute"). xdotool binds
+ * such a character to a spare key only for the moment of the press, and the
+ * application may read the press once it is unbound and lose the character:
+ * this keeps the key bound until the press is read. */
+void       ps_test_xdotool_unmapped_key (const char *keysym_name);
 /* Without a window manager nothing gives a window the keyboard. */
 void       ps_test_focus_window      (GtkWindow     *window);
 
