@@ -7,7 +7,8 @@
 # does not ignore), and runs build-aux/test.sh there as root; then, in the
 # same system, build-aux/run.sh --demo under Xvfb, waits for its window and
 # takes a screenshot. Ends with "N passed, N failed": the suite's counts and
-# one more for the demo window. Artefacts: _build-fresh/ (logs, demo.png).
+# one more for the demo window. Artefacts: _build-fresh/ (logs, demo.png,
+# the screenshot tour in tour/).
 #
 # Needs root (runs itself with sudo otherwise). Only the debootstrap output is
 # cached, as a tarball in $PEERSIDE_FRESH_CACHE (default
@@ -253,6 +254,10 @@ case "$line" in
 esac
 [ "$(cat "$work/rc" 2>/dev/null)" = 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))
 cp "$root/root/peerside/_build-test/meson-logs/testlog.json" "$out/" 2>/dev/null || true
+rm -rf "$out/tour"
+if cp -r "$root/root/peerside/_build-test/tests/gui/tour" "$out/" 2>/dev/null; then
+  say "Screenshot tour: $out/tour"
+fi
 
 # The README's run command with --demo, in the same headless session as the
 # tests; its window must appear and the screenshot must not be blank.

@@ -31,5 +31,10 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- "$src/build-aux/headless-session.sh" \
   meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=$?
 
+# The screenshot tour (tests/gui/test-tour.c), kept for people to look at.
+tour="$build/tests/gui/tour"
+if [ -d "$tour" ]; then
+  echo "Screenshot tour: $tour ($(find "$tour" -name '*.png' | wc -l) shots)"
+fi
 python3 "$src/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || status=1
 exit $status

@@ -139,14 +139,6 @@ ps_clock_new_fake (GDateTime *now)
   return self;
 }
 
-gboolean
-ps_clock_is_fake (PsClock *self)
-{
-  g_return_val_if_fail (PS_IS_CLOCK (self), FALSE);
-
-  return self->fake_now != NULL;
-}
-
 GDateTime *
 ps_clock_get_now_utc (PsClock *self)
 {

@@ -10,7 +10,6 @@ G_DECLARE_FINAL_TYPE (PsClock, ps_clock, PS, CLOCK, GObject)
 
 PsClock   *ps_clock_new             (void);
 PsClock   *ps_clock_new_fake        (GDateTime *now);
-gboolean   ps_clock_is_fake         (PsClock   *self);
 GDateTime *ps_clock_get_now_utc     (PsClock   *self);
 GDateTime *ps_clock_get_now_local   (PsClock   *self);
 GTimeZone *ps_clock_get_timezone    (PsClock   *self);

@@ -38,12 +38,6 @@ static const PsEnumEntry reason_table[] = {
   [PS_REASON_OTHER]          = { "other",          N_("Other") },
 };
 
-static const PsEnumEntry case_state_table[] = {
-  [PS_CASE_STATE_AWAITING_FIRST_CONTACT] = { "awaiting-first-contact", N_("Awaiting first contact") },
-  [PS_CASE_STATE_IN_SUPPORT]             = { "in-support",             N_("In support") },
-  [PS_CASE_STATE_CLOSED]                 = { "closed",                 N_("Closed") },
-};
-
 static const PsEnumEntry closure_status_table[] = {
   /* Not "Open": that is also the verb of the checklist and the reminders,
    * and translations need an adjective here. */
@@ -128,8 +122,10 @@ prefix##_to_label (Type value)                                                 \
   const PsEnumEntry *e = table_entry (table, G_N_ELEMENTS (table), value);     \
   g_return_val_if_fail (e != NULL, NULL);                                      \
   return _(e->label);                                                          \
-}                                                                              \
-                                                                               \
+}
+
+/* Only for the enums whose values come in from outside (a form, a file). */
+#define PS_DEFINE_ENUM_IS_VALID(prefix, table)                                 \
 gboolean                                                                       \
 prefix##_is_valid (int value)                                                  \
 {                                                                              \
@@ -139,7 +135,12 @@ prefix##_is_valid (int value)                                                  \
 PS_DEFINE_ENUM_CODES (ps_modality, PsModality, modality_table)
 PS_DEFINE_ENUM_CODES (ps_referral, PsReferral, referral_table)
 PS_DEFINE_ENUM_CODES (ps_reason, PsReason, reason_table)
-PS_DEFINE_ENUM_CODES (ps_case_state, PsCaseState, case_state_table)
 PS_DEFINE_ENUM_CODES (ps_closure_status, PsClosureStatus, closure_status_table)
 PS_DEFINE_ENUM_CODES (ps_conversation_state, PsConversationState, conversation_state_table)
 PS_DEFINE_ENUM_CODES (ps_contact_outcome, PsContactOutcome, contact_outcome_table)
+
+PS_DEFINE_ENUM_IS_VALID (ps_modality, modality_table)
+PS_DEFINE_ENUM_IS_VALID (ps_referral, referral_table)
+PS_DEFINE_ENUM_IS_VALID (ps_reason, reason_table)
+PS_DEFINE_ENUM_IS_VALID (ps_closure_status, closure_status_table)
+PS_DEFINE_ENUM_IS_VALID (ps_contact_outcome, contact_outcome_table)

@@ -37,6 +37,7 @@ typedef enum
 /* Not chosen yet: never stored, and no GEnum value. */
 #define PS_REASON_NONE ((PsReason) -1)
 
+/* Derived from a case's conversations, never stored: no code. */
 typedef enum
 {
   PS_CASE_STATE_AWAITING_FIRST_CONTACT,
@@ -89,12 +90,6 @@ gboolean    ps_reason_from_code            (const char          *code,
 const char *ps_reason_to_label             (PsReason             value);
 gboolean    ps_reason_is_valid (int value);
 
-const char *ps_case_state_to_code          (PsCaseState          value);
-gboolean    ps_case_state_from_code        (const char          *code,
-                                            PsCaseState         *out);
-const char *ps_case_state_to_label         (PsCaseState          value);
-gboolean    ps_case_state_is_valid (int value);
-
 const char *ps_closure_status_to_code      (PsClosureStatus      value);
 gboolean    ps_closure_status_from_code    (const char          *code,
                                             PsClosureStatus     *out);
@@ -105,7 +100,6 @@ const char *ps_conversation_state_to_code  (PsConversationState  value);
 gboolean    ps_conversation_state_from_code (const char         *code,
                                              PsConversationState *out);
 const char *ps_conversation_state_to_label (PsConversationState  value);
-gboolean    ps_conversation_state_is_valid (int value);
 
 const char *ps_contact_outcome_to_code     (PsContactOutcome     value);
 gboolean    ps_contact_outcome_from_code   (const char          *code,

@@ -221,15 +221,7 @@ ps_store_create_case (PsStore             *self,
   bind_fields (stmt, checked);
   ps_sqlite_bind_take (stmt, 9, ps_store_now_iso (self));
 
-  if (!ps_sqlite_begin (self->db, PS_SQLITE_IMMEDIATE, error))
-    return NULL;
-  if (!ps_store_step_changes (self, stmt, NULL, error))
-    {
-      ps_sqlite_rollback (self->db);
-      return NULL;
-    }
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!ps_sqlite_commit (self->db, error))
+  if (!(id = ps_store_insert_one (self, stmt, error)))
     return NULL;
 
   ps_store_refresh_case (self, id);
@@ -264,12 +256,7 @@ ps_store_update_case (PsStore             *self,
   bind_fields (stmt, checked);
   sqlite3_bind_int64 (stmt, 9, case_id);
 
-  if (!ps_store_write_one (self, stmt, error))
-    return FALSE;
-
-  ps_store_refresh_case (self, case_id);
-  ps_store_emit_changed (self, case_id);
-  return TRUE;
+  return ps_store_write_case_row (self, stmt, case_id, error);
 }
 
 gboolean
@@ -277,21 +264,9 @@ ps_store_delete_case (PsStore  *self,
                       gint64    case_id,
                       GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (PS_IS_STORE (self), FALSE);
 
-  stmt = ps_sqlite_prepare (self->db, "DELETE FROM cases WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-
-  if (!ps_store_write_one (self, stmt, error))
-    return FALSE;
-
-  ps_store_refresh_case (self, case_id);
-  ps_store_emit_changed (self, case_id);
-  return TRUE;
+  return ps_store_delete_row (self, "DELETE FROM cases WHERE id = ?1", case_id, case_id, error);
 }
 
 /* Closing also cancels what was still planned: a closed case has no next

@@ -195,12 +195,7 @@ ps_store_log_contact_attempt (PsStore           *self,
   ps_sqlite_bind_take (stmt, 2, ps_instant_to_iso (at));
   ps_sqlite_bind_text (stmt, 3, ps_contact_outcome_to_code (outcome));
 
-  if (!ps_store_write_one (self, stmt, error))
-    return FALSE;
-
-  ps_store_refresh_case (self, case_id);
-  ps_store_emit_changed (self, case_id);
-  return TRUE;
+  return ps_store_write_case_row (self, stmt, case_id, error);
 }
 
 gboolean
@@ -223,16 +218,8 @@ ps_store_delete_contact_attempt (PsStore  *self,
   if (case_id == 0)
     return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
 
-  stmt = ps_sqlite_prepare (self->db, "DELETE FROM contact_attempts WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, attempt_id);
-  if (!ps_store_write_one (self, stmt, error))
-    return FALSE;
-
-  ps_store_refresh_case (self, case_id);
-  ps_store_emit_changed (self, case_id);
-  return TRUE;
+  return ps_store_delete_row (self, "DELETE FROM contact_attempts WHERE id = ?1",
+                              attempt_id, case_id, error);
 }
 
 GListModel *
@@ -322,15 +309,7 @@ add_conversation (PsStore     *self,
   else
     sqlite3_bind_null (stmt, 7);
 
-  if (!ps_sqlite_begin (self->db, PS_SQLITE_IMMEDIATE, error))
-    return NULL;
-  if (!ps_store_step_changes (self, stmt, NULL, error))
-    {
-      ps_sqlite_rollback (self->db);
-      return NULL;
-    }
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!ps_sqlite_commit (self->db, error))
+  if (!(id = ps_store_insert_one (self, stmt, error)))
     return NULL;
 
   ps_store_refresh_case (self, case_id);
@@ -606,25 +585,14 @@ ps_store_delete_conversation (PsStore  *self,
                               GError  **error)
 {
   g_autoptr(PsConversation) existing = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 case_id;
 
   g_return_val_if_fail (PS_IS_STORE (self), FALSE);
 
   if (!(existing = refresh_conversation (self, conversation_id)))
     return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
-  case_id = ps_conversation_get_case_id (existing);
 
-  stmt = ps_sqlite_prepare (self->db, "DELETE FROM conversations WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, conversation_id);
-  if (!ps_store_write_one (self, stmt, error))
-    return FALSE;
-
-  ps_store_refresh_case (self, case_id);
-  ps_store_emit_changed (self, case_id);
-  return TRUE;
+  return ps_store_delete_row (self, "DELETE FROM conversations WHERE id = ?1", conversation_id,
+                              ps_conversation_get_case_id (existing), error);
 }
 
 gboolean

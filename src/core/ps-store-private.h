@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define PS_STORE_FILE_NAME "caseload.db"
 
-/* For tests: the connection, to look at the file with raw SQL. */
+/* The connection, for the table files and the backup (and for tests that
+ * look at the file with raw SQL). */
 sqlite3 *ps_store_get_db (PsStore *self);
 
 G_END_DECLS
@@ -80,6 +81,22 @@ void      ps_store_emit_changed (PsStore       *self,
  * case/conversation is gone (NOT_FOUND). */
 gboolean  ps_store_write_one    (PsStore       *self,
                                  sqlite3_stmt  *stmt,
+                                 GError       **error);
+/* An INSERT as its own transaction: the new row's id, or 0. */
+gint64    ps_store_insert_one   (PsStore       *self,
+                                 sqlite3_stmt  *stmt,
+                                 GError       **error);
+/* ps_store_write_one() for a row of case @case_id, which is then read back and
+ * announced; ps_store_delete_row() deletes the row @id of the DELETE @sql
+ * (its one parameter) so. */
+gboolean  ps_store_write_case_row (PsStore       *self,
+                                   sqlite3_stmt  *stmt,
+                                   gint64         case_id,
+                                   GError       **error);
+gboolean  ps_store_delete_row   (PsStore       *self,
+                                 const char    *sql,
+                                 gint64         id,
+                                 gint64         case_id,
                                  GError       **error);
 
 /* ps-store-cases.c: reads case @case_id back and updates (or adds, or

@@ -101,6 +101,54 @@ ps_store_write_one (PsStore       *self,
   return ps_sqlite_commit (self->db, error);
 }
 
+gint64
+ps_store_insert_one (PsStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  gint64 id;
+
+  if (!ps_sqlite_begin (self->db, PS_SQLITE_IMMEDIATE, error))
+    return 0;
+  if (!ps_store_step_changes (self, stmt, NULL, error))
+    {
+      ps_sqlite_rollback (self->db);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  return ps_sqlite_commit (self->db, error) ? id : 0;
+}
+
+gboolean
+ps_store_write_case_row (PsStore       *self,
+                         sqlite3_stmt  *stmt,
+                         gint64         case_id,
+                         GError       **error)
+{
+  if (!ps_store_write_one (self, stmt, error))
+    return FALSE;
+
+  ps_store_refresh_case (self, case_id);
+  ps_store_emit_changed (self, case_id);
+  return TRUE;
+}
+
+gboolean
+ps_store_delete_row (PsStore     *self,
+                     const char  *sql,
+                     gint64       id,
+                     gint64       case_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = ps_sqlite_prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return ps_store_write_case_row (self, stmt, case_id, error);
+}
+
 /* GObject -------------------------------------------------------------- */
 
 static void

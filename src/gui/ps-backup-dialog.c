@@ -22,11 +22,14 @@ struct _PsBackupDialog
   PsContext          *context;
   PsBackupDialogMode  mode;
   GFile              *restoring;   /* the checked copy */
+  GFile              *chosen;      /* restoring: the backup chosen, first */
   GtkFileChooserNative *chooser;
 
   AdwWindowTitle     *title;
   GtkButton          *go_button;
   GtkLabel           *intro;
+  GtkWidget          *fields_group;
+  AdwActionRow       *file_row;
   GtkEditable        *passphrase_row;
   GtkWidget          *confirm_row;
   GtkLabel           *message;
@@ -66,8 +69,9 @@ validate (PsBackupDialog *self)
   const char *problem = NULL;
   gboolean ok;
 
+  /* Restoring: the file first, then its passphrase. */
   if (self->mode == PS_BACKUP_DIALOG_RESTORE)
-    ok = passphrase[0] != '\0';
+    ok = self->chosen == NULL || passphrase[0] != '\0';
   else if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE_CHARS)
     {
       ok = FALSE;
@@ -224,6 +228,9 @@ checked_cb (GObject      *object,
     {
       set_busy (self, FALSE);
       show_message (self, error->message, TRUE);
+      /* A wrong passphrase is typed again; the file stays chosen. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+      gtk_editable_select_region (self->passphrase_row, 0, -1);
       return;
     }
 
@@ -264,6 +271,28 @@ checked_cb (GObject      *object,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The backup chosen: its name shown, its passphrase asked for. */
+static void
+set_chosen (PsBackupDialog *self,
+            GFile          *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (self->chosen != file)
+    {
+      g_clear_object (&self->chosen);
+      self->chosen = g_object_ref (file);
+    }
+  adw_action_row_set_subtitle (self->file_row, name);
+  gtk_widget_set_visible (self->fields_group, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_row), TRUE);
+  gtk_button_set_label (self->go_button, _("_Restore…"));
+  show_message (self, NULL, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+  validate (self);
+}
+
 /* Checks the backup first; the caseload is replaced only once confirmed. */
 void
 ps_backup_dialog_restore_from (PsBackupDialog *self,
@@ -272,8 +301,10 @@ ps_backup_dialog_restore_from (PsBackupDialog *self,
   g_return_if_fail (PS_IS_BACKUP_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  set_chosen (self, file);
+  if (gtk_editable_get_text (self->passphrase_row)[0] == '\0')
+    return;
   forget_copy (self);
-  show_message (self, NULL, FALSE);
   set_busy (self, TRUE);
   ps_backup_check_async (file, gtk_editable_get_text (self->passphrase_row),
                          ps_context_get_data_dir (self->context), NULL,
@@ -296,17 +327,19 @@ chooser_response_cb (GtkNativeDialog *chooser,
   if (self->mode == PS_BACKUP_DIALOG_BACKUP)
     ps_backup_dialog_save_to (self, file);
   else
-    ps_backup_dialog_restore_from (self, file);
+    set_chosen (self, file);
 }
 
 static void
-go_action (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *param)
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
   PsBackupDialog *self = PS_BACKUP_DIALOG (widget);
   gboolean saving = self->mode == PS_BACKUP_DIALOG_BACKUP;
 
+  if (self->chooser != NULL)
+    return;
   self->chooser = gtk_file_chooser_native_new (saving ? _("Save Backup") : _("Choose a Backup"),
                                                GTK_WINDOW (self),
                                                saving ? GTK_FILE_CHOOSER_ACTION_SAVE
@@ -324,6 +357,28 @@ go_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Backing up: the passphrase, then where to save. Restoring: the file,
+ * then its passphrase; a wrong one is typed again, the file kept. */
+static void
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  PsBackupDialog *self = PS_BACKUP_DIALOG (widget);
+
+  if (self->mode == PS_BACKUP_DIALOG_RESTORE && self->chosen != NULL)
+    ps_backup_dialog_restore_from (self, self->chosen);
+  else
+    choose_action (widget, action_name, param);
+}
+
+static void
+passphrase_activated (PsBackupDialog *self)
+{
+  if (self->mode == PS_BACKUP_DIALOG_RESTORE && self->chosen != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "backup.go", NULL);
+}
+
 static void
 ps_backup_dialog_dispose (GObject *object)
 {
@@ -334,6 +389,7 @@ ps_backup_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_BACKUP_DIALOG);
   forget_copy (self);
+  g_clear_object (&self->chosen);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ps_backup_dialog_parent_class)->dispose (object);
@@ -351,13 +407,17 @@ ps_backup_dialog_class_init (PsBackupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, title);
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, go_button);
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, intro);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, confirm_row);
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, message);
   gtk_widget_class_bind_template_child (widget_class, PsBackupDialog, spinner);
   gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_activated);
 
   gtk_widget_class_install_action (widget_class, "backup.go", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "backup.choose", NULL, choose_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -389,9 +449,12 @@ ps_backup_dialog_new (PsContext          *context,
                        ? _("The backup is encrypted with a passphrase of your own. Without it the "
                            "backup cannot be opened — not by anyone, not by you. Keep it somewhere "
                            "other than this computer's keyring.")
-                       : _("Choose a Peerside backup and type its passphrase. The backup is checked "
-                           "first, and nothing changes until you confirm."));
+                       : _("Choose a Peerside backup, then type its passphrase. The backup is "
+                           "checked first, and nothing changes until you confirm."));
   gtk_widget_set_visible (self->confirm_row, backup);
+  /* Restoring, the passphrase is asked for once the file is chosen. */
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_row), backup);
+  gtk_widget_set_visible (self->fields_group, backup);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->passphrase_row));
   validate (self);
   return self;

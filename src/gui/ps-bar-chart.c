@@ -340,19 +340,6 @@ ps_bar_chart_init (PsBarChart *self)
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
-GtkWidget *
-ps_bar_chart_new (void)
-{
-  return g_object_new (PS_TYPE_BAR_CHART, NULL);
-}
-
-const char *
-ps_bar_chart_get_title (PsBarChart *self)
-{
-  g_return_val_if_fail (PS_IS_BAR_CHART (self), NULL);
-  return self->title;
-}
-
 void
 ps_bar_chart_set_title (PsBarChart *self,
                         const char *title)

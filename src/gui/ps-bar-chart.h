@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 #define PS_TYPE_BAR_CHART (ps_bar_chart_get_type ())
 G_DECLARE_FINAL_TYPE (PsBarChart, ps_bar_chart, PS, BAR_CHART, GtkWidget)
 
-GtkWidget  *ps_bar_chart_new             (void);
-const char *ps_bar_chart_get_title       (PsBarChart          *self);
 void        ps_bar_chart_set_title       (PsBarChart          *self,
                                           const char          *title);
 /* Replaces the bars: @labels (translated) and @values, @n_bars of each. */

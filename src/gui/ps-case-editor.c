@@ -19,7 +19,6 @@ struct _PsCaseEditor
 
   PsContext      *context;
   PsCase         *edited;        /* NULL for a new case */
-  PsCase         *saved;
   GtkWidget      *bad_widget;
   AdwMessageDialog *confirmation;  /* while an old date is asked about */
   gboolean        populating;
@@ -315,7 +314,6 @@ save (PsCaseEditor *self)
       return;
     }
 
-  g_set_object (&self->saved, saved);
   g_signal_emit (self, signals[SAVED], 0, saved);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -480,7 +478,6 @@ ps_case_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASE_EDITOR);
   self->bad_widget = NULL;
   g_clear_object (&self->edited);
-  g_clear_object (&self->saved);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ps_case_editor_parent_class)->dispose (object);
@@ -589,16 +586,6 @@ ps_case_editor_new (PsContext *context,
   /* Typing starts in the name, never on Cancel (where Space would close). */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
-}
-
-/* The case being edited, or once saved the case as saved; NULL for a new
- * case not saved yet. */
-PsCase *
-ps_case_editor_get_case (PsCaseEditor *self)
-{
-  g_return_val_if_fail (PS_IS_CASE_EDITOR (self), NULL);
-
-  return self->saved != NULL ? self->saved : self->edited;
 }
 
 /* The old-date question while it is asked, else NULL. */

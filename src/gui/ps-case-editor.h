@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (PsCaseEditor, ps_case_editor, PS, CASE_EDITOR, AdwWindow)
 /* @case_or_null: the case to edit, or NULL for a new case. */
 PsCaseEditor *ps_case_editor_new      (PsContext    *context,
                                        PsCase       *case_or_null);
-PsCase       *ps_case_editor_get_case (PsCaseEditor *self);
 /* For tests: the question about a request date over a year old, or NULL. */
 AdwMessageDialog *ps_case_editor_get_confirmation (PsCaseEditor *self);
 

@@ -1755,14 +1755,6 @@ ps_case_page_set_case (PsCasePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
-gboolean
-ps_case_page_get_folded (PsCasePage *self)
-{
-  g_return_val_if_fail (PS_IS_CASE_PAGE (self), FALSE);
-
-  return self->folded;
-}
-
 void
 ps_case_page_set_folded (PsCasePage *self,
                          gboolean    folded)

@@ -22,7 +22,6 @@ PsCasePage *ps_case_page_new        (PsContext  *context);
 PsCase     *ps_case_page_get_case   (PsCasePage *self);
 void        ps_case_page_set_case   (PsCasePage *self,
                                      PsCase     *item);
-gboolean    ps_case_page_get_folded (PsCasePage *self);
 void        ps_case_page_set_folded (PsCasePage *self,
                                      gboolean    folded);
 

@@ -11,6 +11,7 @@
 #include "ps-caseload-view-private.h"
 #include "ps-conversation-window.h"
 #include "ps-util.h"
+#include "ps-wrap.h"
 
 struct _PsCaseloadView
 {
@@ -652,6 +653,9 @@ ps_caseload_view_init (PsCaseloadView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The entry sits in a clamp: tell the bar, so typing anywhere searches. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* A long translation ("Définir un mot de passe pour les dossiers…") wraps
+   * rather than widen the view, and with it the window, past 360 px. */
+  ps_wrap_button_label (GTK_BUTTON (self->password_button));
 }
 
 PsCaseloadView *

@@ -385,6 +385,10 @@ safety_answer_new (PsConversationPage *self)
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (concern), GTK_TOGGLE_BUTTON (no_concern));
   gtk_box_append (GTK_BOX (box), no_concern);
   gtk_box_append (GTK_BOX (box), concern);
+  /* Two halves as wide as the longer answer: in French ("Préoccupation
+   * soulevée") they wrap rather than widen the window past 360 px. */
+  ps_wrap_button_label (GTK_BUTTON (no_concern));
+  ps_wrap_button_label (GTK_BUTTON (concern));
 
   self->no_concern_button = GTK_TOGGLE_BUTTON (no_concern);
   self->concern_button = GTK_TOGGLE_BUTTON (concern);
@@ -678,13 +682,6 @@ ps_conversation_page_new (PsContext *context)
   g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
 
   return g_object_new (PS_TYPE_CONVERSATION_PAGE, "context", context, NULL);
-}
-
-PsContext *
-ps_conversation_page_get_context (PsConversationPage *self)
-{
-  g_return_val_if_fail (PS_IS_CONVERSATION_PAGE (self), NULL);
-  return self->context;
 }
 
 void

@@ -20,7 +20,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PsConversationPage, ps_conversation_page, PS, CONVERSATION_PAGE, GtkWidget)
 
 GtkWidget      *ps_conversation_page_new              (PsContext          *context);
-PsContext      *ps_conversation_page_get_context      (PsConversationPage *self);
 /* Shows @conversation; a scheduled one is started (set in progress). */
 void            ps_conversation_page_set_conversation (PsConversationPage *self,
                                                        PsConversation     *conversation);

@@ -587,10 +587,3 @@ ps_program_contacts_add (GSettings  *settings,
 {
   return ps_phone_list_add (settings, "program-contacts", name, phone);
 }
-
-void
-ps_program_contacts_remove (GSettings *settings,
-                            guint      position)
-{
-  ps_phone_list_remove (settings, "program-contacts", position);
-}

@@ -99,7 +99,5 @@ GListModel         *ps_program_contacts_dup_model       (GSettings          *set
 gboolean            ps_program_contacts_add             (GSettings          *settings,
                                                          const char         *name,
                                                          const char         *phone);
-void                ps_program_contacts_remove          (GSettings          *settings,
-                                                         guint               position);
 
 G_END_DECLS

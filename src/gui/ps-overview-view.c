@@ -143,7 +143,7 @@ char *
 ps_overview_format_share (double share)
 {
   /* Translators: a percentage, "71%"; use your language's spacing, such as
-   * "%.0f %%" with a no-break space in French */
+   * "%.0f %%" with a narrow no-break space (U+202F) in French */
   return g_strdup_printf (_("%.0f%%"), share * 100);
 }
 

@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 /* For widget tests: the fields a user fills in and the line they read. */
 PsDateRow       *ps_record_dialog_get_date_row     (PsRecordDialog *self);
 /* Conversations only (NULL otherwise). */
-AdwComboRow     *ps_record_dialog_get_length_row   (PsRecordDialog *self);
 GtkCheckButton  *ps_record_dialog_get_step_check   (PsRecordDialog *self,
                                                     const char     *step_id);
 GtkToggleButton *ps_record_dialog_get_concern_button    (PsRecordDialog *self,

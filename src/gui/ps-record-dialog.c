@@ -13,6 +13,7 @@
 #include "ps-privacy.h"
 #include "ps-record-dialog-private.h"
 #include "ps-time-row.h"
+#include "ps-wrap.h"
 
 static const guint lengths[] = { 15, 30, 45 };
 
@@ -262,6 +263,10 @@ safety_answer_new (PsRecordDialog        *self,
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (concern), GTK_TOGGLE_BUTTON (no_concern));
   gtk_box_append (GTK_BOX (buttons), no_concern);
   gtk_box_append (GTK_BOX (buttons), concern);
+  /* Two halves as wide as the longer answer: in French ("Préoccupation
+   * soulevée") they wrap rather than widen the window past 360 px. */
+  ps_wrap_button_label (GTK_BUTTON (no_concern));
+  ps_wrap_button_label (GTK_BUTTON (concern));
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (buttons), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL, -1);
@@ -475,13 +480,6 @@ ps_record_dialog_get_date_row (PsRecordDialog *self)
 {
   g_return_val_if_fail (PS_IS_RECORD_DIALOG (self), NULL);
   return self->date_row;
-}
-
-AdwComboRow *
-ps_record_dialog_get_length_row (PsRecordDialog *self)
-{
-  g_return_val_if_fail (PS_IS_RECORD_DIALOG (self), NULL);
-  return self->length_row;
 }
 
 GtkCheckButton *

@@ -367,13 +367,6 @@ ps_safety_panel_new (PsContext *context)
   return g_object_new (PS_TYPE_SAFETY_PANEL, "context", context, NULL);
 }
 
-PsContext *
-ps_safety_panel_get_context (PsSafetyPanel *self)
-{
-  g_return_val_if_fail (PS_IS_SAFETY_PANEL (self), NULL);
-  return self->context;
-}
-
 void
 ps_safety_panel_set_conversation (PsSafetyPanel  *self,
                                   PsConversation *conversation)
@@ -383,13 +376,6 @@ ps_safety_panel_set_conversation (PsSafetyPanel  *self,
 
   g_set_object (&self->conversation, conversation);
   update_action (self);
-}
-
-PsConversation *
-ps_safety_panel_get_conversation (PsSafetyPanel *self)
-{
-  g_return_val_if_fail (PS_IS_SAFETY_PANEL (self), NULL);
-  return self->conversation;
 }
 
 GtkListBox *

@@ -15,10 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PsSafetyPanel, ps_safety_panel, PS, SAFETY_PANEL, GtkWidget)
 
 GtkWidget      *ps_safety_panel_new              (PsContext      *context);
-PsContext      *ps_safety_panel_get_context      (PsSafetyPanel  *self);
 void            ps_safety_panel_set_conversation (PsSafetyPanel  *self,
                                                   PsConversation *conversation);
-PsConversation *ps_safety_panel_get_conversation (PsSafetyPanel  *self);
 
 /* For tests: the rows shown. */
 GtkListBox     *ps_safety_panel_get_crisis_list  (PsSafetyPanel  *self);

@@ -184,7 +184,12 @@ ps_welcome_window_init (PsWelcomeWindow *self)
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Welcome to Peerside"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
+  /* An arrow, as every back button in a header bar: a word would leave
+   * the step's title no room at 360 px in French. */
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->back_button, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   self->next_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Next")));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "welcome.back");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "welcome.next");
@@ -221,18 +226,6 @@ ps_welcome_window_new (GSettings *settings)
   add_page (self, 1, _("First Contact"), targets_page);
   show_page (self, 0);
   return self;
-}
-
-void
-ps_welcome_window_add_page (PsWelcomeWindow *self,
-                            const char      *title,
-                            GtkWidget       *page)
-{
-  g_return_if_fail (PS_IS_WELCOME_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (page));
-
-  add_page (self, self->pages->len - 1, title, page);
-  show_page (self, self->position);
 }
 
 guint

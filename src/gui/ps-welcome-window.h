@@ -9,16 +9,11 @@ G_BEGIN_DECLS
  * what safety depends on before the first case — the region and its crisis
  * lines, the supporter's own lines and the program's contacts, then the
  * first-contact targets. Everything is saved as it is chosen; Start (or
- * closing the window) sets "welcome-done". Other first-run pages (a
- * password lock) are added with ps_welcome_window_add_page(). */
+ * closing the window) sets "welcome-done". */
 #define PS_TYPE_WELCOME_WINDOW (ps_welcome_window_get_type ())
 G_DECLARE_FINAL_TYPE (PsWelcomeWindow, ps_welcome_window, PS, WELCOME_WINDOW, AdwWindow)
 
 PsWelcomeWindow *ps_welcome_window_new          (GSettings       *settings);
-/* Adds @page before the last one (the targets), titled @title. */
-void             ps_welcome_window_add_page     (PsWelcomeWindow *self,
-                                                 const char      *title,
-                                                 GtkWidget       *page);
 /* For tests: the page on show (0 is the first), and the pages in all. */
 guint            ps_welcome_window_get_position (PsWelcomeWindow *self);
 guint            ps_welcome_window_get_n_pages  (PsWelcomeWindow *self);

@@ -12,6 +12,7 @@
 #include "ps-checklist.h"
 #include "ps-conversation-window.h"
 #include "ps-window-private.h"
+#include "ps-wrap.h"
 
 struct _PsWindow
 {
@@ -86,6 +87,15 @@ restore_conversation (PsWindow *self)
   if (conversation == NULL)
     return;
   toast = adw_toast_new (_("A conversation is still in progress"));
+  {
+    /* Wrapped, not cut to "A conversation is…" beside Resume at 360 px. */
+    GtkWidget *title = gtk_label_new (adw_toast_get_title (toast));
+
+    ps_wrap_label (GTK_LABEL (title));
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
+    gtk_widget_add_css_class (title, "heading");
+    adw_toast_set_custom_title (toast, title);
+  }
   adw_toast_set_button_label (toast, _("_Resume"));
   adw_toast_set_action_name (toast, "win.resume-conversation");
   adw_toast_set_timeout (toast, 0);

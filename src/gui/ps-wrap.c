@@ -8,6 +8,29 @@
  * row's text more than that. */
 #define MIN_CHARS 12
 
+void
+ps_wrap_label (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_wrap (label, TRUE);
+  /* Asked for its natural width, it is one line, not its widest word. */
+  gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
+}
+
+void
+ps_wrap_button_label (GtkButton *button)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+  label = gtk_button_get_child (button);
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  ps_wrap_label (GTK_LABEL (label));
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+}
+
 /* GTK 4.8 measures the minimum width of a wrapping label by laying its text
  * out at a width of 0: with libadwaita's rows (wrapping between any two
  * characters) Pango breaks, and shapes again, after every character. A

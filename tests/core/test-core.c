@@ -29,7 +29,6 @@ test_enums_round_trip (void)
     ENUM_FUNCS (PS_TYPE_MODALITY, ps_modality),
     ENUM_FUNCS (PS_TYPE_REFERRAL, ps_referral),
     ENUM_FUNCS (PS_TYPE_REASON, ps_reason),
-    ENUM_FUNCS (PS_TYPE_CASE_STATE, ps_case_state),
     ENUM_FUNCS (PS_TYPE_CLOSURE_STATUS, ps_closure_status),
     ENUM_FUNCS (PS_TYPE_CONVERSATION_STATE, ps_conversation_state),
     ENUM_FUNCS (PS_TYPE_CONTACT_OUTCOME, ps_contact_outcome),

@@ -29,13 +29,28 @@ plan_in (RemFixture  *fixture,
                                    NULL, now, tz, &settings, next_due);
 }
 
-static GPtrArray *
-plan_at (RemFixture *fixture,
-         const char *now_iso)
+/* Replaces @plan with the one made at @now_iso in the clock's zone. */
+static void
+plan_at (GPtrArray  **plan,
+         RemFixture  *fixture,
+         const char  *now_iso)
 {
   g_autoptr(GTimeZone) tz = ps_clock_get_timezone (fixture->clock);
 
-  return plan_in (fixture, now_iso, tz, NULL);
+  g_clear_pointer (plan, g_ptr_array_unref);
+  *plan = plan_in (fixture, now_iso, tz, NULL);
+}
+
+/* The same, and what of it is due at that instant. */
+static GPtrArray *
+due_at (GPtrArray  **plan,
+        RemFixture  *fixture,
+        const char  *now_iso)
+{
+  g_autoptr(GDateTime) now = rem_utc (now_iso);
+
+  plan_at (plan, fixture, now_iso);
+  return ps_reminder_planner_filter_due (*plan, now);
 }
 
 static PsReminder *
@@ -129,7 +144,7 @@ test_dst (gconstpointer data)
   before = rem_schedule (&fixture, talking, dst->conversation_before, 30, PS_MODALITY_PHONE);
   after = rem_schedule (&fixture, talking, dst->conversation_after, 30, PS_MODALITY_VIDEO);
 
-  plan = plan_at (&fixture, dst->now);
+  plan_at (&plan, &fixture, dst->now);
 
   due_before = find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_before);
   due_after = find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_after);
@@ -159,12 +174,8 @@ test_dst (gconstpointer data)
 
   {
     /* Planned again at that instant: it is among the due ones. */
-    g_autoptr(GPtrArray) due = NULL;
-    g_autoptr(GDateTime) at = g_date_time_ref (ps_reminder_get_due_at (remind_after));
+    g_autoptr(GPtrArray) due = due_at (&plan, &fixture, dst->remind_after);
 
-    g_clear_pointer (&plan, g_ptr_array_unref);
-    plan = plan_at (&fixture, dst->remind_after);
-    due = ps_reminder_planner_filter_due (plan, at);
     g_assert_nonnull (find (due, PS_REMINDER_CONVERSATION_UPCOMING, talking));
   }
 
@@ -260,16 +271,14 @@ test_keys_and_states (void)
                                                    ps_conversation_get_id (conversation),
                                                    later, 30, PS_MODALITY_PHONE, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-11-21T12:00:00Z");
+  plan_at (&plan, &fixture, "2024-11-21T12:00:00Z");
   g_assert_cmpuint (plan->len, ==, 1);
   g_assert_cmpstr (ps_reminder_get_key (g_ptr_array_index (plan, 0)), !=, first_key);
   g_assert_true (g_str_has_suffix (ps_reminder_get_key (g_ptr_array_index (plan, 0)),
                                    ":upcoming:2024-11-21T15:00:00Z"));
 
   /* Once the conversation is over, no reminder is left for it. */
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-11-21T15:30:00Z");
+  plan_at (&plan, &fixture, "2024-11-21T15:30:00Z");
   g_assert_cmpuint (plan->len, ==, 0);
 
   rem_fixture_teardown (&fixture);
@@ -281,7 +290,6 @@ test_first_contact (void)
   RemFixture fixture = { 0 };
   g_autoptr(GPtrArray) plan = NULL;
   g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) reached = rem_utc ("2024-05-06T10:00:00Z");
   g_autoptr(GError) error = NULL;
   gint64 case_id;
@@ -290,30 +298,20 @@ test_first_contact (void)
   case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Noa Waiting", "2024-05-03"));
 
   /* Due on the 5th at 09:00 BST, overdue on the 6th. */
-  plan = plan_at (&fixture, "2024-05-05T07:59:00Z");
-  now = rem_utc ("2024-05-05T07:59:00Z");
-  due = ps_reminder_planner_filter_due (plan, now);
+  due = due_at (&plan, &fixture, "2024-05-05T07:59:00Z");
   g_assert_cmpuint (due->len, ==, 0);
   g_assert_nonnull (find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id));
   g_assert_nonnull (find (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, case_id));
 
-  g_clear_pointer (&plan, g_ptr_array_unref);
   g_clear_pointer (&due, g_ptr_array_unref);
-  g_clear_pointer (&now, g_date_time_unref);
-  plan = plan_at (&fixture, "2024-05-05T08:00:00Z");
-  now = rem_utc ("2024-05-05T08:00:00Z");
-  due = ps_reminder_planner_filter_due (plan, now);
+  due = due_at (&plan, &fixture, "2024-05-05T08:00:00Z");
   g_assert_cmpuint (due->len, ==, 1);
   g_assert_cmpint (ps_reminder_get_kind (g_ptr_array_index (due, 0)), ==,
                    PS_REMINDER_FIRST_CONTACT_DUE);
 
   /* Stopped for two days: only "overdue" is left to show, not both. */
-  g_clear_pointer (&plan, g_ptr_array_unref);
   g_clear_pointer (&due, g_ptr_array_unref);
-  g_clear_pointer (&now, g_date_time_unref);
-  plan = plan_at (&fixture, "2024-05-07T12:00:00Z");
-  now = rem_utc ("2024-05-07T12:00:00Z");
-  due = ps_reminder_planner_filter_due (plan, now);
+  due = due_at (&plan, &fixture, "2024-05-07T12:00:00Z");
   g_assert_cmpuint (due->len, ==, 1);
   g_assert_cmpint (ps_reminder_get_kind (g_ptr_array_index (due, 0)), ==,
                    PS_REMINDER_FIRST_CONTACT_OVERDUE);
@@ -324,12 +322,29 @@ test_first_contact (void)
   g_assert_true (ps_store_log_contact_attempt (fixture.store, case_id, reached,
                                                PS_CONTACT_REACHED, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-05-07T12:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-07T12:00:00Z");
   g_assert_null (find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id));
   g_assert_null (find (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, case_id));
 
   rem_fixture_teardown (&fixture);
+}
+
+/* Sets @fixture up in Vancouver with Quinn's case, a conversation held on
+ * 2024-05-01 at 10:00 and nothing planned; returns the case's id. */
+static gint64
+setup_held (RemFixture *fixture)
+{
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  rem_fixture_setup (fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
+  case_id = ps_case_get_id (ps_test_add_case (fixture->store, "Quinn Support", "2024-04-29"));
+  held = rem_schedule (fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
+  g_assert_true (ps_store_set_conversation_state (fixture->store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+  return case_id;
 }
 
 /* In support with nothing scheduled: one nudge, the morning a week after the
@@ -339,22 +354,15 @@ test_nudge (void)
 {
   RemFixture fixture = { 0 };
   g_autoptr(GPtrArray) plan = NULL;
-  g_autoptr(PsConversation) held = NULL;
   g_autoptr(PsConversation) next = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Vancouver");
-  g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   PsReminder *nudge;
   gint64 case_id;
 
-  rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
-  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Quinn Support", "2024-04-29"));
-  held = rem_schedule (&fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
-  g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (held),
-                                                  PS_CONVERSATION_COMPLETED, &error));
-  g_assert_no_error (error);
+  case_id = setup_held (&fixture);
 
-  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   nudge = find (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, case_id);
   /* Last talk 2024-05-01 (local); nudge 2024-05-08 09:00 PDT. */
   assert_due (nudge, "2024-05-08T16:00:00Z", tz, "09:00");
@@ -362,8 +370,7 @@ test_nudge (void)
   g_assert_cmpstr (ps_reminder_get_key (nudge), ==, key);
 
   next = rem_schedule (&fixture, case_id, "2024-05-09T17:00:00Z", 30, PS_MODALITY_PHONE);
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   g_assert_null (find (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, case_id));
 
   rem_fixture_teardown (&fixture);
@@ -377,19 +384,12 @@ test_nudge_from_last_held (void)
   RemFixture fixture = { 0 };
   g_autoptr(GPtrArray) plan = NULL;
   g_autoptr(GArray) last_held = NULL;
-  g_autoptr(PsConversation) held = NULL;
   g_autoptr(GDateTime) now = rem_utc ("2024-05-02T20:00:00Z");
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/Vancouver");
-  g_autoptr(GError) error = NULL;
   PsReminderSettings settings;
   gint64 case_id;
 
-  rem_fixture_setup (&fixture, "2024-05-01T20:00:00Z", "America/Vancouver");
-  case_id = ps_case_get_id (ps_test_add_case (fixture.store, "Quinn Support", "2024-04-29"));
-  held = rem_schedule (&fixture, case_id, "2024-05-01T17:00:00Z", 30, PS_MODALITY_IN_PERSON);
-  g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (held),
-                                                  PS_CONVERSATION_COMPLETED, &error));
-  g_assert_no_error (error);
+  case_id = setup_held (&fixture);
 
   ps_reminder_settings_init (&settings);
   last_held = ps_store_list_last_held (fixture.store, now);
@@ -438,7 +438,7 @@ test_safety_follow_up (void)
                                          steps, TRUE, &error);
   g_assert_no_error (error);
 
-  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   reminder = find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id);
   /* Raised 2024-05-01 (local): reminded 2024-05-02 09:00 PDT. */
   assert_due (reminder, "2024-05-02T16:00:00Z", tz, "09:00");
@@ -452,21 +452,18 @@ test_safety_follow_up (void)
 
   /* A follow-up planned: no reminder. */
   follow_up = rem_schedule (&fixture, case_id, "2024-05-03T17:00:00Z", 30, PS_MODALITY_PHONE);
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   g_assert_null (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
 
   /* Cancelled again, the reminder is back; closing ends it. */
   g_assert_true (ps_store_set_conversation_state (fixture.store, ps_conversation_get_id (follow_up),
                                                   PS_CONVERSATION_CANCELLED, &error));
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   g_assert_nonnull (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
   g_assert_true (ps_store_close_case (fixture.store, case_id, PS_CLOSURE_COMPLETED, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (ps_case_get_safety_concern (ps_store_lookup_case (fixture.store, case_id)));
-  g_clear_pointer (&plan, g_ptr_array_unref);
-  plan = plan_at (&fixture, "2024-05-02T20:00:00Z");
+  plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   g_assert_null (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
 
   rem_fixture_teardown (&fixture);

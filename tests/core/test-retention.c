@@ -134,28 +134,6 @@ test_erases_on_time (void)
   ps_remove_tree (dir);
 }
 
-static void
-test_survives_reopen (void)
-{
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
-  g_autofree char *path = ps_test_db_path (dir);
-  g_autoptr(GError) error = NULL;
-  gint64 id = add_closed_case (store, SECRET_NAME, 90);
-  guint n = 0;
-
-  g_assert_true (ps_retention_run (store, NULL, 90, &n, NULL, &error));
-  g_assert_cmpuint (n, ==, 1);
-  g_clear_object (&store);
-
-  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (is_erased (store, id));
-
-  g_clear_object (&store);
-  ps_remove_tree (dir);
-}
-
 /* The wall clock set @days ahead (behind if negative): no time passes. */
 static void
 set_days_later (PsClock *clock,
@@ -167,16 +145,59 @@ set_days_later (PsClock *clock,
   ps_clock_set_now (clock, later);
 }
 
-/* The store at @path opened again with @clock: a restart of the app. */
-static PsStore *
-reopen (const char *path,
-        PsClock    *clock)
+/* A store in a temporary folder holding SECRET_NAME's case, closed the
+ * test's data (a number of days) before the clock's today. */
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  PsStore *store;
+  gint64   id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  days_ago)
+{
+  f->store = ps_test_new_store (&f->dir);
+  f->path = ps_test_db_path (f->dir);
+  f->id = add_closed_case (f->store, SECRET_NAME, GPOINTER_TO_INT (days_ago));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  days_ago)
+{
+  g_clear_object (&f->store);
+  ps_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The store opened again with @clock (NULL: a clock of its own): a restart
+ * of the app. */
+static void
+reopen (Fixture *f,
+        PsClock *clock)
 {
   g_autoptr(GError) error = NULL;
-  PsStore *store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
 
+  g_clear_object (&f->store);
+  f->store = ps_store_open_with_key (f->path, PS_TEST_KEY, FALSE, clock, &error);
   g_assert_no_error (error);
-  return store;
+}
+
+static void
+test_survives_reopen (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (ps_retention_run (f->store, NULL, 90, &n, NULL, &error));
+  g_assert_cmpuint (n, ==, 1);
+  reopen (f, NULL);
+  g_assert_true (is_erased (f->store, f->id));
 }
 
 /* A fake clock @days after ps_test_clock's now, like it in every other
@@ -211,156 +232,125 @@ run_30 (PsStore *store,
 
 /* The case: the clock set 40 days ahead the day a case closed. */
 static void
-test_clock_ahead_erases_nothing (void)
+test_clock_ahead_erases_nothing (Fixture       *f,
+                                 gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
-  g_autofree char *path = ps_test_db_path (dir);
-  g_autoptr(PsClock) clock = g_object_ref (ps_store_get_clock (store));
+  g_autoptr(PsClock) clock = g_object_ref (ps_store_get_clock (f->store));
   g_autoptr(PsClock) rebooted = NULL;
-  gint64 id = add_closed_case (store, SECRET_NAME, 0);
   int off = 99;
 
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   g_assert_cmpint (off, ==, 0);
 
   /* Set ahead while running: no time has passed that the clock can vouch for. */
   set_days_later (clock, 40);
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   g_assert_cmpint (off, ==, 40);
-  g_assert_false (is_erased (store, id));
+  g_assert_false (is_erased (f->store, f->id));
 
   /* Across restarts of the app in the same boot, and then of the computer:
    * each reboot may account for a few days off, never forty. */
-  g_clear_object (&store);
-  store = reopen (path, clock);
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  reopen (f, clock);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   g_assert_cmpint (off, ==, 40);
   for (int i = 1; i <= 3; i++)
     {
-      g_clear_object (&store);
+      g_clear_object (&f->store);
       g_clear_object (&rebooted);
       rebooted = clock_days_later (40);
-      store = reopen (path, rebooted);
-      g_assert_cmpuint (run_30 (store, rebooted, &off), ==, 0);
+      reopen (f, rebooted);
+      g_assert_cmpuint (run_30 (f->store, rebooted, &off), ==, 0);
       g_assert_cmpint (off, >=, 40 - i * 5);
       g_assert_cmpint (off, <=, 40 - i * 4);
-      g_assert_false (is_erased (store, id));
+      g_assert_false (is_erased (f->store, f->id));
     }
 
   /* Once the system vouches for the clock, it is believed. */
   ps_clock_set_synchronized (rebooted, TRUE);
-  g_assert_cmpuint (run_30 (store, rebooted, &off), ==, 1);
+  g_assert_cmpuint (run_30 (f->store, rebooted, &off), ==, 1);
   g_assert_cmpint (off, ==, 0);
-  g_assert_true (is_erased (store, id));
-
-  g_clear_object (&store);
-  ps_remove_tree (dir);
+  g_assert_true (is_erased (f->store, f->id));
 }
 
 /* Real days pass, the app used every day and the computer rebooted each
  * night: names go on the thirtieth day, not before. */
 static void
-test_real_days_erase_on_time (void)
+test_real_days_erase_on_time (Fixture       *f,
+                              gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
-  g_autofree char *path = ps_test_db_path (dir);
-  gint64 id = add_closed_case (store, SECRET_NAME, 0);
   int off = 99;
 
-  g_assert_cmpuint (run_30 (store, NULL, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, NULL, &off), ==, 0);
   for (int day = 1; day <= 30; day++)
     {
       g_autoptr(PsClock) clock = clock_days_later (day);
 
-      g_clear_object (&store);
-      store = reopen (path, clock);
-      g_assert_cmpuint (run_30 (store, clock, &off), ==, day == 30 ? 1 : 0);
+      reopen (f, clock);
+      g_assert_cmpuint (run_30 (f->store, clock, &off), ==, day == 30 ? 1 : 0);
       g_assert_cmpint (off, ==, 0);
-      g_assert_cmpint (is_erased (store, id), ==, day == 30);
+      g_assert_cmpint (is_erased (f->store, f->id), ==, day == 30);
     }
-
-  g_clear_object (&store);
-  ps_remove_tree (dir);
 }
 
 /* A laptop asleep for five weeks: the time since boot counts the sleep, so
  * the absence is real without any network time. */
 static void
-test_long_sleep_erases_on_time (void)
+test_long_sleep_erases_on_time (Fixture       *f,
+                                gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
-  PsClock *clock = ps_store_get_clock (store);
-  gint64 id = add_closed_case (store, SECRET_NAME, 0);
+  PsClock *clock = ps_store_get_clock (f->store);
   int off = 99;
 
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   ps_clock_advance (clock, 35 * G_TIME_SPAN_DAY);
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 1);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 1);
   g_assert_cmpint (off, ==, 0);
-  g_assert_true (is_erased (store, id));
-
-  g_clear_object (&store);
-  ps_remove_tree (dir);
+  g_assert_true (is_erased (f->store, f->id));
 }
 
 /* A clock set back erases later and breaks nothing; set right again, it
  * erases on time. */
 static void
-test_clock_behind (void)
+test_clock_behind (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
-  g_autofree char *path = ps_test_db_path (dir);
-  PsClock *clock = ps_store_get_clock (store);
+  PsClock *clock = ps_store_get_clock (f->store);
   g_autoptr(PsClock) rebooted = NULL;
-  gint64 id = add_closed_case (store, SECRET_NAME, 29);
   int off = 99;
 
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   set_days_later (clock, -10);
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   g_assert_cmpint (off, ==, -10);
-  g_assert_false (is_erased (store, id));
+  g_assert_false (is_erased (f->store, f->id));
 
   /* Restarted the next day with the clock right again. */
-  g_clear_object (&store);
   rebooted = clock_days_later (1);
-  store = reopen (path, rebooted);
-  g_assert_cmpuint (run_30 (store, rebooted, &off), ==, 1);
+  reopen (f, rebooted);
+  g_assert_cmpuint (run_30 (f->store, rebooted, &off), ==, 1);
   g_assert_cmpint (off, ==, 0);
-  g_assert_true (is_erased (store, id));
-
-  g_clear_object (&store);
-  ps_remove_tree (dir);
+  g_assert_true (is_erased (f->store, f->id));
 }
 
 /* The person confirms the date on the Overview: the clock is believed. */
 static void
-test_confirmed_clock (void)
+test_confirmed_clock (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
-  PsClock *clock = ps_store_get_clock (store);
+  PsClock *clock = ps_store_get_clock (f->store);
   g_autoptr(GError) error = NULL;
-  gint64 id = add_closed_case (store, SECRET_NAME, 0);
   int off = 99;
 
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   set_days_later (clock, 31);
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 0);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 0);
   g_assert_cmpint (off, ==, 31);
 
-  g_assert_true (ps_retention_trust_clock (store, clock, &error));
+  g_assert_true (ps_retention_trust_clock (f->store, clock, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (run_30 (store, clock, &off), ==, 1);
+  g_assert_cmpuint (run_30 (f->store, clock, &off), ==, 1);
   g_assert_cmpint (off, ==, 0);
-  g_assert_true (is_erased (store, id));
-
-  g_clear_object (&store);
-  ps_remove_tree (dir);
+  g_assert_true (is_erased (f->store, f->id));
 }
 
 static gint64
@@ -549,12 +539,16 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/retention/erases-on-time", test_erases_on_time);
-  g_test_add_func ("/retention/survives-reopen", test_survives_reopen);
-  g_test_add_func ("/retention/clock-ahead-erases-nothing", test_clock_ahead_erases_nothing);
-  g_test_add_func ("/retention/real-days-erase-on-time", test_real_days_erase_on_time);
-  g_test_add_func ("/retention/long-sleep-erases-on-time", test_long_sleep_erases_on_time);
-  g_test_add_func ("/retention/clock-behind", test_clock_behind);
-  g_test_add_func ("/retention/confirmed-clock", test_confirmed_clock);
+  /* The data: how many days before today the case was closed. */
+#define ADD(path, days_ago, test) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (days_ago), fixture_setup, test, fixture_teardown)
+  ADD ("/retention/survives-reopen", 90, test_survives_reopen);
+  ADD ("/retention/clock-ahead-erases-nothing", 0, test_clock_ahead_erases_nothing);
+  ADD ("/retention/real-days-erase-on-time", 0, test_real_days_erase_on_time);
+  ADD ("/retention/long-sleep-erases-on-time", 0, test_long_sleep_erases_on_time);
+  ADD ("/retention/clock-behind", 29, test_clock_behind);
+  ADD ("/retention/confirmed-clock", 0, test_confirmed_clock);
+#undef ADD
   g_test_add_func ("/retention/no-trace-in-file", test_no_trace_in_file);
   g_test_add_func ("/retention/control-finds-trace-without-secure-delete",
                    test_control_without_secure_delete);

@@ -14,7 +14,9 @@
 #include "ps-backup-dialog.h"
 #include "ps-key-vault.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 #include "ps-window-private.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -69,44 +71,14 @@ static GtkEditable *
 row_titled (GtkWidget  *widget,
             const char *title)
 {
-  GtkWidget *child;
-
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return GTK_EDITABLE (widget);
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-button_labelled (GtkWidget  *widget,
-                 const char *label)
-{
-  GtkWidget *child;
-
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_EDITABLE (ps_test_find_row (widget, title));
 }
 
 /* What the user sees: the Save button enabled or greyed out. */
 static gboolean
 can_go (PsBackupDialog *dialog)
 {
-  GtkWidget *button = button_labelled (GTK_WIDGET (dialog), "_Save Backup…");
+  GtkWidget *button = ps_test_find_button (GTK_WIDGET (dialog), "_Save Backup…");
 
   g_assert_nonnull (button);
   return gtk_widget_is_sensitive (button);
@@ -384,6 +356,105 @@ test_restore_over_missing_key (Fixture       *f,
   }
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return ps_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !chooser_shown (data);
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* Picks @file in the file chooser on screen, as a double-click does. */
+static void
+choose_file (GFile *file)
+{
+  GtkWidget *chooser;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ps_test_wait_for (chooser_shown, NULL, 10000));
+  chooser = ps_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The folder loads, then the file is selected. */
+  g_assert_true (ps_test_wait_for (chooser_has_file, chooser, 10000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (ps_test_wait_for (chooser_gone, NULL, 10000));
+}
+
+/* Restoring asks for the file first, then its passphrase; after a wrong
+ * passphrase it asks for the passphrase again, not for the file. */
+static void
+test_restore_file_then_passphrase (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = make_backup (f, "correct horse battery");
+  g_autoptr(GError) error = NULL;
+  PsBackupDialog *restore;
+  GtkWidget *passphrase, *file_row, *confirm;
+
+  g_assert_true (ps_store_delete_case (ps_context_get_store (f->context), f->case_id, &error));
+  g_assert_no_error (error);
+
+  /* First the file: no passphrase asked for yet, the one button chooses. */
+  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  gtk_window_set_transient_for (GTK_WINDOW (restore), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (restore));
+  passphrase = GTK_WIDGET (row_titled (GTK_WIDGET (restore), "Passphrase"));
+  g_assert_false (gtk_widget_get_mapped (passphrase));
+  g_assert_false (ps_test_shows_button (GTK_WIDGET (restore), "_Restore…"));
+  ps_test_screenshot (GTK_WIDGET (restore), "restore-1-file.png");
+  ps_test_click (ps_test_find_button (GTK_WIDGET (restore), "_Choose Backup…"));
+  choose_file (file);
+
+  /* Then its passphrase, with the file's name above it. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (restore));
+  g_assert_true (gtk_widget_get_mapped (passphrase));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (restore)), passphrase));
+  file_row = ps_test_find_row (GTK_WIDGET (restore), "Backup File");
+  g_assert_true (gtk_widget_get_mapped (file_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file_row)), ==, "backup.peerside");
+  g_assert_false (gtk_widget_is_sensitive (ps_test_find_button (GTK_WIDGET (restore), "_Restore…")));
+  ps_test_screenshot (GTK_WIDGET (restore), "restore-2-passphrase.png");
+
+  /* A wrong passphrase: said, the file kept, no file chooser again. */
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the passphrase");
+  ps_test_click (ps_test_find_button (GTK_WIDGET (restore), "_Restore…"));
+  g_assert_true (ps_test_wait_for (message_shown, restore, 30000));
+  ps_test_iterate (50);
+  g_assert_null (ps_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->context))), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (passphrase));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (restore)), passphrase));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file_row)), ==, "backup.peerside");
+  ps_test_screenshot (GTK_WIDGET (restore), "restore-3-wrong-passphrase.png");
+
+  /* The right one, and Enter: the confirmation, then the backup's caseload. */
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), "correct horse battery");
+  g_signal_emit_by_name (passphrase, "entry-activated");
+  g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
+  g_assert_null (ps_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  confirm = find_message_dialog ();
+  ps_test_respond (ADW_MESSAGE_DIALOG (confirm), "replace");
+  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->context), f->case_id));
+  assert_no_copies (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +468,7 @@ main (int   argc,
   ADD ("restore-over-missing-key", test_restore_over_missing_key);
   ADD ("restore-crafted-backup", test_restore_crafted_backup);
   ADD ("restore-swapped-after-confirm", test_restore_swapped_after_confirm);
+  ADD ("restore-file-then-passphrase", test_restore_file_then_passphrase);
 #undef ADD
 
   ret = g_test_run ();

@@ -39,49 +39,11 @@ static char *data_home;
 /* Finding what a user sees ------------------------------------------------ */
 
 static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
 is_menu_button_labelled (GtkWidget     *widget,
                          gconstpointer  data)
 {
   return GTK_IS_MENU_BUTTON (widget) &&
          g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_label_reading (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
 }
 
 static gboolean
@@ -97,50 +59,6 @@ is_error_label (GtkWidget     *widget,
                 gconstpointer  data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  return ps_test_find_widget (widget, is_type, GSIZE_TO_POINTER (type));
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  GtkWidget *row = ps_test_find_widget (widget, is_row_titled, title);
-
-  if (row == NULL)
-    g_error ("No row titled “%s”", title);
-  return row;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  GtkWidget *button = ps_test_find_widget (widget, is_button_labelled, label);
-
-  if (button == NULL)
-    g_error ("No button labelled “%s”", label);
-  return button;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_WIDGET (item);
-    }
-  return NULL;
 }
 
 static guint
@@ -165,17 +83,10 @@ row_title (GtkWidget *list,
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
-
 static GtkWidget *
 attempts_list (Fixture *f)
 {
-  GtkWidget *list = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "attempts-list");
+  GtkWidget *list = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_named, "attempts-list");
 
   g_assert_true (GTK_IS_LIST_BOX (list));
   return list;
@@ -184,7 +95,7 @@ attempts_list (Fixture *f)
 static const char *
 state_line (Fixture *f)
 {
-  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "state-line");
+  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_named, "state-line");
 
   g_assert_true (GTK_IS_LABEL (label));
   g_assert_true (gtk_widget_is_drawable (label));
@@ -195,8 +106,8 @@ state_line (Fixture *f)
 static const char *
 page_title (Fixture *f)
 {
-  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "case-name");
-  GtkWidget *title = find_type (find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR),
+  GtkWidget *label = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_named, "case-name");
+  GtkWidget *title = ps_test_find_type (ps_test_find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR),
                                 ADW_TYPE_WINDOW_TITLE);
 
   g_assert_true (GTK_IS_LABEL (label));
@@ -209,7 +120,7 @@ static gboolean
 action_enabled (Fixture    *f,
                 const char *action)
 {
-  GtkWidget *button = ps_test_find_widget (GTK_WIDGET (f->page), has_action, action);
+  GtkWidget *button = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action, action);
 
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);
@@ -219,33 +130,7 @@ static gboolean
 toast_shows (Fixture    *f,
              const char *text)
 {
-  return ps_test_find_widget (GTK_WIDGET (f->window), is_label_reading, text) != NULL;
-}
-
-static gboolean
-window_gone (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  if (gtk_widget_get_visible (GTK_WIDGET (data)))
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (item == data)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Takes a reference held since before the action that closes @window:
- * waits until the window is off the screen and gone from the toplevels. */
-static void
-wait_gone (GtkWidget *window)
-{
-  g_assert_true (ps_test_wait_for (window_gone, window, 5000));
-  g_object_unref (window);
+  return ps_test_find_widget (GTK_WIDGET (f->window), ps_test_is_label_reading, text) != NULL;
 }
 
 /* What a pointer click does (gtk_widget_activate() on a button only emits
@@ -285,11 +170,7 @@ fixture_set_up (Fixture       *f,
   f->store = ps_context_get_store (f->context);
 
   f->page = ps_case_page_new (f->context);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 760);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = ps_test_present (GTK_WIDGET (f->page), 1000, 760);
 }
 
 static void
@@ -298,8 +179,8 @@ fixture_tear_down (Fixture       *f,
 {
   GtkWidget *other;
 
-  while ((other = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) ||
-         (other = find_toplevel (PS_TYPE_CASE_EDITOR)))
+  while ((other = ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) ||
+         (other = ps_test_find_toplevel (PS_TYPE_CASE_EDITOR)))
     gtk_window_destroy (GTK_WINDOW (other));
   gtk_window_destroy (f->window);
   g_clear_object (&f->context);
@@ -347,7 +228,7 @@ open_editor (Fixture *f,
 static GtkWidget *
 editor_save (PsCaseEditor *editor)
 {
-  return find_button (GTK_WIDGET (editor), "_Save");
+  return ps_test_find_button (GTK_WIDGET (editor), "_Save");
 }
 
 /* The message under the form, or NULL when none shows. */
@@ -371,7 +252,7 @@ static void
 choose_reason (PsCaseEditor *editor,
                PsReason      reason)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "R_eason")), reason);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ps_test_find_row (GTK_WIDGET (editor), "R_eason")), reason);
 }
 
 static void
@@ -379,7 +260,7 @@ test_editor_refuses_empty_name (Fixture       *f,
                                 gconstpointer  data)
 {
   PsCaseEditor *editor = open_editor (f, NULL);
-  GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
+  GtkWidget *name_row = ps_test_find_row (GTK_WIDGET (editor), "_Name");
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Case");
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
@@ -394,7 +275,7 @@ test_editor_refuses_empty_name (Fixture       *f,
   type_text (name_row, "Dr. Ada Placeholder");
   g_assert_false (gtk_widget_get_sensitive (editor_save (editor)));
   g_assert_cmpstr (editor_message (editor), ==, "Choose a reason.");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (editor), "R_eason"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ps_test_find_row (GTK_WIDGET (editor), "R_eason"))),
                    ==, "Not chosen yet");
   choose_reason (editor, PS_REASON_COMPLAINT);
   g_assert_true (gtk_widget_get_sensitive (editor_save (editor)));
@@ -422,14 +303,14 @@ test_editor_refuses_future_request (Fixture       *f,
                                     gconstpointer  data)
 {
   PsCaseEditor *editor = open_editor (f, NULL);
-  GtkWidget *requested = find_row (GTK_WIDGET (editor), "Re_quested On");
-  GtkWidget *menu_button = find_type (requested, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *requested = ps_test_find_row (GTK_WIDGET (editor), "Re_quested On");
+  GtkWidget *menu_button = ps_test_find_type (requested, GTK_TYPE_MENU_BUTTON);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) tomorrow = g_date_time_new (utc, 2024, 11, 15, 12, 0, 0);
   g_autoptr(GDateTime) yesterday = g_date_time_new (utc, 2024, 11, 13, 12, 0, 0);
   GtkWidget *calendar;
 
-  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  type_text (ps_test_find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
   choose_reason (editor, PS_REASON_CONFLICT);
 
   /* Today (from the clock) by default. */
@@ -437,7 +318,7 @@ test_editor_refuses_future_request (Fixture       *f,
 
   /* Choose tomorrow in the calendar. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  calendar = find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+  calendar = ps_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
                         GTK_TYPE_CALENDAR);
   g_assert_nonnull (calendar);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), tomorrow);
@@ -461,10 +342,10 @@ test_editor_colleague_needs_consent (Fixture       *f,
 {
   GtkWidget *held;
   PsCaseEditor *editor = open_editor (f, NULL);
-  GtkWidget *referral = find_row (GTK_WIDGET (editor), "_Referral");
-  GtkWidget *consent = find_row (GTK_WIDGET (editor), "The colleague _agreed to be referred");
+  GtkWidget *referral = ps_test_find_row (GTK_WIDGET (editor), "_Referral");
+  GtkWidget *consent = ps_test_find_row (GTK_WIDGET (editor), "The colleague _agreed to be referred");
 
-  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  type_text (ps_test_find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
   choose_reason (editor, PS_REASON_CONFLICT);
   g_assert_false (gtk_widget_get_visible (consent));
 
@@ -483,7 +364,7 @@ test_editor_colleague_needs_consent (Fixture       *f,
 
   held = hold (editor);
   click (editor_save (editor));
-  wait_gone (held);
+  ps_test_wait_gone (held);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 1);
   {
     g_autoptr(PsCase) saved = g_list_model_get_item (ps_store_get_cases (f->store), 0);
@@ -526,7 +407,7 @@ notice_shows (gpointer data)
 {
   gpointer *args = data;
 
-  return ps_test_find_widget (args[0], is_label_reading, args[1]) != NULL;
+  return ps_test_find_widget (args[0], ps_test_is_label_reading, args[1]) != NULL;
 }
 
 /* Pastes @text into @row and waits for @notice: the paste is not added. */
@@ -552,8 +433,8 @@ test_editor_paste_is_never_cut (Fixture       *f,
                                 gconstpointer  data)
 {
   PsCaseEditor *editor = open_editor (f, NULL);
-  GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
-  GtkWidget *contact_row = find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
+  GtkWidget *name_row = ps_test_find_row (GTK_WIDGET (editor), "_Name");
+  GtkWidget *contact_row = ps_test_find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
   g_autofree char *long_name = g_strnfill (81, 'a');
   g_autofree char *full = g_strnfill (80, 'a');
 
@@ -574,7 +455,7 @@ test_editor_paste_is_never_cut (Fixture       *f,
   type_text (name_row, full);
   gtk_editable_insert_text (GTK_EDITABLE (name_row), "b", -1, &(int) { 80 });
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, full);
-  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (editor), is_label_reading,
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (editor), ps_test_is_label_reading,
                                  "A name has at most 80 characters: the text was not added."));
 
   /* A contact pasted from an email signature is refused the same way. */
@@ -606,8 +487,8 @@ test_editor_refuses_invisible_and_controls (Fixture       *f,
     { "Dr. Ada Placeholder", "\u202e0010-555", "A contact cannot hold characters that change the direction of text." },
   };
   PsCaseEditor *editor = open_editor (f, NULL);
-  GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
-  GtkWidget *contact_row = find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
+  GtkWidget *name_row = ps_test_find_row (GTK_WIDGET (editor), "_Name");
+  GtkWidget *contact_row = ps_test_find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
 
   choose_reason (editor, PS_REASON_CONFLICT);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -657,11 +538,11 @@ test_editor_creates_case (Fixture       *f,
   GtkWidget *contact_row;
 
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
-  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
-  contact_row = find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
+  type_text (ps_test_find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  contact_row = ps_test_find_row (GTK_WIDGET (editor), "C_ontact (phone, email or pager)");
   type_text (contact_row, "ada@example.org");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "_Meet By")), PS_MODALITY_VIDEO);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "R_eason")), PS_REASON_BURNOUT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ps_test_find_row (GTK_WIDGET (editor), "_Meet By")), PS_MODALITY_VIDEO);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ps_test_find_row (GTK_WIDGET (editor), "R_eason")), PS_REASON_BURNOUT);
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
   ps_test_screenshot (GTK_WIDGET (editor), "case-editor-480.png");
@@ -673,7 +554,7 @@ test_editor_creates_case (Fixture       *f,
   /* Enter in the last text field saves. */
   held = hold (editor);
   g_signal_emit_by_name (contact_row, "entry-activated");
-  wait_gone (held);
+  ps_test_wait_gone (held);
 
   g_assert_nonnull (saved);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 1);
@@ -696,14 +577,14 @@ test_editor_asks_about_old_request (Fixture       *f,
                                     gconstpointer  data)
 {
   PsCaseEditor *editor = open_editor (f, NULL);
-  PsDateRow *requested = PS_DATE_ROW (find_row (GTK_WIDGET (editor), "Re_quested On"));
+  PsDateRow *requested = PS_DATE_ROW (ps_test_find_row (GTK_WIDGET (editor), "Re_quested On"));
   g_autoptr(PsCase) saved = NULL;
   AdwMessageDialog *question;
   GtkWidget *held;
   GDate day;
 
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
-  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
+  type_text (ps_test_find_row (GTK_WIDGET (editor), "_Name"), "Dr. Ada Placeholder");
   choose_reason (editor, PS_REASON_LIFE_STRESSOR);
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 1, 10, 2023);
@@ -737,7 +618,7 @@ test_editor_asks_about_old_request (Fixture       *f,
   g_assert_nonnull (question);
   held = hold (editor);
   adw_message_dialog_response (question, "save");
-  wait_gone (held);
+  ps_test_wait_gone (held);
   g_assert_nonnull (saved);
   g_assert_cmpint (g_date_get_year (ps_case_get_requested_on (saved)), ==, 2023);
 
@@ -745,17 +626,17 @@ test_editor_asks_about_old_request (Fixture       *f,
   editor = open_editor (f, saved);
   held = hold (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_gone (held);
+  ps_test_wait_gone (held);
 
   /* A day within the year saves straight away. */
   editor = open_editor (f, NULL);
-  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Dr. Bram Example");
+  type_text (ps_test_find_row (GTK_WIDGET (editor), "_Name"), "Dr. Bram Example");
   choose_reason (editor, PS_REASON_OTHER);
   g_date_set_dmy (&day, 15, 11, 2023);
-  ps_date_row_set_date (PS_DATE_ROW (find_row (GTK_WIDGET (editor), "Re_quested On")), &day);
+  ps_date_row_set_date (PS_DATE_ROW (ps_test_find_row (GTK_WIDGET (editor), "Re_quested On")), &day);
   held = hold (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_gone (held);
+  ps_test_wait_gone (held);
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 2);
 }
 
@@ -770,12 +651,12 @@ test_editor_edits_case (Fixture       *f,
 
   g_assert_cmpstr (page_title (f), ==, "Dr. Ada Placeholder");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.edit", NULL));
-  editor = PS_CASE_EDITOR (find_toplevel (PS_TYPE_CASE_EDITOR));
+  editor = PS_CASE_EDITOR (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Case");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == f->window);
 
-  name_row = find_row (GTK_WIDGET (editor), "_Name");
+  name_row = ps_test_find_row (GTK_WIDGET (editor), "_Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Dr. Ada Placeholder");
   g_assert_true (gtk_widget_get_sensitive (editor_save (editor)));
   type_text (name_row, "Dr. Ada P. Placeholder");
@@ -783,7 +664,7 @@ test_editor_edits_case (Fixture       *f,
   /* Ctrl+Enter saves from anywhere in the form. */
   held = hold (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_gone (held);
+  ps_test_wait_gone (held);
 
   g_assert_cmpstr (ps_case_get_display_name (item), ==, "Dr. Ada P. Placeholder");
   g_assert_cmpstr (page_title (f), ==, "Dr. Ada P. Placeholder");
@@ -797,10 +678,10 @@ test_editor_cancel_keeps_case (Fixture       *f,
   PsCase *item = show_case (f, "Dr. Ada Placeholder", "555-0100");
   PsCaseEditor *editor = open_editor (f, item);
 
-  type_text (find_row (GTK_WIDGET (editor), "_Name"), "Someone Else");
+  type_text (ps_test_find_row (GTK_WIDGET (editor), "_Name"), "Someone Else");
   held = hold (editor);
-  click (find_button (GTK_WIDGET (editor), "_Cancel"));
-  wait_gone (held);
+  click (ps_test_find_button (GTK_WIDGET (editor), "_Cancel"));
+  ps_test_wait_gone (held);
   g_assert_cmpstr (ps_case_get_display_name (item), ==, "Dr. Ada Placeholder");
 }
 
@@ -813,7 +694,7 @@ test_editor_shows_store_error (Fixture       *f,
   g_autoptr(PsCaseEditor) editor = g_object_ref (open_editor (f, item));
   g_autoptr(GError) error = NULL;
   g_autoptr(PsCaseFields) fields = ps_case_dup_fields (item);
-  GtkWidget *name_row = find_row (GTK_WIDGET (editor), "_Name");
+  GtkWidget *name_row = ps_test_find_row (GTK_WIDGET (editor), "_Name");
 
   type_text (name_row, "Dr. Ada P. Placeholder");
 
@@ -849,7 +730,7 @@ test_page_logs_attempts (Fixture       *f,
 
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_AWAITING_FIRST_CONTACT);
   g_assert_cmpuint (count_rows (attempts), ==, 0);
-  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "No attempts yet"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "No attempts yet"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "no-answer"));
   g_assert_cmpuint (count_rows (attempts), ==, 1);
@@ -901,14 +782,14 @@ test_page_lists_conversations (Fixture       *f,
                                gconstpointer  data)
 {
   PsCase *item = show_case (f, "Dr. Ada Placeholder", "555-0100");
-  GtkWidget *list = ps_test_find_widget (GTK_WIDGET (f->page), is_named, "conversations-list");
+  GtkWidget *list = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_named, "conversations-list");
   g_autoptr(GDateTime) starts = g_date_time_new_utc (2024, 11, 18, 14, 30, 0);
   g_autoptr(PsConversation) conversation = NULL;
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *row;
 
   g_assert_cmpuint (count_rows (list), ==, 0);
-  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "No conversations yet"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "No conversations yet"));
 
   conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), starts, 30,
                                                  PS_MODALITY_VIDEO, &error);
@@ -931,7 +812,7 @@ test_page_lists_conversations (Fixture       *f,
 static GtkWidget *
 undo_button (Fixture *f)
 {
-  return ps_test_find_widget (GTK_WIDGET (f->window), is_button_labelled, "_Undo");
+  return ps_test_find_widget (GTK_WIDGET (f->window), ps_test_is_button_labelled, "_Undo");
 }
 
 static void
@@ -947,7 +828,7 @@ test_page_close_undo_reopen (Fixture       *f,
 
   /* The menu's Close Case… opens the dialog; it says when the name goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL));
-  dialog = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  dialog = PS_CLOSE_CASE_DIALOG (ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "How did the support end? Their name and contact will be erased on "
@@ -957,22 +838,22 @@ test_page_close_undo_reopen (Fixture       *f,
 
   /* Nothing is chosen for the user. */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close"));
-  adw_action_row_activate (ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), "Referred to professional resources")));
+  adw_action_row_activate (ADW_ACTION_ROW (ps_test_find_row (GTK_WIDGET (dialog), "Referred to professional resources")));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close"));
-  close_button = find_button (GTK_WIDGET (dialog), "C_lose Case");
+  close_button = ps_test_find_button (GTK_WIDGET (dialog), "C_lose Case");
   held = hold (dialog);
   click (close_button);
-  wait_gone (held);
+  ps_test_wait_gone (held);
 
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
   g_assert_cmpint (ps_case_get_closure_status (item), ==, PS_CLOSURE_REFERRED);
   g_assert_cmpint (g_date_get_day (ps_case_get_closed_on (item)), ==, 14);
   g_assert_true (g_str_has_prefix (state_line (f), "Closed · "));
   g_assert_true (toast_shows (f, "Case closed"));
-  g_assert_nonnull (find_row (GTK_WIDGET (f->page), "Thu 14 Nov 2024"));
+  g_assert_nonnull (ps_test_find_row (GTK_WIDGET (f->page), "Thu 14 Nov 2024"));
 
   /* Closed: no second close, no attempts; reopen instead. */
-  g_assert_false (gtk_widget_get_sensitive (ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.close")));
+  g_assert_false (gtk_widget_get_sensitive (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action, "case.close")));
   g_assert_false (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->page), is_menu_button_labelled,
                                                        "_Log Attempt")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
@@ -987,11 +868,11 @@ test_page_close_undo_reopen (Fixture       *f,
 
   /* Close again, then reopen from the page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL));
-  dialog = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  dialog = PS_CLOSE_CASE_DIALOG (ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
   ps_close_case_dialog_set_status (dialog, PS_CLOSURE_COMPLETED);
   held = hold (dialog);
-  click (find_button (GTK_WIDGET (dialog), "C_lose Case"));
-  wait_gone (held);
+  click (ps_test_find_button (GTK_WIDGET (dialog), "C_lose Case"));
+  ps_test_wait_gone (held);
   g_assert_cmpint (ps_case_get_closure_status (item), ==, PS_CLOSURE_COMPLETED);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.reopen", NULL));
@@ -1007,11 +888,11 @@ test_page_cancel_close (Fixture       *f,
   GtkWidget *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL);
-  dialog = find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG);
+  dialog = ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG);
   ps_close_case_dialog_set_status (PS_CLOSE_CASE_DIALOG (dialog), PS_CLOSURE_DECLINED);
   held = hold (dialog);
-  click (find_button (dialog, "_Cancel"));
-  wait_gone (held);
+  click (ps_test_find_button (dialog, "_Cancel"));
+  ps_test_wait_gone (held);
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_AWAITING_FIRST_CONTACT);
 }
 
@@ -1021,7 +902,7 @@ open_delete_dialog (Fixture *f)
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.delete", NULL));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   return ADW_MESSAGE_DIALOG (dialog);
 }
@@ -1057,23 +938,23 @@ test_page_delete (Fixture       *f,
 
   /* Cancel keeps the case. */
   held = hold (dialog);
-  click (find_button (GTK_WIDGET (dialog), "_Cancel"));
-  wait_gone (held);
+  click (ps_test_find_button (GTK_WIDGET (dialog), "_Cancel"));
+  ps_test_wait_gone (held);
   g_assert_true (ps_store_lookup_case (f->store, id) == item);
 
   /* Close Instead: the close dialog, saying when the name goes. */
   dialog = open_delete_dialog (f);
   held = hold (dialog);
-  click (find_button (GTK_WIDGET (dialog), "C_lose Instead"));
-  wait_gone (held);
-  closing = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  click (ps_test_find_button (GTK_WIDGET (dialog), "C_lose Instead"));
+  ps_test_wait_gone (held);
+  closing = PS_CLOSE_CASE_DIALOG (ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
   g_assert_nonnull (closing);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (closing)),
                             "will be erased on 14 December 2024"));
   ps_close_case_dialog_set_status (closing, PS_CLOSURE_COMPLETED);
   held = hold (closing);
-  click (find_button (GTK_WIDGET (closing), "C_lose Case"));
-  wait_gone (held);
+  click (ps_test_find_button (GTK_WIDGET (closing), "C_lose Case"));
+  ps_test_wait_gone (held);
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
 
   /* A closed case has nothing to close instead; privacy mode names by initials. */
@@ -1083,13 +964,13 @@ test_page_delete (Fixture       *f,
   g_assert_false (adw_message_dialog_has_response (dialog, "close"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   held = hold (dialog);
-  click (find_button (GTK_WIDGET (dialog), "_Delete"));
-  wait_gone (held);
+  click (ps_test_find_button (GTK_WIDGET (dialog), "_Delete"));
+  ps_test_wait_gone (held);
 
   g_assert_null (ps_store_lookup_case (f->store, id));
   g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
   g_assert_null (ps_case_page_get_case (f->page));
-  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "No Case Selected"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "No Case Selected"));
 }
 
 typedef struct
@@ -1127,7 +1008,7 @@ test_page_copies_contact (Fixture       *f,
   show_case (f, "Dr. Ada Placeholder", "+1 555 0100");
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->page)), "something else");
 
-  copy = ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.copy-contact");
+  copy = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action, "case.copy-contact");
   g_assert_nonnull (copy);
   g_assert_true (gtk_widget_get_sensitive (copy));
   click (copy);
@@ -1142,7 +1023,7 @@ test_page_copies_contact (Fixture       *f,
   /* No contact, nothing to copy. */
   show_case (f, "Dr. Grace Example", NULL);
   g_assert_false (gtk_widget_get_sensitive (copy));
-  g_assert_nonnull (find_row (GTK_WIDGET (f->page), "No contact"));
+  g_assert_nonnull (ps_test_find_row (GTK_WIDGET (f->page), "No contact"));
 }
 
 static void
@@ -1151,13 +1032,13 @@ test_page_privacy_mode (Fixture       *f,
 {
   show_case (f, "Dr. Ada Placeholder", "ada@example.org");
   g_assert_cmpstr (page_title (f), ==, "Dr. Ada Placeholder");
-  g_assert_nonnull (find_row (GTK_WIDGET (f->page), "ada@example.org"));
+  g_assert_nonnull (ps_test_find_row (GTK_WIDGET (f->page), "ada@example.org"));
 
   /* Followed live, without showing the case again. */
   g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
   g_assert_cmpstr (page_title (f), ==, "A. P.");
-  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), is_label_reading, "Dr. Ada Placeholder"));
-  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), is_row_titled, "ada@example.org"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "Dr. Ada Placeholder"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_row_titled, "ada@example.org"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   ps_test_screenshot (GTK_WIDGET (f->window), "case-page-privacy.png");
 
@@ -1187,11 +1068,11 @@ test_page_deidentified (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.edit", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
   g_assert_cmpuint (count_rows (attempts_list (f)), ==, 0);
-  g_assert_false (gtk_widget_get_sensitive (ps_test_find_widget (GTK_WIDGET (f->page), has_action,
+  g_assert_false (gtk_widget_get_sensitive (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action,
                                                          "case.copy-contact")));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.reopen", NULL);
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
-  g_assert_null (find_toplevel (PS_TYPE_CASE_EDITOR));
+  g_assert_null (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
 }
 
 /* The header's suggested action ---------------------------------------------- */
@@ -1240,8 +1121,8 @@ static const char *
 suggested_width (Fixture *f,
                  guint   *width)
 {
-  GtkWidget *header = find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR);
-  GtkWidget *squeezer = find_type (header, ADW_TYPE_SQUEEZER);
+  GtkWidget *header = ps_test_find_type (GTK_WIDGET (f->page), ADW_TYPE_HEADER_BAR);
+  GtkWidget *squeezer = ps_test_find_type (header, ADW_TYPE_SQUEEZER);
   g_autoptr(GPtrArray) in_header = g_ptr_array_new ();
   g_autoptr(GPtrArray) in_page = g_ptr_array_new ();
   GtkWidget *shown, *button, *full;
@@ -1323,8 +1204,8 @@ test_page_suggested_action (Fixture       *f,
   /* Reached: Schedule, which opens the schedule dialog. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");
   g_assert_cmpstr (suggested (f), ==, "Sc_hedule Conversation…");
-  click (find_button (GTK_WIDGET (f->page), "Sc_hedule Conversation…"));
-  dialog = find_toplevel (PS_TYPE_SCHEDULE_DIALOG);
+  click (ps_test_find_button (GTK_WIDGET (f->page), "Sc_hedule Conversation…"));
+  dialog = ps_test_find_toplevel (PS_TYPE_SCHEDULE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -1356,15 +1237,15 @@ test_page_suggested_action (Fixture       *f,
   g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
                                                   PS_CONVERSATION_COMPLETED, NULL));
   g_assert_cmpstr (suggested (f), ==, "_Close Case…");
-  click (find_button (GTK_WIDGET (f->page), "_Close Case…"));
-  dialog = find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG);
+  click (ps_test_find_button (GTK_WIDGET (f->page), "_Close Case…"));
+  dialog = ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "will be erased on 14 December 2024"));
   ps_close_case_dialog_set_status (PS_CLOSE_CASE_DIALOG (dialog), PS_CLOSURE_COMPLETED);
   held = hold (dialog);
-  click (find_button (dialog, "C_lose Case"));
-  wait_gone (held);
+  click (ps_test_find_button (dialog, "C_lose Case"));
+  ps_test_wait_gone (held);
   g_assert_null (suggested (f));
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
 }
@@ -1444,7 +1325,7 @@ write_to_them (Fixture    *f,
                const char *scheme)
 {
   g_autofree char *out = g_build_filename (launched_dir, scheme, NULL);
-  GtkWidget *button = ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
+  GtkWidget *button = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action, "case.write-to-them");
   char *uri = NULL;
 
   g_assert_nonnull (button);
@@ -1472,15 +1353,21 @@ static void
 test_page_write_to_them (Fixture       *f,
                          gconstpointer  data)
 {
+  g_autoptr(GHashTable) before = NULL;
   char *uri;
   GtkWidget *button;
 
-  /* An email address: the mail client, with the supporter's wording only. */
+  /* An email address: the mail client, with the supporter's wording only;
+   * nothing of it is kept: the caseload's files are as they were. */
   show_case (f, "Dr. Ada Placeholder", "ada@example.org");
+  ps_test_iterate (50);
+  before = ps_test_snapshot (f->dir);
   g_assert_cmpstr (message_setting (f), ==, "Touching base");
   uri = write_to_them (f, "mailto");
   g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Touching%20base");
   g_free (uri);
+  ps_test_iterate (50);
+  ps_test_assert_unchanged (before, f->dir);
 
   g_settings_set_string (f->settings, "reach-in-message", "Thinking of you & here if useful");
   uri = write_to_them (f, "mailto");
@@ -1503,7 +1390,7 @@ test_page_write_to_them (Fixture       *f,
 
   /* A number with an extension takes no text: a call. */
   show_case (f, "Dr. Ivo Sample", "555-0100 ext 12");
-  button = ps_test_find_widget (GTK_WIDGET (f->page), has_action, "case.write-to-them");
+  button = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action, "case.write-to-them");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Call Them");
   uri = write_to_them (f, "tel");
   g_assert_cmpstr (uri, ==, "tel:5550100;ext=12");
@@ -1529,7 +1416,7 @@ test_preferences_reach_in_message (Fixture       *f,
   gtk_window_set_transient_for (GTK_WINDOW (prefs), f->window);
   gtk_window_present (GTK_WINDOW (prefs));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
-  row = find_row (GTK_WIDGET (prefs), "Reach-In _Message");
+  row = ps_test_find_row (GTK_WIDGET (prefs), "Reach-In _Message");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Touching base");
   gtk_widget_grab_focus (row);   /* scrolls it into view */
   ps_test_screenshot (GTK_WIDGET (prefs), "preferences-reach-in.png");
@@ -1629,17 +1516,6 @@ tour_cases (Fixture  *f,
   stops[6] = (TourStop) { "closed", closed };
 }
 
-static void
-speak (const char *language)
-{
-  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 /* Each state's page at 1280 and 360 px, light and dark, English and French,
  * kept as test artefacts; in French the header's words are French and the
  * reach-in wording's default is translated. */
@@ -1661,7 +1537,7 @@ test_page_tour (Fixture       *f,
   tour_cases (f, stops);
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      speak (languages[l]);
+      ps_test_speak (languages[l]);
       if (l > 0)
         {
           /* A page made in French: its template is translated once. */
@@ -1703,7 +1579,7 @@ test_page_tour (Fixture       *f,
         }
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  speak ("");
+  ps_test_speak ("");
 }
 
 static void
@@ -1719,7 +1595,7 @@ test_accessible_names (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (icon_actions); i++)
     {
-      widget = ps_test_find_widget (GTK_WIDGET (f->page), has_action, icon_actions[i]);
+      widget = ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action, icon_actions[i]);
       g_assert_nonnull (widget);
       g_assert_true (gtk_widget_get_visible (widget));
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -1728,7 +1604,7 @@ test_accessible_names (Fixture       *f,
     }
   /* The back button shows only when folded. */
   ps_case_page_set_folded (f->page, FALSE);
-  g_assert_false (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->page), has_action,
+  g_assert_false (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_has_action,
                                                        "caseload.show-list")));
 
   widget = ps_test_find_widget (GTK_WIDGET (f->page), is_icon_menu_button, NULL);
@@ -1748,12 +1624,12 @@ test_accessible_names (Fixture       *f,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_row (GTK_WIDGET (editor), rows[i][0])),
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ps_test_find_row (GTK_WIDGET (editor), rows[i][0])),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, rows[i][1]);
   }
-  widget = find_type (find_row (GTK_WIDGET (editor), "_Name"), GTK_TYPE_TEXT);
+  widget = ps_test_find_type (ps_test_find_row (GTK_WIDGET (editor), "_Name"), GTK_TYPE_TEXT);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "Name");
-  widget = find_type (find_row (GTK_WIDGET (editor), "Re_quested On"), GTK_TYPE_MENU_BUTTON);
+  widget = ps_test_find_type (ps_test_find_row (GTK_WIDGET (editor), "Re_quested On"), GTK_TYPE_MENU_BUTTON);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Re_quested On: Thu 14 Nov 2024");
   gtk_window_destroy (GTK_WINDOW (editor));

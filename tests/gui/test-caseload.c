@@ -13,6 +13,7 @@
 #include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -28,18 +29,7 @@ typedef struct
 static PsCaseloadView *
 find_view (GtkWidget *widget)
 {
-  GtkWidget *child;
-
-  if (PS_IS_CASELOAD_VIEW (widget))
-    return PS_CASELOAD_VIEW (widget);
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PsCaseloadView *found = find_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return PS_CASELOAD_VIEW (ps_test_find_type (widget, PS_TYPE_CASELOAD_VIEW));
 }
 
 static void
@@ -539,21 +529,12 @@ test_row_stays_in_bounds (void)
 }
 
 /* The caseload row of @name, as drawn. */
-static PsCaseRow *
-find_row (GtkWidget  *widget,
-          const char *name)
+static gboolean
+is_case_row_named (GtkWidget     *widget,
+                   gconstpointer  name)
 {
-  if (PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0)
-    return PS_CASE_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PsCaseRow *found = find_row (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0;
 }
 
 /* The Schedule's subtitle for @name's entry in @group, or NULL. */
@@ -676,7 +657,7 @@ test_views_agree (Fixture       *f,
         ps_clock_set_now (f->clock, now);
         gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
         gtk_test_widget_wait_for_draw (window);
-        row = find_row (GTK_WIDGET (f->view), name);
+        row = PS_CASE_ROW (ps_test_find_widget (GTK_WIDGET (f->view), is_case_row_named, name));
         g_assert_nonnull (row);
         g_assert_cmpstr (ps_case_row_get_state_line (row), ==, step->row);
         g_assert_cmpstr (schedule_line (schedule, step->group, name), ==, step->schedule);
@@ -714,6 +695,62 @@ test_initials (void)
     }
 }
 
+/* What the view says of the search's matches in the other list, as on
+ * screen after typing @typed in the search field; NULL when nothing. */
+static const char *
+elsewhere_said (Fixture    *f,
+                const char *typed)
+{
+  static const char *buttons[] = { "elsewhere_button", "elsewhere_page_button" };
+  GObject *entry = gtk_widget_get_template_child (GTK_WIDGET (f->view), PS_TYPE_CASELOAD_VIEW, "search_entry");
+  const char *said = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  ps_test_iterate (400);   /* past the search field's delay */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GObject *button = gtk_widget_get_template_child (GTK_WIDGET (f->view), PS_TYPE_CASELOAD_VIEW, buttons[i]);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (button)))
+        {
+          g_assert_null (said);   /* said once */
+          said = gtk_button_get_label (GTK_BUTTON (button));
+        }
+    }
+  return said;
+}
+
+/* "1 match in Closed", "2 matches in Closed", and the same in French. */
+static void
+test_match_elsewhere_wording (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *closed[] = { "Dr. Fay Invented", "Dr. Faye Madeup" };
+  GDate today;
+
+  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 18, 11, 2024);
+  for (guint i = 0; i < G_N_ELEMENTS (closed); i++)
+    {
+      PsCase *item = ps_test_add_case (f->store, closed[i], "2024-11-12");
+
+      g_assert_true (ps_store_close_case (f->store, ps_case_get_id (item), PS_CLOSURE_COMPLETED, &today, NULL));
+    }
+
+  g_assert_null (elsewhere_said (f, "bram"));
+  g_assert_cmpstr (elsewhere_said (f, "fay"), ==, "2 matches in Closed");
+  g_assert_cmpstr (elsewhere_said (f, "FAYE"), ==, "1 match in Closed");
+  g_assert_cmpstr (elsewhere_said (f, "dr."), ==, "2 matches in Closed");
+
+  ps_test_speak ("fr");
+  g_assert_cmpstr (elsewhere_said (f, "fay"), ==, "2 résultats dans Clôturés");
+  g_assert_cmpstr (elsewhere_said (f, "faye"), ==, "1 résultat dans Clôturés");
+  ps_test_speak ("");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +765,7 @@ main (int   argc,
   ADD ("state-lines", test_state_lines);
   ADD ("order-by-urgency", test_order_by_urgency);
   ADD ("search-and-scope", test_search_and_scope);
+  ADD ("match-elsewhere-wording", test_match_elsewhere_wording);
   ADD ("privacy-mode-rows", test_privacy_mode_rows);
   ADD ("rows-follow-search", test_rows_follow_search);
   ADD ("views-agree", test_views_agree);

@@ -136,6 +136,36 @@ test_demo (void)
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
+/* The demo's first reminder arrives a few minutes after it started, as the
+ * clock reaches it: none at start-up, none a minute before, one then. */
+static void
+test_demo_first_reminder (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+  g_autoptr(PsClock) clock = ps_clock_new_fake (start);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
+  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
+  g_autoptr(PsReminderService) reminders = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) before = NULL;
+
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  reminders = ps_reminder_service_new (context, NULL);
+  g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
+  g_assert_nonnull (ps_reminder_service_get_next_due (reminders));
+  due = g_date_time_ref (ps_reminder_service_get_next_due (reminders));
+  g_assert_cmpint (g_date_time_difference (due, start), >=, G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (g_date_time_difference (due, start), <=, 15 * G_TIME_SPAN_MINUTE);
+
+  before = g_date_time_add_seconds (due, -1);
+  ps_clock_set_now (clock, before);
+  g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
+  ps_clock_set_now (clock, due);
+  g_assert_cmpuint (ps_reminder_service_check (reminders), >=, 1);
+}
+
 static gboolean
 demo_caseload_made (gpointer data)
 {
@@ -193,6 +223,7 @@ main (int   argc,
   int ret;
 
   g_test_add_func ("/demo/throwaway-caseload-and-screenshots", test_demo);
+  g_test_add_func ("/demo/first-reminder-after-start", test_demo_first_reminder);
   g_test_add_data_func ("/demo/sigterm-leaves-nothing", GINT_TO_POINTER (SIGTERM), test_demo_signal);
   g_test_add_data_func ("/demo/sigint-leaves-nothing", GINT_TO_POINTER (SIGINT), test_demo_signal);
   ret = g_test_run ();

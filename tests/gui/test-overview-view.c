@@ -15,6 +15,7 @@
 #include "ps-csv-export.h"
 #include "ps-overview-view.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -73,13 +74,9 @@ show_view (Fixture         *f,
            int              width,
            int              height)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   PsOverviewView *view = ps_overview_view_new (f->context);
+  GtkWindow *window = ps_test_present (GTK_WIDGET (view), width, height);
 
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   *view_out = view;
   return window;
 }
@@ -294,12 +291,8 @@ test_view_empty (Fixture       *f,
   g_assert_no_error (error);
   context = ps_context_new_for_store (f->clock, f->settings, store);
 
-  window = GTK_WINDOW (gtk_window_new ());
   view = ps_overview_view_new (context);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, 360, 720);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = ps_test_present (GTK_WIDGET (view), 360, 720);
 
   g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "empty");
   page = child (view, "empty_page");
@@ -328,12 +321,8 @@ test_clock_ahead (Fixture       *f,
   GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
-  window = GTK_WINDOW (gtk_window_new ());
   view = ps_overview_view_new (f->context);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_set_default_size (window, 360, 720);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = ps_test_present (GTK_WIDGET (view), 360, 720);
   row = child (view, "clock_row");
   g_assert_false (gtk_widget_get_mapped (row));
 
@@ -643,6 +632,32 @@ test_screenshots (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A percentage in the language's spacing: "17%" in English, "17 %" with a
+ * narrow no-break space in French. */
+static void
+test_percent_spacing (Fixture       *f,
+                      gconstpointer  data)
+{
+  PsOverviewView *view = NULL;
+  GtkWindow *window = show_view (f, &view, 1000, 800);
+  const char *target;
+
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17%");
+  target = label_text (view, "target_value");
+  g_assert_true (g_regex_match_simple ("^[0-9]+%$", target, 0, 0));
+
+  ps_test_speak ("fr");
+  ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_ALL_TIME);
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17\u202f%");
+  target = label_text (view, "target_value");
+  g_assert_true (g_regex_match_simple ("^[0-9]+\u202f%$", target, 0, 0));
+
+  ps_test_speak ("");
+  ps_overview_view_set_period (view, PS_OVERVIEW_PERIOD_LAST_3_MONTHS);
+  g_assert_cmpstr (label_text (view, "safety_value"), ==, "17%");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +675,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/overview/view/figures", test_view_figures);
+  ADD ("/overview/view/percent-spacing", test_percent_spacing);
   ADD ("/overview/view/refreshes-on-change", test_view_refreshes);
   ADD ("/overview/view/empty-period", test_view_empty);
   ADD ("/overview/view/clock-ahead", test_clock_ahead);

@@ -73,11 +73,7 @@ fixture_set_up (Fixture       *f,
   open_context (f);
 
   f->page = ps_case_page_new (f->context);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 900);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  f->window = ps_test_present (GTK_WIDGET (f->page), 1000, 900);
 }
 
 static void
@@ -138,29 +134,6 @@ count_rows (PsCasePage *page,
   while (list_row (page, list, n) != NULL)
     n++;
   return n;
-}
-
-static gboolean
-window_gone (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (item == data)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Takes a reference held since before the action that closes @window. */
-static void
-wait_gone (GtkWidget *window)
-{
-  g_assert_true (ps_test_wait_for (window_gone, window, 5000));
-  g_object_unref (window);
 }
 
 static PsRecordDialog *
@@ -268,7 +241,7 @@ test_earlier_attempt (Fixture       *f,
   g_assert_null (ps_record_dialog_get_error (dialog));
   g_object_ref (dialog);
   ps_test_click (save);
-  wait_gone (GTK_WIDGET (dialog));
+  ps_test_wait_gone (GTK_WIDGET (dialog));
 
   expected = g_strdup_printf ("%s · Thu 14 Nov, 08:15", ps_contact_outcome_to_label (PS_CONTACT_LEFT_MESSAGE));
   g_assert_cmpuint (count_rows (f->page, "attempts-list"), ==, 1);
@@ -330,7 +303,7 @@ test_held_earlier_and_follow_up (Fixture       *f,
   ps_test_screenshot (GTK_WIDGET (dialog), "record-held-earlier.png");
   g_object_ref (dialog);
   ps_test_click (save);
-  wait_gone (GTK_WIDGET (dialog));
+  ps_test_wait_gone (GTK_WIDGET (dialog));
 
   /* Held, with its five answers (four steps and the safety question). */
   conversations = ps_store_list_conversations (f->store, ps_case_get_id (item));
@@ -545,7 +518,7 @@ leave_conversation (PsConversationPage *page,
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Leave the Conversation?");
   ps_test_respond (question, response);
-  wait_gone (window);
+  ps_test_wait_gone (window);
 }
 
 static gboolean

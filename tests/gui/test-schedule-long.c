@@ -13,6 +13,7 @@
 
 #include "ps-schedule-view-private.h"
 #include "schedule-fixture.h"
+#include "ps-test-widgets.h"
 
 #define N_OVERDUE_CONVERSATIONS 300
 #define N_OVERDUE_FIRST_CONTACTS 200
@@ -126,41 +127,6 @@ last_row (Fixture         *f,
   GtkListBox *list = ps_schedule_view_get_group_list (f->view, group);
 
   return gtk_list_box_get_row_at_index (list, n_rows (list) - 1);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The text of the first label under @widget that is not dimmed: a row's title. */
@@ -289,11 +255,11 @@ test_reach_all (Fixture       *f,
   ps_test_xdotool ("key", "Return", NULL);
 
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "group");
-  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
+  title = ADW_WINDOW_TITLE (ps_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Overdue");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "500 entries");
   /* Its own way back. */
-  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "schedule.back")));
+  g_assert_true (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->view), ps_test_has_action, "schedule.back")));
   list = ps_schedule_view_get_group_page_list (f->view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, N_OVERDUE);
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-long-overdue.png");
@@ -324,7 +290,7 @@ test_reach_all (Fixture       *f,
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "agenda");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Schedule");
   g_assert_true (gtk_window_get_focus (f->base.window) == GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "schedule.back")));
+  g_assert_false (gtk_widget_get_visible (ps_test_find_widget (GTK_WIDGET (f->view), ps_test_has_action, "schedule.back")));
 }
 
 /* The page of a group follows the store: its count, and the agenda again
@@ -341,7 +307,7 @@ test_follows_store (Fixture       *f,
   show_view (f, 1000);
   gtk_widget_activate (GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_TODAY)));
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "group");
-  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
+  title = ADW_WINDOW_TITLE (ps_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Today");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "30 entries");
 
@@ -410,7 +376,7 @@ test_one_change (Fixture       *f,
 
   /* Scrolled to the end of the overdue, one near the top is held. */
   gtk_widget_activate (GTK_WIDGET (last_row (f, PS_SCHEDULE_GROUP_OVERDUE)));
-  title = ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
+  title = ADW_WINDOW_TITLE (ps_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_WINDOW_TITLE));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->base.window));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ps_schedule_view_get_group_page_list (f->view)));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));

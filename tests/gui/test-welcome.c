@@ -13,39 +13,14 @@
 #include "ps-crisis-contacts.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
+#include "ps-test-widgets.h"
 
 static PsApplication *app;
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static PsContactsPreferencesPage *
 find_contacts (GtkWidget *widget)
 {
-  if (PS_IS_CONTACTS_PREFERENCES_PAGE (widget))
-    return PS_CONTACTS_PREFERENCES_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      PsContactsPreferencesPage *found = find_contacts (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return PS_CONTACTS_PREFERENCES_PAGE (ps_test_find_type (widget, PS_TYPE_CONTACTS_PREFERENCES_PAGE));
 }
 
 static void
@@ -96,13 +71,13 @@ test_first_start (void)
   g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (contacts, "us-ca-988")));
   g_assert_true (gtk_check_button_get_active (ps_contacts_preferences_page_get_crisis_check (contacts, "us-physician-support-line")));
   g_assert_true (ps_contacts_preferences_page_add_contact (contacts, "Program coordinator", "555 0100"));
-  g_assert_nonnull (find_label (GTK_WIDGET (welcome), "Before Your First Case"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (welcome), ps_test_is_label_reading, "Before Your First Case"));
   shoot (GTK_WINDOW (welcome), 600, 720, "welcome");
   shoot (GTK_WINDOW (welcome), 360, 640, "welcome");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.next", NULL));
   g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 1);
-  g_assert_nonnull (find_label (GTK_WIDGET (welcome), "First Contact"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (welcome), ps_test_is_label_reading, "First Contact"));
   shoot (GTK_WINDOW (welcome), 600, 720, "welcome-targets");
   g_assert_false (g_settings_get_boolean (settings, "welcome-done"));
 
@@ -123,8 +98,8 @@ test_first_start (void)
   g_assert_cmpstr (ps_caseload_view_get_visible_page (view), ==, "empty");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   ps_test_iterate (300);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Colleagues Yet"));
-  g_assert_null (find_label (GTK_WIDGET (window), "No Case Selected"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading, "No Colleagues Yet"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading, "No Case Selected"));
   shoot (GTK_WINDOW (window), 1280, 800, "first-start-caseload");
   shoot (GTK_WINDOW (window), 360, 720, "first-start-caseload");
 

@@ -34,34 +34,16 @@ typedef struct
 
 typedef struct { int width, height; } Size;
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
 static GtkWidget *find_mapped (GtkWidget     *widget,
-                               Match          match,
+                               PsTestMatch    match,
                                gconstpointer  data);
-static gboolean   is_type     (GtkWidget     *widget,
-                               gconstpointer  data);
-static gboolean   is_row_titled (GtkWidget   *widget,
-                                 gconstpointer data);
+static void       settle      (Fixture       *f);
+static void       assert_reads_whole (Fixture    *f,
+                                      const char *text);
 
 static const Size narrow = { 360, 700 }, wide = { 1280, 700 }, short_window = { 1280, 360 };
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+/* Wide enough for the views, the list and the page, with little room to spare. */
+static const Size tight = { 1024, 700 };
 
 static gboolean
 is_views_list (GtkWidget     *widget,
@@ -78,21 +60,6 @@ views_list (Fixture *f)
 
   g_assert_nonnull (views);
   return views;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_WIDGET (item);
-    }
-  return NULL;
 }
 
 static void
@@ -138,14 +105,14 @@ fixture_tear_down (Fixture       *f,
 static const char *
 highlighted_name (Fixture *f)
 {
-  GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
   const char *name = NULL;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
     if (gtk_widget_get_mapped (item) && (gtk_widget_get_state_flags (item) & GTK_STATE_FLAG_SELECTED))
       {
-        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+        GtkWidget *row = ps_test_find_type (item, PS_TYPE_CASE_ROW);
 
         g_assert_null (name);   /* one highlighted row at most */
         name = ps_case_row_get_title (PS_CASE_ROW (row));
@@ -167,7 +134,7 @@ click_row (Fixture    *f,
            const char *name)
 {
   GListModel *visible = ps_caseload_view_get_visible_cases (f->view);
-  GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
 
   for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
     {
@@ -203,14 +170,14 @@ test_new_case_is_highlighted (Fixture       *f,
 
   /* New Case while another case shows: the new one is highlighted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
-  editor = PS_CASE_EDITOR (find_toplevel (PS_TYPE_CASE_EDITOR));
+  editor = PS_CASE_EDITOR (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
   g_assert_nonnull (editor);
   {
-    GtkWidget *name_row = find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+    GtkWidget *name_row = ps_test_find_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (name_row), "Dr. Dev Madeup");
     /* The reason has no default. */
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_mapped (GTK_WIDGET (editor), is_row_titled, "R_eason")),
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_mapped (GTK_WIDGET (editor), ps_test_is_row_titled, "R_eason")),
                                 PS_REASON_BURNOUT);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -234,7 +201,7 @@ test_closed_case_is_followed (Fixture       *f,
   click_row (f, "Dr. Bram Example");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.close", NULL));
-  dialog = PS_CLOSE_CASE_DIALOG (find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
+  dialog = PS_CLOSE_CASE_DIALOG (ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG));
   g_assert_nonnull (dialog);
   ps_close_case_dialog_set_status (dialog, PS_CLOSURE_COMPLETED);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -267,7 +234,7 @@ test_schedule_opens_highlighted (Fixture       *f,
   ps_caseload_view_set_search (f->view, "ada");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
-  schedule = PS_SCHEDULE_VIEW (find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW));
+  schedule = PS_SCHEDULE_VIEW (ps_test_find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   /* The first entry of the agenda, whichever group it is in. */
   for (PsScheduleGroup group = 0; group < PS_SCHEDULE_N_GROUPS && row == NULL; group++)
@@ -289,7 +256,7 @@ test_schedule_opens_highlighted (Fixture       *f,
 static GtkAdjustment *
 page_scroll (Fixture *f)
 {
-  GtkWidget *scrolled = find_mapped (GTK_WIDGET (f->page), is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *scrolled = find_mapped (GTK_WIDGET (f->page), ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
 
   g_assert_nonnull (scrolled);
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -301,16 +268,27 @@ test_case_starts_at_top (Fixture       *f,
 {
   GtkAdjustment *adjustment;
 
-  add_cases (f);
-  click_row (f, "Dr. Ada Placeholder");
-  adjustment = page_scroll (f);
-  /* A short window: the page scrolls. */
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+  const char *names[] = { "Dr. Ada Placeholder", "Dr. Cora Fictional", "Dr. Bram Example",
+                          "Dr. Ada Placeholder" };
 
-  click_row (f, "Dr. Cora Fictional");
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  add_cases (f);
+  click_row (f, names[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    {
+      /* A short window: the page scrolls; scrolled to its end... */
+      adjustment = page_scroll (f);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      settle (f);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+      /* ...the next case shows from its top, its name on screen. */
+      click_row (f, names[i]);
+      settle (f);
+      g_assert_cmpstr (shown_name (f), ==, names[i]);
+      g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (f)), ==, 0);
+      assert_reads_whole (f, names[i]);
+    }
 }
 
 /* Where @widget starts, across the window. */
@@ -333,8 +311,24 @@ test_divider_stays (Fixture       *f,
   int view_at = -1, page_at = -1;
 
   ps_test_add_case (f->store, names[0], "2024-11-17");
-  ps_test_add_case (f->store, names[2], "2024-11-16");
-  ps_test_add_case (f->store, names[1], "2024-01-15");
+  {
+    /* Different states too: the long name with a conversation planned,
+     * the short one after a conversation held. */
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 19, 14, 30, 0);
+    g_autoptr(GDateTime) held_at = g_date_time_new (tz, 2024, 11, 15, 9, 0, 0);
+    g_autoptr(PsConversation) planned = NULL;
+    g_autoptr(PsConversation) held = NULL;
+    PsCase *item = ps_test_add_case (f->store, names[2], "2024-11-16");
+
+    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30, PS_MODALITY_VIDEO, NULL);
+    g_assert_nonnull (planned);
+    item = ps_test_add_case (f->store, names[1], "2024-01-15");
+    held = ps_store_schedule_conversation (f->store, ps_case_get_id (item), held_at, 30, PS_MODALITY_PHONE, NULL);
+    g_assert_nonnull (held);
+    g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+                                                    PS_CONVERSATION_COMPLETED, NULL));
+  }
 
   /* The list of views, the list of cases and the case page start where
    * they did, whatever the case. */
@@ -356,60 +350,35 @@ test_divider_stays (Fixture       *f,
 
 /* Narrow ---------------------------------------------------------------------- */
 
+typedef struct
+{
+  PsTestMatch   match;
+  gconstpointer data;
+} MappedMatch;
+
+static gboolean
+is_mapped_match (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  const MappedMatch *m = data;
+
+  return gtk_widget_get_mapped (widget) && m->match (widget, m->data);
+}
+
 /* The first widget on screen that @match accepts. */
 static GtkWidget *
 find_mapped (GtkWidget     *widget,
-             Match          match,
+             PsTestMatch    match,
              gconstpointer  data)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, match, data);
+  MappedMatch m = { match, data };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_label_reading (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+  return ps_test_find_widget (widget, is_mapped_match, &m);
 }
 
 static void
 collect_mapped (GtkWidget     *widget,
-                Match          match,
+                PsTestMatch    match,
                 gconstpointer  data,
                 GPtrArray     *found)
 {
@@ -429,7 +398,7 @@ assert_reads_whole (Fixture    *f,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_mapped (GTK_WIDGET (f->window), is_label_reading, text, labels);
+  collect_mapped (GTK_WIDGET (f->window), ps_test_is_label_reading, text, labels);
   if (labels->len == 0)
     g_error ("No label on screen reads “%s”", text);
   for (guint i = 0; i < labels->len; i++)
@@ -441,7 +410,7 @@ static void
 assert_on_screen (Fixture    *f,
                   const char *action)
 {
-  GtkWidget *widget = find_mapped (GTK_WIDGET (f->window), has_action, action);
+  GtkWidget *widget = find_mapped (GTK_WIDGET (f->window), ps_test_has_action, action);
 
   if (widget == NULL)
     g_error ("Nothing on screen does %s", action);
@@ -508,7 +477,7 @@ static GtkWidget *
 switcher_button (GtkWidget  *bar,
                  const char *title)
 {
-  GtkWidget *label = find_mapped (bar, is_label_reading, title);
+  GtkWidget *label = find_mapped (bar, ps_test_is_label_reading, title);
 
   g_assert_nonnull (label);
   return gtk_widget_get_ancestor (label, GTK_TYPE_TOGGLE_BUTTON);
@@ -530,7 +499,7 @@ static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = ps_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   GtkWidget *views = views_list (f);
   GtkWidget *back;
 
@@ -554,7 +523,7 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (bar));
   g_assert_cmpint (gtk_widget_get_height (bar), >, 30);
   g_assert_false (gtk_widget_get_mapped (views));
-  g_assert_null (find_mapped (GTK_WIDGET (f->window), has_action, "win.show-sidebar"));
+  g_assert_null (find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "win.show-sidebar"));
   /* Not with the keyboard's Back either. */
   ps_test_focus_window (GTK_WINDOW (f->window));
   ps_test_xdotool ("key", "alt+Left", NULL);
@@ -564,12 +533,12 @@ test_narrow (Fixture       *f,
 
   /* Every state line reads whole, on a second line if need be. */
   {
-    GtkWidget *list = find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+    GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
     guint n = 0;
 
     for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
       {
-        GtkWidget *row = find_type (item, PS_TYPE_CASE_ROW);
+        GtkWidget *row = ps_test_find_type (item, PS_TYPE_CASE_ROW);
 
         if (row == NULL || !gtk_widget_get_mapped (row))
           continue;
@@ -585,13 +554,13 @@ test_narrow (Fixture       *f,
   assert_reads_whole (f, "Caseload");
   assert_on_screen (f, "caseload.new-case");
   assert_on_screen (f, "app.privacy-mode");
-  g_assert_nonnull (find_mapped (GTK_WIDGET (f->window), is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
+  g_assert_nonnull (find_mapped (GTK_WIDGET (f->window), ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON)));
 
   /* A case: one level in, its name and state whole, its actions there. */
   click_row (f, "Dr. Ada Placeholder");
   settle (f);
   shoot (f, "case");
-  g_assert_false (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+  g_assert_false (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
   assert_reads_whole (f, "Dr. Ada Placeholder");
   assert_reads_whole (f, "First contact due tomorrow");
   assert_in_menu (f, "case.log-attempt");
@@ -599,11 +568,11 @@ test_narrow (Fixture       *f,
   assert_in_menu (f, "case.schedule");
   assert_in_menu (f, "case.delete");
   assert_on_screen (f, "app.privacy-mode");
-  back = find_mapped (GTK_WIDGET (f->window), has_action, "caseload.show-list");
+  back = find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "caseload.show-list");
   g_assert_nonnull (back);
   g_signal_emit_by_name (back, "clicked");
   settle (f);
-  g_assert_true (gtk_widget_get_mapped (find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+  g_assert_true (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
 
   /* The other views, from the bar. */
   g_signal_emit_by_name (switcher_button (bar, "Schedule"), "clicked");
@@ -626,7 +595,7 @@ static void
 test_wide (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = ps_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
 
   add_cases (f);
   click_row (f, "Dr. Ada Placeholder");
@@ -665,6 +634,7 @@ main (int   argc,
   ADD ("schedule-opens-highlighted", &wide, test_schedule_opens_highlighted);
   ADD ("case-starts-at-top", &short_window, test_case_starts_at_top);
   ADD ("divider-stays", &wide, test_divider_stays);
+  ADD ("divider-stays-tight", &tight, test_divider_stays);
   ADD ("narrow", &narrow, test_narrow);
   ADD ("narrow-dark", &narrow, test_dark);
   ADD ("wide", &wide, test_wide);

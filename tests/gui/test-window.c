@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 #include "ps-window-private.h"
 
 static char *data_home;
@@ -23,21 +24,6 @@ open_window (void)
   ps_test_wait_for_status (ps_window_get_context (window), PS_CONTEXT_READY);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return GTK_WIDGET (item);
-    }
-  return NULL;
 }
 
 static void
@@ -161,7 +147,7 @@ test_mnemonic_names (void)
 
   check_mnemonic_names (GTK_WIDGET (window), &n_buttons, &n_checks);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  prefs = ps_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   check_mnemonic_names (prefs, &n_buttons, &n_checks);
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -176,7 +162,7 @@ test_about_window (void)
   GtkWidget *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = ps_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Peerside");
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
@@ -191,63 +177,17 @@ test_shortcuts_window (void)
   GtkWidget *shortcuts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = ps_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_widget_set_visible (shortcuts, FALSE);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
+/* Shown or not. */
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  GtkWidget *child;
-
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)))
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 static void
@@ -259,21 +199,21 @@ test_preferences_bind_settings (void)
 
   g_assert_false (g_settings_get_boolean (settings, "names-in-notifications"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  prefs = ps_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   gtk_test_widget_wait_for_draw (prefs);
 
   /* Flipping the switch is what the user does; the setting follows. */
-  names_row = find_row (prefs, "Show _Names in Notifications");
+  names_row = ps_test_find_row (prefs, "Show _Names in Notifications");
   g_assert_nonnull (names_row);
-  names_switch = find_descendant (names_row, GTK_TYPE_SWITCH);
+  names_switch = ps_test_find_type (names_row, GTK_TYPE_SWITCH);
   g_assert_nonnull (names_switch);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (names_switch)));
   gtk_switch_set_active (GTK_SWITCH (names_switch), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "names-in-notifications"));
 
   /* The lead time offers 5, 10, 15, 30 and 60 minutes. */
-  lead_row = find_row (prefs, "Remind _Me");
+  lead_row = ps_test_find_row (prefs, "Remind _Me");
   g_assert_nonnull (lead_row);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (lead_row)), ==, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (lead_row), 3);
@@ -282,13 +222,14 @@ test_preferences_bind_settings (void)
   /* Due after 5 days with overdue after 3 is refused with a message; the
    * targets stay as they were until the pair makes sense. */
   {
-    GtkWidget *due_row = find_row (prefs, "_Due After");
-    GtkWidget *overdue_row = find_row (prefs, "_Overdue After");
-    GtkSpinButton *due = GTK_SPIN_BUTTON (find_descendant (due_row, GTK_TYPE_SPIN_BUTTON));
-    GtkSpinButton *overdue = GTK_SPIN_BUTTON (find_descendant (overdue_row, GTK_TYPE_SPIN_BUTTON));
-    GtkWidget *message = find_label (prefs, "First contact cannot be overdue before it is due. "
-                                            "Choose overdue days at least as many as the due "
-                                            "days; until then the targets stay as they were.");
+    GtkWidget *due_row = ps_test_find_row (prefs, "_Due After");
+    GtkWidget *overdue_row = ps_test_find_row (prefs, "_Overdue After");
+    GtkSpinButton *due = GTK_SPIN_BUTTON (ps_test_find_type (due_row, GTK_TYPE_SPIN_BUTTON));
+    GtkSpinButton *overdue = GTK_SPIN_BUTTON (ps_test_find_type (overdue_row, GTK_TYPE_SPIN_BUTTON));
+    GtkWidget *message = ps_test_find_widget (prefs, is_label_text,
+                                              "First contact cannot be overdue before it is due. "
+                                              "Choose overdue days at least as many as the due "
+                                              "days; until then the targets stay as they were.");
 
     g_assert_nonnull (message);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (due), ==, 2);
@@ -438,23 +379,6 @@ test_start_up_icons (void)
       }
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The caseload password as a first-time user meets it: a button on the
  * empty caseload and a row in Preferences, at 1280 and 360 px, light and
  * dark (screenshots in tests/artefacts). */
@@ -465,13 +389,13 @@ test_password_offer (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *prefs, *row, *button, *page;
 
-  button = find_button (GTK_WIDGET (window), "Set a Caseload _Password…");
+  button = ps_test_find_button (GTK_WIDGET (window), "Set a Caseload _Password…");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  prefs = ps_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
-  row = find_row (prefs, "Caseload _Password");
+  row = ps_test_find_row (prefs, "Caseload _Password");
   g_assert_nonnull (row);
   page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),

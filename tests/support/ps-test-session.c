@@ -8,6 +8,8 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ps-accessible.h"
 #include "ps-test-session.h"
@@ -89,6 +91,30 @@ ps_test_wait_for (gboolean (*done) (gpointer),
   return done (data);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  if (gtk_widget_get_visible (GTK_WIDGET (data)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (item == data)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ps_test_wait_gone (GtkWidget *window)
+{
+  g_assert_true (ps_test_wait_for (window_gone, window, 5000));
+  g_object_unref (window);
+}
+
 typedef struct
 {
   PsContext       *context;
@@ -125,40 +151,50 @@ ps_test_iterate (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Screenshots are test artefacts for people to look at: the build folder's
- * tests/artefacts. Rendered from the widget, so they work under any display. */
-void
-ps_test_screenshot (GtkWidget  *widget,
-                    const char *name)
+/* What the widget draws, rendered by GTK itself (so under any display);
+ * NULL while it has no size. No waiting: the caller lets it be drawn. */
+GdkTexture *
+ps_test_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int width, height;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
 
-  /* Let the widget be drawn and transitions (stack crossfades, leaflet
-   * slides) finish first. */
-  gtk_test_widget_wait_for_draw (widget);
-  ps_test_iterate (500);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
   if (width <= 0 || height <= 0)
-    return;
+    return NULL;
 
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
-    return;
+    return NULL;
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* Screenshots are test artefacts for people to look at: the build folder's
+ * tests/artefacts. */
+void
+ps_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  /* Let the widget be drawn and transitions (stack crossfades, leaflet
+   * slides) finish first. */
+  gtk_test_widget_wait_for_draw (widget);
+  ps_test_iterate (500);
+  texture = ps_test_render (widget);
+  if (texture == NULL)
+    return;
+
   dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
                           "artefacts", NULL);
   g_mkdir_with_parents (dir, 0700);
@@ -247,4 +283,15 @@ ps_test_focus_window (GtkWindow *window)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
   ps_test_xdotool ("windowfocus", "--sync", xid, NULL);
+}
+
+void
+ps_test_speak (const char *language)
+{
+  /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
+  g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

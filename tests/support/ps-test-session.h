@@ -19,9 +19,13 @@ PsWindow  *ps_test_session_window    (PsApplication *app);
 gboolean   ps_test_wait_for          (gboolean     (*done) (gpointer),
                                       gpointer       data,
                                       guint          timeout_ms);
+/* Takes a reference held since before the action that closes @window:
+ * waits until the window is off the screen and gone from the toplevels. */
+void       ps_test_wait_gone         (GtkWidget     *window);
 void       ps_test_wait_for_status   (PsContext     *context,
                                       PsContextStatus status);
 void       ps_test_iterate           (guint          ms);
+GdkTexture *ps_test_render           (GtkWidget     *widget);
 void       ps_test_screenshot        (GtkWidget     *widget,
                                       const char    *name);
 /* Real key presses: runs xdotool with its arguments (NULL-terminated) and
@@ -35,5 +39,8 @@ void       ps_test_xdotool           (const char    *first,
 void       ps_test_xdotool_unmapped_key (const char *keysym_name);
 /* Without a window manager nothing gives a window the keyboard. */
 void       ps_test_focus_window      (GtkWindow     *window);
+/* The program's messages in @language ("fr"), from the catalogues compiled
+ * in the build tree; "" or NULL for the untranslated English. */
+void       ps_test_speak             (const char    *language);
 
 G_END_DECLS

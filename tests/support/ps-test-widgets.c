@@ -22,9 +22,9 @@ ps_test_find_widget (GtkWidget     *widget,
   return NULL;
 }
 
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  data)
+gboolean
+ps_test_is_button_labelled (GtkWidget     *widget,
+                            gconstpointer  data)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
@@ -33,7 +33,7 @@ static gboolean
 is_shown_button_labelled (GtkWidget     *widget,
                           gconstpointer  data)
 {
-  return is_button_labelled (widget, data) && gtk_widget_is_drawable (widget);
+  return ps_test_is_button_labelled (widget, data) && gtk_widget_is_drawable (widget);
 }
 
 gboolean
@@ -43,26 +43,42 @@ ps_test_shows_button (GtkWidget  *widget,
   return ps_test_find_widget (widget, is_shown_button_labelled, label) != NULL;
 }
 
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  data)
+gboolean
+ps_test_is_row_titled (GtkWidget     *widget,
+                       gconstpointer  data)
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  data)
+gboolean
+ps_test_is_named (GtkWidget     *widget,
+                  gconstpointer  data)
 {
   return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
+gboolean
+ps_test_is_type (GtkWidget     *widget,
+                 gconstpointer  data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+gboolean
+ps_test_is_label_reading (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+gboolean
+ps_test_has_action (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
 }
 
 static GtkWidget *
@@ -82,28 +98,42 @@ GtkWidget *
 ps_test_find_button (GtkWidget  *widget,
                      const char *label)
 {
-  return find_or_fail (widget, is_button_labelled, "button labelled", label);
+  return find_or_fail (widget, ps_test_is_button_labelled, "button labelled", label);
 }
 
 GtkWidget *
 ps_test_find_row (GtkWidget  *widget,
                   const char *title)
 {
-  return find_or_fail (widget, is_row_titled, "row titled", title);
+  return find_or_fail (widget, ps_test_is_row_titled, "row titled", title);
 }
 
 GtkWidget *
 ps_test_find_named (GtkWidget  *widget,
                     const char *name)
 {
-  return find_or_fail (widget, is_named, "widget named", name);
+  return find_or_fail (widget, ps_test_is_named, "widget named", name);
 }
 
 GtkWidget *
 ps_test_find_type (GtkWidget *widget,
                    GType      type)
 {
-  return ps_test_find_widget (widget, is_type, GSIZE_TO_POINTER (type));
+  return ps_test_find_widget (widget, ps_test_is_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWindow *
+ps_test_present (GtkWidget *child,
+                 int        width,
+                 int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
 }
 
 GtkWidget *

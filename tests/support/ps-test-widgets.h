@@ -12,6 +12,24 @@ typedef gboolean (*PsTestMatch) (GtkWidget *widget, gconstpointer data);
 GtkWidget *ps_test_find_widget        (GtkWidget     *widget,
                                        PsTestMatch    match,
                                        gconstpointer  data);
+/* Matchers for ps_test_find_widget(), @data as named. */
+gboolean   ps_test_is_button_labelled (GtkWidget     *widget,
+                                       gconstpointer  label);
+gboolean   ps_test_is_row_titled      (GtkWidget     *widget,
+                                       gconstpointer  title);
+/* gtk_widget_get_name() */
+gboolean   ps_test_is_named           (GtkWidget     *widget,
+                                       gconstpointer  name);
+/* GSIZE_TO_POINTER (the GType) */
+gboolean   ps_test_is_type            (GtkWidget     *widget,
+                                       gconstpointer  type);
+/* A label on show whose text is @text. */
+gboolean   ps_test_is_label_reading   (GtkWidget     *widget,
+                                       gconstpointer  text);
+/* An actionable widget whose action is @action_name ("win.show-sidebar"). */
+gboolean   ps_test_has_action         (GtkWidget     *widget,
+                                       gconstpointer  action_name);
+
 /* Fail the test when missing. */
 GtkWidget *ps_test_find_button        (GtkWidget     *widget,
                                        const char    *label);
@@ -19,11 +37,16 @@ GtkWidget *ps_test_find_row           (GtkWidget     *widget,
                                        const char    *title);
 GtkWidget *ps_test_find_named         (GtkWidget     *widget,
                                        const char    *name);
+/* NULL when missing. */
 GtkWidget *ps_test_find_type          (GtkWidget     *widget,
                                        GType          type);
 /* Whether a button labelled @label is on show. */
 gboolean   ps_test_shows_button       (GtkWidget     *widget,
                                        const char    *label);
+/* @child alone in a plain window of @width × @height, presented and drawn. */
+GtkWindow *ps_test_present            (GtkWidget     *child,
+                                       int            width,
+                                       int            height);
 /* A visible toplevel of @type, or NULL. */
 GtkWidget *ps_test_find_toplevel      (GType          type);
 /* What a pointer click on a sensitive button does. */
