@@ -35,13 +35,16 @@ ps_wrap_button_label (GtkButton *button)
  * out at a width of 0: with libadwaita's rows (wrapping between any two
  * characters) Pango breaks, and shapes again, after every character. A
  * minimum of a few characters gives the same rows at every width the
- * window can have, laid out in a few lines instead. */
+ * window can have, laid out in a few lines instead. Not for a label kept
+ * on one line (ps_wrap_label): its natural width, one short line, could be
+ * less than that minimum. */
 void
 ps_wrap_bound_min_width (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_natural_wrap_mode (GTK_LABEL (widget)) != GTK_NATURAL_WRAP_NONE &&
       gtk_label_get_width_chars (GTK_LABEL (widget)) < 0)
     gtk_label_set_width_chars (GTK_LABEL (widget), MIN_CHARS);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
