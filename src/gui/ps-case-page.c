@@ -26,9 +26,10 @@
 #include "ps-toast.h"
 #include "ps-wrap.h"
 
-/* The header's suggested action, one per PsCaseAction but NONE, in three
- * widths: the full words, a short word, an icon (a narrow window with its
- * back button and window controls). */
+/* The header's suggested action, one per PsCaseAction but NONE and
+ * FOLLOW_UP (suggested in the page), in three widths: the full words, a
+ * short word, an icon (a narrow window with its back button and window
+ * controls). */
 static const struct
 {
   PsCaseAction  action;
@@ -489,18 +490,24 @@ update_actions (PsCasePage           *self,
                                  open && ps_case_get_safety_concern (self->item));
 }
 
-/* The one suggested action in the header, from the timeline; the rest are
- * in the menu. */
+/* The one suggested action, from the timeline: in the header, the rest in
+ * its menu; a safety concern's follow-up by its deadline and the time it
+ * proposes, in the page, with nothing suggested in the header. */
 static void
 update_suggested (PsCasePage   *self,
                   PsCaseAction  action)
 {
+  gboolean in_header = FALSE;
+
+  for (guint i = 0; i < N_SUGGESTIONS; i++)
+    in_header |= suggestions[i].action == action;
   for (guint w = 0; w < N_WIDTHS; w++)
     {
       for (guint i = 0; i < N_SUGGESTIONS; i++)
         gtk_widget_set_visible (self->suggested_buttons[w][i], suggestions[i].action == action);
-      gtk_widget_set_visible (self->suggested_boxes[w], action != PS_CASE_ACTION_NONE);
+      gtk_widget_set_visible (self->suggested_boxes[w], in_header);
     }
+  gtk_widget_set_visible (self->follow_up_button, action == PS_CASE_ACTION_FOLLOW_UP);
 }
 
 static GtkWidget *
@@ -712,7 +719,6 @@ update_follow_up (PsCasePage           *self,
       subtitle = g_strdup_printf (_("Suggested: %s · %u min"), when, FOLLOW_UP_MINUTES);
     }
   adw_action_row_set_subtitle (self->follow_up_row, subtitle);
-  gtk_widget_set_visible (self->follow_up_button, !planned);
 }
 
 static void
