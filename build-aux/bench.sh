@@ -29,8 +29,10 @@ echo "== opening the Schedule view (4,000 overdue conversations, 2,000 overdue f
 "$build/tests/bench/bench-schedule"
 echo "== the Overview's statistics (10,000 cases, 30,000 conversations, 200 group debriefs)"
 "$build/tests/bench/bench-statistics"
-echo "== daily actions (10,000 cases, 30,000 conversations): open a case, save it, start a conversation, switch views"
+echo "== daily actions (10,000 cases, 30,000 conversations): open a case, save it, start a conversation, switch views (default renderer)"
 "$build/tests/bench/bench-daily" 20
+echo "== daily actions (GSK_RENDERER=cairo: no software GL)"
+GSK_RENDERER=cairo "$build/tests/bench/bench-daily" 20
 echo "== wake-ups of the idle background process (3 minutes, after 30 s to settle)"
 "$build/src/peerside" --hidden >/dev/null 2>&1 &
 pid=\$!

@@ -32,9 +32,10 @@
  *
  * - The action a case's page suggests: log an attempt while first contact
  *   is awaited; start a conversation from ten minutes before it until it is
- *   late, resume one in progress; with nothing planned, schedule one until
- *   one was held, close after (but schedule while a safety concern is open);
- *   nothing while the next conversation is still to come, or once closed.
+ *   late, resume one in progress; with nothing planned, schedule the
+ *   follow-up while a safety concern is open, else schedule one until one
+ *   was held, close after; nothing while the next conversation is still to
+ *   come, or once closed. One action: the page suggests nothing else.
  *
  * Everything here is arithmetic on what the caller already holds: sorting
  * 10,000 cases allocates nothing per case. */
@@ -263,7 +264,9 @@ ps_case_timeline_next_action (const PsCaseTimeline *self,
       break;
     }
 
-  if (ps_case_get_n_completed_conversations (kase) == 0 || ps_case_get_safety_concern (kase))
+  if (ps_case_get_safety_concern (kase))
+    return PS_CASE_ACTION_FOLLOW_UP;
+  if (ps_case_get_n_completed_conversations (kase) == 0)
     return PS_CASE_ACTION_SCHEDULE;
   return PS_CASE_ACTION_CLOSE;
 }

@@ -42,7 +42,8 @@ typedef enum
 {
   PS_CASE_ACTION_NONE,          /* closed, or a conversation planned and not yet due */
   PS_CASE_ACTION_LOG_ATTEMPT,   /* awaiting first contact */
-  PS_CASE_ACTION_SCHEDULE,      /* in support with nothing planned, none held or a concern open */
+  PS_CASE_ACTION_SCHEDULE,      /* in support with nothing planned and none held */
+  PS_CASE_ACTION_FOLLOW_UP,     /* a safety concern open and nothing planned: its follow-up */
   PS_CASE_ACTION_START,         /* a conversation soon, starting now or late */
   PS_CASE_ACTION_RESUME,        /* a conversation in progress */
   PS_CASE_ACTION_CLOSE,         /* nothing planned after at least one held */

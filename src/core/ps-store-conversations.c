@@ -262,20 +262,20 @@ valid_minutes (guint minutes)
   return minutes == 15 || minutes == 30 || minutes == 45;
 }
 
-PsConversation *
-ps_store_schedule_conversation (PsStore     *self,
-                                gint64       case_id,
-                                GDateTime   *starts_at,
-                                guint        minutes,
-                                PsModality   modality,
-                                GError     **error)
+/* A new conversation of @case_id, planned (@started FALSE) or begun now at
+ * @starts_at: one transaction, one "changed". */
+static PsConversation *
+add_conversation (PsStore     *self,
+                  gint64       case_id,
+                  GDateTime   *starts_at,
+                  guint        minutes,
+                  PsModality   modality,
+                  gboolean     started,
+                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   PsCase *kase;
   gint64 id;
-
-  g_return_val_if_fail (PS_IS_STORE (self), NULL);
-  g_return_val_if_fail (starts_at != NULL, NULL);
 
   kase = ps_store_lookup_case (self, case_id);
   if (kase == NULL)
@@ -292,7 +292,8 @@ ps_store_schedule_conversation (PsStore     *self,
 
   stmt = ps_sqlite_prepare (self->db,
                             "INSERT INTO conversations (case_id, starts_at, minutes, modality,"
-                            " state, checklist_version) VALUES (?1, ?2, ?3, ?4, 'scheduled', ?5)",
+                            " state, checklist_version, started_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -300,7 +301,13 @@ ps_store_schedule_conversation (PsStore     *self,
   ps_sqlite_bind_take (stmt, 2, ps_instant_to_iso (starts_at));
   sqlite3_bind_int (stmt, 3, (int)minutes);
   ps_sqlite_bind_text (stmt, 4, ps_modality_to_code (modality));
-  sqlite3_bind_int (stmt, 5, PS_CHECKLIST_VERSION);
+  ps_sqlite_bind_text (stmt, 5, ps_conversation_state_to_code (started ? PS_CONVERSATION_IN_PROGRESS
+                                                                        : PS_CONVERSATION_SCHEDULED));
+  sqlite3_bind_int (stmt, 6, PS_CHECKLIST_VERSION);
+  if (started)
+    ps_sqlite_bind_take (stmt, 7, ps_instant_to_iso (starts_at));
+  else
+    sqlite3_bind_null (stmt, 7);
 
   if (!(id = ps_store_insert_one (self, stmt, error)))
     return NULL;
@@ -308,6 +315,20 @@ ps_store_schedule_conversation (PsStore     *self,
   ps_store_refresh_case (self, case_id);
   ps_store_emit_changed (self, case_id);
   return refresh_conversation (self, id);
+}
+
+PsConversation *
+ps_store_schedule_conversation (PsStore     *self,
+                                gint64       case_id,
+                                GDateTime   *starts_at,
+                                guint        minutes,
+                                PsModality   modality,
+                                GError     **error)
+{
+  g_return_val_if_fail (PS_IS_STORE (self), NULL);
+  g_return_val_if_fail (starts_at != NULL, NULL);
+
+  return add_conversation (self, case_id, starts_at, minutes, modality, FALSE, error);
 }
 
 /* After a conversation changed: its object, its case, the signal. */
@@ -679,12 +700,11 @@ ps_store_start_conversation (PsStore     *self,
   else
     conversation = lookup_next_scheduled (self, case_id);
 
+  /* None planned: one begun now, written at once. */
   if (conversation == NULL)
     {
       now = ps_clock_get_now_utc (self->clock);
-      conversation = ps_store_schedule_conversation (self, case_id, now, minutes, modality, error);
-      if (conversation == NULL)
-        return NULL;
+      return add_conversation (self, case_id, now, minutes, modality, TRUE, error);
     }
   if (!ps_store_set_conversation_state (self, ps_conversation_get_id (conversation),
                                         PS_CONVERSATION_IN_PROGRESS, error))

@@ -24,10 +24,12 @@
 #include "ps-safety-panel.h"
 #include "ps-schedule-dialog.h"
 #include "ps-toast.h"
+#include "ps-wrap.h"
 
-/* The header's suggested action, one per PsCaseAction but NONE, in three
- * widths: the full words, a short word, an icon (a narrow window with its
- * back button and window controls). */
+/* The header's suggested action, one per PsCaseAction but NONE and
+ * FOLLOW_UP (suggested in the page), in three widths: the full words, a
+ * short word, an icon (a narrow window with its back button and window
+ * controls). */
 static const struct
 {
   PsCaseAction  action;
@@ -89,6 +91,10 @@ struct _PsCasePage
   AdwActionRow    *closed_row;
   GtkListBox      *attempts_list;
   GtkListBox      *conversations_list;
+  GListStore      *attempts;            /* the rows of attempts_list, newest first */
+  GListStore      *conversations;       /* the rows of conversations_list */
+  GPtrArray       *attempt_keys;        /* what each row shows (row_key) */
+  GPtrArray       *conversation_keys;
 
   /* Built here, not in the template: shown while a safety concern waits. */
   GtkWidget       *follow_up_group;
@@ -174,6 +180,25 @@ outcome_icon (PsContactOutcome outcome)
     }
 }
 
+/* "Reached · Tue 12 Nov, 14:05" */
+static char *
+describe_attempt (PsCasePage       *self,
+                  PsContactAttempt *attempt)
+{
+  g_autofree char *when = format_instant (self, ps_contact_attempt_get_at (attempt));
+
+  /* Translators: a contact attempt, "Reached · Tue 12 Nov, 14:05" */
+  return g_strdup_printf (_("%s · %s"),
+                          ps_contact_outcome_to_label (ps_contact_attempt_get_outcome (attempt)),
+                          when);
+}
+
+static gboolean
+case_closed (PsCasePage *self)
+{
+  return self->item == NULL || ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED;
+}
+
 static GtkWidget *
 create_attempt_row (gpointer item,
                     gpointer user_data)
@@ -181,13 +206,10 @@ create_attempt_row (gpointer item,
   PsCasePage *self = user_data;
   PsContactAttempt *attempt = item;
   PsContactOutcome outcome = ps_contact_attempt_get_outcome (attempt);
-  g_autofree char *when = format_instant (self, ps_contact_attempt_get_at (attempt));
-  g_autofree char *title = NULL;
+  g_autofree char *title = describe_attempt (self, attempt);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (outcome_icon (outcome));
 
-  /* Translators: a contact attempt, "Reached · Tue 12 Nov, 14:05" */
-  title = g_strdup_printf (_("%s · %s"), ps_contact_outcome_to_label (outcome), when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
@@ -195,7 +217,7 @@ create_attempt_row (gpointer item,
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  if (self->item != NULL && ps_case_get_state (self->item) != PS_CASE_STATE_CLOSED)
+  if (!case_closed (self))
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
@@ -209,7 +231,17 @@ create_attempt_row (gpointer item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "case.delete-attempt");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
+  ps_wrap_bound_min_width (row);
   return row;
+}
+
+/* The popover is made when the menu is first opened, not with every row. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
 }
 
 /* Reschedule or cancel one still to be held; plan again one missed or cancelled. */
@@ -224,7 +256,7 @@ add_conversation_menu (PsCasePage     *self,
   g_autoptr(GMenuItem) reschedule = NULL;
   GtkWidget *button;
 
-  if (self->item == NULL || ps_case_get_state (self->item) == PS_CASE_STATE_CLOSED)
+  if (case_closed (self))
     return;
 
   if (state == PS_CONVERSATION_IN_PROGRESS)
@@ -264,7 +296,8 @@ add_conversation_menu (PsCasePage     *self,
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb,
+                                         g_steal_pointer (&menu), g_object_unref);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Conversation Menu"));
@@ -274,17 +307,16 @@ add_conversation_menu (PsCasePage     *self,
   adw_action_row_add_suffix (row, button);
 }
 
-static GtkWidget *
-create_conversation_row (gpointer item,
-                         gpointer user_data)
+/* "Tue 12 Nov, 14:05", then "12 of 14 steps · 30 min · Phone" */
+static void
+describe_conversation (PsCasePage      *self,
+                       PsConversation  *conversation,
+                       char           **title,
+                       char           **subtitle)
 {
-  PsCasePage *self = user_data;
-  PsConversation *conversation = item;
-  g_autofree char *when = format_instant (self, ps_conversation_get_starts_at (conversation));
   g_autofree char *minutes = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
 
+  *title = format_instant (self, ps_conversation_get_starts_at (conversation));
   /* Translators: a conversation's planned length */
   minutes = g_strdup_printf (_("%u min"), ps_conversation_get_minutes (conversation));
   if (ps_conversation_get_state (conversation) == PS_CONVERSATION_COMPLETED)
@@ -292,20 +324,34 @@ create_conversation_row (gpointer item,
       g_autofree char *coverage = ps_checklist_describe_coverage (conversation);
 
       /* Translators: "12 of 14 steps · 30 min · Phone", then maybe the safety flag */
-      subtitle = g_strdup_printf (_("%s · %s · %s%s"), coverage ? coverage : "", minutes,
-                                  ps_modality_to_label (ps_conversation_get_modality (conversation)),
-                                  ps_conversation_get_safety_concern (conversation)
-                                    ? _(" · safety concern raised") : "");
+      *subtitle = g_strdup_printf (_("%s · %s · %s%s"), coverage ? coverage : "", minutes,
+                                   ps_modality_to_label (ps_conversation_get_modality (conversation)),
+                                   ps_conversation_get_safety_concern (conversation)
+                                     ? _(" · safety concern raised") : "");
     }
   else
     /* Translators: "30 min · Phone · Scheduled" */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), minutes,
-                                ps_modality_to_label (ps_conversation_get_modality (conversation)),
-                                ps_conversation_state_to_label (ps_conversation_get_state (conversation)));
+    *subtitle = g_strdup_printf (_("%s · %s · %s"), minutes,
+                                 ps_modality_to_label (ps_conversation_get_modality (conversation)),
+                                 ps_conversation_state_to_label (ps_conversation_get_state (conversation)));
+}
+
+static GtkWidget *
+create_conversation_row (gpointer item,
+                         gpointer user_data)
+{
+  PsCasePage *self = user_data;
+  PsConversation *conversation = item;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  describe_conversation (self, conversation, &title, &subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   add_conversation_menu (self, ADW_ACTION_ROW (row), conversation);
+  ps_wrap_bound_min_width (row);
   return row;
 }
 
@@ -321,6 +367,63 @@ placeholder_row (const char *text)
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   return label;
+}
+
+/* Everything a row shows or acts on: a row is made again only when it changes. */
+static char *
+row_key (PsCasePage *self,
+         gpointer    item)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (PS_IS_CONVERSATION (item))
+    {
+      describe_conversation (self, item, &title, &subtitle);
+      return g_strdup_printf ("%" G_GINT64_FORMAT "\n%d\n%d\n%s\n%s",
+                              ps_conversation_get_id (item), case_closed (self),
+                              ps_conversation_get_state (item), title, subtitle);
+    }
+  title = describe_attempt (self, item);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\n%d\n%d\n%s",
+                          ps_contact_attempt_get_id (item), case_closed (self),
+                          ps_contact_attempt_get_outcome (item), title);
+}
+
+/* Puts @items in @list: only the rows between the first and the last that
+ * change are made again (a new conversation, a state), as a user sees. */
+static void
+sync_list (PsCasePage  *self,
+           GListStore  *list,
+           GPtrArray  **keys,
+           GListModel  *items)
+{
+  guint n_old = (*keys)->len;
+  guint n_new = g_list_model_get_n_items (items);
+  g_autoptr(GPtrArray) new_keys = g_ptr_array_new_full (n_new, g_free);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint start = 0, end = 0;
+
+  for (guint i = 0; i < n_new; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (new_keys, row_key (self, item));
+    }
+  while (start < MIN (n_old, n_new) &&
+         g_str_equal (g_ptr_array_index (*keys, start), g_ptr_array_index (new_keys, start)))
+    start++;
+  while (end < MIN (n_old, n_new) - start &&
+         g_str_equal (g_ptr_array_index (*keys, n_old - 1 - end),
+                      g_ptr_array_index (new_keys, n_new - 1 - end)))
+    end++;
+
+  for (guint i = start; i < n_new - end; i++)
+    g_ptr_array_add (added, g_list_model_get_item (items, i));
+  if (n_old - start - end > 0 || added->len > 0)
+    g_list_store_splice (list, start, n_old - start - end, added->pdata, added->len);
+  g_ptr_array_unref (*keys);
+  *keys = g_steal_pointer (&new_keys);
 }
 
 /* Snapshots from the store, taken again after each change to this case. */
@@ -348,10 +451,8 @@ update_lists (PsCasePage *self)
   if (conversations == NULL)
     conversations = G_LIST_MODEL (g_list_store_new (PS_TYPE_CONVERSATION));
 
-  gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (attempts),
-                           create_attempt_row, self, NULL);
-  gtk_list_box_bind_model (self->conversations_list, conversations,
-                           create_conversation_row, self, NULL);
+  sync_list (self, self->attempts, &self->attempt_keys, G_LIST_MODEL (attempts));
+  sync_list (self, self->conversations, &self->conversation_keys, conversations);
 }
 
 /* Actions ----------------------------------------------------------------- */
@@ -389,18 +490,24 @@ update_actions (PsCasePage           *self,
                                  open && ps_case_get_safety_concern (self->item));
 }
 
-/* The one suggested action in the header, from the timeline; the rest are
- * in the menu. */
+/* The one suggested action, from the timeline: in the header, the rest in
+ * its menu; a safety concern's follow-up by its deadline and the time it
+ * proposes, in the page, with nothing suggested in the header. */
 static void
 update_suggested (PsCasePage   *self,
                   PsCaseAction  action)
 {
+  gboolean in_header = FALSE;
+
+  for (guint i = 0; i < N_SUGGESTIONS; i++)
+    in_header |= suggestions[i].action == action;
   for (guint w = 0; w < N_WIDTHS; w++)
     {
       for (guint i = 0; i < N_SUGGESTIONS; i++)
         gtk_widget_set_visible (self->suggested_buttons[w][i], suggestions[i].action == action);
-      gtk_widget_set_visible (self->suggested_boxes[w], action != PS_CASE_ACTION_NONE);
+      gtk_widget_set_visible (self->suggested_boxes[w], in_header);
     }
+  gtk_widget_set_visible (self->follow_up_button, action == PS_CASE_ACTION_FOLLOW_UP);
 }
 
 static GtkWidget *
@@ -612,7 +719,6 @@ update_follow_up (PsCasePage           *self,
       subtitle = g_strdup_printf (_("Suggested: %s · %u min"), when, FOLLOW_UP_MINUTES);
     }
   adw_action_row_set_subtitle (self->follow_up_row, subtitle);
-  gtk_widget_set_visible (self->follow_up_button, !planned);
 }
 
 static void
@@ -1456,6 +1562,14 @@ ps_case_page_dispose (GObject *object)
   if (self->program_list != NULL)
     gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
   self->program_list = NULL;
+  if (self->attempts_list != NULL)
+    gtk_list_box_bind_model (self->attempts_list, NULL, NULL, NULL, NULL);
+  if (self->conversations_list != NULL)
+    gtk_list_box_bind_model (self->conversations_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->attempts);
+  g_clear_object (&self->conversations);
+  g_clear_pointer (&self->attempt_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->conversation_keys, g_ptr_array_unref);
   g_clear_object (&self->program_contacts);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASE_PAGE);
   g_clear_object (&self->store);
@@ -1595,6 +1709,14 @@ ps_case_page_init (PsCasePage *self)
       adw_squeezer_add (self->suggested_squeezer, self->suggested_boxes[w]);
     }
 
+  self->attempts = g_list_store_new (PS_TYPE_CONTACT_ATTEMPT);
+  self->conversations = g_list_store_new (PS_TYPE_CONVERSATION);
+  self->attempt_keys = g_ptr_array_new_with_free_func (g_free);
+  self->conversation_keys = g_ptr_array_new_with_free_func (g_free);
+  gtk_list_box_bind_model (self->attempts_list, G_LIST_MODEL (self->attempts),
+                           create_attempt_row, self, NULL);
+  gtk_list_box_bind_model (self->conversations_list, G_LIST_MODEL (self->conversations),
+                           create_conversation_row, self, NULL);
   gtk_list_box_set_placeholder (self->attempts_list, placeholder_row (_("No attempts yet")));
   gtk_list_box_set_placeholder (self->conversations_list,
                                 placeholder_row (_("No conversations yet")));
@@ -1603,6 +1725,7 @@ ps_case_page_init (PsCasePage *self)
   add_group_button (GTK_WIDGET (self->conversations_list), _("_Add Held Earlier…"),
                     _("Add a conversation held without the app"), "case.add-held-conversation");
   build_follow_up (self);
+  ps_wrap_bound_min_width (GTK_WIDGET (self));
 }
 
 PsCasePage *

@@ -170,7 +170,8 @@ matches_search (PsCaseResults *self,
 static void
 apply (PsCaseResults *self,
        GPtrArray     *results,
-       gboolean       rebind_all)
+       gboolean       rebind_all,
+       PsCase        *changed)
 {
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->results);
   guint n_old = old->len;
@@ -190,7 +191,7 @@ apply (PsCaseResults *self,
           g_set_object (&slot->item, g_ptr_array_index (results, i));
           g_signal_emit (slot, slot_signals[SLOT_CHANGED], 0);
         }
-      else if (rebind_all)
+      else if (rebind_all || slot->item == changed)
         g_signal_emit (slot, slot_signals[SLOT_CHANGED], 0);
     }
 
@@ -199,9 +200,11 @@ apply (PsCaseResults *self,
     g_list_model_items_changed (G_LIST_MODEL (self), common, n_old - common, n_new - common);
 }
 
+/* @changed: a case whose row is drawn again wherever it stays. */
 static void
 refilter (PsCaseResults *self,
-          gboolean       rebind_all)
+          gboolean       rebind_all,
+          PsCase        *changed)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_sized_new (self->sorted->len);
 
@@ -222,7 +225,7 @@ refilter (PsCaseResults *self,
       else if (self->search != NULL)
         self->n_elsewhere++;
     }
-  apply (self, results, rebind_all);
+  apply (self, results, rebind_all, changed);
 }
 
 /* Every case, in order; the results are made again from it. */
@@ -251,7 +254,7 @@ resort (PsCaseResults *self)
   g_array_sort (self->sorted, compare_entries);
 
   /* The old cases stay alive until no slot holds them. */
-  refilter (self, TRUE);
+  refilter (self, TRUE, NULL);
 }
 
 static void
@@ -396,6 +399,68 @@ ps_case_results_set_order (PsCaseResults *self,
   resort (self);
 }
 
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* After a change to @item alone (an edit, a conversation): while the day is
+ * the same and no case's words changed by themselves since the last sort,
+ * the others keep their order and @item alone moves to its place; its row
+ * is drawn again. Otherwise every case is sorted again. */
+void
+ps_case_results_update_case (PsCaseResults *self,
+                             PsCase        *item,
+                             GDateTime     *now_local,
+                             int            due_days,
+                             int            overdue_days)
+{
+  PsTimelineNow now;
+  PsCaseTimeline timeline;
+  Entry entry = { 0 };
+  guint i, lo, hi;
+
+  g_return_if_fail (PS_IS_CASE_RESULTS (self));
+  g_return_if_fail (PS_IS_CASE (item));
+  g_return_if_fail (now_local != NULL);
+
+  for (i = 0; i < self->sorted->len; i++)
+    if (g_array_index (self->sorted, Entry, i).item == item)
+      break;
+  if (i == self->sorted->len || due_days != self->due_days || overdue_days != self->overdue_days ||
+      !same_day (self->now, now_local) || g_date_time_to_unix (now_local) >= self->changes_at)
+    {
+      ps_case_results_set_order (self, now_local, due_days, overdue_days);
+      return;
+    }
+
+  /* Out of the order, with its reference (and a name that may be new). */
+  entry.item = g_steal_pointer (&g_array_index (self->sorted, Entry, i).item);
+  g_array_remove_index (self->sorted, i);
+
+  ps_timeline_now_init (&now, now_local, due_days, overdue_days);
+  ps_case_timeline_init (&timeline, item, &now);
+  ps_case_timeline_get_key (&timeline, item, &entry.key);
+  self->changes_at = MIN (self->changes_at, timeline.changes_at);
+
+  lo = 0;
+  hi = self->sorted->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_entries (&g_array_index (self->sorted, Entry, mid), &entry) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_array_insert_val (self->sorted, lo, entry);
+  refilter (self, FALSE, item);
+}
+
 /* @search is folded already (ps_fold_for_search), or NULL. */
 void
 ps_case_results_set_filter (PsCaseResults *self,
@@ -412,7 +477,7 @@ ps_case_results_set_filter (PsCaseResults *self,
   self->closed = !!closed;
   g_free (self->search);
   self->search = g_strdup (search);
-  refilter (self, FALSE);
+  refilter (self, FALSE, NULL);
 }
 
 /* Something every row shows changed (privacy mode). */

@@ -29,6 +29,11 @@ void           ps_case_results_set_order   (PsCaseResults *self,
                                             GDateTime     *now_local,
                                             int            due_days,
                                             int            overdue_days);
+void           ps_case_results_update_case (PsCaseResults *self,
+                                            PsCase        *item,
+                                            GDateTime     *now_local,
+                                            int            due_days,
+                                            int            overdue_days);
 void           ps_case_results_set_filter  (PsCaseResults *self,
                                             gboolean       closed,
                                             const char    *search);

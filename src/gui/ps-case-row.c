@@ -645,7 +645,9 @@ set_line (PsCaseRow  *self,
     pango_layout_set_text (self->layouts[line], line_text (self, line), -1);
 }
 
-/* A conversation in progress is resumed from its row, in one click. */
+/* A conversation in progress is resumed from its row, in one click: a
+ * plain button, as the page beside the list has the window's one suggested
+ * action. */
 static void
 set_resume (PsCaseRow *self,
             PsCase    *item,
@@ -664,7 +666,6 @@ set_resume (PsCaseRow *self,
   if (self->resume_button == NULL)
     {
       self->resume_button = gtk_button_new_with_mnemonic (_("_Resume"));
-      gtk_widget_add_css_class (self->resume_button, "suggested-action");
       gtk_widget_set_valign (self->resume_button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (self->resume_button, _("Carry on with the conversation in progress"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button),

@@ -204,14 +204,13 @@ schedule_change (PsCaseloadView *self)
   self->change_id = g_timeout_add_seconds ((guint) CLAMP (delay, 1, 24 * 3600), change_cb, self);
 }
 
+/* After the order was made again: the next change, the case on show. */
 static void
-refilter (PsCaseloadView *self)
+ordered (PsCaseloadView *self)
 {
   PsCase *shown = ps_case_page_get_case (self->case_page);
   gboolean closed = shown != NULL && ps_case_get_state (shown) == PS_CASE_STATE_CLOSED;
 
-  refresh_now (self);
-  ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
   schedule_change (self);
   /* The case on show was closed or reopened: the list follows it. */
   if (shown != NULL && closed != self->shown_closed)
@@ -220,8 +219,33 @@ refilter (PsCaseloadView *self)
   update_stack (self);
 }
 
-/* A place's "changed" draws its row again: another case, or an edit (every
- * store change re-sorts the results, which tells every place). */
+static void
+refilter (PsCaseloadView *self)
+{
+  refresh_now (self);
+  ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));
+  ordered (self);
+}
+
+/* One case changed (@case_id; 0: any): it alone moves, as a rule. */
+static void
+case_changed_cb (PsCaseloadView *self,
+                 gint64          case_id)
+{
+  PsCase *item = case_id != 0 ? ps_store_lookup_case (self->store, case_id) : NULL;
+
+  if (item == NULL)
+    {
+      refilter (self);
+      return;
+    }
+  refresh_now (self);
+  ps_case_results_update_case (self->results, item, self->now, due_days (self), overdue_days (self));
+  ordered (self);
+}
+
+/* A place's "changed" draws its row again: another case, or an edit of its
+ * case (a new order tells every place). */
 static void
 bind_row (PsCaseloadView *self,
           GtkListItem    *list_item)
@@ -340,7 +364,7 @@ store_changed_cb (PsCaseloadView *self)
   if (self->cases != NULL)
     g_signal_handlers_disconnect_by_func (self->cases, cases_changed_cb, self);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, refilter, self);
+    g_signal_handlers_disconnect_by_func (self->store, case_changed_cb, self);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
   ps_case_results_set_source (self->results, NULL);
@@ -353,7 +377,7 @@ store_changed_cb (PsCaseloadView *self)
       g_signal_connect_object (self->cases, "items-changed",
                                G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (self->store, "changed",
-                               G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
     }
   refresh_now (self);
   ps_case_results_set_order (self->results, self->now, due_days (self), overdue_days (self));

@@ -212,6 +212,30 @@ update_title (PsConversationPage *self)
   adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
 }
 
+static void
+safety_escalated_cb (PsSafetyPanel      *panel,
+                     PsConversationPage *self);
+
+/* The safety panel is made when a concern is first raised: a revealer lays
+ * out its child even while hidden, and few conversations need it. */
+static void
+reveal_safety (PsConversationPage *self,
+               gboolean            concern)
+{
+  if (concern && self->safety_panel == NULL)
+    {
+      GtkWidget *panel = ps_safety_panel_new (self->context);
+
+      self->safety_panel = PS_SAFETY_PANEL (panel);
+      ps_safety_panel_set_conversation (self->safety_panel, self->conversation);
+      gtk_widget_set_sensitive (panel, in_progress (self));
+      g_signal_connect (panel, "escalated", G_CALLBACK (safety_escalated_cb), self);
+      ps_wrap_bound_min_width (panel);
+      gtk_revealer_set_child (self->safety_revealer, panel);
+    }
+  gtk_revealer_set_reveal_child (self->safety_revealer, concern);
+}
+
 /* Shows the stored state: after loading, and after each saved change. */
 static void
 sync_from_conversation (PsConversationPage *self)
@@ -244,7 +268,7 @@ sync_from_conversation (PsConversationPage *self)
           gtk_toggle_button_set_active (self->concern_button, FALSE);
           gtk_toggle_button_set_active (self->no_concern_button, FALSE);
         }
-      gtk_revealer_set_reveal_child (self->safety_revealer, concern);
+      reveal_safety (self, concern);
     }
   self->syncing = FALSE;
 
@@ -315,7 +339,7 @@ safety_toggled_cb (GtkToggleButton    *button,
       return;
     }
   save_covered (self);
-  gtk_revealer_set_reveal_child (self->safety_revealer, concern);
+  reveal_safety (self, concern);
 }
 
 static GtkWidget *
@@ -435,17 +459,13 @@ build_phases (PsConversationPage *self)
 
       if (has_safety)
         {
-          GtkWidget *panel = ps_safety_panel_new (self->context);
           GtkWidget *revealer = gtk_revealer_new ();
 
-          gtk_revealer_set_child (GTK_REVEALER (revealer), panel);
           gtk_box_append (self->phases_box, revealer);
           self->safety_revealer = GTK_REVEALER (revealer);
-          self->safety_panel = PS_SAFETY_PANEL (panel);
-          ps_safety_panel_set_conversation (self->safety_panel, self->conversation);
-          g_signal_connect (panel, "escalated", G_CALLBACK (safety_escalated_cb), self);
         }
     }
+  ps_wrap_bound_min_width (GTK_WIDGET (self->phases_box));
 }
 
 static void
@@ -649,6 +669,7 @@ ps_conversation_page_init (PsConversationPage *self)
 {
   self->checks = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_bound_min_width (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.finish", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conversation.mark-missed", FALSE);
   update_progress (self);

@@ -16,7 +16,7 @@ struct _PsDateRow
   gboolean        updating_calendar;
 
   GtkMenuButton  *menu_button;
-  GtkPopover     *popover;
+  GtkPopover     *popover;      /* made when first opened */
   GtkCalendar    *calendar;
 };
 
@@ -90,6 +90,28 @@ day_selected_cb (PsDateRow *self)
   gtk_popover_popdown (self->popover);
 }
 
+/* The calendar is made when the button is first pressed: an editor with
+ * two dates would otherwise make and destroy a hundred widgets unseen. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  PsDateRow *self = user_data;
+
+  if (self->popover != NULL)
+    return;
+
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"), -1);
+  ps_accessible_label_calendar (self->calendar);
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
+  gtk_popover_set_child (self->popover, GTK_WIDGET (self->calendar));
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+}
+
 static void
 title_changed_cb (PsDateRow *self)
 {
@@ -99,6 +121,11 @@ title_changed_cb (PsDateRow *self)
 static void
 ps_date_row_dispose (GObject *object)
 {
+  PsDateRow *self = PS_DATE_ROW (object);
+
+  /* The menu button owns them. */
+  self->popover = NULL;
+  self->calendar = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), PS_TYPE_DATE_ROW);
 
   G_OBJECT_CLASS (ps_date_row_parent_class)->dispose (object);
@@ -157,10 +184,6 @@ ps_date_row_class_init (PsDateRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-date-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PsDateRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, PsDateRow, popover);
-  gtk_widget_class_bind_template_child (widget_class, PsDateRow, calendar);
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
 }
 
 static void
@@ -168,7 +191,7 @@ ps_date_row_init (PsDateRow *self)
 {
   g_date_clear (&self->date, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
-  ps_accessible_label_calendar (self->calendar);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
   update_label (self);
 }

@@ -69,7 +69,8 @@ struct _PsScheduleView
 
   GPtrArray      *gathered;      /* what the store gave at the last change */
   GtkFlattenListModel *entries;  /* the groups' items, in agenda order */
-  gboolean        dirty;         /* the store changed while hidden */
+  gboolean        dirty;         /* the store changed while hidden: ask it all again */
+  GArray         *touched;       /* gint64: the cases changed since, when not dirty */
   GDate           shown_day;     /* the day the rows were made on */
   guint           tick_id;
   Group           groups[PS_SCHEDULE_N_GROUPS];
@@ -826,12 +827,22 @@ update_group (Group *group,
 }
 
 static gboolean
-same_row (const Shown *before,
+touches (const GArray *touched,
+         gint64        case_id)
+{
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
+    if (g_array_index (touched, gint64, i) == case_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+same_row (const Shown  *before,
           const Sorted *now,
-          gint64        touched)
+          const GArray *touched)
 {
   return before->item == now->item && before->timing == now->placement.timing &&
-         (touched == 0 || entry_case_id (now->item) != touched);
+         !touches (touched, entry_case_id (now->item));
 }
 
 /* Puts @n sorted entries into @group, making again only the rows between
@@ -842,7 +853,7 @@ fill_group (Group        *group,
             const Sorted *sorted,
             guint         n,
             gboolean      force,
-            gint64        touched)
+            const GArray *touched)
 {
   guint n_before = group->shown->len;
   guint head = 0, tail = 0;
@@ -879,11 +890,11 @@ fill_group (Group        *group,
 
 /* Sorts what was gathered into groups and puts them in.
  * @force: every row is made again (what they show may have changed).
- * @touched: the rows of this case are made again (0: none). */
+ * @touched: the rows of these cases are made again (NULL: none). */
 static void
 regroup (PsScheduleView *self,
          gboolean        force,
-         gint64          touched)
+         const GArray   *touched)
 {
   g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Sorted), self->gathered->len);
   guint first = 0;
@@ -928,11 +939,13 @@ refresh (PsScheduleView *self)
     {
       /* Asked again when shown. */
       self->dirty = TRUE;
+      g_array_set_size (self->touched, 0);
       return;
     }
   self->dirty = FALSE;
+  g_array_set_size (self->touched, 0);
   gather (self);
-  regroup (self, TRUE, 0);
+  regroup (self, TRUE, NULL);
 }
 
 static gboolean
@@ -940,7 +953,7 @@ tick_cb (gpointer user_data)
 {
   PsScheduleView *self = user_data;
 
-  regroup (self, FALSE, 0);
+  regroup (self, FALSE, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -951,18 +964,34 @@ settings_changed_cb (PsScheduleView *self)
   refresh (self);
 }
 
+/* The entries of the cases changed since the rows were made. */
+static void
+update_touched (PsScheduleView *self)
+{
+  for (guint i = 0; i < self->touched->len; i++)
+    gather_again (self, g_array_index (self->touched, gint64, i));
+  regroup (self, FALSE, self->touched);
+  g_array_set_size (self->touched, 0);
+}
+
+/* Beyond this many cases changed while hidden, everything is asked again. */
+#define MAX_TOUCHED 64
+
 static void
 store_changed_cb (PsScheduleView *self,
                   gint64          case_id,
                   PsStore        *store)
 {
-  if (case_id == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->dirty)
+  if (case_id == 0 || self->dirty || self->touched->len >= MAX_TOUCHED)
     {
       refresh (self);
       return;
     }
-  gather_again (self, case_id);
-  regroup (self, FALSE, case_id);
+  /* One case: only its entries are asked for again, now or when shown. */
+  if (!touches (self->touched, case_id))
+    g_array_append_val (self->touched, case_id);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_touched (self);
 }
 
 static void
@@ -984,8 +1013,9 @@ context_store_changed_cb (PsScheduleView *self)
                                  self->store != NULL);
   /* Nothing of a locked store stays on screen, shown or not. */
   self->dirty = FALSE;
+  g_array_set_size (self->touched, 0);
   gather (self);
-  regroup (self, TRUE, 0);
+  regroup (self, TRUE, NULL);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -1043,8 +1073,10 @@ ps_schedule_view_map (GtkWidget *widget)
 
   if (self->dirty)
     refresh (self);
+  else if (self->touched->len > 0)
+    update_touched (self);
   else
-    regroup (self, FALSE, 0);
+    regroup (self, FALSE, NULL);
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
 }
@@ -1166,6 +1198,7 @@ ps_schedule_view_finalize (GObject *object)
   PsScheduleView *self = (PsScheduleView *)object;
 
   g_clear_pointer (&self->gathered, g_ptr_array_unref);
+  g_clear_pointer (&self->touched, g_array_unref);
   for (guint i = 0; i < PS_SCHEDULE_N_GROUPS; i++)
     g_clear_pointer (&self->groups[i].shown, g_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -1307,6 +1340,7 @@ ps_schedule_view_init (PsScheduleView *self)
   GtkGesture *back = gtk_gesture_click_new ();
 
   self->gathered = g_ptr_array_new_with_free_func (g_object_unref);
+  self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_date_clear (&self->today, 1);
   g_date_clear (&self->shown_day, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1358,5 +1392,5 @@ void
 ps_schedule_view_tick (PsScheduleView *self)
 {
   g_return_if_fail (PS_IS_SCHEDULE_VIEW (self));
-  regroup (self, FALSE, 0);
+  regroup (self, FALSE, NULL);
 }

@@ -23,7 +23,7 @@ G_DEFINE_FINAL_TYPE (PsTargetsGroup, ps_targets_group, ADW_TYPE_PREFERENCES_GROU
 
 /* Due after more days than overdue makes no sense: the pair is saved only
  * when it holds, and the message says why otherwise. */
-static void
+static gboolean
 changed_cb (PsTargetsGroup *self)
 {
   int due = gtk_spin_button_get_value_as_int (self->due_spin);
@@ -40,12 +40,13 @@ changed_cb (PsTargetsGroup *self)
     }
   gtk_widget_set_visible (self->error_label, !valid);
   if (!valid)
-    return;
+    return FALSE;
 
   if (g_settings_get_int (self->settings, "first-contact-due-days") != due)
     g_settings_set_int (self->settings, "first-contact-due-days", due);
   if (g_settings_get_int (self->settings, "first-contact-overdue-days") != overdue)
     g_settings_set_int (self->settings, "first-contact-overdue-days", overdue);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -123,4 +124,15 @@ ps_targets_group_new (GSettings *settings)
   g_signal_connect_swapped (self->due_spin, "value-changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->overdue_spin, "value-changed", G_CALLBACK (changed_cb), self);
   return GTK_WIDGET (self);
+}
+
+gboolean
+ps_targets_group_apply (PsTargetsGroup *self)
+{
+  g_return_val_if_fail (PS_IS_TARGETS_GROUP (self), FALSE);
+
+  /* A number typed and not yet left counts: it is what the field shows. */
+  gtk_spin_button_update (self->due_spin);
+  gtk_spin_button_update (self->overdue_spin);
+  return changed_cb (self);
 }

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define PS_TYPE_TARGETS_GROUP (ps_targets_group_get_type ())
 G_DECLARE_FINAL_TYPE (PsTargetsGroup, ps_targets_group, PS, TARGETS_GROUP, AdwPreferencesGroup)
 
-GtkWidget *ps_targets_group_new (GSettings *settings);
+GtkWidget *ps_targets_group_new   (GSettings      *settings);
+/* Saves the days as the fields show them, typed text included; FALSE, with
+ * the message on show, when due comes after overdue. */
+gboolean   ps_targets_group_apply (PsTargetsGroup *self);
 
 G_END_DECLS

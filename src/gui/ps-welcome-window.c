@@ -17,6 +17,9 @@ struct _PsWelcomeWindow
   GPtrArray      *titles;     /* char *, one per page */
   guint           position;
 
+  PsTargetsGroup *targets;
+  GtkWidget      *targets_page;
+
   GtkStack       *stack;
   AdwWindowTitle *title;
   GtkWidget      *back_button;
@@ -50,6 +53,11 @@ finish (PsWelcomeWindow *self)
 static void
 next_clicked_cb (PsWelcomeWindow *self)
 {
+  /* Targets that do not hold are refused, as in Preferences: the step
+   * stays, its message saying why. */
+  if (g_ptr_array_index (self->pages, self->position) == self->targets_page &&
+      !ps_targets_group_apply (self->targets))
+    return;
   if (self->position + 1 < self->pages->len)
     {
       show_page (self, self->position + 1);
@@ -70,6 +78,7 @@ back_clicked_cb (PsWelcomeWindow *self)
 static gboolean
 close_request_cb (PsWelcomeWindow *self)
 {
+  ps_targets_group_apply (self->targets);
   finish (self);
   return FALSE;
 }
@@ -212,7 +221,6 @@ PsWelcomeWindow *
 ps_welcome_window_new (GSettings *settings)
 {
   PsWelcomeWindow *self;
-  GtkWidget *targets_page;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
@@ -220,10 +228,11 @@ ps_welcome_window_new (GSettings *settings)
   self->settings = g_object_ref (settings);
 
   add_page (self, 0, _("Safety Contacts"), intro_page (settings));
-  targets_page = adw_preferences_page_new ();
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (targets_page),
-                            ADW_PREFERENCES_GROUP (ps_targets_group_new (settings)));
-  add_page (self, 1, _("First Contact"), targets_page);
+  self->targets_page = adw_preferences_page_new ();
+  self->targets = PS_TARGETS_GROUP (ps_targets_group_new (settings));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->targets_page),
+                            ADW_PREFERENCES_GROUP (self->targets));
+  add_page (self, 1, _("First Contact"), self->targets_page);
   show_page (self, 0);
   return self;
 }

@@ -7,8 +7,11 @@ G_BEGIN_DECLS
 
 /* A label on one line where there is room, wrapped where there is not (a
  * long translation at 360 px), rather than widening its window. */
-void ps_wrap_label        (GtkLabel  *label);
+void ps_wrap_label           (GtkLabel  *label);
 /* The same for a button's label, centred. */
-void ps_wrap_button_label (GtkButton *button);
+void ps_wrap_button_label    (GtkButton *button);
+/* The wrapping labels under @widget measure their minimum at a few
+ * characters rather than at one character a line. */
+void ps_wrap_bound_min_width (GtkWidget *widget);
 
 G_END_DECLS

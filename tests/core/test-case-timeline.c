@@ -430,7 +430,7 @@ action_of (Fixture *f,
 
 /* The page's one suggested action, through a case's life: log an attempt,
  * schedule once reached, nothing while the conversation is days away, start
- * from ten minutes before it (and when late), resume, then schedule again
+ * from ten minutes before it (and when late), resume, then the follow-up
  * while a concern is open, else close. */
 static void
 test_next_action (Fixture       *f,
@@ -468,9 +468,18 @@ test_next_action (Fixture       *f,
                                                   PS_CONVERSATION_COMPLETED, NULL));
   g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_CLOSE);
 
-  /* A concern raised is followed up, not closed on. */
+  /* A concern raised is followed up, not closed on; once the follow-up is
+   * planned, it is started as any conversation. */
   g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (first), TRUE, NULL));
-  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_SCHEDULE);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_FOLLOW_UP);
+  second = plan (f, kase, 2024, 11, 19, 15, 0, 30);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_NONE);
+  set_now (f, 2024, 11, 19, 14, 55, 0);
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_START);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (second),
+                                                  PS_CONVERSATION_CANCELLED, NULL));
+  g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_FOLLOW_UP);
+  g_clear_object (&second);
   g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (first), FALSE, NULL));
   g_assert_cmpint (action_of (f, kase), ==, PS_CASE_ACTION_CLOSE);
 

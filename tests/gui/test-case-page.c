@@ -1114,9 +1114,9 @@ nth_child (GtkWidget *parent,
   return child;
 }
 
-/* The full label of the one suggested action in the header, NULL when
- * none: never two, and nothing suggested in the page's body. @width
- * (optional): 0 when the full words show, 1 a short word, 2 an icon. */
+/* The full label of the one suggested action, in the header or the page's
+ * body, NULL when none: never two. @width (optional): 0 when the full words
+ * show, 1 a short word, 2 an icon. */
 static const char *
 suggested_width (Fixture *f,
                  guint   *width)
@@ -1125,8 +1125,8 @@ suggested_width (Fixture *f,
   GtkWidget *squeezer = ps_test_find_type (header, ADW_TYPE_SQUEEZER);
   g_autoptr(GPtrArray) in_header = g_ptr_array_new ();
   g_autoptr(GPtrArray) in_page = g_ptr_array_new ();
-  GtkWidget *shown, *button, *full;
-  guint index = 0, variant = 0;
+  GtkWidget *shown, *button, *full, *in_body = NULL;
+  guint index = 0, variant = 0, n_widths = 0;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   /* The squeezer keeps every width mapped and draws the first that fits. */
@@ -1134,9 +1134,30 @@ suggested_width (Fixture *f,
   if (shown != NULL)
     collect (shown, is_shown_suggested, in_header);
   collect (GTK_WIDGET (f->page), is_visible_suggested, in_page);
+  for (guint i = 0; i < in_page->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (in_page, i);
+
+      if (gtk_widget_is_ancestor (w, squeezer))
+        n_widths++;
+      else
+        {
+          g_assert_null (in_body);
+          in_body = w;
+        }
+    }
   g_assert_cmpuint (in_header->len, <=, 1);
   /* The three widths of the one action, nothing else. */
-  g_assert_cmpuint (in_page->len, ==, 3 * in_header->len);
+  g_assert_cmpuint (n_widths, ==, 3 * in_header->len);
+  if (in_body != NULL)
+    {
+      g_assert_cmpuint (in_header->len, ==, 0);
+      g_assert_true (gtk_widget_get_mapped (in_body));
+      g_assert_true (gtk_widget_get_sensitive (in_body));
+      if (width != NULL)
+        *width = 0;
+      return gtk_button_get_label (GTK_BUTTON (in_body));
+    }
   if (in_header->len == 0)
     return NULL;
   button = g_ptr_array_index (in_header, 0);
@@ -1179,7 +1200,8 @@ set_now (Fixture *f,
 /* One suggested action that follows the case, driven through its states
  * with the clock: Log Attempt, Schedule once reached, nothing while the
  * conversation is an hour away, Start from ten minutes before it until it
- * is late, Resume, then Close; nothing once closed. */
+ * is late, Resume, then Close, or the follow-up of a safety concern; nothing
+ * once closed. */
 static void
 test_page_suggested_action (Fixture       *f,
                             gconstpointer  data)
@@ -1236,6 +1258,16 @@ test_page_suggested_action (Fixture       *f,
   /* Held, nothing more planned: Close, which says when the name goes. */
   g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
                                                   PS_CONVERSATION_COMPLETED, NULL));
+  g_assert_cmpstr (suggested (f), ==, "_Close Case…");
+
+  /* It raised a safety concern: the follow-up, in the page by its deadline,
+   * and nothing in the header (Schedule Conversation… is in its menu). */
+  g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (conversation),
+                                              TRUE, NULL));
+  g_assert_cmpstr (suggested (f), ==, "Schedule _Follow-up");
+  g_assert_true (action_enabled (f, "case.schedule"));
+  g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (conversation),
+                                              FALSE, NULL));
   g_assert_cmpstr (suggested (f), ==, "_Close Case…");
   click (ps_test_find_button (GTK_WIDGET (f->page), "_Close Case…"));
   dialog = ps_test_find_toplevel (PS_TYPE_CLOSE_CASE_DIALOG);

@@ -125,13 +125,6 @@ is_suggested_on_show (GtkWidget     *widget,
          gtk_widget_has_css_class (widget, "suggested-action") && on_show (widget);
 }
 
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
 /* Checks on each shot ------------------------------------------------------ */
 
 /* Text a user cannot read whole: cut by an ellipsis, drawn in less room
@@ -477,8 +470,9 @@ tour_cases (Tour *t,
   current = plan_at (t, stops[4].item, 14, 9, 45);
   g_assert_true (ps_store_set_conversation_state (t->store, ps_conversation_get_id (current),
                                                   PS_CONVERSATION_IN_PROGRESS, NULL));
+  /* The follow-up, by its deadline, from the page's Safety Follow-up. */
   stops[5] = (Stop) { t, "safety-concern", add_case (t, "Dr. Fay Madeup", 10, TRUE),
-                      N_("Sc_hedule Conversation…"), "case.schedule" };
+                      N_("Schedule _Follow-up"), "case.schedule-follow-up" };
   held (t, stops[5].item, TRUE);
   stops[6] = (Stop) { t, "conversations-held", add_case (t, "Dr. Gus Pretend", 9, TRUE),
                       N_("_Close Case…"), "case.close" };
@@ -503,8 +497,9 @@ open_case (GtkWidget     *window,
   ps_caseload_view_open_case (stop->tour->view, stop->item);
 }
 
-/* The header's one suggested action is the state's: its full words where
- * the window is wide, at least its action where narrow. */
+/* One suggested action on show in the whole window, the list and the
+ * page's body included (GNOME's one per view), and it is the state's: its
+ * full words where the window is wide, at least its action where narrow. */
 static void
 check_suggested (GtkWidget     *window,
                  const char    *shot,
@@ -513,7 +508,6 @@ check_suggested (GtkWidget     *window,
 {
   const Stop *stop = data;
   GtkWidget *page = ps_test_find_type (window, PS_TYPE_CASE_PAGE);
-  GtkWidget *header = ps_test_find_widget (page, is_type, GSIZE_TO_POINTER (ADW_TYPE_HEADER_BAR));
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   GtkWidget *button;
   const char *action;
@@ -521,7 +515,7 @@ check_suggested (GtkWidget     *window,
   g_assert_true (ps_case_page_get_case (PS_CASE_PAGE (page)) == stop->item);
   g_assert_nonnull (ps_test_find_widget (page, is_label_reading,
                                          ps_case_get_display_name (stop->item)));
-  collect (header, is_suggested_on_show, NULL, buttons);
+  collect (window, is_suggested_on_show, NULL, buttons);
   if (stop->suggested == NULL)
     {
       if (buttons->len > 0)

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-contacts-preferences.h"
 #include "ps-crisis-contacts.h"
@@ -106,6 +107,137 @@ test_first_start (void)
   g_settings_reset (settings, "program-contacts");
 }
 
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return PS_IS_CASE_ROW (widget) && g_str_equal (ps_case_row_get_title (PS_CASE_ROW (widget)), name);
+}
+
+/* The state line of @name's row in the caseload. */
+static const char *
+state_line (PsWindow   *window,
+            const char *name)
+{
+  GtkWidget *row;
+
+  ps_test_iterate (100);
+  row = ps_test_find_widget (GTK_WIDGET (window), is_row_of, name);
+  g_assert_nonnull (row);
+  return ps_case_row_get_state_line (PS_CASE_ROW (row));
+}
+
+static GtkSpinButton *
+days_spin (PsWelcomeWindow *welcome,
+           const char      *row_title)
+{
+  GtkWidget *row = ps_test_find_row (ps_welcome_window_get_page (welcome, 1), row_title);
+
+  return GTK_SPIN_BUTTON (ps_test_find_type (row, GTK_TYPE_SPIN_BUTTON));
+}
+
+/* Typed as a user types: the field's text replaced, not yet left. */
+static void
+type_days (PsWelcomeWindow *welcome,
+           GtkSpinButton   *spin,
+           const char      *days)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  ps_test_xdotool ("key", "ctrl+a", NULL);
+  ps_test_xdotool ("type", days, NULL);
+}
+
+/* The targets step saves what was chosen, refuses due after overdue as
+ * Preferences does, and the caseload follows at once: a new case's first
+ * contact due in the days chosen, and overdue at the midnight they end. */
+static void
+test_targets (void)
+{
+  GSettings *settings = ps_application_get_settings (app);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2024, 11, 14, 10, 0, 0);
+  g_autoptr(GDateTime) last_second = g_date_time_new (utc, 2024, 11, 14, 23, 59, 59);
+  g_autoptr(GDateTime) midnight = g_date_time_new (utc, 2024, 11, 15, 0, 0, 0);
+  g_autoptr(PsClock) clock = ps_clock_new_fake (now);
+  g_autoptr(PsContext) context = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-targets-XXXXXX", NULL);
+  GtkSpinButton *due, *overdue;
+  GtkWidget *held;
+  PsWelcomeWindow *welcome;
+  PsWindow *window;
+  PsStore *store;
+
+  g_settings_set_boolean (settings, "welcome-done", FALSE);
+  g_application_activate (G_APPLICATION (app));
+  welcome = ps_application_get_welcome (app);
+  g_assert_nonnull (welcome);
+
+  /* The caseload behind it, on the fake clock: a case asked for today is
+   * due in the default two days. */
+  ps_clock_set_timezone (clock, utc);
+  context = ps_context_new (clock, settings, dir, FALSE);
+  window = ps_window_new (app, context);
+  gtk_window_present (GTK_WINDOW (window));
+  ps_context_open (context);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  store = ps_context_get_store (context);
+  ps_test_add_case (store, "Dr. Tess Target", "2024-11-14");
+  ps_test_add_case (store, "Dr. Noel Boundary", "2024-11-09");
+  g_assert_cmpstr (state_line (window, "Dr. Tess Target"), ==, "First contact due in 2 days");
+  g_assert_cmpstr (state_line (window, "Dr. Noel Boundary"), ==, "First contact overdue by 3 days");
+
+  gtk_window_present (GTK_WINDOW (welcome));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.next", NULL));
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 1);
+  ps_test_focus_window (GTK_WINDOW (welcome));
+  due = days_spin (welcome, "_Due After");
+  overdue = days_spin (welcome, "_Overdue After");
+
+  /* Due after five days, overdue after four: refused, saying why, and
+   * Start does not go on with the old targets. */
+  type_days (welcome, due, "5");
+  type_days (welcome, overdue, "4");
+  gtk_widget_grab_focus (GTK_WIDGET (due));
+  ps_test_iterate (100);
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (welcome), ps_test_is_label_reading,
+                                         "First contact cannot be overdue before it is due. Choose "
+                                         "overdue days at least as many as the due days; until then "
+                                         "the targets stay as they were."));
+  g_assert_cmpint (g_settings_get_int (settings, "first-contact-due-days"), ==, 2);
+  g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 3);
+  ps_test_xdotool ("key", "ctrl+Return", NULL);
+  ps_test_screenshot (GTK_WIDGET (welcome), "welcome-targets-refused.png");
+  g_assert_true (ps_application_get_welcome (app) == welcome);
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 1);
+  g_assert_false (g_settings_get_boolean (settings, "welcome-done"));
+
+  /* Overdue after six, typed and Start pressed at once: both saved. */
+  held = g_object_ref (GTK_WIDGET (welcome));
+  type_days (welcome, overdue, "6");
+  ps_test_xdotool ("key", "ctrl+Return", NULL);
+  ps_test_wait_gone (held);
+  g_assert_null (ps_application_get_welcome (app));
+  g_assert_true (g_settings_get_boolean (settings, "welcome-done"));
+  g_assert_cmpint (g_settings_get_int (settings, "first-contact-due-days"), ==, 5);
+  g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 6);
+
+  /* The caseload follows: due in five days; asked for five days ago, due
+   * today, and overdue from the midnight the sixth day starts. */
+  g_assert_cmpstr (state_line (window, "Dr. Tess Target"), ==, "First contact due in 5 days");
+  g_assert_cmpstr (state_line (window, "Dr. Noel Boundary"), ==, "First contact due today");
+  ps_clock_set_now (clock, last_second);
+  g_assert_cmpstr (state_line (window, "Dr. Noel Boundary"), ==, "First contact due today");
+  ps_clock_set_now (clock, midnight);
+  g_assert_cmpstr (state_line (window, "Dr. Noel Boundary"), ==, "First contact overdue by 1 day");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ps_test_iterate (100);
+  g_clear_object (&context);
+  ps_remove_tree (dir);
+  g_settings_reset (settings, "first-contact-due-days");
+  g_settings_reset (settings, "first-contact-overdue-days");
+}
+
 /* The region comes from the language: a French interface offers 3114. */
 static void
 test_region_from_language (void)
@@ -148,6 +280,7 @@ main (int   argc,
   g_assert_cmpuint (ps_crisis_line_get_n_presets (), >, 0);
   g_test_add_func ("/welcome/region-from-language", test_region_from_language);
   g_test_add_func ("/welcome/first-start", test_first_start);
+  g_test_add_func ("/welcome/targets", test_targets);
   ret = g_test_run ();
   g_object_unref (app);
   ps_remove_tree (dir);
