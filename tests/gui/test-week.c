@@ -595,7 +595,10 @@ wednesday_french (void)
   assert_suggests ("Noter une tentative");
   g_assert_cmpstr (page_state (), ==, "Premier contact attendu aujourd’hui");
   g_assert_true (g_str_has_prefix (row_state (ADA), "⚠ "));
-  g_assert_true (g_str_has_suffix (row_state (ADA), " · à suivre · Prochain entretien demain à 14:30 · Téléphone"));
+  /* In French words, whatever the translators settle on. */
+  g_assert_true (g_str_has_suffix (row_state (ADA), " 14:30 · Téléphone"));
+  g_assert_null (strstr (row_state (ADA), "Next conversation"));
+  g_assert_null (strstr (row_state (ADA), "Safety concern"));
   show_view ("schedule");
   assert_shows (schedule_view (), "Aujourd’hui | " BEN " | Premier contact attendu aujourd’hui");
   show_view ("overview");
@@ -673,7 +676,12 @@ thursday (void)
   show_view ("caseload");
   open_case (ADA);
   g_assert_cmpstr (page_state (), ==, "In support · 2 conversations held, none planned");
-  assert_suggests ("Close…");
+  /* Narrow, the header may shorten its words. */
+  {
+    g_autofree char *action = suggested_action ();
+
+    g_assert_true (g_str_has_prefix (action, "Close"));
+  }
   shoot ("thu-ada-finished-360");
 }
 
