@@ -25,6 +25,7 @@ struct _PsPreferencesWindow
   GtkWidget            *small_counts_switch;
   GtkWidget            *program_name_row;
   GtkWidget            *follow_up_spin;
+  PsTargetsGroup       *targets;
   AdwComboRow          *lead_row;
   AdwComboRow          *lock_row;
   AdwActionRow         *password_row;
@@ -136,7 +137,8 @@ bind_settings (PsPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   ps_accessible_label_entry_row (ADW_ENTRY_ROW (self->program_name_row));
   g_settings_bind (settings, "safety-follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (ps_targets_group_new (settings)));
+  self->targets = PS_TARGETS_GROUP (ps_targets_group_new (settings));
+  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (self->targets));
   bind_choice (settings, "reminder-lead-minutes", self->lead_row, &lead_table);
   bind_choice (settings, "lock-after-idle-minutes", self->lock_row, &lock_table);
   bind_choice (settings, "retention-days", self->retention_row, &retention_table);
@@ -183,6 +185,22 @@ password_clicked_cb (PsPreferencesWindow *self)
                               g_object_ref (self));
 }
 
+/* A number typed and not yet left is what the window shows: closing keeps
+ * it (the targets only when the pair makes sense, as while typing). */
+static gboolean
+ps_preferences_window_close_request (GtkWindow *window)
+{
+  PsPreferencesWindow *self = PS_PREFERENCES_WINDOW (window);
+
+  gtk_spin_button_update (GTK_SPIN_BUTTON (self->follow_up_spin));
+  if (self->targets != NULL)
+    ps_targets_group_apply (self->targets);
+
+  if (GTK_WINDOW_CLASS (ps_preferences_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (ps_preferences_window_parent_class)->close_request (window);
+  return FALSE;
+}
+
 static void
 ps_preferences_window_dispose (GObject *object)
 {
@@ -201,6 +219,7 @@ ps_preferences_window_class_init (PsPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ps_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = ps_preferences_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PsPreferencesWindow, reminders_switch);

@@ -251,11 +251,31 @@ test_preferences_bind_settings (void)
     g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 6);
   }
 
+  /* Numbers typed and not yet left are kept when the window is closed,
+   * as they are shown: the overdue days and the safety follow-up days. */
+  {
+    GtkWidget *overdue_row = ps_test_find_row (prefs, "_Overdue After");
+    GtkWidget *overdue = ps_test_find_type (overdue_row, GTK_TYPE_SPIN_BUTTON);
+    GtkWidget *follow_up_row = ps_test_find_row (prefs, "_Follow Up Within");
+    GtkWidget *follow_up = ps_test_find_type (follow_up_row, GTK_TYPE_SPIN_BUTTON);
+
+    gtk_editable_set_text (GTK_EDITABLE (overdue), "9");
+    gtk_editable_set_text (GTK_EDITABLE (follow_up), "4");
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 6);
+    g_assert_cmpint (g_settings_get_int (settings, "safety-follow-up-days"), ==, 2);
+    g_object_ref (prefs);
+    gtk_window_close (GTK_WINDOW (prefs));
+    g_assert_cmpint (g_settings_get_int (settings, "first-contact-overdue-days"), ==, 9);
+    g_assert_cmpint (g_settings_get_int (settings, "safety-follow-up-days"), ==, 4);
+  }
+
   g_settings_reset (settings, "names-in-notifications");
   g_settings_reset (settings, "reminder-lead-minutes");
   g_settings_reset (settings, "first-contact-due-days");
   g_settings_reset (settings, "first-contact-overdue-days");
+  g_settings_reset (settings, "safety-follow-up-days");
   gtk_window_destroy (GTK_WINDOW (prefs));
+  g_object_unref (prefs);
 }
 
 static void
