@@ -1478,23 +1478,6 @@ typedef struct
   PsCase     *item;
 } TourStop;
 
-static PsConversation *
-plan_at (Fixture *f,
-         PsCase  *item,
-         int      day,
-         int      hour,
-         int      minute)
-{
-  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, day, hour, minute, 0);
-  g_autoptr(GError) error = NULL;
-  PsConversation *conversation;
-
-  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 45,
-                                                 PS_MODALITY_VIDEO, &error);
-  g_assert_no_error (error);
-  return conversation;
-}
-
 static PsCase *
 reached_case (Fixture    *f,
               const char *name,
@@ -1526,19 +1509,19 @@ tour_cases (Fixture  *f,
   stops[0] = (TourStop) { "awaiting", show_case (f, "Dr. Ada Placeholder", "ada@example.org") };
   stops[1] = (TourStop) { "reached", reached_case (f, "Dr. Ben Example", "+1 555 0100") };
   stops[2] = (TourStop) { "upcoming", reached_case (f, "Dr. Cy Sample", "cy@example.org") };
-  upcoming = plan_at (f, stops[2].item, 15, 14, 30);
+  upcoming = ps_test_plan_conversation (f->store, stops[2].item, "2024-11-15 14:30");
   stops[3] = (TourStop) { "soon", reached_case (f, "Dr. Dee Fictional", "555-0100 ext 12") };
-  soon = plan_at (f, stops[3].item, 14, 10, 10);
+  soon = ps_test_plan_conversation (f->store, stops[3].item, "2024-11-14 10:10");
   stops[4] = (TourStop) { "in-progress", reached_case (f, "Dr. Eli Invented", "eli@example.org") };
-  current = plan_at (f, stops[4].item, 14, 9, 45);
+  current = ps_test_plan_conversation (f->store, stops[4].item, "2024-11-14 09:45");
   g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (current),
                                                   PS_CONVERSATION_IN_PROGRESS, NULL));
   stops[5] = (TourStop) { "held", reached_case (f, "Dr. Fay Madeup", "fay@example.org") };
-  held = plan_at (f, stops[5].item, 13, 17, 0);
+  held = ps_test_plan_conversation (f->store, stops[5].item, "2024-11-13 17:00");
   g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
                                                   PS_CONVERSATION_COMPLETED, NULL));
   closed = reached_case (f, "Dr. Gil Closed", "gil@example.org");
-  done = plan_at (f, closed, 13, 17, 0);
+  done = ps_test_plan_conversation (f->store, closed, "2024-11-13 17:00");
   g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (done),
                                                   PS_CONVERSATION_COMPLETED, NULL));
   g_date_clear (&today, 1);

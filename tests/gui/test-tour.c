@@ -415,23 +415,6 @@ add_case (Tour       *t,
   return item;
 }
 
-static PsConversation *
-plan_at (Tour   *t,
-         PsCase *item,
-         int     day,
-         int     hour,
-         int     minute)
-{
-  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, day, hour, minute, 0);
-  g_autoptr(GError) error = NULL;
-  PsConversation *conversation;
-
-  conversation = ps_store_schedule_conversation (t->store, ps_case_get_id (item), at, 45,
-                                                 PS_MODALITY_VIDEO, &error);
-  g_assert_no_error (error);
-  return conversation;
-}
-
 static void
 held (Tour     *t,
       PsCase   *item,
@@ -461,13 +444,13 @@ tour_cases (Tour *t,
   stops[1] = (Stop) { t, "reached", add_case (t, "Dr. Ben Example", 12, TRUE),
                       N_("Sc_hedule Conversation…"), "case.schedule" };
   stops[2] = (Stop) { t, "planned", add_case (t, "Dr. Cy Sample", 11, TRUE), NULL, NULL };
-  later = plan_at (t, stops[2].item, 15, 14, 30);
+  later = ps_test_plan_conversation (t->store, stops[2].item, "2024-11-15 14:30");
   stops[3] = (Stop) { t, "due", add_case (t, "Dr. Dee Fictional", 12, TRUE),
                       N_("_Start Conversation"), "case.start-conversation" };
-  due = plan_at (t, stops[3].item, 14, 10, 5);
+  due = ps_test_plan_conversation (t->store, stops[3].item, "2024-11-14 10:05");
   stops[4] = (Stop) { t, "in-progress", add_case (t, "Dr. Eli Invented", 11, TRUE),
                       N_("_Resume Conversation"), "case.resume-conversation" };
-  current = plan_at (t, stops[4].item, 14, 9, 45);
+  current = ps_test_plan_conversation (t->store, stops[4].item, "2024-11-14 09:45");
   g_assert_true (ps_store_set_conversation_state (t->store, ps_conversation_get_id (current),
                                                   PS_CONVERSATION_IN_PROGRESS, NULL));
   /* The follow-up, by its deadline, from the page's Safety Follow-up. */

@@ -150,6 +150,24 @@ ps_test_add_case_fields (PsStore      *store,
   return ps_store_lookup_case (store, ps_case_get_id (kase));
 }
 
+PsConversation *
+ps_test_plan_conversation (PsStore    *store,
+                           PsCase     *item,
+                           const char *starts_utc)
+{
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GError) error = NULL;
+  PsConversation *conversation;
+  int y, mo, d, h, mi;
+
+  g_assert_cmpint (sscanf (starts_utc, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi), ==, 5);
+  at = g_date_time_new_utc (y, mo, d, h, mi, 0);
+  conversation = ps_store_schedule_conversation (store, ps_case_get_id (item), at, 45,
+                                                 PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  return conversation;
+}
+
 PsCase *
 ps_test_add_case (PsStore    *store,
                   const char *name,

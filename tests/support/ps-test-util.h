@@ -41,6 +41,11 @@ PsCaseFields *ps_test_fields            (const char   *name);
 PsCase       *ps_test_add_case          (PsStore      *store,
                                          const char   *name,
                                          const char   *requested_on);
+/* Plans a 45-minute video conversation for @item starting at @starts_utc
+ * ("YYYY-MM-DD HH:MM", UTC). Returns a new reference. */
+PsConversation *ps_test_plan_conversation (PsStore    *store,
+                                           PsCase     *item,
+                                           const char *starts_utc);
 /* Adds a case made of @fields to @store; returns the store's own case. */
 PsCase       *ps_test_add_case_fields   (PsStore      *store,
                                          PsCaseFields *fields);
