@@ -12,6 +12,7 @@
 #include "ps-case-editor.h"
 #include "ps-case-fields.h"
 #include "ps-date-row.h"
+#include "ps-time-row.h"
 
 struct _PsCaseEditor
 {
@@ -538,7 +539,7 @@ ps_case_editor_class_init (PsCaseEditorClass *klass)
 static void
 ps_case_editor_init (PsCaseEditor *self)
 {
-  g_autoptr(GtkStringList) modalities = NULL;
+  g_autoptr(GListModel) modalities = NULL;
   g_autoptr(GtkStringList) referrals = NULL;
   g_autoptr(GtkStringList) reasons = NULL;
 
@@ -546,10 +547,8 @@ ps_case_editor_init (PsCaseEditor *self)
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  modalities = gtk_string_list_new (NULL);
-  for (PsModality m = PS_MODALITY_IN_PERSON; m <= PS_MODALITY_VIDEO; m++)
-    gtk_string_list_append (modalities, ps_modality_to_label (m));
-  adw_combo_row_set_model (self->modality_row, G_LIST_MODEL (modalities));
+  modalities = ps_modality_list_new ();
+  adw_combo_row_set_model (self->modality_row, modalities);
 
   referrals = gtk_string_list_new (NULL);
   for (PsReferral r = PS_REFERRAL_SELF; r <= PS_REFERRAL_COLLEAGUE; r++)

@@ -410,8 +410,8 @@ ps_group_debrief_dialog_class_init (PsGroupDebriefDialogClass *klass)
 static void
 ps_group_debrief_dialog_init (PsGroupDebriefDialog *self)
 {
-  g_autoptr(GtkStringList) durations = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) modalities = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) durations = ps_length_list_new (lengths, G_N_ELEMENTS (lengths));
+  g_autoptr(GListModel) modalities = ps_modality_list_new ();
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) prompts = gtk_string_list_new (NULL);
 
@@ -421,18 +421,8 @@ ps_group_debrief_dialog_init (PsGroupDebriefDialog *self)
   g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
                             G_CALLBACK (field_changed_cb), self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
-                                                             "%u minutes", lengths[i]),
-                                                lengths[i]);
-
-      gtk_string_list_append (durations, label);
-    }
-  adw_combo_row_set_model (self->length_row, G_LIST_MODEL (durations));
-  for (PsModality m = PS_MODALITY_IN_PERSON; m <= PS_MODALITY_VIDEO; m++)
-    gtk_string_list_append (modalities, ps_modality_to_label (m));
-  adw_combo_row_set_model (self->modality_row, G_LIST_MODEL (modalities));
+  adw_combo_row_set_model (self->length_row, durations);
+  adw_combo_row_set_model (self->modality_row, modalities);
   /* Translators: the status of a group debrief */
   gtk_string_list_append (statuses, C_("debrief", "To come"));
   gtk_string_list_append (statuses, C_("debrief", "Held"));

@@ -179,13 +179,13 @@ group_new (PsRecordDialog *self,
 static AdwComboRow *
 combo_row_new (GtkWidget     *group,
                const char    *title,
-               GtkStringList *choices)
+               GListModel    *choices)
 {
   GtkWidget *row = adw_combo_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return ADW_COMBO_ROW (row);
 }
@@ -222,7 +222,7 @@ build_attempt (PsRecordDialog *self)
 
   for (PsContactOutcome o = PS_CONTACT_REACHED; o <= PS_CONTACT_LEFT_MESSAGE; o++)
     gtk_string_list_append (outcomes, ps_contact_outcome_to_label (o));
-  self->outcome_row = combo_row_new (group, _("_Outcome"), outcomes);
+  self->outcome_row = combo_row_new (group, _("_Outcome"), G_LIST_MODEL (outcomes));
 }
 
 static GtkWidget *
@@ -281,20 +281,10 @@ build_conversation (PsRecordDialog *self)
 {
   const PsChecklist *checklist = ps_checklist_get (PS_CHECKLIST_VERSION);
   GtkWidget *group = group_new (self, _("Conversation"));
-  g_autoptr(GtkStringList) durations = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) modalities = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) durations = ps_length_list_new (lengths, G_N_ELEMENTS (lengths));
+  g_autoptr(GListModel) modalities = ps_modality_list_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
-                                                             "%u minutes", lengths[i]),
-                                                lengths[i]);
-
-      gtk_string_list_append (durations, label);
-    }
   self->length_row = combo_row_new (group, _("_Length"), durations);
-  for (PsModality m = PS_MODALITY_IN_PERSON; m <= PS_MODALITY_VIDEO; m++)
-    gtk_string_list_append (modalities, ps_modality_to_label (m));
   self->modality_row = combo_row_new (group, _("_Meet By"), modalities);
 
   for (guint p = 0; p < ps_checklist_get_n_phases (checklist); p++)

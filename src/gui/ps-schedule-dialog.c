@@ -381,28 +381,16 @@ ps_schedule_dialog_class_init (PsScheduleDialogClass *klass)
 static void
 ps_schedule_dialog_init (PsScheduleDialog *self)
 {
-  g_autoptr(GtkStringList) durations = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) modalities = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) durations = ps_length_list_new (lengths, G_N_ELEMENTS (lengths));
+  g_autoptr(GListModel) modalities = ps_modality_list_new ();
 
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
                             G_CALLBACK (field_changed_cb), self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    {
-      /* Translators: a planned length, "30 minutes" */
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
-                                                             "%u minutes", lengths[i]),
-                                                lengths[i]);
-
-      gtk_string_list_append (durations, label);
-    }
-  adw_combo_row_set_model (self->length_row, G_LIST_MODEL (durations));
-
-  for (PsModality m = PS_MODALITY_IN_PERSON; m <= PS_MODALITY_VIDEO; m++)
-    gtk_string_list_append (modalities, ps_modality_to_label (m));
-  adw_combo_row_set_model (self->modality_row, G_LIST_MODEL (modalities));
+  adw_combo_row_set_model (self->length_row, durations);
+  adw_combo_row_set_model (self->modality_row, modalities);
 }
 
 PsScheduleDialog *

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ps-accessible.h"
+#include "ps-enums.h"
 #include "ps-time-row.h"
 
 struct _PsTimeRow
@@ -281,4 +282,32 @@ ps_time_row_get_entry (PsTimeRow *self)
 {
   g_return_val_if_fail (PS_IS_TIME_ROW (self), NULL);
   return GTK_EDITABLE (self->entry);
+}
+
+GListModel *
+ps_length_list_new (const guint *lengths,
+                    guint        n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Translators: a planned length, "30 minutes" */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
+                                                             "%u minutes", lengths[i]),
+                                                lengths[i]);
+
+      gtk_string_list_append (list, label);
+    }
+  return G_LIST_MODEL (list);
+}
+
+GListModel *
+ps_modality_list_new (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (PsModality m = PS_MODALITY_IN_PERSON; m <= PS_MODALITY_VIDEO; m++)
+    gtk_string_list_append (list, ps_modality_to_label (m));
+  return G_LIST_MODEL (list);
 }

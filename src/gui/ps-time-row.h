@@ -29,6 +29,12 @@ GDateTime   *ps_time_row_get_date_time (PsTimeRow   *self,
                                         GTimeZone   *tz,
                                         gboolean    *missing);
 
+/* The choices beside a time in every dialog that plans or records one:
+ * @n lengths as "30 minutes", and the ways to meet in PsModality order. */
+GListModel  *ps_length_list_new     (const guint *lengths,
+                                     guint        n);
+GListModel  *ps_modality_list_new   (void);
+
 /* TRUE when @text is a time of day; sets @hour and @minute. */
 gboolean     ps_time_parse          (const char *text,
                                      int        *hour,
