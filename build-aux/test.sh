@@ -27,6 +27,8 @@ fi
 ninja -C "$build"
 
 status=0
+# A run that matched no test must not report the previous run's figures.
+rm -f "$build/meson-logs/testlog.json"
 xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- "$src/build-aux/headless-session.sh" \
   meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=$?
@@ -36,5 +38,11 @@ tour="$build/tests/gui/tour"
 if [ -d "$tour" ]; then
   echo "Screenshot tour: $tour ($(find "$tour" -name '*.png' | wc -l) shots)"
 fi
-python3 "$src/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || status=1
+if [ -f "$build/meson-logs/testlog.json" ]; then
+  python3 "$src/build-aux/test-summary.py" "$build/meson-logs/testlog.json" || status=1
+else
+  echo "No test ran (did the arguments name a suite or test that exists?)"
+  echo "0 passed, 0 failed"
+  status=1
+fi
 exit $status
