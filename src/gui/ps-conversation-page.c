@@ -7,6 +7,7 @@
 #include "ps-checklist.h"
 #include "ps-conversation-page-private.h"
 #include "ps-enum-types.h"
+#include "ps-grid-row.h"
 #include "ps-privacy.h"
 #include "ps-wrap.h"
 
@@ -346,12 +347,11 @@ static GtkWidget *
 step_row_new (PsConversationPage    *self,
               const PsChecklistStep *step)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ps_grid_row_new ();
   GtkWidget *check;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ps_checklist_step_get_title (step));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ps_checklist_step_get_guidance (step));
+  ps_grid_row_set_subtitle (PS_GRID_ROW (row), ps_checklist_step_get_guidance (step));
 
   if (ps_checklist_step_get_kind (step) == PS_CHECKLIST_STEP_CHECK)
     {
@@ -363,8 +363,8 @@ step_row_new (PsConversationPage    *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       ps_checklist_step_get_title (step), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      ps_grid_row_add_prefix (PS_GRID_ROW (row), check);
+      ps_grid_row_set_activatable_widget (PS_GRID_ROW (row), check);
       g_hash_table_insert (self->checks, (gpointer)ps_checklist_step_get_id (step), check);
       g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
     }
