@@ -17,8 +17,10 @@
 #include "ps-conversation-window.h"
 #include "ps-store-schema.h"
 #include "ps-crisis-contacts.h"
+#include "ps-grid-row.h"
 #include "ps-resources.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 
 #define TEST_KEY "00112233445566778899aabbccddeeff0123456789abcdef0011223344556677"
 
@@ -1101,6 +1103,31 @@ test_migration (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_state (g_list_model_get_item (all, 1)), ==, PS_CONVERSATION_IN_PROGRESS);
 }
 
+/* A step is ticked by its row, as a click on its text or Enter on the
+ * focused row does, not only by its small check box; again unticks it. */
+static void
+test_row_ticks (Fixture       *f,
+                gconstpointer  data)
+{
+  PsConversation *conversation = start (f);
+  GtkWidget *row = ps_test_find_row (GTK_WIDGET (f->page), "Introduce yourself as a peer supporter");
+  GtkCheckButton *check = ps_conversation_page_get_step_check (f->page, "open.introduce");
+
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_cmpstr (ps_grid_row_get_subtitle (PS_GRID_ROW (row)), ==,
+                   "A colleague who listens — not a therapist, an evaluator or a mentor.");
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (check), row));
+
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (gtk_check_button_get_active (check));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "1 of 14 steps");
+  g_assert_true (g_strv_contains (ps_conversation_get_covered_steps (conversation), "open.introduce"));
+
+  g_signal_emit_by_name (row, "activate");
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "0 of 14 steps");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1144,7 @@ main (int   argc,
 
   ADD ("/conversation/whole", test_whole_conversation, 1000);
   ADD ("/conversation/mark-missed", test_mark_missed, 1000);
+  ADD ("/conversation/row-ticks", test_row_ticks, 1000);
   ADD ("/conversation/window/keep-resume-finish", test_window_keep, 1000);
   ADD ("/conversation/window/discard", test_window_discard, 1000);
   ADD ("/conversation/one-in-progress", test_one_in_progress, 1000);
