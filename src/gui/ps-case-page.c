@@ -18,6 +18,7 @@
 #include "ps-close-case-dialog.h"
 #include "ps-crisis-contacts.h"
 #include "ps-date-row.h"
+#include "ps-grid-row.h"
 #include "ps-privacy.h"
 #include "ps-retention.h"
 #include "ps-record-dialog.h"
@@ -207,15 +208,14 @@ create_attempt_row (gpointer item,
   PsContactAttempt *attempt = item;
   PsContactOutcome outcome = ps_contact_attempt_get_outcome (attempt);
   g_autofree char *title = describe_attempt (self, attempt);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ps_grid_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (outcome_icon (outcome));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, ps_contact_outcome_to_label (outcome),
                                   -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  ps_grid_row_add_prefix (PS_GRID_ROW (row), icon);
 
   if (!case_closed (self))
     {
@@ -229,7 +229,7 @@ create_attempt_row (gpointer item,
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
                                               g_variant_new_int64 (ps_contact_attempt_get_id (attempt)));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "case.delete-attempt");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      ps_grid_row_add_suffix (PS_GRID_ROW (row), remove);
     }
   ps_wrap_bound_min_width (row);
   return row;
@@ -247,7 +247,7 @@ create_popup_cb (GtkMenuButton *button,
 /* Reschedule or cancel one still to be held; plan again one missed or cancelled. */
 static void
 add_conversation_menu (PsCasePage     *self,
-                       AdwActionRow   *row,
+                       PsGridRow      *row,
                        PsConversation *conversation)
 {
   PsConversationState state = ps_conversation_get_state (conversation);
@@ -265,7 +265,7 @@ add_conversation_menu (PsCasePage     *self,
       button = gtk_button_new_with_mnemonic (_("_Resume"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.resume-conversation");
-      adw_action_row_add_suffix (row, button);
+      ps_grid_row_add_suffix (row, button);
       return;
     }
 
@@ -304,7 +304,7 @@ add_conversation_menu (PsCasePage     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Conversation Menu"),
                                   -1);
-  adw_action_row_add_suffix (row, button);
+  ps_grid_row_add_suffix (row, button);
 }
 
 /* "Tue 12 Nov, 14:05", then "12 of 14 steps · 30 min · Phone" */
@@ -344,13 +344,12 @@ create_conversation_row (gpointer item,
   PsConversation *conversation = item;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ps_grid_row_new ();
 
   describe_conversation (self, conversation, &title, &subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  add_conversation_menu (self, ADW_ACTION_ROW (row), conversation);
+  ps_grid_row_set_subtitle (PS_GRID_ROW (row), subtitle);
+  add_conversation_menu (self, PS_GRID_ROW (row), conversation);
   ps_wrap_bound_min_width (row);
   return row;
 }

@@ -115,23 +115,32 @@ static void
 ps_grid_row_init (PsGridRow *self)
 {
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *centre;
 
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->grid, 12);
+  /* Its one line takes the row's height (50 px at least), to centre in. */
+  gtk_grid_set_row_homogeneous (self->grid, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->grid), "header");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), GTK_WIDGET (self->grid));
 
   self->prefixes = side_box_new (self, COLUMN_PREFIX, "prefixes");
 
   gtk_widget_add_css_class (text, "title");
-  gtk_widget_set_hexpand (text, TRUE);
   self->title = GTK_LABEL (wrapped_label_new ("title"));
   self->subtitle = GTK_LABEL (wrapped_label_new ("subtitle"));
   gtk_widget_set_visible (GTK_WIDGET (self->title), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), FALSE);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->subtitle));
-  gtk_grid_attach (self->grid, text, COLUMN_TEXT, 0, 1, 1);
+  /* Centred by a centre box, not by "valign": GTK 4.8 allocates a widget
+   * aligned in its space after asking its width for the height it is
+   * given, which costs a wrapped label a binary search through layouts. */
+  centre = gtk_center_box_new ();
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (centre), GTK_ORIENTATION_VERTICAL);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (centre), text);
+  gtk_widget_set_hexpand (centre, TRUE);
+  gtk_grid_attach (self->grid, centre, COLUMN_TEXT, 0, 1, 1);
 
   self->suffixes = side_box_new (self, COLUMN_SUFFIX, "suffixes");
 

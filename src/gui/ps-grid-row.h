@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * as every AdwActionRow's header is, by laying each label out at a dozen
  * widths, and allocating a header centred in its row asks it its width for
  * a height, a binary search through more layouts: some 40 Pango layouts
- * per row where a grid, filling its row, needs two. Lists of rows with
+ * per row where a grid, filling its row, needs two. The text is centred
+ * in the row by a GtkCenterBox, which allocates it without asking. Lists of rows with
  * wrapped subtitles (the conversation's checklist) are built with these.
  * The title is the AdwPreferencesRow's. */
 #define PS_TYPE_GRID_ROW (ps_grid_row_get_type ())

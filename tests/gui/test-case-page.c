@@ -16,6 +16,7 @@
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-close-case-dialog.h"
+#include "ps-grid-row.h"
 #include "ps-preferences-window.h"
 #include "ps-schedule-dialog.h"
 #include "ps-date-row.h"
@@ -797,7 +798,7 @@ test_page_lists_conversations (Fixture       *f,
   g_assert_cmpuint (count_rows (list), ==, 1);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Mon 18 Nov, 14:30");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "30 min · Video · Scheduled");
+  g_assert_cmpstr (ps_grid_row_get_subtitle (PS_GRID_ROW (row)), ==, "30 min · Video · Scheduled");
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "left-message");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached");

@@ -22,6 +22,7 @@
 #include "ps-conversation-window.h"
 #include "ps-crisis-contacts.h"
 #include "ps-csv-export.h"
+#include "ps-grid-row.h"
 #include "ps-ical-export.h"
 #include "ps-overview-view.h"
 #include "ps-record-dialog-private.h"
@@ -317,9 +318,12 @@ test_held_earlier_and_follow_up (Fixture       *f,
       g_assert_true (ps_conversation_has_covered_step (held, steps[i]));
     g_assert_true (ps_conversation_has_covered_step (held, PS_CHECKLIST_SAFETY_STEP));
   }
-  row = ADW_ACTION_ROW (list_row (f->page, "conversations-list", 0));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Thu 14 Nov, 09:00");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "safety concern raised"));
+  {
+    GtkListBoxRow *held_row = list_row (f->page, "conversations-list", 0);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (held_row)), ==, "Thu 14 Nov, 09:00");
+    g_assert_nonnull (strstr (ps_grid_row_get_subtitle (PS_GRID_ROW (held_row)), "safety concern raised"));
+  }
 
   /* Flagged, and what to do next. */
   g_assert_true (ps_case_get_safety_concern (item));
