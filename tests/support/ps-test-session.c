@@ -301,3 +301,21 @@ ps_test_speak (const char *language)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+void
+ps_test_live_in_french (void)
+{
+  const char *locpath = g_getenv ("LOCPATH");
+  const char *name = setlocale (LC_ALL, "");
+
+  if (name == NULL || !g_str_has_prefix (name, "fr_FR"))
+    g_error ("No French locale: LC_ALL is '%s' and LOCPATH '%s', where the build makes "
+             "fr_FR.UTF-8 with localedef (build-aux/make-test-locales.sh, which says in the "
+             "build's output why it could not; the definitions come with Debian's package "
+             "locales, which build-aux/setup-debian.sh installs)",
+             g_getenv ("LC_ALL") != NULL ? g_getenv ("LC_ALL") : "",
+             locpath != NULL ? locpath : "");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

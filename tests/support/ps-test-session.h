@@ -44,5 +44,10 @@ void       ps_test_focus_window      (GtkWindow     *window);
 /* The program's messages in @language ("fr"), from the catalogues compiled
  * in the build tree; "" or NULL for the untranslated English. */
 void       ps_test_speak             (const char    *language);
+/* For a test run with french_env (tests/meson.build): the whole locale
+ * fr_FR.UTF-8, days, months and numbers with the messages, as a French
+ * supporter's session has it; aborts saying why when the build could not
+ * make the locale. */
+void       ps_test_live_in_french    (void);
 
 G_END_DECLS
