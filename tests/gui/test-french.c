@@ -145,17 +145,29 @@ test_days (Fixture       *f,
                    ==, "Premier contact attendu le sam. 16 nov.");
 }
 
-/* The Overview's share with a narrow no-break space before "%", and a
- * median with a decimal comma. */
+/* The Overview's share with a narrow no-break space before "%", a median
+ * with a decimal comma, thousands apart. */
 static void
 test_numbers (Fixture       *f,
               gconstpointer  data)
 {
+  PsCase *ada;
   GtkWidget *overview;
 
   /* Two, two, three and eight days to first contact: a median of 2.5,
    * three of four within three days. */
-  add_reached (f, "Dr. Ada Placeholder", 11);
+  ada = add_reached (f, "Dr. Ada Placeholder", 11);
+  /* 23 conversations of 45 minutes, 1035 minutes of support. */
+  for (int i = 0; i < 23; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, 12, i, 0, 0);
+      g_autoptr(PsConversation) held = NULL;
+      g_autoptr(GError) error = NULL;
+
+      held = ps_store_add_held_conversation (f->store, ps_case_get_id (ada), at, 45,
+                                             PS_MODALITY_VIDEO, NULL, FALSE, &error);
+      g_assert_no_error (error);
+    }
   add_reached (f, "Dr. Ben Example", 11);
   add_reached (f, "Dr. Cy Sample", 10);
   add_reached (f, "Dr. Dee Fictional", 5);
@@ -167,6 +179,7 @@ test_numbers (Fixture       *f,
   g_assert_nonnull (ps_test_find_widget (overview, ps_test_is_label_reading, "75" NNBSP "%"));
   g_assert_nonnull (ps_test_find_widget (overview, ps_test_is_label_reading, "2,5"));
   g_assert_null (ps_test_find_widget (overview, ps_test_is_label_reading, "2.5"));
+  g_assert_nonnull (ps_test_find_widget (overview, ps_test_is_label_reading, "1" NNBSP "035"));
 }
 
 /* Closing says the day the name goes, thirty days on, in French. */
