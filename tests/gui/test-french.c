@@ -3,8 +3,9 @@
 /* What a French supporter reads where Peerside shows a day, a time or a
  * number, under the real fr_FR.UTF-8 locale the build makes (meson runs the
  * test with french_env): a caseload row's next conversation, the Schedule's
- * days, the Overview's percentage and decimal figure, the day the close
- * dialog says a name will be erased. Real application, window, keyring and
+ * days, the Overview's percentage, decimal and big figures, a date field and
+ * its calendar's first weekday, the day the close dialog says a name will be
+ * erased. Real application, window, keyring and
  * SQLCipher store; fake clock on Thursday 14 November 2024, 10:00 UTC. */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-close-case-dialog.h"
+#include "ps-date-row.h"
 #include "ps-overview-view.h"
 #include "ps-schedule-view.h"
 #include "ps-test-session.h"
@@ -205,6 +207,40 @@ test_erase_day (Fixture       *f,
   ps_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
 }
 
+static gboolean
+is_day_name (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "day-name");
+}
+
+/* A date field reads the day in French, and its calendar's weeks start on
+ * Monday. */
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *row = ps_date_row_new (), *list = gtk_list_box_new ();
+  GtkWindow *window;
+  GtkWidget *calendar, *first;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 14, 11, 2024);
+  ps_date_row_set_date (PS_DATE_ROW (row), &day);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  window = ps_test_present (list, 400, 600);
+  g_assert_nonnull (ps_test_find_widget (row, ps_test_is_label_reading, "jeu. 14 nov. 2024"));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (ps_test_find_type (row, GTK_TYPE_MENU_BUTTON)));
+  ps_test_iterate (60);
+  calendar = ps_test_find_type (row, GTK_TYPE_CALENDAR);
+  g_assert_nonnull (calendar);
+  first = ps_test_find_widget (calendar, is_day_name, NULL);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==, "lun.");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +253,7 @@ main (int   argc,
   app = ps_test_session_start ();
   g_test_add ("/french/days", Fixture, NULL, fixture_set_up, test_days, fixture_tear_down);
   g_test_add ("/french/numbers", Fixture, NULL, fixture_set_up, test_numbers, fixture_tear_down);
+  g_test_add ("/french/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/french/erase-day", Fixture, NULL, fixture_set_up, test_erase_day, fixture_tear_down);
   ret = g_test_run ();
   g_clear_object (&app);
