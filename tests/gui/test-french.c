@@ -148,7 +148,7 @@ test_days (Fixture       *f,
 }
 
 /* The Overview's share with a narrow no-break space before "%", a median
- * with a decimal comma, thousands apart. */
+ * with a decimal comma, thousands apart; the summary CSV's with a dot. */
 static void
 test_numbers (Fixture       *f,
               gconstpointer  data)
@@ -182,6 +182,21 @@ test_numbers (Fixture       *f,
   g_assert_nonnull (ps_test_find_widget (overview, ps_test_is_label_reading, "2,5"));
   g_assert_null (ps_test_find_widget (overview, ps_test_is_label_reading, "2.5"));
   g_assert_nonnull (ps_test_find_widget (overview, ps_test_is_label_reading, "1" NNBSP "035"));
+
+  /* What the summary CSV gives a spreadsheet stays machine-readable. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "summary.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *csv = NULL;
+
+    g_assert_true (ps_overview_view_export_to_file (PS_OVERVIEW_VIEW (overview), "summary", file,
+                                                    &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, "\r\nconversations,share_safety_concern,0.000\r\n"));
+    g_assert_nonnull (strstr (csv, "\r\nconversations,minutes_given,1035\r\n"));
+  }
 }
 
 /* Closing says the day the name goes, thirty days on, in French. */
