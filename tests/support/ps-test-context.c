@@ -90,6 +90,16 @@ ps_test_context_set_up (PsTestContext *t,
 }
 
 void
+ps_test_clear_key (void)
+{
+  g_autoptr(GHashTable) attributes = ps_key_vault_new_attributes ();
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
 ps_test_context_open (PsTestContext *t)
 {
   if (ps_context_get_status (t->context) != PS_CONTEXT_READY)
@@ -128,13 +138,7 @@ ps_test_context_tear_down (PsTestContext *t,
   if (t->kind != PS_TEST_STORE_DEMO)
     ps_remove_tree (t->dir);
   g_clear_pointer (&t->dir, g_free);
+  /* The next test's folder is new: a key left here would not be its. */
   if (t->kind == PS_TEST_STORE_KEYRING)
-    {
-      g_autoptr(GHashTable) attributes = ps_key_vault_new_attributes ();
-      g_autoptr(GError) error = NULL;
-
-      /* The next test's folder is new: a key left here would not be its. */
-      secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error);
-      g_assert_no_error (error);
-    }
+    ps_test_clear_key ();
 }

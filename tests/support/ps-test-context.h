@@ -53,6 +53,8 @@ void ps_test_context_set_up    (PsTestContext *t,
 /* Removes the folder, and the key from the keyring. */
 void ps_test_context_tear_down (PsTestContext *t,
                                 gconstpointer  options);
+/* Removes the caseload key from the keyring, as a user clearing it would. */
+void ps_test_clear_key         (void);
 /* Opens the context and waits until it is ready. */
 void ps_test_context_open      (PsTestContext *t);
 /* A restart: the store, and so its key, is let go of (whoever else held the
