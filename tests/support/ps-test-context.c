@@ -113,16 +113,23 @@ ps_test_context_open (PsTestContext *t)
 }
 
 void
-ps_test_context_reopen (PsTestContext *t)
+ps_test_context_close (PsTestContext *t)
 {
   PsStore *store = ps_context_get_store (t->context);
 
-  g_assert_cmpint (t->kind, !=, PS_TEST_STORE_DEMO);
   if (store != NULL)
     g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
-  g_assert_finalize_object (g_steal_pointer (&t->context));
-  g_assert_null (store);
+  g_clear_object (&t->context);
   t->store = NULL;
+  g_assert_null (store);
+}
+
+void
+ps_test_context_restart (PsTestContext *t)
+{
+  g_assert_cmpint (t->kind, !=, PS_TEST_STORE_DEMO);
+  if (t->context != NULL)
+    ps_test_context_close (t);
   make_context (t);
   ps_test_context_open (t);
 }

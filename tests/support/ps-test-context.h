@@ -57,8 +57,10 @@ void ps_test_context_tear_down (PsTestContext *t,
 void ps_test_clear_key         (void);
 /* Opens the context and waits until it is ready. */
 void ps_test_context_open      (PsTestContext *t);
-/* A restart: the store, and so its key, is let go of (whoever else held the
- * context has let go of it), then a new context opens the same folder. */
-void ps_test_context_reopen    (PsTestContext *t);
+/* As quitting does: the context goes, and the store and its key with it
+ * (whatever else held the context has let go of it). */
+void ps_test_context_close     (PsTestContext *t);
+/* A restart: closed if it is not, then a new context opens the same folder. */
+void ps_test_context_restart   (PsTestContext *t);
 
 G_END_DECLS
