@@ -43,7 +43,6 @@ static void
 make_context (PsTestContext *t)
 {
   g_autofree char *path = NULL;
-  g_autoptr(PsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   switch (t->kind)
@@ -52,11 +51,12 @@ make_context (PsTestContext *t)
       t->context = ps_context_new (t->clock, t->settings, t->dir, FALSE);
       break;
     case PS_TEST_STORE_TEST_KEY:
+    case PS_TEST_STORE_BARE:
       path = ps_test_db_path (t->dir);
-      store = ps_store_open_with_key (path, PS_TEST_KEY, TRUE, t->clock, &error);
+      t->store = ps_store_open_with_key (path, PS_TEST_KEY, TRUE, t->clock, &error);
       g_assert_no_error (error);
-      t->context = ps_context_new_for_store (t->clock, t->settings, store);
-      t->store = store;
+      if (t->kind == PS_TEST_STORE_TEST_KEY)
+        t->context = ps_context_new_for_store (t->clock, t->settings, t->store);
       break;
     case PS_TEST_STORE_DEMO:
       t->context = ps_context_new (t->clock, t->settings, NULL, TRUE);
@@ -64,6 +64,21 @@ make_context (PsTestContext *t)
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The test key's store is the fixture's own. */
+static gboolean
+owns_store (PsTestContext *t)
+{
+  return t->kind == PS_TEST_STORE_TEST_KEY || t->kind == PS_TEST_STORE_BARE;
+}
+
+static void
+drop_store (PsTestContext *t)
+{
+  if (owns_store (t))
+    g_clear_object (&t->store);
+  t->store = NULL;
 }
 
 void
@@ -83,7 +98,7 @@ ps_test_context_set_up (PsTestContext *t,
     }
   t->kind = options->store;
   t->clock = make_clock (options);
-  t->settings = g_settings_new_with_backend ("io.github.peerside.Peerside", backend);
+  t->settings = g_settings_new_with_backend (BASE_APP_ID, backend);
   make_context (t);
   if (!options->unopened)
     ps_test_context_open (t);
@@ -102,12 +117,15 @@ ps_test_clear_key (void)
 void
 ps_test_context_open (PsTestContext *t)
 {
+  if (t->context == NULL)
+    return;
   if (ps_context_get_status (t->context) != PS_CONTEXT_READY)
     {
       ps_context_open (t->context);
       ps_test_wait_for_status (t->context, PS_CONTEXT_READY);
     }
-  t->store = ps_context_get_store (t->context);
+  if (!owns_store (t))
+    t->store = ps_context_get_store (t->context);
   if (ps_context_is_demo (t->context) && t->dir == NULL)
     t->dir = g_strdup (ps_context_get_data_dir (t->context));
 }
@@ -115,12 +133,12 @@ ps_test_context_open (PsTestContext *t)
 void
 ps_test_context_close (PsTestContext *t)
 {
-  PsStore *store = ps_context_get_store (t->context);
+  PsStore *store = owns_store (t) ? t->store : ps_context_get_store (t->context);
 
   if (store != NULL)
     g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_clear_object (&t->context);
-  t->store = NULL;
+  drop_store (t);
   g_assert_null (store);
 }
 
@@ -128,7 +146,7 @@ void
 ps_test_context_restart (PsTestContext *t)
 {
   g_assert_cmpint (t->kind, !=, PS_TEST_STORE_DEMO);
-  if (t->context != NULL)
+  if (t->context != NULL || t->store != NULL)
     ps_test_context_close (t);
   make_context (t);
   ps_test_context_open (t);
@@ -138,8 +156,8 @@ void
 ps_test_context_tear_down (PsTestContext *t,
                            gconstpointer  data)
 {
-  t->store = NULL;
   g_clear_object (&t->context);
+  drop_store (t);
   g_clear_object (&t->clock);
   g_clear_object (&t->settings);
   if (t->kind != PS_TEST_STORE_DEMO)

@@ -12,10 +12,13 @@ typedef enum
   /* The app's way: the context opens the folder with the key in the real
    * keyring (made on first use; cleared at tear-down). */
   PS_TEST_STORE_KEYRING,
-  /* A store opened with PS_TEST_KEY, no keyring; the context made for it. */
+  /* A store opened with PS_TEST_KEY, no keyring, and a context made for it. */
   PS_TEST_STORE_TEST_KEY,
   /* The demo's fictional caseload, in a throwaway folder of its own. */
   PS_TEST_STORE_DEMO,
+  /* The test key's store alone, no context (nor its retention runs): for
+   * what reads the store itself, as the planner and the exports do. */
+  PS_TEST_STORE_BARE,
 } PsTestStoreKind;
 
 typedef struct
@@ -41,8 +44,10 @@ typedef struct
   char      *dir;       /* the data folder; the demo's own */
   PsClock   *clock;
   GSettings *settings;
-  PsContext *context;
-  PsStore   *store;     /* the context's (no reference); NULL until ready */
+  PsContext *context;   /* NULL for a bare store */
+  /* The context's; NULL until ready. The test key's is the fixture's own
+   * too: it outlives the context's lock, as the file does. */
+  PsStore   *store;
   PsTestStoreKind kind;
 } PsTestContext;
 
