@@ -193,19 +193,7 @@ test_typed_time (Fixture       *f,
    * hours before it. */
   type_start (dialog, 2024, 11, 20, "14:30");
   g_assert_null (ps_group_debrief_dialog_get_error (dialog));
-  ps_test_focus_window (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_set_position (entry, -1);
-  ps_test_iterate (50);
-  ps_test_xdotool ("key", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "14:35");
-  ps_test_xdotool ("key", "Down", "Down", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "14:25");
-  ps_test_xdotool ("key", "Home", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "15:25");
+  ps_test_press_time_arrows (GTK_WINDOW (dialog), entry, "14:35", "14:25", "15:25");
 
   /* Typed back to 14:30, it is saved at 14:30 that day. */
   gtk_editable_set_text (entry, "14:30");

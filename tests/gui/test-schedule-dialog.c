@@ -255,19 +255,7 @@ test_typed_time (Fixture       *f,
    * hours before it, round the clock. */
   type_start (f, 2024, 11, 20, "23:58");
   g_assert_null (ps_schedule_dialog_get_error (f->dialog));
-  ps_test_focus_window (GTK_WINDOW (f->dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_set_position (entry, -1);
-  ps_test_iterate (50);
-  ps_test_xdotool ("key", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (time_text (f), ==, "00:00");
-  ps_test_xdotool ("key", "Down", "Down", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (time_text (f), ==, "23:50");
-  ps_test_xdotool ("key", "Home", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (time_text (f), ==, "00:50");
+  ps_test_press_time_arrows (GTK_WINDOW (f->dialog), entry, "00:00", "23:50", "00:50");
 
   /* The French way of writing it is a time too. */
   type_start (f, 2024, 11, 20, "14h30");
