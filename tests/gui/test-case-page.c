@@ -150,10 +150,7 @@ hold (gpointer widget)
 
 /* Thursday 14 November 2024, 10:00 UTC; the folder in the session's data
  * folder (set in main). */
-static PsTestContextOptions options = {
-  .now = "2024-11-14T10:00:00",
-  .tz = "UTC",
-};
+static PsTestContextOptions options = { .now = "2024-11-14T10:00:00", .tz = "UTC" };
 
 static void
 fixture_set_up (Fixture       *f,

@@ -29,11 +29,7 @@ find_view (GtkWidget *widget)
   return PS_CASELOAD_VIEW (ps_test_find_type (widget, PS_TYPE_CASELOAD_VIEW));
 }
 
-/* Monday 18 November 2024, 10:00 in the test's time zone. */
-static const PsTestContextOptions options = {
-  .now = "2024-11-18T10:00:00",
-  .unopened = TRUE,
-};
+static const PsTestContextOptions options = { .now = PS_TEST_MONDAY, .unopened = TRUE };
 
 static void
 fixture_set_up (Fixture       *f,
@@ -453,10 +449,7 @@ painted_pixels (GtkWidget *row,
   return painted;
 }
 
-static const PsTestContextOptions row_options = {
-  .store = PS_TEST_STORE_TEST_KEY,
-  .now = "2024-11-18T10:00:00",
-};
+static const PsTestContextOptions row_options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
 
 /* A name too long for a narrow window is cut short with an ellipsis, in
  * either direction, after the font changed, never painted over the edge. */

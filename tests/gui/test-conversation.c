@@ -72,11 +72,7 @@ close_store (Fixture *f)
   ps_test_context_close (&f->tc);
 }
 
-/* Monday 18 November 2024, 10:00 in the test's time zone. */
-static const PsTestContextOptions options = {
-  .store = PS_TEST_STORE_TEST_KEY,
-  .now = "2024-11-18T10:00:00",
-};
+static const PsTestContextOptions options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
 
 static void
 fixture_set_up (Fixture       *f,

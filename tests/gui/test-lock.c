@@ -26,10 +26,7 @@ typedef struct
   PsLockMonitor *monitor;
 } Fixture;
 
-static const PsTestContextOptions options = {
-  .now = "2024-11-18T09:00:00Z",
-  .unopened = TRUE,
-};
+static const PsTestContextOptions options = { .now = "2024-11-18T09:00:00Z", .unopened = TRUE };
 
 static void
 fixture_set_up (Fixture       *f,
@@ -455,10 +452,7 @@ test_idle_ignores_wall_clock (Fixture       *f,
   g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
 }
 
-static const PsTestContextOptions demo_options = {
-  .store = PS_TEST_STORE_DEMO,
-  .now = "2024-11-18T09:00:00Z",
-};
+static const PsTestContextOptions demo_options = { PS_TEST_STORE_DEMO, "2024-11-18T09:00:00Z" };
 
 /* The demo locks and unlocks as the real caseload does. */
 static void

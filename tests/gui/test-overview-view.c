@@ -20,12 +20,8 @@
 
 typedef PsTestContext Fixture;
 
-/* Monday 18 November 2024, 10:00 in the test's time zone: the demo's
- * requests go back to 19 September. */
-static const PsTestContextOptions options = {
-  .store = PS_TEST_STORE_DEMO,
-  .now = "2024-11-18T10:00:00",
-};
+/* The demo's requests go back to 19 September. */
+static const PsTestContextOptions options = { PS_TEST_STORE_DEMO, PS_TEST_MONDAY };
 
 static GtkWidget *
 child (PsOverviewView *view,

@@ -59,11 +59,7 @@ views_list (Fixture *f)
   return views;
 }
 
-/* Monday 18 November 2024, 10:00 in the test's time zone. */
-static const PsTestContextOptions options = {
-  .now = "2024-11-18T10:00:00",
-  .unopened = TRUE,
-};
+static const PsTestContextOptions options = { .now = PS_TEST_MONDAY, .unopened = TRUE };
 
 static void
 fixture_set_up (Fixture       *f,

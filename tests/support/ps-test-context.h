@@ -21,6 +21,10 @@ typedef enum
   PS_TEST_STORE_BARE,
 } PsTestStoreKind;
 
+/* Where most tests start: Monday 18 November 2024, 10:00 in the clock's
+ * time zone. */
+#define PS_TEST_MONDAY "2024-11-18T10:00:00"
+
 typedef struct
 {
   PsTestStoreKind  store;

@@ -5,10 +5,7 @@
 #include "ps-util.h"
 #include "schedule-fixture.h"
 
-static const PsTestContextOptions options = {
-  .store = PS_TEST_STORE_TEST_KEY,
-  .now = "2024-11-18T10:00:00",
-};
+static const PsTestContextOptions options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
 
 void
 schedule_fixture_set_up (ScheduleFixture *f,
