@@ -68,14 +68,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *other;
-
-  while ((other = ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) ||
-         (other = ps_test_find_toplevel (PS_TYPE_RECORD_DIALOG)) ||
-         (other = ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW)))
-    gtk_window_destroy (GTK_WINDOW (other));
-  if (f->window != NULL)
-    gtk_window_destroy (f->window);
+  ps_test_destroy_windows ();
   ps_test_context_tear_down (&f->tc, &options);
 }
 
