@@ -93,7 +93,7 @@ ps_test_context_set_up (PsTestContext *t,
       g_autofree char *parent = g_strdup (options->parent != NULL ? options->parent
                                                                   : g_get_tmp_dir ());
 
-      t->dir = g_build_filename (parent, "peerside-test-XXXXXX", NULL);
+      t->dir = g_build_filename (parent, "peerside-fixture-XXXXXX", NULL);
       g_assert_nonnull (g_mkdtemp_full (t->dir, 0700));
     }
   t->kind = options->store;

@@ -52,7 +52,7 @@ typedef struct
   /* The context's; NULL until ready. The test key's is the fixture's own
    * too: it outlives the context's lock, as the file does. */
   PsStore   *store;
-  PsTestStoreKind kind;
+  PsTestStoreKind kind; /* the options' store */
 } PsTestContext;
 
 /* @options: a PsTestContextOptions, or NULL for a keyring store opened on
