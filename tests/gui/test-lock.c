@@ -285,27 +285,15 @@ static void
 fake_desktop_start (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
 
   fake.inhibitors = g_array_new (FALSE, FALSE, sizeof (int));
   fake.info = g_dbus_node_info_new_for_xml (fake_logind_xml, &error);
   g_assert_no_error (error);
-  fake.bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                     G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                     NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fake.bus, "/org/freedesktop/login1",
-                                     fake.info->interfaces[0], &fake_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fake.bus, FAKE_SESSION_PATH,
-                                     fake.info->interfaces[1], &fake_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (fake.bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.login1", 4),
-                                       G_VARIANT_TYPE ("(u)"), 0, -1, NULL, &error);
-  g_assert_no_error (error);
+  fake.bus = ps_test_bus_connect ();
+  ps_test_bus_register (fake.bus, "/org/freedesktop/login1", fake.info->interfaces[0],
+                        &fake_vtable);
+  ps_test_bus_register (fake.bus, FAKE_SESSION_PATH, fake.info->interfaces[1], &fake_vtable);
+  ps_test_bus_own_name (fake.bus, "org.freedesktop.login1");
 }
 
 /* An inhibitor is held while some handed-out pipe has a writer left. */
