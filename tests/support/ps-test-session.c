@@ -292,6 +292,28 @@ ps_test_focus_window (GtkWindow *window)
 }
 
 void
+ps_test_press_time_arrows (GtkWindow   *window,
+                           GtkEditable *entry,
+                           const char  *up,
+                           const char  *down_down,
+                           const char  *home_up)
+{
+  ps_test_focus_window (window);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_position (entry, -1);
+  ps_test_iterate (50);
+  ps_test_xdotool ("key", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, up);
+  ps_test_xdotool ("key", "Down", "Down", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, down_down);
+  ps_test_xdotool ("key", "Home", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, home_up);
+}
+
+void
 ps_test_speak (const char *language)
 {
   /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
