@@ -25,6 +25,7 @@ struct _PsConversationPage
   PsSafetyPanel         *safety_panel;
   guint                  tick_id;
   gboolean               syncing;
+  gboolean               prepared;   /* phases built, never used */
 
   GtkWidget             *box;
   AdwWindowTitle        *window_title;
@@ -34,6 +35,7 @@ struct _PsConversationPage
   GtkProgressBar        *progress_bar;
   GtkLabel              *overtime_label;
   GtkBox                *phases_box;
+  GtkScrolledWindow     *scrolled_window;
   GtkWidget             *actions_box;
 };
 
@@ -654,6 +656,7 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, overtime_label);
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, phases_box);
+  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, actions_box);
 
   gtk_widget_class_install_action (widget_class, "conversation.finish", NULL, finish_action);
@@ -689,6 +692,7 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
                                        PsConversation     *conversation)
 {
   g_autoptr(GError) error = NULL;
+  const PsChecklist *checklist;
 
   g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
   g_return_if_fail (!conversation || PS_IS_CONVERSATION (conversation));
@@ -712,13 +716,19 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
       toast (self, text);
     }
 
-  /* Old conversations keep the checklist they were held with. */
-  self->checklist = conversation != NULL ?
-                    ps_checklist_get (ps_conversation_get_checklist_version (conversation)) : NULL;
-  if (conversation != NULL)
-    build_phases (self);
-  else
+  /* Old conversations keep the checklist they were held with; one prepared
+   * ahead for today's is used once. */
+  checklist = conversation != NULL ?
+              ps_checklist_get (ps_conversation_get_checklist_version (conversation)) : NULL;
+  if (conversation == NULL)
     clear_phases (self);
+  else if (!self->prepared || checklist != self->checklist)
+    {
+      self->checklist = checklist;
+      build_phases (self);
+    }
+  self->checklist = checklist;
+  self->prepared = FALSE;
 
   if (conversation != NULL)
     {
@@ -735,6 +745,31 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
   update_progress (self);
   update_time (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
+}
+
+void
+ps_conversation_page_prepare (PsConversationPage *self,
+                              int                 width,
+                              int                 height)
+{
+  int minimum;
+
+  g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
+  g_return_if_fail (self->conversation == NULL);
+
+  self->checklist = ps_checklist_get (PS_CHECKLIST_VERSION);
+  build_phases (self);
+  self->prepared = TRUE;
+
+  /* Laid out now at the size it will have, which lays its text out. */
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  if (width > 0 && height > 0)
+    {
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
+                          &minimum, NULL, NULL, NULL);
+      gtk_widget_allocate (GTK_WIDGET (self), width, MAX (height, minimum), -1, NULL);
+    }
 }
 
 PsConversation *

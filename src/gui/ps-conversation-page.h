@@ -31,6 +31,12 @@ gboolean        ps_conversation_page_start            (PsConversationPage *self,
                                                        PsConversation     *conversation,
                                                        GError            **error);
 /* Shows @message (plain text) over the page. */
+/* Builds the checklist of today's conversations ahead, while nothing
+ * happens, and lays it out at the page's size: starting one then shows
+ * it at once. */
+void            ps_conversation_page_prepare          (PsConversationPage *self,
+                                                       int                 width,
+                                                       int                 height);
 void            ps_conversation_page_add_toast        (PsConversationPage *self,
                                                        const char         *message);
 

@@ -280,6 +280,183 @@ ps_conversation_window_init (PsConversationWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The window of the next conversation is made ahead, while nothing
+ * happens, and kept hidden over the main window: it holds the checklist,
+ * never a name, and goes with the other windows when the caseload locks.
+ * Starting a conversation then fills it in and shows it. */
+#define SPARE_KEY "ps-conversation-window-spare"
+
+typedef struct
+{
+  GWeakRef window;
+} Spare;
+
+static void
+spare_free (gpointer data)
+{
+  Spare *spare = data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&spare->window);
+
+  if (window != NULL)
+    gtk_window_destroy (window);
+  g_weak_ref_clear (&spare->window);
+  g_free (spare);
+}
+
+static void
+parent_destroyed_cb (GtkWindow *parent)
+{
+  g_object_set_data (G_OBJECT (parent), SPARE_KEY, NULL);
+}
+
+/* Transfer none, as a window GTK holds. */
+static PsConversationWindow *
+take_spare (PsContext *context,
+            GtkWindow *parent)
+{
+  Spare *spare = parent != NULL ? g_object_steal_data (G_OBJECT (parent), SPARE_KEY) : NULL;
+  g_autoptr(PsConversationWindow) self = NULL;
+
+  if (spare == NULL)
+    return NULL;
+  self = g_weak_ref_get (&spare->window);
+  g_weak_ref_clear (&spare->window);
+  g_free (spare);
+  if (self != NULL && self->context != context)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  return self;
+}
+
+/* The size its content will have: the window's default size less the
+ * frame around it (resize borders without a compositor), as the last
+ * conversation's window had it. */
+#define FRAME_KEY "ps-conversation-window-frame"
+
+typedef struct
+{
+  int width;
+  int height;
+} Frame;
+
+static void
+content_size (PsConversationWindow *self,
+              GtkWindow            *parent,
+              int                  *width,
+              int                  *height)
+{
+  Frame *frame = g_object_get_data (G_OBJECT (parent), FRAME_KEY);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), width, height);
+  if (frame != NULL)
+    {
+      *width -= frame->width;
+      *height -= frame->height;
+    }
+}
+
+static void
+prepare (PsContext *context,
+         GtkWindow *parent)
+{
+  Spare *spare = g_object_get_data (G_OBJECT (parent), SPARE_KEY);
+  PsConversationWindow *self;
+  int width, height;
+
+  if (spare != NULL)
+    {
+      g_autoptr(GObject) window = g_weak_ref_get (&spare->window);
+
+      if (window != NULL)
+        return;
+    }
+  else
+    g_signal_connect (parent, "destroy", G_CALLBACK (parent_destroyed_cb), NULL);
+  /* Not while locked, nor over a window going away. */
+  if (ps_context_get_store (context) == NULL || !gtk_widget_get_visible (GTK_WIDGET (parent)))
+    return;
+
+  self = g_object_new (PS_TYPE_CONVERSATION_WINDOW,
+                       "context", context,
+                       "transient-for", parent,
+                       NULL);
+  /* Realized, hidden, so that its text is laid out with the display's
+   * font settings, as it will be shown. */
+  gtk_widget_realize (GTK_WIDGET (self));
+  content_size (self, parent, &width, &height);
+  ps_conversation_page_prepare (self->page, width, height);
+  spare = g_new0 (Spare, 1);
+  g_weak_ref_init (&spare->window, self);
+  g_object_set_data_full (G_OBJECT (parent), SPARE_KEY, spare, spare_free);
+}
+
+typedef struct
+{
+  PsContext *context;
+  GWeakRef   parent;
+} PrepareLater;
+
+static void
+prepare_later_free (gpointer data)
+{
+  PrepareLater *later = data;
+
+  g_object_unref (later->context);
+  g_weak_ref_clear (&later->parent);
+  g_free (later);
+}
+
+static gboolean
+prepare_later_cb (gpointer data)
+{
+  PrepareLater *later = data;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&later->parent);
+
+  if (parent != NULL)
+    prepare (later->context, parent);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ps_conversation_window_prepare (PsContext *context,
+                                GtkWindow *parent)
+{
+  PrepareLater *later;
+
+  g_return_if_fail (PS_IS_CONTEXT (context));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  later = g_new0 (PrepareLater, 1);
+  later->context = g_object_ref (context);
+  g_weak_ref_init (&later->parent, parent);
+  g_idle_add_full (G_PRIORITY_LOW, prepare_later_cb, later, prepare_later_free);
+}
+
+/* When the conversation's window goes, the next one is made. */
+static void
+prepare_next_cb (GtkWindow *parent,
+                 GtkWidget *window)
+{
+  PsConversationWindow *self = PS_CONVERSATION_WINDOW (window);
+
+  g_signal_handlers_disconnect_by_func (window, prepare_next_cb, parent);
+  if (gtk_widget_get_width (GTK_WIDGET (self->page)) > 0)
+    {
+      Frame *frame = g_new0 (Frame, 1);
+      int width, height;
+
+      /* The window's default size follows the size it was given. */
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      frame->width = CLAMP (width - gtk_widget_get_width (GTK_WIDGET (self->page)), 0, 64);
+      frame->height = CLAMP (height - gtk_widget_get_height (GTK_WIDGET (self->page)), 0, 64);
+      g_object_set_data_full (G_OBJECT (parent), FRAME_KEY, frame, g_free);
+    }
+  if (self->context != NULL)
+    ps_conversation_window_prepare (self->context, parent);
+}
+
 PsConversationWindow *
 ps_conversation_window_open (PsContext       *context,
                              GtkWindow       *parent,
@@ -293,16 +470,21 @@ ps_conversation_window_open (PsContext       *context,
   g_return_val_if_fail (PS_IS_CASE (kase), NULL);
   g_return_val_if_fail (conversation == NULL || PS_IS_CONVERSATION (conversation), NULL);
 
+  self = take_spare (context, parent);
   /* GTK keeps the toplevel's reference until it is destroyed. */
-  self = g_object_new (PS_TYPE_CONVERSATION_WINDOW,
-                       "context", context,
-                       "transient-for", parent,
-                       NULL);
+  if (self == NULL)
+    self = g_object_new (PS_TYPE_CONVERSATION_WINDOW,
+                         "context", context,
+                         "transient-for", parent,
+                         NULL);
   if (!ps_conversation_page_start (self->page, kase, conversation, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
+  if (parent != NULL)
+    g_signal_connect_object (self, "unrealize", G_CALLBACK (prepare_next_cb), parent,
+                             G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }

@@ -24,5 +24,9 @@ PsConversationWindow *ps_conversation_window_open     (PsContext            *con
                                                        PsConversation       *conversation,
                                                        GError              **error);
 PsConversationPage   *ps_conversation_window_get_page (PsConversationWindow *self);
+/* Makes the window of the next conversation over @parent ahead, when
+ * nothing else happens: starting one then shows it at once. */
+void                  ps_conversation_window_prepare  (PsContext            *context,
+                                                       GtkWindow            *parent);
 
 G_END_DECLS

@@ -167,6 +167,7 @@ ensure_caseload_view (PsWindow *self)
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   self->caseload_view = ps_caseload_view_new (self->context);
   add_view (self, GTK_WIDGET (self->caseload_view), self->caseload_bin);
+  ps_conversation_window_prepare (self->context, GTK_WINDOW (self));
   return self->caseload_view;
 }
 
