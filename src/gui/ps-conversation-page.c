@@ -376,7 +376,7 @@ safety_answer_new (PsConversationPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *no_concern = gtk_toggle_button_new_with_mnemonic (_("_No Concern"));
-  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("_Concern Raised"));
+  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("Concern _Raised"));
 
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   gtk_widget_add_css_class (box, "linked");
