@@ -393,6 +393,9 @@ build (PsRecordDialog *self)
   else
     build_conversation (self);
   adw_window_set_content (ADW_WINDOW (self), box);
+  /* Enter in the time saves; the form opens on its first field. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
 }
 
 static void

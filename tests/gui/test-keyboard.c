@@ -7,6 +7,12 @@
 #include "config.h"
 
 #include "ps-case-page.h"
+#include "ps-date-row.h"
+#include "ps-group-debrief-dialog.h"
+#include "ps-record-dialog.h"
+#include "ps-schedule-dialog.h"
+#include "ps-schedule-view.h"
+#include "ps-test-widgets.h"
 #include "ps-caseload-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
@@ -150,6 +156,88 @@ test_keyboard_flow (void)
   g_assert_cmpint (ps_case_get_closure_status (item), ==, PS_CLOSURE_COMPLETED);
 }
 
+/* Whether the keyboard is in @field (a row, or what is inside it). */
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *field)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+static PsCase *
+open_new_case (PsWindow   *window,
+               const char *name)
+{
+  PsStore *store = ps_context_get_store (ps_window_get_context (window));
+  PsCase *item = ps_test_add_case (store, name, "2024-03-02");
+
+  ps_caseload_view_open_case (ps_window_get_caseload_view (window), item);
+  ps_test_iterate (200);
+  return item;
+}
+
+/* A form opens on its first field, and Enter in its time field saves it as
+ * it does in the case editor's fields: no Tab to the header's button. */
+static void
+test_forms_first_field_enter_saves (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsStore *store = ps_context_get_store (ps_window_get_context (window));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(GListModel) attempts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  PsCase *item;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  item = open_new_case (window, "Dr. Enter Example");
+  g_assert_true (ps_store_log_contact_attempt (store, ps_case_get_id (item), now,
+                                               PS_CONTACT_REACHED, &error));
+  g_assert_no_error (error);
+  ps_test_iterate (200);
+
+  /* Schedule, the suggested action: the day first; Enter in the time
+   * proposed. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+h", NULL);
+  dialog = newest_toplevel ();
+  g_assert_true (PS_IS_SCHEDULE_DIALOG (dialog));
+  ps_test_focus_window (dialog);
+  g_assert_true (focus_in (dialog, ps_test_find_type (GTK_WIDGET (dialog), PS_TYPE_DATE_ROW)));
+  ps_test_xdotool ("key", "alt+t", "Return", NULL);
+  g_assert_true (newest_toplevel () == GTK_WINDOW (window));
+  conversations = ps_store_list_conversations (store, ps_case_get_id (item));
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
+
+  /* An attempt made earlier: its mnemonic; the day first; Enter saves. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+g", NULL);
+  dialog = newest_toplevel ();
+  g_assert_true (PS_IS_RECORD_DIALOG (dialog));
+  ps_test_focus_window (dialog);
+  g_assert_true (focus_in (dialog, ps_test_find_type (GTK_WIDGET (dialog), PS_TYPE_DATE_ROW)));
+  ps_test_xdotool ("key", "alt+t", "Return", NULL);
+  g_assert_true (newest_toplevel () == GTK_WINDOW (window));
+  attempts = ps_store_list_contact_attempts (store, ps_case_get_id (item));
+  g_assert_cmpuint (g_list_model_get_n_items (attempts), ==, 2);
+
+  /* A group debrief, from the Schedule: the day first. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+2", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ps_test_find_type (GTK_WIDGET (window), PS_TYPE_SCHEDULE_VIEW)),
+                                             "schedule.new-group-debrief", NULL));
+  dialog = newest_toplevel ();
+  g_assert_true (PS_IS_GROUP_DEBRIEF_DIALOG (dialog));
+  ps_test_focus_window (dialog);
+  g_assert_true (focus_in (dialog, ps_test_find_type (GTK_WIDGET (dialog), PS_TYPE_DATE_ROW)));
+  ps_test_xdotool ("key", "Escape", NULL);
+  g_assert_true (newest_toplevel () == GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+1", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +253,7 @@ main (int   argc,
 
   app = ps_test_session_start ();
   g_test_add_func ("/keyboard/new-case-schedule-conversation-close", test_keyboard_flow);
+  g_test_add_func ("/keyboard/forms-first-field-enter-saves", test_forms_first_field_enter_saves);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
