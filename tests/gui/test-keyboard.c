@@ -238,6 +238,58 @@ test_forms_first_field_enter_saves (void)
   ps_test_xdotool ("key", "alt+1", NULL);
 }
 
+static PsCase *
+shown_case (PsWindow *window)
+{
+  return ps_case_page_get_case (ps_caseload_view_get_case_page (ps_window_get_caseload_view (window)));
+}
+
+/* Ctrl+F, a name, Enter: the first match opens, from Closed when only it
+ * has one; folded at 360 px, the keyboard follows it to the case. */
+static void
+test_search_enter_opens_match (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsStore *store = ps_context_get_store (ps_window_get_context (window));
+  g_autoptr(GError) error = NULL;
+  PsCaseloadView *caseload = ps_window_get_caseload_view (window);
+  PsCase *closed, *open;
+  GtkWidget *focus;
+
+  closed = ps_test_add_case (store, "Dr. Élodie Fictive", "2024-03-02");
+  g_assert_true (ps_store_close_case (store, ps_case_get_id (closed), PS_CLOSURE_COMPLETED, NULL, &error));
+  g_assert_no_error (error);
+  open = ps_test_add_case (store, "Dr. Searchable Example", "2024-03-02");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_xdotool ("key", "alt+1", NULL);
+  ps_test_focus_window (GTK_WINDOW (window));
+
+  ps_test_xdotool ("key", "ctrl+f", NULL);
+  ps_test_xdotool_unmapped_key ("eacute");
+  ps_test_xdotool ("type", "lodie", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
+  g_assert_true (shown_case (window) == closed);
+  ps_test_screenshot (GTK_WIDGET (window), "keyboard-search-closed.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  ps_test_iterate (300);
+  ps_caseload_view_show_closed (caseload, FALSE);
+  ps_test_focus_window (GTK_WINDOW (window));
+  /* From the case page, folded: the search comes into view. */
+  ps_test_xdotool ("key", "ctrl+f", NULL);
+  g_assert_true (gtk_widget_is_drawable (gtk_window_get_focus (GTK_WINDOW (window))));
+  ps_test_xdotool ("key", "ctrl+a", NULL);
+  ps_test_xdotool ("type", "searchable", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
+  g_assert_true (shown_case (window) == open);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ps_caseload_view_get_case_page (caseload))));
+  g_assert_true (gtk_widget_is_drawable (focus));
+  ps_test_screenshot (GTK_WIDGET (window), "keyboard-search-narrow.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +306,7 @@ main (int   argc,
   app = ps_test_session_start ();
   g_test_add_func ("/keyboard/new-case-schedule-conversation-close", test_keyboard_flow);
   g_test_add_func ("/keyboard/forms-first-field-enter-saves", test_forms_first_field_enter_saves);
+  g_test_add_func ("/keyboard/search-enter-opens-match", test_search_enter_opens_match);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
