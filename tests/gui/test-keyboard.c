@@ -290,6 +290,41 @@ test_search_enter_opens_match (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
 }
 
+/* Ctrl+L from the Overview's header: the keyboard is on Unlock, and Enter
+ * unlocks; no press is lost on a control that went with the lock. */
+static void
+test_lock_unlock (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsContext *context = ps_window_get_context (window);
+  GtkWidget *export_button, *focus;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+3", NULL);
+  export_button = ps_test_find_widget (GTK_WIDGET (window), ps_test_has_action, "overview.export");
+  g_assert_nonnull (export_button);
+  g_assert_true (gtk_widget_grab_focus (export_button));
+
+  ps_test_xdotool ("key", "ctrl+l", NULL);
+  ps_test_wait_for_status (context, PS_CONTEXT_LOCKED);
+  ps_test_iterate (300);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  g_assert_true (ps_test_has_action (focus, "win.retry"));
+  ps_test_screenshot (GTK_WIDGET (window), "keyboard-locked.png");
+
+  ps_test_xdotool ("key", "Return", NULL);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  ps_test_iterate (500);
+  g_assert_cmpstr (ps_window_get_visible_view (window), ==, "overview");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  ps_test_xdotool ("key", "alt+1", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/new-case-schedule-conversation-close", test_keyboard_flow);
   g_test_add_func ("/keyboard/forms-first-field-enter-saves", test_forms_first_field_enter_saves);
   g_test_add_func ("/keyboard/search-enter-opens-match", test_search_enter_opens_match);
+  g_test_add_func ("/keyboard/lock-unlock", test_lock_unlock);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
