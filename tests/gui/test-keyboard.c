@@ -328,6 +328,41 @@ test_lock_unlock (void)
   ps_test_xdotool ("key", "alt+1", NULL);
 }
 
+/* Tab goes from control to control: never to a status page's frame, which
+ * shows no focus ring and does nothing, and never stays put. Through the
+ * Overview's "No Cases in This Period" and the caseload's "No Case
+ * Selected". */
+static void
+test_tab_skips_empty_states (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  const char *views[] = { "alt+3", "alt+1" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_focus_window (GTK_WINDOW (window));
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      GtkWidget *before = NULL;
+
+      ps_test_xdotool ("key", views[v], NULL);
+      if (v == 1)
+        ps_caseload_view_open_case (ps_window_get_caseload_view (window), NULL);
+      g_assert_nonnull (ps_test_find_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+      for (guint i = 0; i < 12; i++)
+        {
+          GtkWidget *focus;
+
+          ps_test_xdotool ("key", "Tab", NULL);
+          focus = gtk_window_get_focus (GTK_WINDOW (window));
+          g_assert_nonnull (focus);
+          g_assert_false (GTK_IS_SCROLLED_WINDOW (focus) &&
+                          gtk_widget_get_ancestor (focus, ADW_TYPE_STATUS_PAGE) != NULL);
+          g_assert_true (focus != before);
+          before = focus;
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/forms-first-field-enter-saves", test_forms_first_field_enter_saves);
   g_test_add_func ("/keyboard/search-enter-opens-match", test_search_enter_opens_match);
   g_test_add_func ("/keyboard/lock-unlock", test_lock_unlock);
+  g_test_add_func ("/keyboard/tab-skips-empty-states", test_tab_skips_empty_states);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
