@@ -6,7 +6,9 @@
 # apt installs no recommended packages: librsvg2-common is gdk-pixbuf's SVG
 # loader (the build draws the symbolic icons), at-spi2-core the accessibility
 # bus the app's windows are read through, libssl-dev the libcrypto with which
-# the retention test reads the decrypted pages for erased names.
+# the retention test reads the decrypted pages for erased names, locales the
+# definitions from which the build makes fr_FR.UTF-8 for the French tests
+# (build-aux/make-test-locales.sh; no system locale is made or changed).
 set -eu
 
 packages="
@@ -17,7 +19,7 @@ packages="
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   notification-daemon libnotify-bin imagemagick xdotool x11-utils
   adwaita-icon-theme fonts-cantarell gsettings-desktop-schemas
-  librsvg2-common at-spi2-core gcr poppler-utils
+  librsvg2-common at-spi2-core gcr poppler-utils locales
 "
 if [ "${PEERSIDE_SANITIZE:-}" = 1 ]; then
   packages="$packages libclang-rt-14-dev"

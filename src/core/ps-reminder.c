@@ -180,12 +180,13 @@ format_upcoming (PsReminder  *self,
                                     : _("Peer support conversation tomorrow at %s"), time);
   else
     {
-      g_autofree char *day = g_date_time_format (local_start, "%a %e %b");
+      /* Translators: a day in the agenda, "Wed 20 Nov"; see g_date_time_format() */
+      g_autofree char *day = g_date_time_format (local_start, _("%a %-d %b"));
 
       /* Translators: a day like "Thu 21 Nov", then a time like 14:30 */
       *title = g_strdup_printf (group ? _("Group debrief on %s at %s")
                                       : _("Peer support conversation on %s at %s"),
-                                g_strstrip (day), time);
+                                day, time);
     }
 
   if (ahead > 0)

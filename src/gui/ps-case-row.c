@@ -113,8 +113,8 @@ describe_next_conversation (PsCase               *item,
     /* Translators: a weekday and a time, "Thu 14:30" */
     when = g_date_time_format (local, _("%a %H:%M"));
   else
-    /* Translators: a date and a time, "14 Nov 14:30" */
-    when = g_date_time_format (local, _("%e %b %H:%M"));
+    /* Translators: a date and a time, "14 Nov 14:30"; see g_date_time_format() */
+    when = g_date_time_format (local, _("%-d %b %H:%M"));
 
   /* Its planned end has passed: no longer the next one, but one not held. */
   if (timeline->next_timing == PS_TIMING_LATE)

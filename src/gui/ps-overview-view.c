@@ -147,6 +147,15 @@ ps_overview_format_share (double share)
   return g_strdup_printf (_("%.0f%%"), share * 100);
 }
 
+char *
+ps_overview_format_count (guint    value,
+                          gboolean hide_small)
+{
+  if (hide_small && ps_small_count_is_small (value))
+    return g_strdup (_("fewer than 5"));
+  return g_strdup_printf ("%'u", value);
+}
+
 static gboolean
 hide_small (PsOverviewView *self)
 {
@@ -158,7 +167,7 @@ static char *
 format_count (PsOverviewView *self,
               guint           value)
 {
-  return ps_small_count_format (value, hide_small (self), _("fewer than 5"));
+  return ps_overview_format_count (value, hide_small (self));
 }
 
 /* A share is left out when a count it is made of is hidden. */
@@ -212,7 +221,7 @@ show_reach (PsOverviewView *self)
   g_clear_pointer (&a, g_free);
   g_clear_pointer (&b, g_free);
 
-  text = g_strdup_printf ("%u", ps_statistics_get_minutes_given (stats));
+  text = ps_overview_format_count (ps_statistics_get_minutes_given (stats), FALSE);
   gtk_label_set_label (self->time_value, text);
   g_free (text);
   a = format_count (self, held);

@@ -50,5 +50,9 @@ gboolean          ps_overview_view_export_to_file (PsOverviewView  *self,
                                                    GError         **error);
 /* "71%", with the locale's spacing. */
 char             *ps_overview_format_share       (double           share);
+/* "1,350", grouped as the locale has it ("1 350" in French); "fewer than 5"
+ * for a small count when @hide_small. */
+char             *ps_overview_format_count       (guint            value,
+                                                  gboolean         hide_small);
 
 G_END_DECLS

@@ -62,7 +62,7 @@ count_text (guint    value,
 {
   if (hidden && value > 0)
     return g_strdup (_("fewer than 5"));
-  return ps_small_count_format (value, TRUE, _("fewer than 5"));
+  return ps_overview_format_count (value, TRUE);
 }
 
 /* One figure in a box: the number, then what it counts. */
@@ -278,7 +278,7 @@ ps_report_draw (PsStatistics *statistics,
 
     people = withhold_reach ? g_strdup ("—") : count_text (reach[0] + reach[1], FALSE);
     cases = withhold_cases ? g_strdup ("—") : count_text (n_cases, FALSE);
-    minutes = g_strdup_printf ("%u", ps_statistics_get_minutes_given (statistics));
+    minutes = ps_overview_format_count (ps_statistics_get_minutes_given (statistics), FALSE);
     conversations = count_text (held, FALSE);
     groups = withhold_groups ? g_strdup ("—")
                              : count_text (ps_statistics_get_n_groups_held (statistics), FALSE);

@@ -3,9 +3,13 @@
 /* Filtering the caseload on one keystroke, with 10,000 cases, against the
  * budget of one frame, 16 ms. Not a test: run it by hand under a display
  * (build-aux/bench.sh does, with the default renderer and with cairo). Prints
- * the medians and the worst of 50 keystrokes. */
+ * the medians and the worst of 50 keystrokes.
+ *
+ *   bench-caseload-filter [KEYSTROKES [CASES]]   (50 and 10,000: the budget's) */
 
 #include "config.h"
+
+#include <stdlib.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -17,6 +21,8 @@
 
 #define N_CASES 10000
 #define N_KEYS 50
+
+static guint n_keys = N_KEYS;
 
 static const char *first[] = { "Ada", "Bram", "Cora", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun" };
 static const char *last[] = { "Placeholder", "Example", "Fictional", "Madeup", "Sample", "Invented",
@@ -32,7 +38,7 @@ after_paint_cb (GdkFrameClock *clock,
 static double
 median (double *values)
 {
-  return ps_test_median (values, N_KEYS);
+  return ps_test_median (values, n_keys);
 }
 
 static double
@@ -40,7 +46,7 @@ worst (double *values)
 {
   double max = values[0];
 
-  for (guint i = 1; i < N_KEYS; i++)
+  for (guint i = 1; i < n_keys; i++)
     max = MAX (max, values[i]);
   return max;
 }
@@ -80,7 +86,10 @@ main (int   argc,
   GtkWidget *window;
   GdkFrameClock *clock;
   gboolean painted = FALSE;
+  guint n_cases = argc > 2 ? CLAMP (atoi (argv[2]), 10, N_CASES) : N_CASES;
   gint64 t0;
+
+  n_keys = argc > 1 ? CLAMP (atoi (argv[1]), 1, N_KEYS) : N_KEYS;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
@@ -98,7 +107,7 @@ main (int   argc,
     fields->reason = PS_REASON_BURNOUT;
     g_date_set_dmy (&fields->requested_on, 1, 1, 2024);
     g_date_set_dmy (&fields->assigned_on, 1, 1, 2024);
-    for (guint i = 0; i < N_CASES; i++)
+    for (guint i = 0; i < n_cases; i++)
       {
         g_autoptr(PsCase) c = NULL;
 
@@ -117,7 +126,7 @@ main (int   argc,
           }
       }
   }
-  g_print ("filled %d cases in %.1f s\n", N_CASES, (g_get_monotonic_time () - t0) / 1e6);
+  g_print ("filled %u cases in %.1f s\n", n_cases, (g_get_monotonic_time () - t0) / 1e6);
 
   settings = g_settings_new ("io.github.peerside.Peerside");
   context = ps_context_new_for_store (wall_clock, settings, store);
@@ -136,7 +145,7 @@ main (int   argc,
    * first costs beyond the second. */
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  for (guint i = 0; i < N_KEYS; i++)
+  for (guint i = 0; i < n_keys; i++)
     {
       const char *key = keys[i % G_N_ELEMENTS (keys)];
       g_autofree char *same = key[0] != '\0' ? g_utf8_strup (key, -1) : g_strdup (" ");
@@ -170,9 +179,10 @@ main (int   argc,
   {
     GListModel *all = ps_store_get_cases (store);
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    guint n_rows = MIN (200, n_cases);
     gint64 start = g_get_monotonic_time ();
 
-    for (guint i = 0; i < 200; i++)
+    for (guint i = 0; i < n_rows; i++)
       {
         g_autoptr(PsCase) item = g_list_model_get_item (all, i);
         GtkWidget *row = g_object_ref_sink (ps_case_row_new ());
@@ -183,16 +193,16 @@ main (int   argc,
         gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, nat, &min, &nat, NULL, NULL);
         g_object_unref (row);
       }
-    g_print ("200 case rows made, bound and measured: %.1f ms\n",
+    g_print ("%u case rows made, bound and measured: %.1f ms\n", n_rows,
              (g_get_monotonic_time () - start) / 1000.0);
   }
-  g_print ("filter on a keystroke, %d cases (medians of %d, worst in brackets):\n"
+  g_print ("filter on a keystroke, %u cases (medians of %u, worst in brackets):\n"
            "  a keystroke: search handler %.2f ms (%.2f), then a frame of %.2f ms (%.2f); painted %.1f ms after\n"
            "  the entry's text changed, the search not: handler %.2f ms (%.2f), frame %.2f ms (%.2f)\n"
            "  a frame redrawing the whole window: %.2f ms (%.2f)\n"
            "  the filter's own cost (a keystroke beyond a same-search one): %.2f ms (%.2f); budget 16 ms\n"
            "  longest main-loop turn of a keystroke: %.2f ms (%.2f)\n",
-           N_CASES, N_KEYS,
+           n_cases, n_keys,
            median (handler), worst (handler), median (frame), worst (frame), median (painted_after),
            median (typing_handler), worst (typing_handler), median (typing_frame), worst (typing_frame),
            median (window_frame), worst (window_frame),

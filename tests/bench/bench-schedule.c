@@ -10,7 +10,7 @@
  * build-aux/bench.sh, which gives it a headless session. Each run is a fresh
  * process; the line printed has the medians.
  *
- *   bench-schedule [RUNS]
+ *   bench-schedule [RUNS [CASES]]   (5 and 10,000; the agenda in proportion)
  *   bench-schedule --child DATABASE   (one run, used by the above) */
 
 #include "config.h"
@@ -26,9 +26,12 @@
 #include "ps-window.h"
 
 #define N_CASES          10000
-#define N_OVERDUE        4000    /* planned, of the first cases, in 2024 */
-#define N_FIRST_CONTACTS 2000    /* new cases, requested in 2024 */
-#define N_UPCOMING       200     /* over the next two weeks */
+
+/* At the budget's 10,000 cases: */
+static guint n_cases = N_CASES;
+static guint n_overdue = 4000;        /* planned, of the first cases, in 2024 */
+static guint n_first_contacts = 2000; /* new cases, requested in 2024 */
+static guint n_upcoming = 200;        /* over the next two weeks */
 
 static long
 rss_kb (void)
@@ -55,7 +58,7 @@ fill (const char *path,
   sqlite3 *db;
 
   g_assert_no_error (error);
-  ps_test_fill_store (store, N_CASES);
+  ps_test_fill_store (store, n_cases);
   if (!agenda)
     return;
 
@@ -64,16 +67,16 @@ fill (const char *path,
   sqlite3_prepare_v2 (db, "INSERT INTO conversations (case_id, starts_at, minutes, modality,"
                       " state, checklist_version) VALUES (?1, ?2, 30, 'phone', 'scheduled', 1)",
                       -1, &plan, NULL);
-  for (guint i = 0; i < N_OVERDUE + N_UPCOMING; i++)
+  for (guint i = 0; i < n_overdue + n_upcoming; i++)
     {
       g_autofree char *at = NULL;
 
-      if (i < N_OVERDUE)
+      if (i < n_overdue)
         at = g_strdup_printf ("2024-%02u-%02uT%02u:30:00Z", 4 + i % 8, 1 + i % 28, 8 + i % 9);
       else
         {
           /* Every 100 minutes from now on: today, tomorrow, the week, later. */
-          g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 100 * (int) (i - N_OVERDUE + 1));
+          g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 100 * (int) (i - n_overdue + 1));
 
           at = ps_instant_to_iso (later);
         }
@@ -86,7 +89,7 @@ fill (const char *path,
                       " requested_on, assigned_on, created_at) VALUES (?1, '555-0100', 'video',"
                       " 'self', 'complaint', ?2, ?2, '2024-06-01T10:00:00Z')",
                       -1, &add_case, NULL);
-  for (guint i = 0; i < N_FIRST_CONTACTS; i++)
+  for (guint i = 0; i < n_first_contacts; i++)
     {
       g_autofree char *name = g_strdup_printf ("Dr. Bench Newcomer %u", i);
       g_autofree char *day = g_strdup_printf ("2024-%02u-%02u", 5 + i % 7, 1 + i % 28);
@@ -257,6 +260,13 @@ main (int   argc,
     return run_child (argv[2]);
 
   runs = argc > 1 ? CLAMP (atoi (argv[1]), 1, 32) : 5;
+  if (argc > 2)
+    {
+      n_cases = CLAMP (atoi (argv[2]), 50, N_CASES);
+      n_overdue = n_cases * 2 / 5;
+      n_first_contacts = n_cases / 5;
+      n_upcoming = n_cases / 50;
+    }
   dir = g_dir_make_tmp ("peerside-bench-XXXXXX", NULL);
   empty = g_build_filename (dir, "empty.db", NULL);
   full = g_build_filename (dir, "agenda.db", NULL);
@@ -270,10 +280,10 @@ main (int   argc,
       run_once (argv[0], full, &agenda, i);
     }
 
-  g_print ("Schedule view, %d overdue conversations + %d overdue first contacts + %d to come"
-           " (%d cases): first frame %.0f ms, +%.1f MB resident, minute re-sort %.1f ms;"
+  g_print ("Schedule view, %u overdue conversations + %u overdue first contacts + %u to come"
+           " (%u cases): first frame %.0f ms, +%.1f MB resident, minute re-sort %.1f ms;"
            " the budget store with nothing scheduled: %.0f ms, +%.1f MB (medians of %u)\n",
-           N_OVERDUE, N_FIRST_CONTACTS, N_UPCOMING, N_CASES + N_FIRST_CONTACTS,
+           n_overdue, n_first_contacts, n_upcoming, n_cases + n_first_contacts,
            ps_test_median (agenda.ms, runs), ps_test_median (agenda.mb, runs), ps_test_median (agenda.tick_ms, runs),
            ps_test_median (none.ms, runs), ps_test_median (none.mb, runs), runs);
 

@@ -6,7 +6,7 @@
  * conversations whose key is in the session's keyring. Not a test: run
  * build-aux/bench.sh, which gives it a headless session.
  *
- *   bench-startup PEERSIDE-EXECUTABLE [RUNS]
+ *   bench-startup PEERSIDE-EXECUTABLE [RUNS [CASES]]   (10 and 10,000)
  *   bench-startup --bare          (the reference window, run by the above) */
 
 #include "config.h"
@@ -150,7 +150,7 @@ main (int   argc,
 {
   const char *bare_argv[] = { argv[0], "--bare", NULL };
   const char *app_argv[] = { NULL, NULL };
-  guint runs;
+  guint runs, n_cases;
   double bare_ms[32], first_ms[32], ready_ms[32], bare_rss[32], app_rss[32];
   double bare, first, ready;
 
@@ -158,14 +158,15 @@ main (int   argc,
     return run_bare (argc, argv);
   if (argc < 2)
     {
-      g_printerr ("usage: %s PEERSIDE-EXECUTABLE [RUNS]\n", argv[0]);
+      g_printerr ("usage: %s PEERSIDE-EXECUTABLE [RUNS [CASES]]\n", argv[0]);
       return 2;
     }
 
   app_argv[0] = argv[1];
   runs = argc > 2 ? CLAMP (atoi (argv[2]), 1, 32) : 10;
+  n_cases = argc > 3 ? CLAMP (atoi (argv[3]), 1, 10000) : 10000;
 
-  fill_caseload (10000);
+  fill_caseload (n_cases);
 
   /* Alternate, so both see the same machine. */
   for (guint i = 0; i < runs; i++)
@@ -187,7 +188,8 @@ main (int   argc,
   g_print ("bare AdwApplicationWindow, first frame: %.0f ms\n", bare);
   g_print ("Peerside, first frame:                  %.0f ms  (%.2f x bare; budget 1.25 x)\n",
            first, first / bare);
-  g_print ("Peerside, caseload of 10,000 on screen: %.0f ms  (%.2f x bare)\n", ready, ready / bare);
+  g_print ("Peerside, caseload of %5u on screen:  %.0f ms  (%.2f x bare)\n", n_cases, ready,
+           ready / bare);
   g_print ("resident memory: bare %.1f MB, Peerside %.1f MB  (+%.1f MB; budget +20 MB)\n",
            ps_test_median (bare_rss, runs) / 1024.0, ps_test_median (app_rss, runs) / 1024.0,
            (ps_test_median (app_rss, runs) - ps_test_median (bare_rss, runs)) / 1024.0);

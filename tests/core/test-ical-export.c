@@ -194,7 +194,7 @@ test_round_trip (void)
   parsed_clear (&one);
   parsed_clear (&two);
   parsed_clear (&named);
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 static void
@@ -227,7 +227,7 @@ test_first_contacts (void)
   g_assert_null (strstr (parsed.text, "Jordan"));
 
   parsed_clear (&parsed);
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 /* A debrief typed at @hour:@minute London time on @day @month 2024. */
@@ -342,7 +342,7 @@ test_group_debriefs (void)
   parsed_clear (&plain);
   parsed_clear (&again);
   parsed_clear (&named);
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 int

@@ -181,7 +181,7 @@ test_dst (gconstpointer data)
 
   g_clear_object (&before);
   g_clear_object (&after);
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 /* The zone changes while Peerside runs: 09:00 follows the new zone, and the
@@ -221,7 +221,7 @@ test_timezone_change (void)
   assert_due (reminder, "2024-06-03T08:00:00Z", london, "09:00");
   g_assert_cmpstr (ps_reminder_get_key (reminder), ==, key);
 
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 static void
@@ -281,7 +281,7 @@ test_keys_and_states (void)
   plan_at (&plan, &fixture, "2024-11-21T15:30:00Z");
   g_assert_cmpuint (plan->len, ==, 0);
 
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 static void
@@ -326,7 +326,7 @@ test_first_contact (void)
   g_assert_null (find (plan, PS_REMINDER_FIRST_CONTACT_DUE, case_id));
   g_assert_null (find (plan, PS_REMINDER_FIRST_CONTACT_OVERDUE, case_id));
 
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 /* Sets @fixture up in Vancouver with Quinn's case, a conversation held on
@@ -373,7 +373,7 @@ test_nudge (void)
   plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   g_assert_null (find (plan, PS_REMINDER_NO_CONVERSATION_PLANNED, case_id));
 
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 /* The same nudge from the store's last-held times alone, as the service
@@ -406,7 +406,7 @@ test_nudge_from_last_held (void)
   last_held = ps_store_list_last_held (fixture.store, now);
   g_assert_cmpuint (last_held->len, ==, 0);
 
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 /* A held conversation that raised a safety concern with nothing planned
@@ -466,7 +466,7 @@ test_safety_follow_up (void)
   plan_at (&plan, &fixture, "2024-05-02T20:00:00Z");
   g_assert_null (find (plan, PS_REMINDER_SAFETY_FOLLOW_UP, case_id));
 
-  rem_fixture_teardown (&fixture);
+  ps_test_context_tear_down (&fixture, NULL);
 }
 
 static void

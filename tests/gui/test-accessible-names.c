@@ -29,6 +29,7 @@
 #include "ps-export-dialog.h"
 #include "ps-preferences-window.h"
 #include "ps-schedule-dialog.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-welcome-window.h"
 #include "ps-window-private.h"
@@ -396,12 +397,15 @@ find_case (PsStore       *store,
   g_error ("The demo caseload has no case in state %d", state);
 }
 
+/* Opened once the contacts are in the settings. */
+static const PsTestContextOptions demo = { .store = PS_TEST_STORE_DEMO, .unopened = TRUE };
+
 static void
-test_every_screen_names_its_controls (void)
+test_every_screen_names_its_controls (PsTestContext *t,
+                                      gconstpointer  data)
 {
-  g_autoptr(PsClock) clock = ps_clock_new ();
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
-  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
+  PsContext *context = t->context;
+  GSettings *settings = t->settings;
   g_autoptr(GError) error = NULL;
   const char * const lines[] = { "us-ca-988", "uk-ie-samaritans", NULL };
   Audit audit = { NULL, NULL, g_string_new (NULL), g_hash_table_new_full (NULL, NULL, g_object_unref, NULL), 0 };
@@ -416,11 +420,10 @@ test_every_screen_names_its_controls (void)
   g_settings_set_strv (settings, "crisis-lines", lines);
   g_assert_true (ps_program_contacts_add (settings, "Program coordinator", "+1 555 0100"));
 
-  ps_context_open (context);
-  ps_test_wait_for_status (context, PS_CONTEXT_READY);
-  in_support = find_case (ps_context_get_store (context), PS_CASE_STATE_IN_SUPPORT, TRUE);
-  closed = find_case (ps_context_get_store (context), PS_CASE_STATE_CLOSED, FALSE);
-  waiting = find_case (ps_context_get_store (context), PS_CASE_STATE_AWAITING_FIRST_CONTACT, FALSE);
+  ps_test_context_open (t);
+  in_support = find_case (t->store, PS_CASE_STATE_IN_SUPPORT, TRUE);
+  closed = find_case (t->store, PS_CASE_STATE_CLOSED, FALSE);
+  waiting = find_case (t->store, PS_CASE_STATE_AWAITING_FIRST_CONTACT, FALSE);
 
   /* The main window, narrow and wide, on the caseload. */
   window = g_object_new (PS_TYPE_WINDOW, "context", context, NULL);
@@ -560,8 +563,6 @@ test_every_screen_names_its_controls (void)
 
   assert_all_named (&audit);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_settings_reset (settings, "crisis-lines");
-  g_settings_reset (settings, "program-contacts");
   g_string_free (audit.unnamed, TRUE);
   g_hash_table_unref (audit.reported);
 }
@@ -574,7 +575,8 @@ main (int   argc,
   int ret;
 
   g_test_add_func ("/accessible-names/audit-catches-icon-button", test_audit_catches_icon_button);
-  g_test_add_func ("/accessible-names/every-screen", test_every_screen_names_its_controls);
+  g_test_add ("/accessible-names/every-screen", PsTestContext, &demo, ps_test_context_set_up,
+              test_every_screen_names_its_controls, ps_test_context_tear_down);
   ret = g_test_run ();
   ps_remove_tree (home);
   return ret;

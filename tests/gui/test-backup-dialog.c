@@ -8,11 +8,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libsecret/secret.h>
 #include <sqlcipher/sqlite3.h>
 
 #include "ps-backup-dialog.h"
-#include "ps-key-vault.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-window-private.h"
@@ -20,13 +19,12 @@
 
 typedef struct
 {
-  char      *dir;
-  PsClock   *clock;
-  GSettings *settings;
-  PsContext *context;
+  PsTestContext  tc;
   PsWindow  *window;
   gint64     case_id;
 } Fixture;
+
+static const PsTestContextOptions options = { .unopened = TRUE };
 
 static void
 fixture_set_up (Fixture       *f,
@@ -36,21 +34,17 @@ fixture_set_up (Fixture       *f,
   g_autoptr(PsCase) item = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("peerside-backup-XXXXXX", NULL);
-  f->clock = ps_clock_new ();
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  ps_test_context_set_up (&f->tc, &options);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_context_open (&f->tc);
 
   fields->display_name = g_strdup ("Dr. Ada Placeholder");
   fields->contact = g_strdup ("555-0100");
   fields->reason = PS_REASON_BURNOUT;
   g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
-  item = ps_store_create_case (ps_context_get_store (f->context), fields, &error);
+  item = ps_store_create_case (ps_context_get_store (f->tc.context), fields, &error);
   g_assert_no_error (error);
   f->case_id = ps_case_get_id (item);
 }
@@ -60,11 +54,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_context_tear_down (&f->tc, &options);
 }
 
 static GtkEditable *
@@ -88,8 +78,8 @@ static GFile *
 make_backup (Fixture    *f,
              const char *passphrase)
 {
-  PsBackupDialog *dialog = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_BACKUP);
-  g_autofree char *path = g_build_filename (f->dir, "backup.peerside", NULL);
+  PsBackupDialog *dialog = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_BACKUP);
+  g_autofree char *path = g_build_filename (f->tc.dir, "backup.peerside", NULL);
   GFile *file = g_file_new_for_path (path);
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
@@ -105,7 +95,7 @@ static void
 test_passphrase_rules (Fixture       *f,
                        gconstpointer  data)
 {
-  PsBackupDialog *dialog = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_BACKUP);
+  PsBackupDialog *dialog = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_BACKUP);
   GtkEditable *first, *second;
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -181,18 +171,18 @@ test_backup_and_restore (Fixture       *f,
   g_assert_cmpuint (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777, ==, 0600);
 
   /* The case goes; the backup brings it back. */
-  g_assert_true (ps_store_delete_case (ps_context_get_store (f->context), f->case_id, &error));
+  g_assert_true (ps_store_delete_case (ps_context_get_store (f->tc.context), f->case_id, &error));
   g_assert_no_error (error);
 
   /* A wrong passphrase: a message, and nothing changes. */
-  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
   gtk_window_present (GTK_WINDOW (restore));
   gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "not the passphrase");
   ps_backup_dialog_restore_from (restore, file);
   g_assert_true (ps_test_wait_for (message_shown, restore, 30000));
   g_assert_null (find_message_dialog ());
-  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->context))), ==, 0);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->tc.context))), ==, 0);
 
   /* The right one: a confirmation, then the caseload of the backup. */
   gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
@@ -201,9 +191,9 @@ test_backup_and_restore (Fixture       *f,
   confirm = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "holds 1 case (1 open)"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
   {
-    PsCase *back = ps_store_lookup_case (ps_context_get_store (f->context), f->case_id);
+    PsCase *back = ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id);
 
     g_assert_nonnull (back);
     g_assert_cmpstr (ps_case_get_display_name (back), ==, "Dr. Ada Placeholder");
@@ -232,7 +222,7 @@ tamper (GFile      *file,
 static void
 assert_no_copies (Fixture *f)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (f->tc.dir, 0, NULL);
   const char *name;
 
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -254,7 +244,7 @@ test_restore_crafted_backup (Fixture       *f,
           "CREATE TABLE t (a); PRAGMA writable_schema = ON;"
           "UPDATE sqlite_master SET sql = 'CREATE TABLE t AS SELECT 1 AS a' WHERE name = 't'");
 
-  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
   gtk_window_present (GTK_WINDOW (restore));
   gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
   ps_backup_dialog_restore_from (restore, file);
@@ -262,8 +252,8 @@ test_restore_crafted_backup (Fixture       *f,
   g_assert_cmpstr (ps_backup_dialog_get_message (restore), ==,
                    "This file is not a Peerside backup, or it is damaged. Nothing was changed.");
   g_assert_null (find_message_dialog ());
-  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
-  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->context), f->case_id));
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_READY);
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id));
   assert_no_copies (f);
   gtk_window_destroy (GTK_WINDOW (restore));
 }
@@ -279,10 +269,10 @@ test_restore_swapped_after_confirm (Fixture       *f,
   PsBackupDialog *restore;
   GtkWidget *confirm;
 
-  g_assert_true (ps_store_delete_case (ps_context_get_store (f->context), f->case_id, &error));
+  g_assert_true (ps_store_delete_case (ps_context_get_store (f->tc.context), f->case_id, &error));
   g_assert_no_error (error);
 
-  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
   gtk_window_present (GTK_WINDOW (restore));
   gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
   ps_backup_dialog_restore_from (restore, file);
@@ -293,9 +283,9 @@ test_restore_swapped_after_confirm (Fixture       *f,
           "DELETE FROM cases; ALTER TABLE cases RENAME TO old_cases;"
           "CREATE VIEW cases AS SELECT * FROM old_cases");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
   {
-    PsCase *back = ps_store_lookup_case (ps_context_get_store (f->context), f->case_id);
+    PsCase *back = ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id);
 
     g_assert_nonnull (back);
     g_assert_cmpstr (ps_case_get_display_name (back), ==, "Dr. Ada Placeholder");
@@ -311,23 +301,20 @@ test_restore_over_missing_key (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GFile) file = make_backup (f, "correct horse battery");
-  g_autoptr(GHashTable) attributes = ps_key_vault_new_attributes ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autofree char *kept = NULL;
   PsBackupDialog *restore;
   GtkWidget *confirm;
   const char *name;
 
-  ps_context_close (f->context, PS_CONTEXT_OPENING);
-  secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error);
-  g_assert_no_error (error);
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_FAILED);
+  ps_context_close (f->tc.context, PS_CONTEXT_OPENING);
+  ps_test_clear_key ();
+  ps_context_open (f->tc.context);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_FAILED);
   g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Key Is Missing");
   g_assert_true (ps_window_get_error_can_restore (f->window));
 
-  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
   gtk_window_present (GTK_WINDOW (restore));
   gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
   ps_backup_dialog_restore_from (restore, file);
@@ -336,16 +323,16 @@ test_restore_over_missing_key (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), ==, "Restore From This Backup?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), "kept in the data folder"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "replace");
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
 
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
-  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->context), f->case_id));
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id));
 
   /* The file that would not open is still there, under another name. */
-  dir = g_dir_open (f->dir, 0, NULL);
+  dir = g_dir_open (f->tc.dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, "caseload-unreadable-") && g_str_has_suffix (name, ".db"))
-      kept = g_build_filename (f->dir, name, NULL);
+      kept = g_build_filename (f->tc.dir, name, NULL);
   g_assert_nonnull (kept);
   {
     GStatBuf st;
@@ -405,11 +392,11 @@ test_restore_file_then_passphrase (Fixture       *f,
   PsBackupDialog *restore;
   GtkWidget *passphrase, *file_row, *confirm;
 
-  g_assert_true (ps_store_delete_case (ps_context_get_store (f->context), f->case_id, &error));
+  g_assert_true (ps_store_delete_case (ps_context_get_store (f->tc.context), f->case_id, &error));
   g_assert_no_error (error);
 
   /* First the file: no passphrase asked for yet, the one button chooses. */
-  restore = ps_backup_dialog_new (f->context, PS_BACKUP_DIALOG_RESTORE);
+  restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
   gtk_window_set_transient_for (GTK_WINDOW (restore), GTK_WINDOW (f->window));
   gtk_window_present (GTK_WINDOW (restore));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (restore));
@@ -437,7 +424,7 @@ test_restore_file_then_passphrase (Fixture       *f,
   ps_test_iterate (50);
   g_assert_null (ps_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_null (find_message_dialog ());
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->context))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->tc.context))), ==, 0);
   g_assert_true (gtk_widget_get_mapped (passphrase));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (restore)), passphrase));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file_row)), ==, "backup.peerside");
@@ -450,8 +437,8 @@ test_restore_file_then_passphrase (Fixture       *f,
   g_assert_null (ps_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   confirm = find_message_dialog ();
   ps_test_respond (ADW_MESSAGE_DIALOG (confirm), "replace");
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->context), f->case_id));
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id));
   assert_no_copies (f);
 }
 

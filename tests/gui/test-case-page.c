@@ -20,16 +20,13 @@
 #include "ps-schedule-dialog.h"
 #include "ps-date-row.h"
 #include "ps-resources.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 
 typedef struct
 {
-  char       *dir;
-  PsClock    *clock;
-  GSettings  *settings;
-  PsContext  *context;
-  PsStore    *store;
+  PsTestContext  tc;
   GtkWindow  *window;
   PsCasePage *page;
 } Fixture;
@@ -151,25 +148,17 @@ hold (gpointer widget)
 
 /* Fixture ------------------------------------------------------------------ */
 
+/* Thursday 14 November 2024, 10:00 UTC; the folder in the session's data
+ * folder (set in main). */
+static PsTestContextOptions options = { .now = "2024-11-14T10:00:00", .tz = "UTC" };
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  /* Thursday 14 November 2024, 10:00 UTC. */
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) now = g_date_time_new (utc, 2024, 11, 14, 10, 0, 0);
+  ps_test_context_set_up (&f->tc, &options);
 
-  f->dir = g_build_filename (data_home, "case-page-XXXXXX", NULL);
-  g_assert_nonnull (g_mkdtemp_full (f->dir, 0700));
-  f->clock = ps_clock_new_fake (now);
-  ps_clock_set_timezone (f->clock, utc);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  f->store = ps_context_get_store (f->context);
-
-  f->page = ps_case_page_new (f->context);
+  f->page = ps_case_page_new (f->tc.context);
   f->window = ps_test_present (GTK_WIDGET (f->page), 1000, 760);
 }
 
@@ -177,19 +166,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *other;
-
-  while ((other = ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) ||
-         (other = ps_test_find_toplevel (PS_TYPE_CASE_EDITOR)))
-    gtk_window_destroy (GTK_WINDOW (other));
-  gtk_window_destroy (f->window);
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_settings_reset (f->settings, "privacy-mode");
-  g_settings_reset (f->settings, "reach-in-message");
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_destroy_windows ();
+  ps_test_context_tear_down (&f->tc, &options);
 }
 
 static PsCase *
@@ -204,7 +182,7 @@ show_case (Fixture    *f,
   fields->contact = g_strdup (contact);
   g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
-  item = ps_test_add_case_fields (f->store, fields);
+  item = ps_test_add_case_fields (f->tc.store, fields);
 
   ps_case_page_set_case (f->page, item);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -217,7 +195,7 @@ static PsCaseEditor *
 open_editor (Fixture *f,
              PsCase  *item)
 {
-  PsCaseEditor *editor = ps_case_editor_new (f->context, item);
+  PsCaseEditor *editor = ps_case_editor_new (f->tc.context, item);
 
   gtk_window_set_transient_for (GTK_WINDOW (editor), f->window);
   gtk_window_present (GTK_WINDOW (editor));
@@ -290,7 +268,7 @@ test_editor_refuses_empty_name (Fixture       *f,
   /* Save through the keyboard does nothing either. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 0);
 
   type_text (name_row, "Ada");
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
@@ -365,9 +343,9 @@ test_editor_colleague_needs_consent (Fixture       *f,
   held = hold (editor);
   click (editor_save (editor));
   ps_test_wait_gone (held);
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 1);
   {
-    g_autoptr(PsCase) saved = g_list_model_get_item (ps_store_get_cases (f->store), 0);
+    g_autoptr(PsCase) saved = g_list_model_get_item (ps_store_get_cases (f->tc.store), 0);
 
     g_assert_cmpint (ps_case_get_referral (saved), ==, PS_REFERRAL_COLLEAGUE);
     g_assert_true (ps_case_get_consent_confirmed (saved));
@@ -506,12 +484,12 @@ test_editor_refuses_invisible_and_controls (Fixture       *f,
       g_assert_false (gtk_widget_get_sensitive (editor_save (editor)));
       g_assert_cmpstr (editor_message (editor), ==, cases[i].message);
 
-      kase = ps_store_create_case (f->store, fields, &error);
+      kase = ps_store_create_case (f->tc.store, fields, &error);
       g_assert_null (kase);
       g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
       g_assert_cmpstr (error->message, ==, cases[i].message);
     }
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 0);
 
   /* Names in other scripts and with accents are names. */
   type_text (name_row, "Dr. Zoë Ŋgata-ذكي");
@@ -557,9 +535,9 @@ test_editor_creates_case (Fixture       *f,
   ps_test_wait_gone (held);
 
   g_assert_nonnull (saved);
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 1);
   {
-    g_autoptr(PsCase) listed = g_list_model_get_item (ps_store_get_cases (f->store), 0);
+    g_autoptr(PsCase) listed = g_list_model_get_item (ps_store_get_cases (f->tc.store), 0);
 
     g_assert_true (listed == saved);
     g_assert_cmpstr (ps_case_get_display_name (listed), ==, "Dr. Ada Placeholder");
@@ -598,13 +576,13 @@ test_editor_asks_about_old_request (Fixture       *f,
   g_assert_null (strstr (adw_message_dialog_get_body (question), "Ada"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
   ps_test_screenshot (GTK_WIDGET (question), "case-editor-old-request.png");
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 0);
 
   /* Change Date (the default) goes back to the form, nothing saved. */
   adw_message_dialog_response (question, "change");
   g_assert_null (ps_case_editor_get_confirmation (editor));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 0);
 
   /* Within the year: no question. */
   g_date_set_dmy (&day, 15, 11, 2023);
@@ -637,7 +615,7 @@ test_editor_asks_about_old_request (Fixture       *f,
   held = hold (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   ps_test_wait_gone (held);
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 2);
 }
 
 static void
@@ -700,9 +678,9 @@ test_editor_shows_store_error (Fixture       *f,
 
   /* Deleted meanwhile (another window, retention): the store refuses. */
   g_object_ref (item);
-  g_assert_true (ps_store_delete_case (f->store, id, &error));
+  g_assert_true (ps_store_delete_case (f->tc.store, id, &error));
   g_assert_no_error (error);
-  g_assert_false (ps_store_update_case (f->store, id, fields, &error));
+  g_assert_false (ps_store_update_case (f->tc.store, id, fields, &error));
   g_assert_nonnull (error);
 
   /* The store's own words show under the form; nothing typed is lost. */
@@ -710,7 +688,7 @@ test_editor_shows_store_error (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpstr (editor_message (editor), ==, error->message);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Dr. Ada P. Placeholder");
-  g_assert_null (ps_store_lookup_case (f->store, id));
+  g_assert_null (ps_store_lookup_case (f->tc.store, id));
   g_object_unref (item);
 
   /* The page let go of the deleted case. */
@@ -738,7 +716,7 @@ test_page_logs_attempts (Fixture       *f,
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_AWAITING_FIRST_CONTACT);
 
   /* Two hours later they answer: newest first, and the case is in support. */
-  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_HOUR);
+  ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_HOUR);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "case.log-attempt", "s", "reached"));
   g_assert_cmpuint (count_rows (attempts), ==, 2);
   g_assert_cmpstr (row_title (attempts, 0), ==, "Reached · Thu 14 Nov, 12:00");
@@ -791,7 +769,7 @@ test_page_lists_conversations (Fixture       *f,
   g_assert_cmpuint (count_rows (list), ==, 0);
   g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "No conversations yet"));
 
-  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), starts, 30,
+  conversation = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), starts, 30,
                                                  PS_MODALITY_VIDEO, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_rows (list), ==, 1);
@@ -940,7 +918,7 @@ test_page_delete (Fixture       *f,
   held = hold (dialog);
   click (ps_test_find_button (GTK_WIDGET (dialog), "_Cancel"));
   ps_test_wait_gone (held);
-  g_assert_true (ps_store_lookup_case (f->store, id) == item);
+  g_assert_true (ps_store_lookup_case (f->tc.store, id) == item);
 
   /* Close Instead: the close dialog, saying when the name goes. */
   dialog = open_delete_dialog (f);
@@ -958,7 +936,7 @@ test_page_delete (Fixture       *f,
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
 
   /* A closed case has nothing to close instead; privacy mode names by initials. */
-  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  g_settings_set_boolean (f->tc.settings, "privacy-mode", TRUE);
   dialog = open_delete_dialog (f);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete A. P.’s Case?");
   g_assert_false (adw_message_dialog_has_response (dialog, "close"));
@@ -967,8 +945,8 @@ test_page_delete (Fixture       *f,
   click (ps_test_find_button (GTK_WIDGET (dialog), "_Delete"));
   ps_test_wait_gone (held);
 
-  g_assert_null (ps_store_lookup_case (f->store, id));
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->store)), ==, 0);
+  g_assert_null (ps_store_lookup_case (f->tc.store, id));
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (f->tc.store)), ==, 0);
   g_assert_null (ps_case_page_get_case (f->page));
   g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "No Case Selected"));
 }
@@ -1035,14 +1013,14 @@ test_page_privacy_mode (Fixture       *f,
   g_assert_nonnull (ps_test_find_row (GTK_WIDGET (f->page), "ada@example.org"));
 
   /* Followed live, without showing the case again. */
-  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  g_settings_set_boolean (f->tc.settings, "privacy-mode", TRUE);
   g_assert_cmpstr (page_title (f), ==, "A. P.");
   g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_label_reading, "Dr. Ada Placeholder"));
   g_assert_null (ps_test_find_widget (GTK_WIDGET (f->page), ps_test_is_row_titled, "ada@example.org"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   ps_test_screenshot (GTK_WIDGET (f->window), "case-page-privacy.png");
 
-  g_settings_set_boolean (f->settings, "privacy-mode", FALSE);
+  g_settings_set_boolean (f->tc.settings, "privacy-mode", FALSE);
   g_assert_cmpstr (page_title (f), ==, "Dr. Ada Placeholder");
 }
 
@@ -1057,10 +1035,10 @@ test_page_deidentified (Fixture       *f,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 14, 11, 2024);
-  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (item), PS_CLOSURE_COMPLETED, &today, &error));
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (item), PS_CLOSURE_COMPLETED, &today, &error));
   g_assert_no_error (error);
   cutoff = g_date_time_new_utc (2024, 12, 31, 0, 0, 0);
-  g_assert_true (ps_store_deidentify_closed_before (f->store, cutoff, &error));
+  g_assert_true (ps_store_deidentify_closed_before (f->tc.store, cutoff, &error));
   g_assert_no_error (error);
   g_assert_true (ps_case_get_deidentified (item));
 
@@ -1194,7 +1172,7 @@ set_now (Fixture *f,
 {
   g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 14, hour, minute, 0);
 
-  ps_clock_set_now (f->clock, now);
+  ps_clock_set_now (f->tc.clock, now);
 }
 
 /* One suggested action that follows the case, driven through its states
@@ -1232,7 +1210,7 @@ test_page_suggested_action (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* An hour away: nothing to do yet. */
-  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), eleven, 30,
+  conversation = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), eleven, 30,
                                                  PS_MODALITY_PHONE, NULL);
   g_assert_nonnull (conversation);
   g_assert_null (suggested (f));
@@ -1249,24 +1227,24 @@ test_page_suggested_action (Fixture       *f,
   g_assert_cmpstr (suggested (f), ==, "_Start Conversation");
 
   /* In progress: Resume (and the menu offers no second Start). */
-  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (conversation),
                                                   PS_CONVERSATION_IN_PROGRESS, NULL));
   g_assert_cmpstr (suggested (f), ==, "_Resume Conversation");
   g_assert_false (action_enabled (f, "case.start-conversation"));
   g_assert_true (action_enabled (f, "case.resume-conversation"));
 
   /* Held, nothing more planned: Close, which says when the name goes. */
-  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (conversation),
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (conversation),
                                                   PS_CONVERSATION_COMPLETED, NULL));
   g_assert_cmpstr (suggested (f), ==, "_Close Case…");
 
   /* It raised a safety concern: the follow-up, in the page by its deadline,
    * and nothing in the header (Schedule Conversation… is in its menu). */
-  g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (conversation),
+  g_assert_true (ps_store_set_safety_concern (f->tc.store, ps_conversation_get_id (conversation),
                                               TRUE, NULL));
   g_assert_cmpstr (suggested (f), ==, "Schedule _Follow-up");
   g_assert_true (action_enabled (f, "case.schedule"));
-  g_assert_true (ps_store_set_safety_concern (f->store, ps_conversation_get_id (conversation),
+  g_assert_true (ps_store_set_safety_concern (f->tc.store, ps_conversation_get_id (conversation),
                                               FALSE, NULL));
   g_assert_cmpstr (suggested (f), ==, "_Close Case…");
   click (ps_test_find_button (GTK_WIDGET (f->page), "_Close Case…"));
@@ -1292,9 +1270,9 @@ test_page_suggested_start_at_once (Fixture       *f,
   g_autoptr(GDateTime) soon = g_date_time_new_utc (2024, 11, 14, 10, 10, 0);
   g_autoptr(PsConversation) conversation = NULL;
 
-  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (item),
+  g_assert_true (ps_store_log_contact_attempt (f->tc.store, ps_case_get_id (item),
                                                ps_case_get_created_at (item), PS_CONTACT_REACHED, NULL));
-  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), soon, 30,
+  conversation = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), soon, 30,
                                                  PS_MODALITY_VIDEO, NULL);
   ps_case_page_set_case (f->page, NULL);
   ps_case_page_set_case (f->page, item);
@@ -1377,7 +1355,7 @@ message_setting (Fixture *f)
   static char *value;
 
   g_free (value);
-  value = g_settings_get_string (f->settings, "reach-in-message");
+  value = g_settings_get_string (f->tc.settings, "reach-in-message");
   return value;
 }
 
@@ -1393,15 +1371,15 @@ test_page_write_to_them (Fixture       *f,
    * nothing of it is kept: the caseload's files are as they were. */
   show_case (f, "Dr. Ada Placeholder", "ada@example.org");
   ps_test_iterate (50);
-  before = ps_test_snapshot (f->dir);
+  before = ps_test_snapshot (f->tc.dir);
   g_assert_cmpstr (message_setting (f), ==, "Touching base");
   uri = write_to_them (f, "mailto");
   g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Touching%20base");
   g_free (uri);
   ps_test_iterate (50);
-  ps_test_assert_unchanged (before, f->dir);
+  ps_test_assert_unchanged (before, f->tc.dir);
 
-  g_settings_set_string (f->settings, "reach-in-message", "Thinking of you & here if useful");
+  g_settings_set_string (f->tc.settings, "reach-in-message", "Thinking of you & here if useful");
   uri = write_to_them (f, "mailto");
   g_assert_cmpstr (uri, ==, "mailto:ada@example.org?body=Thinking%20of%20you%20%26%20here%20if%20useful");
   g_assert_null (strstr (uri, "Ada"));
@@ -1414,11 +1392,11 @@ test_page_write_to_them (Fixture       *f,
   g_free (uri);
 
   /* A wording of several lines (set behind Preferences' back) is left out. */
-  g_settings_set_string (f->settings, "reach-in-message", "Touching base\nDr. Grace Example");
+  g_settings_set_string (f->tc.settings, "reach-in-message", "Touching base\nDr. Grace Example");
   uri = write_to_them (f, "sms");
   g_assert_cmpstr (uri, ==, "sms:+15550100199");
   g_free (uri);
-  g_settings_reset (f->settings, "reach-in-message");
+  g_settings_reset (f->tc.settings, "reach-in-message");
 
   /* A number with an extension takes no text: a call. */
   show_case (f, "Dr. Ivo Sample", "555-0100 ext 12");
@@ -1441,7 +1419,7 @@ static void
 test_preferences_reach_in_message (Fixture       *f,
                                    gconstpointer  data)
 {
-  PsPreferencesWindow *prefs = ps_preferences_window_new (f->context);
+  PsPreferencesWindow *prefs = ps_preferences_window_new (f->tc.context);
   g_autofree char *long_text = g_strnfill (201, 'a');
   GtkWidget *row;
 
@@ -1467,7 +1445,7 @@ test_preferences_reach_in_message (Fixture       *f,
   g_assert_cmpstr (message_setting (f), ==, "Checking in");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  g_settings_reset (f->settings, "reach-in-message");
+  g_settings_reset (f->tc.settings, "reach-in-message");
 }
 
 /* The tour ------------------------------------------------------------------ */
@@ -1491,8 +1469,8 @@ reached_case (Fixture    *f,
   fields->contact = g_strdup (contact);
   g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 13, 11, 2024);
-  item = ps_test_add_case_fields (f->store, fields);
-  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (item), at,
+  item = ps_test_add_case_fields (f->tc.store, fields);
+  g_assert_true (ps_store_log_contact_attempt (f->tc.store, ps_case_get_id (item), at,
                                                PS_CONTACT_REACHED, NULL));
   return item;
 }
@@ -1509,24 +1487,24 @@ tour_cases (Fixture  *f,
   stops[0] = (TourStop) { "awaiting", show_case (f, "Dr. Ada Placeholder", "ada@example.org") };
   stops[1] = (TourStop) { "reached", reached_case (f, "Dr. Ben Example", "+1 555 0100") };
   stops[2] = (TourStop) { "upcoming", reached_case (f, "Dr. Cy Sample", "cy@example.org") };
-  upcoming = ps_test_plan_conversation (f->store, stops[2].item, "2024-11-15 14:30");
+  upcoming = ps_test_plan_conversation (f->tc.store, stops[2].item, "2024-11-15 14:30");
   stops[3] = (TourStop) { "soon", reached_case (f, "Dr. Dee Fictional", "555-0100 ext 12") };
-  soon = ps_test_plan_conversation (f->store, stops[3].item, "2024-11-14 10:10");
+  soon = ps_test_plan_conversation (f->tc.store, stops[3].item, "2024-11-14 10:10");
   stops[4] = (TourStop) { "in-progress", reached_case (f, "Dr. Eli Invented", "eli@example.org") };
-  current = ps_test_plan_conversation (f->store, stops[4].item, "2024-11-14 09:45");
-  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (current),
+  current = ps_test_plan_conversation (f->tc.store, stops[4].item, "2024-11-14 09:45");
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (current),
                                                   PS_CONVERSATION_IN_PROGRESS, NULL));
   stops[5] = (TourStop) { "held", reached_case (f, "Dr. Fay Madeup", "fay@example.org") };
-  held = ps_test_plan_conversation (f->store, stops[5].item, "2024-11-13 17:00");
-  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+  held = ps_test_plan_conversation (f->tc.store, stops[5].item, "2024-11-13 17:00");
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (held),
                                                   PS_CONVERSATION_COMPLETED, NULL));
   closed = reached_case (f, "Dr. Gil Closed", "gil@example.org");
-  done = ps_test_plan_conversation (f->store, closed, "2024-11-13 17:00");
-  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (done),
+  done = ps_test_plan_conversation (f->tc.store, closed, "2024-11-13 17:00");
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (done),
                                                   PS_CONVERSATION_COMPLETED, NULL));
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 14, 11, 2024);
-  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (closed), PS_CLOSURE_COMPLETED,
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (closed), PS_CLOSURE_COMPLETED,
                                       &today, NULL));
   stops[6] = (TourStop) { "closed", closed };
 }
@@ -1556,7 +1534,7 @@ test_page_tour (Fixture       *f,
       if (l > 0)
         {
           /* A page made in French: its template is translated once. */
-          f->page = ps_case_page_new (f->context);
+          f->page = ps_case_page_new (f->tc.context);
           gtk_window_set_child (f->window, GTK_WIDGET (f->page));
           g_assert_cmpstr (message_setting (f), ==, "Je prends de vos nouvelles");
         }
@@ -1657,6 +1635,7 @@ main (int   argc,
   int ret;
 
   data_home = ps_test_session_init (&argc, &argv);
+  options.parent = data_home;
   install_fake_handlers (data_home);
   /* Referencing the resource links it (and its constructor) in from the
    * static library: the widgets' templates live there. */

@@ -11,18 +11,15 @@
 #include "ps-caseload-view-private.h"
 #include "ps-reminder-planner.h"
 #include "ps-schedule-view-private.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 #include "ps-test-widgets.h"
 
 typedef struct
 {
-  char           *dir;
-  PsClock        *clock;
-  GSettings      *settings;
-  PsContext      *context;
+  PsTestContext  tc;
   PsWindow       *window;
-  PsStore        *store;
   PsCaseloadView *view;
 } Fixture;
 
@@ -32,25 +29,18 @@ find_view (GtkWidget *widget)
   return PS_CASELOAD_VIEW (ps_test_find_type (widget, PS_TYPE_CASELOAD_VIEW));
 }
 
+static const PsTestContextOptions options = { .now = PS_TEST_MONDAY, .unopened = TRUE };
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  /* Monday 18 November 2024, 10:00 in the test's time zone. */
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
-
-  f->dir = g_dir_make_tmp ("peerside-caseload-XXXXXX", NULL);
-  f->clock = ps_clock_new_fake (now);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  ps_test_context_set_up (&f->tc, &options);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
 
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  f->store = ps_context_get_store (f->context);
+  ps_test_context_open (&f->tc);
   f->view = find_view (GTK_WIDGET (f->window));
   g_assert_nonnull (f->view);
 }
@@ -60,12 +50,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_settings_reset (f->settings, "privacy-mode");
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_context_tear_down (&f->tc, &options);
 }
 
 static char **
@@ -88,7 +73,7 @@ static char *
 state_line (Fixture *f,
             PsCase  *item)
 {
-  g_autoptr(GDateTime) now_local = ps_clock_get_now_local (f->clock);
+  g_autoptr(GDateTime) now_local = ps_clock_get_now_local (f->tc.clock);
   PsTimelineNow now;
   PsCaseTimeline timeline;
 
@@ -103,7 +88,7 @@ test_empty_state (Fixture       *f,
 {
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "empty");
-  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Ada Placeholder", "2024-11-17");
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "list");
 }
 
@@ -115,11 +100,11 @@ test_state_lines (Fixture       *f,
   g_autoptr(GDateTime) at = NULL;
   g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL, *s5 = NULL;
   g_autoptr(PsConversation) conv = NULL;
-  PsCase *due_tomorrow = ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");   /* due 19th */
-  PsCase *due_today = ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-16");    /* due 18th */
-  PsCase *overdue = ps_test_add_case (f->store, "Dr. Dev Madeup", "2024-11-13");          /* due 15th */
-  PsCase *planned = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
-  PsCase *closed = ps_test_add_case (f->store, "Dr. Fay Invented", "2024-11-05");
+  PsCase *due_tomorrow = ps_test_add_case (f->tc.store, "Dr. Bram Example", "2024-11-17");   /* due 19th */
+  PsCase *due_today = ps_test_add_case (f->tc.store, "Dr. Cora Fictional", "2024-11-16");    /* due 18th */
+  PsCase *overdue = ps_test_add_case (f->tc.store, "Dr. Dev Madeup", "2024-11-13");          /* due 15th */
+  PsCase *planned = ps_test_add_case (f->tc.store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *closed = ps_test_add_case (f->tc.store, "Dr. Fay Invented", "2024-11-05");
   GDate today;
 
   s1 = state_line (f, due_tomorrow);
@@ -131,7 +116,7 @@ test_state_lines (Fixture       *f,
 
   /* Thursday 21 November, 14:30 local. */
   at = g_date_time_new_local (2024, 11, 21, 14, 30, 0);
-  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (planned), at, 30,
+  conv = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (planned), at, 30,
                                          PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
   s4 = state_line (f, planned);
@@ -139,7 +124,7 @@ test_state_lines (Fixture       *f,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 18, 11, 2024);
-  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (closed), PS_CLOSURE_REFERRED, &today, &error));
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (closed), PS_CLOSURE_REFERRED, &today, &error));
   g_assert_no_error (error);
   s5 = state_line (f, closed);
   g_assert_cmpstr (s5, ==, "Closed · referred to professional resources");
@@ -155,13 +140,13 @@ test_order_by_urgency (Fixture       *f,
   g_auto(GStrv) names = NULL;
   PsCase *planned;
 
-  planned = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
-  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (planned), at, 30,
+  planned = ps_test_add_case (f->tc.store, "Dr. Eli Sample", "2024-11-10");
+  conv = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (planned), at, 30,
                                          PS_MODALITY_VIDEO, &error);
   g_assert_no_error (error);
-  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
-  ps_test_add_case (f->store, "Dr. Dev Madeup", "2024-11-13");
-  ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-16");
+  ps_test_add_case (f->tc.store, "Dr. Bram Example", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Dev Madeup", "2024-11-13");
+  ps_test_add_case (f->tc.store, "Dr. Cora Fictional", "2024-11-16");
 
   names = visible_names (f);
   g_assert_cmpuint (g_strv_length (names), ==, 4);
@@ -181,15 +166,15 @@ test_search_and_scope (Fixture       *f,
   PsCase *fay, *elodie;
   GDate today;
 
-  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
-  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
-  fay = ps_test_add_case (f->store, "Dr. Fay Invented", "2024-11-12");
+  ps_test_add_case (f->tc.store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Bram Example", "2024-11-17");
+  fay = ps_test_add_case (f->tc.store, "Dr. Fay Invented", "2024-11-12");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 18, 11, 2024);
-  g_assert_true (ps_store_close_case (f->store, ps_case_get_id (fay), PS_CLOSURE_COMPLETED, &today, &error));
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (fay), PS_CLOSURE_COMPLETED, &today, &error));
 
   /* Case- and accent-insensitive, on part of the name, either way round. */
-  elodie = ps_test_add_case (f->store, "Dr. Élodie Fictive", "2024-11-17");
+  elodie = ps_test_add_case (f->tc.store, "Dr. Élodie Fictive", "2024-11-17");
   for (guint i = 0; i < 4; i++)
     {
       const char *typed[] = { "elodie", "ÉLODIE", "Elodie", "éLo" };
@@ -200,7 +185,7 @@ test_search_and_scope (Fixture       *f,
       g_assert_cmpuint (g_strv_length (names), ==, 1);
       g_assert_cmpstr (names[0], ==, "Dr. Élodie Fictive");
     }
-  g_assert_true (ps_store_delete_case (f->store, ps_case_get_id (elodie), &error));
+  g_assert_true (ps_store_delete_case (f->tc.store, ps_case_get_id (elodie), &error));
 
   /* Case-insensitive, on part of the name. */
   ps_caseload_view_set_search (f->view, "BRAM");
@@ -247,7 +232,7 @@ test_search_and_scope (Fixture       *f,
   g_assert_cmpstr (closed[0], ==, "Dr. Fay Invented");
 
   /* Reopened, it leaves the closed list. */
-  g_assert_true (ps_store_reopen_case (f->store, ps_case_get_id (fay), &error));
+  g_assert_true (ps_store_reopen_case (f->tc.store, ps_case_get_id (fay), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 0);
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "no-closed");
@@ -277,7 +262,7 @@ test_privacy_mode_rows (Fixture       *f,
 {
   GtkWidget *row;
 
-  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Ada Placeholder", "2024-11-17");
   /* The list filters between frames: let it finish, then draw. */
   g_assert_cmpuint (g_list_model_get_n_items (ps_caseload_view_get_visible_cases (f->view)), ==, 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -294,7 +279,7 @@ test_privacy_mode_rows (Fixture       *f,
   gtk_test_accessible_assert_property (gtk_widget_get_parent (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Dr. Ada Placeholder");
 
-  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  g_settings_set_boolean (f->tc.settings, "privacy-mode", TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   row = first_row (GTK_WIDGET (f->view));
   g_assert_nonnull (row);
@@ -391,7 +376,7 @@ test_rows_follow_search (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("Dr. %s %s", first[i % 6], last[i / 6]);
       g_autofree char *on = g_strdup_printf ("2024-11-%02u", 10 + i % 9);
-      PsCase *item = ps_test_add_case (f->store, name, on);
+      PsCase *item = ps_test_add_case (f->tc.store, name, on);
 
       if (i == 7)
         renamed = item;
@@ -423,7 +408,7 @@ test_rows_follow_search (Fixture       *f,
 
     g_free (fields->display_name);
     fields->display_name = g_strdup ("Dr. Zed Renamed");
-    g_assert_true (ps_store_update_case (f->store, ps_case_get_id (renamed), fields, &error));
+    g_assert_true (ps_store_update_case (f->tc.store, ps_case_get_id (renamed), fields, &error));
     g_assert_no_error (error);
   }
   ps_caseload_view_set_search (f->view, "zed");
@@ -464,26 +449,21 @@ painted_pixels (GtkWidget *row,
   return painted;
 }
 
+static const PsTestContextOptions row_options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
+
 /* A name too long for a narrow window is cut short with an ellipsis, in
  * either direction, after the font changed, never painted over the edge. */
 static void
-test_row_stays_in_bounds (void)
+test_row_stays_in_bounds (PsTestContext *t,
+                          gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+  g_autoptr(GDateTime) now = ps_clock_get_now_local (t->clock);
   g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
   g_autoptr(PsCase) item = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("peerside-row-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "caseload.db", NULL);
-  g_autoptr(PsClock) clock = ps_clock_new_fake (now);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PsStore) store = NULL;
   GtkWidget *window, *row;
   int width;
 
-  store = ps_store_open_with_key (path, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
-                                  TRUE, clock, &error);
-  g_assert_no_error (error);
   fields->display_name = g_strdup ("Dr. Wilhelmina Extraordinarily-Longfictional-Placeholder-Name");
   fields->modality = PS_MODALITY_IN_PERSON;
   fields->referral = PS_REFERRAL_SELF;
@@ -491,7 +471,7 @@ test_row_stays_in_bounds (void)
   fields->reason = PS_REASON_BURNOUT;
   g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
   g_date_set_dmy (&fields->assigned_on, 12, 11, 2024);
-  item = ps_store_create_case (store, fields, &error);
+  item = ps_store_create_case (t->store, fields, &error);
   g_assert_no_error (error);
 
   window = gtk_window_new ();
@@ -524,8 +504,6 @@ test_row_stays_in_bounds (void)
   g_assert_cmpuint (painted_pixels (row, width - 6, width), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&store);
-  ps_remove_tree (dir);
 }
 
 /* The caseload row of @name, as drawn. */
@@ -561,19 +539,19 @@ planned (Fixture        *f,
          PsReminderKind  kind,
          gboolean       *due)
 {
-  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
-  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->clock);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->tc.clock);
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) to = g_date_time_add_days (now, 30);
-  g_autoptr(GListModel) coming = ps_store_list_conversations_between (f->store, from, to);
+  g_autoptr(GListModel) coming = ps_store_list_conversations_between (f->tc.store, from, to);
   g_autoptr(GPtrArray) plan = NULL;
   PsReminderSettings settings;
 
   ps_reminder_settings_init (&settings);
-  settings.lead_minutes = g_settings_get_int (f->settings, "reminder-lead-minutes");
-  settings.first_contact_due_days = g_settings_get_int (f->settings, "first-contact-due-days");
-  settings.first_contact_overdue_days = g_settings_get_int (f->settings, "first-contact-overdue-days");
-  plan = ps_reminder_planner_plan (ps_store_get_open_cases (f->store), coming, NULL, now, tz,
+  settings.lead_minutes = g_settings_get_int (f->tc.settings, "reminder-lead-minutes");
+  settings.first_contact_due_days = g_settings_get_int (f->tc.settings, "first-contact-due-days");
+  settings.first_contact_overdue_days = g_settings_get_int (f->tc.settings, "first-contact-overdue-days");
+  plan = ps_reminder_planner_plan (ps_store_get_open_cases (f->tc.store), coming, NULL, now, tz,
                                    &settings, NULL);
   for (guint i = 0; i < plan->len; i++)
     {
@@ -628,15 +606,15 @@ test_views_agree (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(PsConversation) conversation = NULL;
   GtkWidget *window = gtk_window_new ();
-  PsScheduleView *schedule = ps_schedule_view_new (f->context);
-  PsCase *eli = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-10");
-  PsCase *gus = ps_test_add_case (f->store, "Dr. Gus Pretend", "2024-11-16");   /* due today, overdue tomorrow */
+  PsScheduleView *schedule = ps_schedule_view_new (f->tc.context);
+  PsCase *eli = ps_test_add_case (f->tc.store, "Dr. Eli Sample", "2024-11-10");
+  PsCase *gus = ps_test_add_case (f->tc.store, "Dr. Gus Pretend", "2024-11-16");   /* due today, overdue tomorrow */
   const struct { PsCase *kase; const Agreement *steps; guint n; } cases[] = {
     { eli, talk, G_N_ELEMENTS (talk) },
     { gus, first, G_N_ELEMENTS (first) },
   };
 
-  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (eli), at, 30,
+  conversation = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (eli), at, 30,
                                                  PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 800);
@@ -654,7 +632,7 @@ test_views_agree (Fixture       *f,
         gboolean due = FALSE;
         PsCaseRow *row;
 
-        ps_clock_set_now (f->clock, now);
+        ps_clock_set_now (f->tc.clock, now);
         gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
         gtk_test_widget_wait_for_draw (window);
         row = PS_CASE_ROW (ps_test_find_widget (GTK_WIDGET (f->view), is_case_row_named, name));
@@ -670,7 +648,7 @@ test_views_agree (Fixture       *f,
     g_autoptr(GDateTime) later = g_date_time_new (tz, 2024, 11, 18, 11, 0, 0);
     g_auto(GStrv) names = NULL;
 
-    ps_clock_set_now (f->clock, later);
+    ps_clock_set_now (f->tc.clock, later);
     names = visible_names (f);
     g_assert_cmpstr (names[0], ==, "Dr. Eli Sample");
   }
@@ -729,15 +707,15 @@ test_match_elsewhere_wording (Fixture       *f,
   const char *closed[] = { "Dr. Fay Invented", "Dr. Faye Madeup" };
   GDate today;
 
-  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
-  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Bram Example", "2024-11-17");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 18, 11, 2024);
   for (guint i = 0; i < G_N_ELEMENTS (closed); i++)
     {
-      PsCase *item = ps_test_add_case (f->store, closed[i], "2024-11-12");
+      PsCase *item = ps_test_add_case (f->tc.store, closed[i], "2024-11-12");
 
-      g_assert_true (ps_store_close_case (f->store, ps_case_get_id (item), PS_CLOSURE_COMPLETED, &today, NULL));
+      g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (item), PS_CLOSURE_COMPLETED, &today, NULL));
     }
 
   g_assert_null (elsewhere_said (f, "bram"));
@@ -759,7 +737,8 @@ main (int   argc,
   int ret;
 
   g_test_add_func ("/caseload/initials", test_initials);
-  g_test_add_func ("/caseload/row-stays-in-bounds", test_row_stays_in_bounds);
+  g_test_add ("/caseload/row-stays-in-bounds", PsTestContext, &row_options,
+              ps_test_context_set_up, test_row_stays_in_bounds, ps_test_context_tear_down);
 #define ADD(path, fn) g_test_add ("/caseload/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("empty-state", test_empty_state);
   ADD ("state-lines", test_state_lines);

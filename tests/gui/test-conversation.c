@@ -18,18 +18,14 @@
 #include "ps-store-schema.h"
 #include "ps-crisis-contacts.h"
 #include "ps-resources.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 
-#define TEST_KEY "00112233445566778899aabbccddeeff0123456789abcdef0011223344556677"
 
 typedef struct
 {
-  char               *dir;
+  PsTestContext  tc;
   char               *path;
-  PsClock            *clock;
-  GSettings          *settings;
-  PsStore            *store;
-  PsContext          *context;
   GtkWindow          *window;
   PsConversationPage *page;
   PsCase             *kase;
@@ -47,23 +43,12 @@ finished_cb (PsConversationPage  *page,
 }
 
 static void
-open_store (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->store = ps_store_open_with_key (f->path, TEST_KEY, TRUE, f->clock, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-  f->context = ps_context_new_for_store (f->clock, f->settings, f->store);
-}
-
-static void
 open_page (Fixture *f,
            int      width)
 {
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, width, 900);
-  f->page = PS_CONVERSATION_PAGE (ps_conversation_page_new (f->context));
+  f->page = PS_CONVERSATION_PAGE (ps_conversation_page_new (f->tc.context));
   g_signal_connect (f->page, "finished", G_CALLBACK (finished_cb), f);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
@@ -82,30 +67,21 @@ close_page (Fixture *f)
 static void
 close_store (Fixture *f)
 {
-  PsStore *store = f->store;
-
   close_page (f);
-  g_clear_object (&f->context);
-  f->store = NULL;
   f->kase = NULL;
-  g_assert_finalize_object (store);
+  ps_test_context_close (&f->tc);
 }
+
+static const PsTestContextOptions options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  /* Monday 18 November 2024, 10:00 in the test's time zone. */
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
+  ps_test_context_set_up (&f->tc, &options);
+  f->path = ps_test_db_path (f->tc.dir);
 
-  f->dir = g_dir_make_tmp ("peerside-conversation-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "caseload.db", NULL);
-  f->clock = ps_clock_new_fake (now);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  open_store (f);
-
-  f->kase = ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
+  f->kase = ps_test_add_case (f->tc.store, "Dr. Ada Placeholder", "2024-11-17");
 
   open_page (f, GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 1000);
 }
@@ -115,15 +91,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   close_page (f);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
-  g_settings_reset (f->settings, "crisis-lines");
-  g_settings_reset (f->settings, "program-contacts");
-  g_settings_reset (f->settings, "privacy-mode");
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_context_tear_down (&f->tc, &options);
   g_free (f->path);
 }
 
@@ -249,7 +217,7 @@ assert_raw_rows (Fixture *f,
 
   rc = sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL);
   g_assert_cmpint (rc, ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" TEST_KEY "'\"", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" PS_TEST_KEY "'\"", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL), ==, SQLITE_OK);
 
   rc = sqlite3_prepare_v2 (db, "SELECT * FROM conversations WHERE id = ?1", -1, &stmt, NULL);
@@ -345,7 +313,7 @@ test_whole_conversation (Fixture       *f,
           expected = g_strdup_printf ("%u of 14 steps", n);
           g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, expected);
         }
-      ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
+      ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
     }
   g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12:00 of 30 min");
 
@@ -362,12 +330,12 @@ test_whole_conversation (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_COMPLETED);
   /* Finished: read-only, and the clock stops. */
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ps_conversation_page_get_step_check (f->page, "open.introduce"))));
-  ps_clock_advance (f->clock, 60 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 60 * G_TIME_SPAN_MINUTE);
   g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "12:00 of 30 min");
   g_assert_null (ps_conversation_page_get_overtime_text (f->page));
 
   /* Read back through the store, from a fresh query. */
-  stored = ps_store_lookup_conversation (f->store, id);
+  stored = ps_store_lookup_conversation (f->tc.store, id);
   g_assert_nonnull (stored);
   g_assert_cmpint (ps_conversation_get_state (stored), ==, PS_CONVERSATION_COMPLETED);
   g_assert_cmpuint (g_strv_length ((char **)ps_conversation_get_covered_steps (stored)), ==, 14);
@@ -411,10 +379,10 @@ test_safety_path (Fixture       *f,
   PsSafetyPanel *panel;
   AdwMessageDialog *dialog;
 
-  g_settings_set_strv (f->settings, "crisis-lines", lines);
+  g_settings_set_strv (f->tc.settings, "crisis-lines", lines);
   contacts = g_variant_ref_sink (g_variant_new_parsed ("[('Program coordinator', '+1 555 0100'),"
                                                        " ('Physician health program', '555 0199')]"));
-  g_settings_set_value (f->settings, "program-contacts", contacts);
+  g_settings_set_value (f->tc.settings, "program-contacts", contacts);
 
   conv = start (f);
   toggle_step (f, "open.introduce");
@@ -442,7 +410,7 @@ test_safety_path (Fixture       *f,
     const char * const au[] = { "au-lifeline", NULL };
     g_autofree char *rows = NULL;
 
-    g_settings_set_strv (f->settings, "crisis-lines", au);
+    g_settings_set_strv (f->tc.settings, "crisis-lines", au);
     rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
     g_assert_cmpstr (rows, ==, "Lifeline|Australia\nCall 13 11 14, day or night\n");
   }
@@ -451,11 +419,11 @@ test_safety_path (Fixture       *f,
   {
     g_autofree char *rows = NULL;
 
-    g_assert_true (ps_phone_list_add (f->settings, "custom-crisis-lines", "Local crisis team", "555 0142"));
+    g_assert_true (ps_phone_list_add (f->tc.settings, "custom-crisis-lines", "Local crisis team", "555 0142"));
     rows = describe_rows (ps_safety_panel_get_crisis_list (panel));
     g_assert_cmpstr (rows, ==, "Lifeline|Australia\nCall 13 11 14, day or night\n"
                                "Local crisis team|555 0142\n");
-    g_settings_reset (f->settings, "custom-crisis-lines");
+    g_settings_reset (f->tc.settings, "custom-crisis-lines");
   }
 
   /* A mistaken answer can be corrected: the flag follows. */
@@ -492,11 +460,11 @@ test_over_time (Fixture       *f,
   start (f);
   g_assert_null (ps_conversation_page_get_overtime_text (f->page));
 
-  ps_clock_advance (f->clock, 30 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 30 * G_TIME_SPAN_MINUTE);
   g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "30:00 of 30 min");
   g_assert_null (ps_conversation_page_get_overtime_text (f->page));
 
-  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
   g_assert_cmpstr (ps_conversation_page_get_time_text (f->page), ==, "32:00 of 30 min");
   g_assert_cmpstr (ps_conversation_page_get_overtime_text (f->page), ==,
                    "Past the planned 30 minutes — it may be time to close");
@@ -520,14 +488,14 @@ test_restart (Fixture       *f,
   toggle_step (f, "open.introduce");
   toggle_step (f, "open.confidentiality");
   click (GTK_WIDGET (ps_conversation_page_get_safety_button (f->page, TRUE)));
-  ps_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 5 * G_TIME_SPAN_MINUTE);
 
   /* The app stops in the middle of the conversation. */
   close_store (f);
-  ps_clock_advance (f->clock, 3 * G_TIME_SPAN_MINUTE);
-  open_store (f);
+  ps_clock_advance (f->tc.clock, 3 * G_TIME_SPAN_MINUTE);
+  ps_test_context_restart (&f->tc);
 
-  found = ps_store_find_left_in_progress (f->store);
+  found = ps_store_find_left_in_progress (f->tc.store);
   g_assert_nonnull (found);
   g_assert_cmpint (ps_conversation_get_id (found), ==, id);
   g_assert_cmpint (ps_conversation_get_state (found), ==, PS_CONVERSATION_IN_PROGRESS);
@@ -552,7 +520,7 @@ test_restart (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "conversation.finish", NULL);
   g_assert_cmpint (ps_conversation_get_state (found), ==, PS_CONVERSATION_COMPLETED);
   g_clear_object (&found);
-  found = ps_store_find_left_in_progress (f->store);
+  found = ps_store_find_left_in_progress (f->tc.store);
   g_assert_null (found);
   g_assert_no_error (error);
 }
@@ -562,13 +530,13 @@ test_start_scheduled (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
   g_autoptr(GDateTime) at = NULL;
   g_autoptr(PsConversation) conv = NULL;
   GtkCheckButton *check;
 
   at = g_date_time_add_minutes (now, 10);
-  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (f->kase), at, 45,
+  conv = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (f->kase), at, 45,
                                          PS_MODALITY_VIDEO, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_SCHEDULED);
@@ -604,21 +572,21 @@ test_unknown_version (Fixture       *f,
   sqlite3 *db = NULL;
   gint64 id;
 
-  conv = ps_store_start_conversation (f->store, ps_case_get_id (f->kase), 0, 15, PS_MODALITY_PHONE, &error);
+  conv = ps_store_start_conversation (f->tc.store, ps_case_get_id (f->kase), 0, 15, PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
   id = ps_conversation_get_id (conv);
-  g_assert_true (ps_store_set_covered_steps (f->store, id, steps, &error));
+  g_assert_true (ps_store_set_covered_steps (f->tc.store, id, steps, &error));
   g_assert_no_error (error);
   g_clear_object (&conv);
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" TEST_KEY "'\";"
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" PS_TEST_KEY "'\";"
                                  "PRAGMA cipher_compatibility = 3;"
                                  "UPDATE conversations SET checklist_version = 2", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
 
-  reread = ps_store_lookup_conversation (f->store, id);
+  reread = ps_store_lookup_conversation (f->tc.store, id);
   g_assert_cmpuint (ps_conversation_get_checklist_version (reread), ==, 2);
   g_assert_null (ps_checklist_describe_coverage (reread));
   ps_conversation_page_set_conversation (f->page, reread);
@@ -658,7 +626,7 @@ test_privacy_subtitle (Fixture       *f,
   g_assert_nonnull (title);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Conversation");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Dr. Ada Placeholder");
-  g_settings_set_boolean (f->settings, "privacy-mode", TRUE);
+  g_settings_set_boolean (f->tc.settings, "privacy-mode", TRUE);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "A. P.");
 }
 
@@ -674,16 +642,16 @@ test_screenshots (Fixture       *f,
   GtkWidget *scrolled;
   GtkAdjustment *adj;
 
-  g_settings_set_strv (f->settings, "crisis-lines", lines);
+  g_settings_set_strv (f->tc.settings, "crisis-lines", lines);
   contacts = g_variant_ref_sink (g_variant_new_parsed ("[('Program coordinator', '+1 555 0100')]"));
-  g_settings_set_value (f->settings, "program-contacts", contacts);
+  g_settings_set_value (f->tc.settings, "program-contacts", contacts);
 
   start (f);
   toggle_step (f, "open.introduce");
   toggle_step (f, "open.time-and-place");
   toggle_step (f, "open.confidentiality");
   toggle_step (f, "listen.own-words");
-  ps_clock_advance (f->clock, 12 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 12 * G_TIME_SPAN_MINUTE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
   ps_test_iterate (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->page)), ==, width);
@@ -828,7 +796,7 @@ test_contacts_preferences (void)
 static PsUrgency
 urgency (Fixture *f)
 {
-  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->clock);
+  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->tc.clock);
   PsTimelineNow at;
   PsCaseTimeline timeline;
 
@@ -844,7 +812,7 @@ open_window (Fixture *f)
   g_autoptr(GError) error = NULL;
   PsConversationWindow *window;
 
-  window = ps_conversation_window_open (f->context, NULL, f->kase, NULL, &error);
+  window = ps_conversation_window_open (f->tc.context, NULL, f->kase, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -909,14 +877,14 @@ test_window_keep (Fixture       *f,
   g_assert_false (window_open ());
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
 
-  ps_clock_advance (f->clock, 65 * G_TIME_SPAN_SECOND);
+  ps_clock_advance (f->tc.clock, 65 * G_TIME_SPAN_SECOND);
   page = open_window (f);
   g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==,
                    ps_conversation_get_id (conv));
   g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
   g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, TRUE)));
   g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "01:05 of 30 min");
-  all = ps_store_list_conversations (f->store, ps_case_get_id (f->kase));
+  all = ps_store_list_conversations (f->tc.store, ps_case_get_id (f->kase));
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
 
   leave_window (page, "finish");
@@ -929,13 +897,13 @@ test_window_keep (Fixture       *f,
    * conversation raises no concern. */
   g_assert_true (ps_case_get_safety_concern (f->kase));
   g_assert_cmpint (urgency (f), ==, PS_URGENCY_SAFETY);
-  ps_clock_advance (f->clock, G_TIME_SPAN_HOUR);
+  ps_clock_advance (f->tc.clock, G_TIME_SPAN_HOUR);
   {
-    g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+    g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
     g_autoptr(PsConversation) later = NULL;
     g_autoptr(GError) error = NULL;
 
-    later = ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), now, 15,
+    later = ps_store_add_held_conversation (f->tc.store, ps_case_get_id (f->kase), now, 15,
                                             PS_MODALITY_PHONE, NULL, FALSE, &error);
     g_assert_no_error (error);
   }
@@ -955,7 +923,7 @@ test_window_discard (Fixture       *f,
 
   leave_window (page, "discard");
   g_assert_false (window_open ());
-  g_assert_null ((gone = ps_store_lookup_conversation (f->store, id)));
+  g_assert_null ((gone = ps_store_lookup_conversation (f->tc.store, id)));
 
   page = open_window (f);
   id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
@@ -966,13 +934,13 @@ test_window_discard (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard This Conversation?");
   respond (dialog, "cancel");
   g_assert_true (window_open ());
-  g_assert_nonnull ((gone = ps_store_lookup_conversation (f->store, id)));
+  g_assert_nonnull ((gone = ps_store_lookup_conversation (f->tc.store, id)));
   g_clear_object (&gone);
 
   leave_window (page, "discard");
   respond (find_message_dialog (), "discard");
   g_assert_false (window_open ());
-  g_assert_null ((gone = ps_store_lookup_conversation (f->store, id)));
+  g_assert_null ((gone = ps_store_lookup_conversation (f->tc.store, id)));
 }
 
 /* One in progress per case, held by the database itself. */
@@ -981,27 +949,27 @@ test_one_in_progress (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
   g_autoptr(PsConversation) first = NULL;
   g_autoptr(PsConversation) again = NULL;
   g_autoptr(PsConversation) planned = NULL;
 
-  first = ps_store_start_conversation (f->store, ps_case_get_id (f->kase), 0, 30,
+  first = ps_store_start_conversation (f->tc.store, ps_case_get_id (f->kase), 0, 30,
                                        PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
-  planned = ps_store_schedule_conversation (f->store, ps_case_get_id (f->kase), now, 30,
+  planned = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (f->kase), now, 30,
                                             PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
 
   /* Starting the planned one resumes the one in progress. */
-  again = ps_store_start_conversation (f->store, ps_case_get_id (f->kase),
+  again = ps_store_start_conversation (f->tc.store, ps_case_get_id (f->kase),
                                        ps_conversation_get_id (planned), 30, PS_MODALITY_PHONE,
                                        &error);
   g_assert_no_error (error);
   g_assert_cmpint (ps_conversation_get_id (again), ==, ps_conversation_get_id (first));
   g_assert_cmpint (ps_conversation_get_state (planned), ==, PS_CONVERSATION_SCHEDULED);
 
-  g_assert_false (ps_store_set_conversation_state (f->store, ps_conversation_get_id (planned),
+  g_assert_false (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (planned),
                                                    PS_CONVERSATION_IN_PROGRESS, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (ps_conversation_get_state (planned), ==, PS_CONVERSATION_SCHEDULED);
@@ -1015,13 +983,13 @@ test_held_earlier (Fixture       *f,
 {
   const char * const steps[] = { "open.introduce", PS_CHECKLIST_SAFETY_STEP, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 10);
   g_autoptr(PsConversation) held = NULL;
   g_autoptr(GListModel) attempts = NULL;
 
-  held = ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), yesterday, 45,
+  held = ps_store_add_held_conversation (f->tc.store, ps_case_get_id (f->kase), yesterday, 45,
                                          PS_MODALITY_IN_PERSON, steps, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ps_conversation_get_state (held), ==, PS_CONVERSATION_COMPLETED);
@@ -1030,29 +998,29 @@ test_held_earlier (Fixture       *f,
   g_assert_true (g_date_time_equal (ps_conversation_get_started_at (held), yesterday));
   g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
 
-  g_assert_null (ps_store_add_held_conversation (f->store, ps_case_get_id (f->kase), later, 45,
+  g_assert_null (ps_store_add_held_conversation (f->tc.store, ps_case_get_id (f->kase), later, 45,
                                                  PS_MODALITY_PHONE, NULL, FALSE, &error));
   g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (f->kase), yesterday,
+  g_assert_true (ps_store_log_contact_attempt (f->tc.store, ps_case_get_id (f->kase), yesterday,
                                                PS_CONTACT_REACHED, &error));
   g_assert_no_error (error);
-  g_assert_false (ps_store_log_contact_attempt (f->store, ps_case_get_id (f->kase), later,
+  g_assert_false (ps_store_log_contact_attempt (f->tc.store, ps_case_get_id (f->kase), later,
                                                 PS_CONTACT_REACHED, &error));
   g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Corrections: deleted, then put back as it was. */
-  attempts = ps_store_list_contact_attempts (f->store, ps_case_get_id (f->kase));
+  attempts = ps_store_list_contact_attempts (f->tc.store, ps_case_get_id (f->kase));
   g_assert_cmpuint (g_list_model_get_n_items (attempts), ==, 1);
-  g_assert_true (ps_store_delete_conversation (f->store, ps_conversation_get_id (held), &error));
+  g_assert_true (ps_store_delete_conversation (f->tc.store, ps_conversation_get_id (held), &error));
   g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 0);
-  g_assert_true (ps_store_restore_conversation (f->store, held, &error));
+  g_assert_true (ps_store_restore_conversation (f->tc.store, held, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
   g_clear_object (&held);
-  held = ps_store_lookup_conversation (f->store, 1);
+  held = ps_store_lookup_conversation (f->tc.store, 1);
   g_assert_true (ps_conversation_has_covered_step (held, PS_CHECKLIST_SAFETY_STEP));
   g_assert_true (ps_conversation_get_safety_concern (held));
 }
@@ -1064,7 +1032,7 @@ static void
 test_migration (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *old_dir = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *old_dir = g_build_filename (f->tc.dir, "old", NULL);
   g_autofree char *path = g_build_filename (old_dir, "caseload.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(PsStore) store = NULL;
@@ -1074,7 +1042,7 @@ test_migration (Fixture       *f,
   /* Another folder: the store locks its own. */
   g_assert_cmpint (g_mkdir (old_dir, 0700), ==, 0);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" TEST_KEY "'\";"
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" PS_TEST_KEY "'\";"
                                  "PRAGMA cipher_compatibility = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, ps_store_schema_migration (0), NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
@@ -1092,7 +1060,7 @@ test_migration (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = ps_store_open_with_key (path, TEST_KEY, FALSE, f->clock, &error);
+  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, f->tc.clock, &error);
   g_assert_no_error (error);
   all = ps_store_list_conversations (store, 1);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);

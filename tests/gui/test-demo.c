@@ -11,6 +11,7 @@
 #include "ps-caseload-view-private.h"
 #include "ps-reminder-service.h"
 #include "ps-safety-panel.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
@@ -59,26 +60,23 @@ shoot (PsContext  *context,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const PsTestContextOptions demo = { .store = PS_TEST_STORE_DEMO };
+
 static void
-test_demo (void)
+test_demo (PsTestContext *t,
+           gconstpointer  data)
 {
-  g_autoptr(PsClock) clock = ps_clock_new ();
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
-  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
-  g_autofree char *dir = NULL;
+  PsContext *context = t->context;
+  const char *dir = t->dir;
   g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "peerside", NULL);
   GListModel *cases;
   guint open = 0, closed = 0;
-
-  ps_context_open (context);
-  ps_test_wait_for_status (context, PS_CONTEXT_READY);
-  dir = g_strdup (ps_context_get_data_dir (context));
 
   /* Not the user's folder. */
   g_assert_false (g_str_has_prefix (dir, user_dir));
   g_assert_false (g_file_test (user_dir, G_FILE_TEST_EXISTS));
 
-  cases = ps_store_get_cases (ps_context_get_store (context));
+  cases = ps_store_get_cases (t->store);
   g_assert_cmpuint (g_list_model_get_n_items (cases), >=, 10);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
@@ -96,7 +94,7 @@ test_demo (void)
    * conversation in 12 minutes is reminded of in about 2. */
   {
     g_autoptr(PsReminderService) reminders = ps_reminder_service_new (context, NULL);
-    g_autoptr(GDateTime) now = ps_clock_get_now_utc (clock);
+    g_autoptr(GDateTime) now = ps_clock_get_now_utc (t->clock);
     GDateTime *next;
 
     g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
@@ -132,27 +130,25 @@ test_demo (void)
   shoot (context, 1280, 800, TRUE, "demo-1280-dark.png");
 
   /* Deleted on exit. */
-  g_clear_object (&context);
+  g_clear_object (&t->context);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
+static const PsTestContextOptions demo_on_monday = { PS_TEST_STORE_DEMO, PS_TEST_MONDAY };
+
 /* The demo's first reminder arrives a few minutes after it started, as the
  * clock reaches it: none at start-up, none a minute before, one then. */
+
 static void
-test_demo_first_reminder (void)
+test_demo_first_reminder (PsTestContext *t,
+                          gconstpointer  data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) start = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
-  g_autoptr(PsClock) clock = ps_clock_new_fake (start);
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
-  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
+  g_autoptr(GDateTime) start = ps_clock_get_now_utc (t->clock);
   g_autoptr(PsReminderService) reminders = NULL;
   g_autoptr(GDateTime) due = NULL;
   g_autoptr(GDateTime) before = NULL;
 
-  ps_context_open (context);
-  ps_test_wait_for_status (context, PS_CONTEXT_READY);
-  reminders = ps_reminder_service_new (context, NULL);
+  reminders = ps_reminder_service_new (t->context, NULL);
   g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
   g_assert_nonnull (ps_reminder_service_get_next_due (reminders));
   due = g_date_time_ref (ps_reminder_service_get_next_due (reminders));
@@ -160,9 +156,9 @@ test_demo_first_reminder (void)
   g_assert_cmpint (g_date_time_difference (due, start), <=, 15 * G_TIME_SPAN_MINUTE);
 
   before = g_date_time_add_seconds (due, -1);
-  ps_clock_set_now (clock, before);
+  ps_clock_set_now (t->clock, before);
   g_assert_cmpuint (ps_reminder_service_check (reminders), ==, 0);
-  ps_clock_set_now (clock, due);
+  ps_clock_set_now (t->clock, due);
   g_assert_cmpuint (ps_reminder_service_check (reminders), >=, 1);
 }
 
@@ -222,8 +218,10 @@ main (int   argc,
   g_autofree char *home = ps_test_session_init (&argc, &argv);
   int ret;
 
-  g_test_add_func ("/demo/throwaway-caseload-and-screenshots", test_demo);
-  g_test_add_func ("/demo/first-reminder-after-start", test_demo_first_reminder);
+  g_test_add ("/demo/throwaway-caseload-and-screenshots", PsTestContext, &demo,
+              ps_test_context_set_up, test_demo, ps_test_context_tear_down);
+  g_test_add ("/demo/first-reminder-after-start", PsTestContext, &demo_on_monday,
+              ps_test_context_set_up, test_demo_first_reminder, ps_test_context_tear_down);
   g_test_add_data_func ("/demo/sigterm-leaves-nothing", GINT_TO_POINTER (SIGTERM), test_demo_signal);
   g_test_add_data_func ("/demo/sigint-leaves-nothing", GINT_TO_POINTER (SIGINT), test_demo_signal);
   ret = g_test_run ();

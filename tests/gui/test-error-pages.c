@@ -8,28 +8,26 @@
 
 #include <glib/gstdio.h>
 
-#include "ps-key-vault.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
 typedef struct
 {
-  char      *dir;
+  PsTestContext  tc;
   char      *db;
-  PsClock   *clock;
-  GSettings *settings;
-  PsContext *context;
   PsWindow  *window;
 } Fixture;
+
+/* Opened by each test once it has spoilt the folder. */
+static const PsTestContextOptions options = { .unopened = TRUE };
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("peerside-errors-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "caseload.db", NULL);
-  f->clock = ps_clock_new ();
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
+  ps_test_context_set_up (&f->tc, &options);
+  f->db = ps_test_db_path (f->tc.dir);
 }
 
 static void
@@ -38,22 +36,8 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_context_tear_down (&f->tc, &options);
   g_free (f->db);
-}
-
-static void
-clear_key (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) attributes = ps_key_vault_new_attributes ();
-
-  secret_password_clearv_sync (ps_key_vault_get_schema (), attributes, NULL, &error);
-  g_assert_no_error (error);
 }
 
 /* A caseload elsewhere, so the keyring holds a key that is not this file's. */
@@ -74,12 +58,11 @@ store_other_key (void)
 static void
 open_window (Fixture *f)
 {
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
   gtk_window_present (GTK_WINDOW (f->window));
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_FAILED);
+  ps_context_open (f->tc.context);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_FAILED);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "error");
 }
@@ -110,7 +93,7 @@ assert_unchanged (Fixture *f,
   g_assert_cmpmem (after, len, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
 
   /* And nothing was created beside it but the lock file. */
-  dir = g_dir_open (f->dir, 0, NULL);
+  dir = g_dir_open (f->tc.dir, 0, NULL);
   while ((name = g_dir_read_name (dir)))
     if (!g_str_equal (name, "caseload.db") && !g_str_has_suffix (name, ".lock"))
       g_error ("Unexpected file %s", name);
@@ -126,7 +109,7 @@ test_key_missing (Fixture       *f,
   for (guint i = 0; i < sizeof noise; i++)
     noise[i] = g_random_int_range (0, 256);
   before = write_file (f->db, noise, sizeof noise);
-  clear_key ();
+  ps_test_clear_key ();
 
   open_window (f);
   g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Key Is Missing");
@@ -155,7 +138,7 @@ test_wrong_key (Fixture       *f,
 
   /* Trying again gives the same page and still touches nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_FAILED);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_FAILED);
   g_assert_cmpstr (ps_window_get_error_title (f->window), ==, "The Caseload Cannot Be Read");
   assert_unchanged (f, before);
 }
@@ -179,7 +162,7 @@ test_plaintext_refused (Fixture       *f,
 static void
 make_caseload (Fixture *f)
 {
-  g_autoptr(PsContext) context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
+  g_autoptr(PsContext) context = ps_context_new (f->tc.clock, f->tc.settings, f->tc.dir, FALSE);
   g_autoptr(PsCaseFields) fields = ps_case_fields_new ();
   g_autoptr(PsCase) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -263,8 +246,8 @@ test_stray_wal (Fixture       *f,
   /* Moved away as the page says: the caseload opens, whole. */
   g_assert_cmpint (g_unlink (wal), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->context))), ==, 1);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (f->tc.context))), ==, 1);
   g_clear_object (&elsewhere);
   ps_remove_tree (other_dir);
 }

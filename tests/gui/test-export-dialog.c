@@ -29,24 +29,24 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   schedule_fixture_set_up (&f->base, data);
-  f->ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-10");
+  f->ada = ps_test_add_case (f->base.tc.store, "Dr. Ada Placeholder", "2024-11-10");
   f->conversation = schedule_fixture_plan (&f->base, f->ada, 2024, 11, 20, 14, 30, 30,
                                            PS_MODALITY_PHONE);
   /* Awaiting first contact, due Tuesday the 19th. */
-  f->bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-17");
+  f->bram = ps_test_add_case (f->base.tc.store, "Dr. Bram Example", "2024-11-17");
   /* A team debrief on Thursday the 21st at 16:00. */
   {
-    g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->base.clock);
+    g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->base.tc.clock);
     g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 21, 16, 0, 0);
     PsGroupDebriefFields fields = { at, 45, PS_MODALITY_IN_PERSON,
                                     PS_GROUP_PROMPT_CRITICAL_INCIDENT, 7, 1 };
     g_autoptr(GError) error = NULL;
 
-    f->debrief = ps_store_schedule_group_debrief (f->base.store, &fields,
+    f->debrief = ps_store_schedule_group_debrief (f->base.tc.store, &fields,
                                                   PS_CONVERSATION_SCHEDULED, NULL, &error);
     g_assert_no_error (error);
   }
-  f->dialog = ps_export_dialog_new (f->base.context);
+  f->dialog = ps_export_dialog_new (f->base.tc.context);
   g_object_ref_sink (f->dialog);
   gtk_window_present (GTK_WINDOW (f->dialog));
 }
@@ -66,7 +66,7 @@ static char *
 export (Fixture *f,
         const char *name)
 {
-  g_autofree char *path = g_build_filename (f->base.dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->base.tc.dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
@@ -144,7 +144,7 @@ test_period (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *path = g_build_filename (f->base.dir, "never.ics", NULL);
+  g_autofree char *path = g_build_filename (f->base.tc.dir, "never.ics", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GDate day;
 
@@ -174,7 +174,7 @@ static void
 test_write_error (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->base.dir, "missing", "folder.ics", NULL);
+  g_autofree char *path = g_build_filename (f->base.tc.dir, "missing", "folder.ics", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert_false (ps_export_dialog_save_to (f->dialog, file));

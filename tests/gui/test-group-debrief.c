@@ -29,7 +29,7 @@ present_dialog (Fixture        *f,
                 int             width,
                 const char     *screenshot)
 {
-  PsGroupDebriefDialog *dialog = ps_group_debrief_dialog_new (f->context, debrief);
+  PsGroupDebriefDialog *dialog = ps_group_debrief_dialog_new (f->tc.context, debrief);
 
   gtk_window_set_default_size (GTK_WINDOW (dialog), width, 720);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -68,7 +68,7 @@ test_plan_hold_count (Fixture       *f,
   g_assert_null (ps_group_debrief_dialog_get_error (dialog));
   g_assert_true (ps_group_debrief_dialog_save (dialog));
 
-  planned = ps_store_list_planned_group_debriefs (f->store);
+  planned = ps_store_list_planned_group_debriefs (f->tc.store);
   g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 1);
   debrief = g_list_model_get_item (planned, 0);
   g_assert_cmpuint (ps_group_debrief_get_headcount (debrief), ==, 8);
@@ -76,7 +76,7 @@ test_plan_hold_count (Fixture       *f,
   g_assert_cmpuint (ps_group_debrief_get_minutes (debrief), ==, 60);
 
   /* In the Schedule, today at 11:00, with its headcount and no name. */
-  view = ps_schedule_view_new (f->context);
+  view = ps_schedule_view_new (f->tc.context);
   window = schedule_fixture_show (f, GTK_WIDGET (view), 360);
   row = gtk_list_box_get_row_at_index (ps_schedule_view_get_group_list (view, PS_SCHEDULE_GROUP_TODAY), 0);
   g_assert_nonnull (row);
@@ -92,11 +92,11 @@ test_plan_hold_count (Fixture       *f,
   gtk_check_button_set_active (ps_group_debrief_dialog_get_step_check (dialog, "group.confidentiality"), TRUE);
   gtk_check_button_set_active (ps_group_debrief_dialog_get_step_check (dialog, "group.resources"), TRUE);
   ps_group_debrief_dialog_set_headcount (dialog, 9, 2);
-  ps_clock_advance (f->clock, 150 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 150 * G_TIME_SPAN_MINUTE);
   ps_group_debrief_dialog_set_held (dialog, TRUE);
   g_assert_true (ps_group_debrief_dialog_save (dialog));
 
-  held = ps_store_lookup_group_debrief (f->store, ps_group_debrief_get_id (debrief));
+  held = ps_store_lookup_group_debrief (f->tc.store, ps_group_debrief_get_id (debrief));
   g_assert_cmpint (ps_group_debrief_get_state (held), ==, PS_CONVERSATION_COMPLETED);
   g_assert_cmpuint (ps_group_debrief_get_headcount (held), ==, 9);
   g_assert_cmpuint (ps_checklist_count_covered (checklist, ps_group_debrief_get_covered_steps (held)),
@@ -106,7 +106,7 @@ test_plan_hold_count (Fixture       *f,
   g_assert_null (gtk_list_box_get_row_at_index (ps_schedule_view_get_group_list (view, PS_SCHEDULE_GROUP_TODAY), 0));
 
   /* The Overview counts its nine people and two referrals. */
-  overview = ps_overview_view_new (f->context);
+  overview = ps_overview_view_new (f->tc.context);
   window = schedule_fixture_show (f, GTK_WIDGET (overview), 1000);
   g_assert_cmpstr (ps_overview_view_get_visible_page (overview), ==, "figures");
   g_assert_cmpuint (ps_statistics_get_n_people_reached (ps_overview_view_get_statistics (overview)), ==, 9);
@@ -144,7 +144,7 @@ type_start (PsGroupDebriefDialog *dialog,
 static guint
 n_planned (Fixture *f)
 {
-  g_autoptr(GListModel) planned = ps_store_list_planned_group_debriefs (f->store);
+  g_autoptr(GListModel) planned = ps_store_list_planned_group_debriefs (f->tc.store);
 
   return g_list_model_get_n_items (planned);
 }
@@ -193,24 +193,12 @@ test_typed_time (Fixture       *f,
    * hours before it. */
   type_start (dialog, 2024, 11, 20, "14:30");
   g_assert_null (ps_group_debrief_dialog_get_error (dialog));
-  ps_test_focus_window (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_set_position (entry, -1);
-  ps_test_iterate (50);
-  ps_test_xdotool ("key", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "14:35");
-  ps_test_xdotool ("key", "Down", "Down", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "14:25");
-  ps_test_xdotool ("key", "Home", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "15:25");
+  ps_test_press_time_arrows (GTK_WINDOW (dialog), entry, "14:35", "14:25", "15:25");
 
   /* Typed back to 14:30, it is saved at 14:30 that day. */
   gtk_editable_set_text (entry, "14:30");
   g_assert_true (ps_group_debrief_dialog_save (dialog));
-  planned = ps_store_list_planned_group_debriefs (f->store);
+  planned = ps_store_list_planned_group_debriefs (f->tc.store);
   g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 1);
   saved = g_list_model_get_item (planned, 0);
   utc = schedule_fixture_utc (ps_group_debrief_get_starts_at (saved));

@@ -15,37 +15,31 @@
 #include "ps-conversation-page-private.h"
 #include "ps-conversation-window.h"
 #include "ps-lock-monitor.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
 
 typedef struct
 {
-  char          *dir;
-  PsClock       *clock;
-  GSettings     *settings;
-  PsContext     *context;
+  PsTestContext  tc;
   PsWindow      *window;
   PsLockMonitor *monitor;
 } Fixture;
+
+static const PsTestContextOptions options = { .now = "2024-11-18T09:00:00Z", .unopened = TRUE };
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 18, 9, 0, 0);
-
-  f->dir = g_dir_make_tmp ("peerside-lock-XXXXXX", NULL);
-  f->clock = ps_clock_new_fake (now);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  ps_test_context_set_up (&f->tc, &options);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  f->monitor = ps_lock_monitor_new (f->context);
+  f->monitor = ps_lock_monitor_new (f->tc.context);
 
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_context_open (&f->tc);
 
-  ps_test_add_case (ps_context_get_store (f->context), "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (ps_context_get_store (f->tc.context), "Dr. Ada Placeholder", "2024-11-17");
 }
 
 static void
@@ -54,12 +48,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->monitor);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_settings_reset (f->settings, "lock-after-idle-minutes");
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_context_tear_down (&f->tc, &options);
 }
 
 /* Locked means the store is finalized: no object holds the key any more. */
@@ -67,8 +56,8 @@ static void
 assert_locked (Fixture *f,
                PsStore *weak_store)
 {
-  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_LOCKED);
-  g_assert_null (ps_context_get_store (f->context));
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
+  g_assert_null (ps_context_get_store (f->tc.context));
   g_assert_null (weak_store);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "locked");
@@ -78,20 +67,20 @@ static void
 test_idle_locks (Fixture       *f,
                  gconstpointer  data)
 {
-  PsStore *store = ps_context_get_store (f->context);
+  PsStore *store = ps_context_get_store (f->tc.context);
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
 
   /* Default: 10 minutes. Nine idle minutes, some input, nine more: open. */
-  ps_clock_advance (f->clock, 9 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 9 * G_TIME_SPAN_MINUTE);
   g_assert_false (ps_lock_monitor_check_idle (f->monitor));
   ps_lock_monitor_poke (f->monitor);
-  ps_clock_advance (f->clock, 9 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 9 * G_TIME_SPAN_MINUTE);
   g_assert_false (ps_lock_monitor_check_idle (f->monitor));
-  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_READY);
 
   /* Two more: ten since the last input. */
-  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
   g_assert_true (ps_lock_monitor_check_idle (f->monitor));
   assert_locked (f, store);
   ps_test_screenshot (GTK_WIDGET (f->window), "locked.png");
@@ -101,17 +90,17 @@ static void
 test_never_when_off (Fixture       *f,
                      gconstpointer  data)
 {
-  g_settings_set_int (f->settings, "lock-after-idle-minutes", 0);
-  ps_clock_advance (f->clock, 24 * 60 * G_TIME_SPAN_MINUTE);
+  g_settings_set_int (f->tc.settings, "lock-after-idle-minutes", 0);
+  ps_clock_advance (f->tc.clock, 24 * 60 * G_TIME_SPAN_MINUTE);
   g_assert_false (ps_lock_monitor_check_idle (f->monitor));
-  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_READY);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_READY);
 }
 
 static void
 test_screen_lock_and_unlock (Fixture       *f,
                              gconstpointer  data)
 {
-  PsStore *store = ps_context_get_store (f->context);
+  PsStore *store = ps_context_get_store (f->tc.context);
   GListModel *cases;
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
@@ -120,9 +109,9 @@ test_screen_lock_and_unlock (Fixture       *f,
 
   /* Unlock reads the key from the keyring again; the caseload is all there. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
   g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
-  cases = ps_store_get_cases (ps_context_get_store (f->context));
+  cases = ps_store_get_cases (ps_context_get_store (f->tc.context));
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
 }
 
@@ -132,24 +121,23 @@ static void
 test_retention_at_open (Fixture       *f,
                         gconstpointer  data)
 {
-  PsStore *store = ps_context_get_store (f->context);
+  PsStore *store = ps_context_get_store (f->tc.context);
   g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
   g_autoptr(GError) error = NULL;
   gint64 id = ps_case_get_id (item);
   GDate closed_on;
 
-  ps_clock_get_today (f->clock, &closed_on);
+  ps_clock_get_today (f->tc.clock, &closed_on);
   g_assert_true (ps_store_close_case (store, id, PS_CLOSURE_COMPLETED, &closed_on, &error));
   g_assert_no_error (error);
   g_clear_object (&item);
 
   /* Locked, a month passes, unlocked. */
   ps_lock_monitor_lock (f->monitor);
-  ps_clock_advance (f->clock, 31 * G_TIME_SPAN_DAY);
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_clock_advance (f->tc.clock, 31 * G_TIME_SPAN_DAY);
+  ps_test_context_open (&f->tc);
 
-  item = g_object_ref (ps_store_lookup_case (ps_context_get_store (f->context), id));
+  item = g_object_ref (ps_store_lookup_case (ps_context_get_store (f->tc.context), id));
   g_assert_true (ps_case_get_deidentified (item));
   g_assert_null (ps_case_get_display_name (item));
   g_assert_null (ps_case_get_contact (item));
@@ -177,19 +165,19 @@ static void
 test_conversation_comes_back (Fixture       *f,
                               gconstpointer  data)
 {
-  PsStore *store = ps_context_get_store (f->context);
+  PsStore *store = ps_context_get_store (f->tc.context);
   g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
   g_autoptr(GError) error = NULL;
   PsConversationWindow *window;
   PsConversationPage *page;
   gint64 id;
 
-  window = ps_conversation_window_open (f->context, GTK_WINDOW (f->window), item, NULL, &error);
+  window = ps_conversation_window_open (f->tc.context, GTK_WINDOW (f->window), item, NULL, &error);
   g_assert_no_error (error);
   page = ps_conversation_window_get_page (window);
   id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
   gtk_check_button_set_active (ps_conversation_page_get_step_check (page, "open.introduce"), TRUE);
-  ps_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE + 30 * G_TIME_SPAN_SECOND);
+  ps_clock_advance (f->tc.clock, 5 * G_TIME_SPAN_MINUTE + 30 * G_TIME_SPAN_SECOND);
   g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "05:30 of 30 min");
 
   /* Locking closes the conversation window, without asking. */
@@ -197,9 +185,8 @@ test_conversation_comes_back (Fixture       *f,
   ps_test_iterate (100);
   g_assert_null (conversation_window ());
   g_clear_object (&item);
-  ps_clock_advance (f->clock, 2 * G_TIME_SPAN_MINUTE);
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
+  ps_test_context_open (&f->tc);
   ps_test_iterate (100);
   g_assert_null (conversation_window ());
 
@@ -298,27 +285,15 @@ static void
 fake_desktop_start (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
 
   fake.inhibitors = g_array_new (FALSE, FALSE, sizeof (int));
   fake.info = g_dbus_node_info_new_for_xml (fake_logind_xml, &error);
   g_assert_no_error (error);
-  fake.bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                     G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                     NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fake.bus, "/org/freedesktop/login1",
-                                     fake.info->interfaces[0], &fake_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fake.bus, FAKE_SESSION_PATH,
-                                     fake.info->interfaces[1], &fake_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (fake.bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.login1", 4),
-                                       G_VARIANT_TYPE ("(u)"), 0, -1, NULL, &error);
-  g_assert_no_error (error);
+  fake.bus = ps_test_bus_connect ();
+  ps_test_bus_register (fake.bus, "/org/freedesktop/login1", fake.info->interfaces[0],
+                        &fake_vtable);
+  ps_test_bus_register (fake.bus, FAKE_SESSION_PATH, fake.info->interfaces[1], &fake_vtable);
+  ps_test_bus_own_name (fake.bus, "org.freedesktop.login1");
 }
 
 /* An inhibitor is held while some handed-out pipe has a writer left. */
@@ -396,8 +371,7 @@ inhibitor_held (gpointer data)
 static void
 reopen (Fixture *f)
 {
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
+  ps_test_context_open (&f->tc);
 }
 
 /* Suspend: a delay inhibitor is held while the caseload is open, and let go
@@ -410,8 +384,8 @@ test_sleep_locks (Fixture       *f,
 
   fake_emit (G_BUS_TYPE_SYSTEM, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
              "PrepareForSleep", g_variant_new ("(b)", TRUE));
-  g_assert_true (within_a_second (is_locked, f->context));
-  g_assert_null (ps_context_get_store (f->context));
+  g_assert_true (within_a_second (is_locked, f->tc.context));
+  g_assert_null (ps_context_get_store (f->tc.context));
   g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (FALSE)));
 
   /* Unlocked again: held again. */
@@ -437,7 +411,7 @@ test_screensaver_signals (Fixture       *f,
                  g_variant_new ("(b)", FALSE));
       fake_emit (G_BUS_TYPE_SESSION, savers[i][0], savers[i][1], "ActiveChanged",
                  g_variant_new ("(b)", TRUE));
-      g_assert_true (within_a_second (is_locked, f->context));
+      g_assert_true (within_a_second (is_locked, f->tc.context));
       reopen (f);
     }
 }
@@ -448,7 +422,7 @@ test_idle_hint_locks (Fixture       *f,
 {
   g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
   fake_set_idle_hint (TRUE);
-  g_assert_true (within_a_second (is_locked, f->context));
+  g_assert_true (within_a_second (is_locked, f->tc.context));
   fake_set_idle_hint (FALSE);
 }
 
@@ -457,28 +431,26 @@ static void
 test_idle_ignores_wall_clock (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
   g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
 
-  ps_clock_set_now (f->clock, earlier);
-  ps_clock_advance (f->clock, 10 * G_TIME_SPAN_MINUTE);
+  ps_clock_set_now (f->tc.clock, earlier);
+  ps_clock_advance (f->tc.clock, 10 * G_TIME_SPAN_MINUTE);
   g_assert_true (ps_lock_monitor_check_idle (f->monitor));
-  g_assert_cmpint (ps_context_get_status (f->context), ==, PS_CONTEXT_LOCKED);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
 }
+
+static const PsTestContextOptions demo_options = { PS_TEST_STORE_DEMO, "2024-11-18T09:00:00Z" };
 
 /* The demo locks and unlocks as the real caseload does. */
 static void
-test_demo_locks (void)
+test_demo_locks (PsTestContext *t,
+                 gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 11, 18, 9, 0, 0);
-  g_autoptr(PsClock) clock = ps_clock_new_fake (now);
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.peerside.Peerside");
-  g_autoptr(PsContext) context = ps_context_new (clock, settings, NULL, TRUE);
+  PsContext *context = t->context;
   g_autoptr(PsLockMonitor) monitor = NULL;
   guint n_cases;
 
-  ps_context_open (context);
-  ps_test_wait_for_status (context, PS_CONTEXT_READY);
   monitor = ps_lock_monitor_new (context);
   n_cases = g_list_model_get_n_items (ps_store_get_cases (ps_context_get_store (context)));
   g_assert_cmpuint (n_cases, >, 0);
@@ -516,7 +488,8 @@ main (int   argc,
   ADD ("idle-hint-locks", test_idle_hint_locks);
   ADD ("idle-ignores-wall-clock", test_idle_ignores_wall_clock);
 #undef ADD
-  g_test_add_func ("/lock/demo-locks", test_demo_locks);
+  g_test_add ("/lock/demo-locks", PsTestContext, &demo_options, ps_test_context_set_up,
+              test_demo_locks, ps_test_context_tear_down);
 
   ret = g_test_run ();
   ps_remove_tree (home);

@@ -14,42 +14,14 @@
 #include "ps-bar-chart.h"
 #include "ps-csv-export.h"
 #include "ps-overview-view.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 
-typedef struct
-{
-  PsClock   *clock;
-  GSettings *settings;
-  PsContext *context;
-  PsStore   *store;
-} Fixture;
+typedef PsTestContext Fixture;
 
-/* Monday 18 November 2024, 10:00 in the test's time zone: the demo's
- * requests go back to 19 September. */
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
-
-  f->clock = ps_clock_new_fake (now);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->context = ps_context_new (f->clock, f->settings, NULL, TRUE);
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  f->store = ps_context_get_store (f->context);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->clock);
-}
+/* The demo's requests go back to 19 September. */
+static const PsTestContextOptions options = { PS_TEST_STORE_DEMO, PS_TEST_MONDAY };
 
 static GtkWidget *
 child (PsOverviewView *view,
@@ -672,7 +644,7 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, &options, ps_test_context_set_up, func, ps_test_context_tear_down)
 
   ADD ("/overview/view/figures", test_view_figures);
   ADD ("/overview/view/percent-spacing", test_percent_spacing);

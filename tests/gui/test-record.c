@@ -26,6 +26,7 @@
 #include "ps-overview-view.h"
 #include "ps-record-dialog-private.h"
 #include "ps-resources.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-time-row.h"
@@ -34,11 +35,7 @@
 
 typedef struct
 {
-  char       *dir;
-  PsClock    *clock;
-  GSettings  *settings;
-  PsContext  *context;
-  PsStore    *store;
+  PsTestContext  tc;
   GtkWindow  *window;
   PsCasePage *page;
 } Fixture;
@@ -47,32 +44,23 @@ static char *data_home;
 
 /* Fixture ------------------------------------------------------------------ */
 
-static void
-open_context (Fixture *f)
-{
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  f->store = ps_context_get_store (f->context);
-}
+/* Thursday 14 November 2024, 10:00 UTC; the folder in the session's data
+ * folder (set in main). */
+static PsTestContextOptions options = {
+  .now = "2024-11-14T10:00:00",
+  .tz = "UTC",
+  .unopened = TRUE,
+};
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  /* Thursday 14 November 2024, 10:00 UTC. */
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) now = g_date_time_new (utc, 2024, 11, 14, 10, 0, 0);
+  ps_test_context_set_up (&f->tc, &options);
+  g_assert_true (ps_program_contacts_add (f->tc.settings, PROGRAM_CONTACT, "555-0199"));
+  ps_test_context_open (&f->tc);
 
-  f->dir = g_build_filename (data_home, "record-XXXXXX", NULL);
-  g_assert_nonnull (g_mkdtemp_full (f->dir, 0700));
-  f->clock = ps_clock_new_fake (now);
-  ps_clock_set_timezone (f->clock, utc);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  g_assert_true (ps_program_contacts_add (f->settings, PROGRAM_CONTACT, "555-0199"));
-  open_context (f);
-
-  f->page = ps_case_page_new (f->context);
+  f->page = ps_case_page_new (f->tc.context);
   f->window = ps_test_present (GTK_WIDGET (f->page), 1000, 900);
 }
 
@@ -80,28 +68,15 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *other;
-
-  while ((other = ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) ||
-         (other = ps_test_find_toplevel (PS_TYPE_RECORD_DIALOG)) ||
-         (other = ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW)))
-    gtk_window_destroy (GTK_WINDOW (other));
-  if (f->window != NULL)
-    gtk_window_destroy (f->window);
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_settings_reset (f->settings, "program-contacts");
-  g_settings_reset (f->settings, "safety-follow-up-days");
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_destroy_windows ();
+  ps_test_context_tear_down (&f->tc, &options);
 }
 
 static PsCase *
 show_case (Fixture    *f,
            const char *name)
 {
-  PsCase *item = ps_test_add_case (f->store, name, "2024-11-12");
+  PsCase *item = ps_test_add_case (f->tc.store, name, "2024-11-12");
 
   ps_case_page_set_case (f->page, item);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -196,7 +171,7 @@ hold_with_concern (Fixture    *f,
   g_autoptr(GError) error = NULL;
   PsConversation *held;
 
-  held = ps_store_add_held_conversation (f->store, ps_case_get_id (item), at, 30,
+  held = ps_store_add_held_conversation (f->tc.store, ps_case_get_id (item), at, 30,
                                          PS_MODALITY_PHONE, steps, TRUE, &error);
   g_assert_no_error (error);
   return held;
@@ -259,7 +234,7 @@ static void
 test_held_earlier_and_follow_up (Fixture       *f,
                                  gconstpointer  data)
 {
-  PsCase *other = ps_test_add_case (f->store, "Dr. Ben Example", "2024-11-12");
+  PsCase *other = ps_test_add_case (f->tc.store, "Dr. Ben Example", "2024-11-12");
   PsCase *item = show_case (f, "Dr. Ada Placeholder");
   g_autoptr(GDateTime) busy = g_date_time_new_utc (2024, 11, 16, 9, 0, 0);
   g_autoptr(PsConversation) planned = NULL;
@@ -271,7 +246,7 @@ test_held_earlier_and_follow_up (Fixture       *f,
   AdwActionRow *row;
   const char *steps[4];
 
-  planned = ps_store_schedule_conversation (f->store, ps_case_get_id (other), busy, 30,
+  planned = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (other), busy, 30,
                                             PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
 
@@ -306,7 +281,7 @@ test_held_earlier_and_follow_up (Fixture       *f,
   ps_test_wait_gone (GTK_WIDGET (dialog));
 
   /* Held, with its five answers (four steps and the safety question). */
-  conversations = ps_store_list_conversations (f->store, ps_case_get_id (item));
+  conversations = ps_store_list_conversations (f->tc.store, ps_case_get_id (item));
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
   {
     g_autoptr(PsConversation) held = g_list_model_get_item (conversations, 0);
@@ -335,7 +310,7 @@ test_held_earlier_and_follow_up (Fixture       *f,
   /* One click. */
   ps_test_click (ps_test_find_button (follow_up_group (f->page), "Schedule _Follow-up"));
   g_clear_object (&conversations);
-  conversations = ps_store_list_planned_conversations (f->store);
+  conversations = ps_store_list_planned_conversations (f->tc.store);
   for (guint i = 0; i < g_list_model_get_n_items (conversations); i++)
     {
       g_autoptr(PsConversation) c = g_list_model_get_item (conversations, i);
@@ -368,7 +343,7 @@ test_follow_up_days (Fixture       *f,
   g_autoptr(PsConversation) held = NULL;
   AdwActionRow *row;
 
-  g_settings_set_int (f->settings, "safety-follow-up-days", 4);
+  g_settings_set_int (f->tc.settings, "safety-follow-up-days", 4);
   held = hold_with_concern (f, item, "2024-11-13T15:00:00Z");
   row = ADW_ACTION_ROW (ps_test_find_row (follow_up_group (f->page), "No follow-up planned"));
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Suggested: Sun 17 Nov, 15:00 · 30 min");
@@ -430,7 +405,7 @@ test_close_asks (Fixture       *f,
   g_assert_true (g_str_has_prefix (state_line (f->page), "Closed · "));
 
   /* Reopened, the concern is still there to follow up; escalated asks nothing. */
-  g_assert_true (ps_store_reopen_case (f->store, ps_case_get_id (item), &error));
+  g_assert_true (ps_store_reopen_case (f->tc.store, ps_case_get_id (item), &error));
   g_assert_no_error (error);
   g_assert_true (ps_case_get_safety_concern (item));
   choose_closure (f, PS_CLOSURE_ESCALATED);
@@ -452,7 +427,7 @@ static void
 main_open (Fixture *f,
            Main    *m)
 {
-  m->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  m->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
   gtk_window_set_default_size (GTK_WINDOW (m->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (m->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (m->window));
@@ -466,14 +441,10 @@ static void
 main_close (Fixture *f,
             Main    *m)
 {
-  PsStore *store = g_object_ref (f->store);
-
   gtk_window_destroy (GTK_WINDOW (m->window));
   ps_test_iterate (100);
   *m = (Main) { 0 };
-  g_clear_object (&f->context);
-  f->store = NULL;
-  g_assert_finalize_object (store);
+  ps_test_context_close (&f->tc);
 }
 
 static gboolean
@@ -573,12 +544,12 @@ test_agreement (Fixture       *f,
 
   /* A demo-like caseload: the colleague reached, another with a routine
    * conversation planned (at the time the follow-up would take). */
-  item = ps_test_add_case (f->store, "Dr. Finn Dummy", "2024-11-12");
+  item = ps_test_add_case (f->tc.store, "Dr. Finn Dummy", "2024-11-12");
   case_id = ps_case_get_id (item);
-  other = ps_test_add_case (f->store, "Dr. Ben Example", "2024-11-11");
-  g_assert_true (ps_store_log_contact_attempt (f->store, case_id, ps_clock_get_now_utc (f->clock),
+  other = ps_test_add_case (f->tc.store, "Dr. Ben Example", "2024-11-11");
+  g_assert_true (ps_store_log_contact_attempt (f->tc.store, case_id, ps_clock_get_now_utc (f->tc.clock),
                                                PS_CONTACT_REACHED, &error));
-  routine = ps_store_schedule_conversation (f->store, ps_case_get_id (other), busy, 30,
+  routine = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (other), busy, 30,
                                             PS_MODALITY_PHONE, &error);
   g_assert_no_error (error);
 
@@ -591,7 +562,7 @@ test_agreement (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (talk, steps[i])));
   gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (talk, TRUE), TRUE);
-  ps_clock_advance (f->clock, 5 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 5 * G_TIME_SPAN_MINUTE);
   leave_conversation (talk, "keep");
 
   /* Kept: the caseload row offers to resume it. */
@@ -600,10 +571,10 @@ test_agreement (Fixture       *f,
 
   /* A real restart on the same files, a minute later. */
   main_close (f, &m);
-  ps_clock_advance (f->clock, G_TIME_SPAN_MINUTE);
-  open_context (f);
+  ps_clock_advance (f->tc.clock, G_TIME_SPAN_MINUTE);
+  ps_test_context_restart (&f->tc);
   main_open (f, &m);
-  item = ps_store_lookup_case (f->store, case_id);
+  item = ps_store_lookup_case (f->tc.store, case_id);
   g_assert_null (ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW));
   /* Offered twice: on the caseload row and in the start-up toast. */
   g_assert_true (ps_test_shows_button (GTK_WIDGET (m.window), "_Resume"));
@@ -627,7 +598,7 @@ test_agreement (Fixture       *f,
   leave_conversation (talk, "finish");
 
   /* One conversation, held, with its steps and its concern. */
-  conversations = ps_store_list_conversations (f->store, case_id);
+  conversations = ps_store_list_conversations (f->tc.store, case_id);
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
   held = g_list_model_get_item (conversations, 0);
   g_assert_cmpint (ps_conversation_get_id (held), ==, conversation_id);
@@ -672,7 +643,7 @@ test_agreement (Fixture       *f,
   g_assert_nonnull (strstr (summary, "conversations,safety_concern,fewer than 5\r\n"));
 
   /* The iCalendar: the one held, the routine one, the follow-up; once each. */
-  ics = ps_ical_export_to_string (f->store, from, to, FALSE, 0, &error);
+  ics = ps_ical_export_to_string (f->tc.store, from, to, FALSE, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count (ics, "BEGIN:VEVENT"), ==, 3);
   uid = g_strdup_printf ("UID:conversation-%" G_GINT64_FORMAT "@peerside.invalid", conversation_id);
@@ -692,6 +663,7 @@ main (int   argc,
   int ret;
 
   data_home = ps_test_session_init (&argc, &argv);
+  options.parent = data_home;
   g_assert_nonnull (ps_get_resource ());
 
 #define ADD(path, func) \

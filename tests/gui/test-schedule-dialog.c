@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   schedule_fixture_set_up (&f->base, data);
-  f->ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-17");
+  f->ada = ps_test_add_case (f->base.tc.store, "Dr. Ada Placeholder", "2024-11-17");
 }
 
 static void
@@ -56,7 +56,7 @@ open_dialog (Fixture        *f,
              PsCase         *item,
              PsConversation *conversation)
 {
-  f->dialog = ps_schedule_dialog_new (f->base.context, item, conversation);
+  f->dialog = ps_schedule_dialog_new (f->base.tc.context, item, conversation);
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   g_signal_connect (f->dialog, "saved", G_CALLBACK (saved_cb), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
@@ -95,7 +95,7 @@ static guint
 n_conversations (Fixture *f,
                  PsCase  *item)
 {
-  g_autoptr(GListModel) all = ps_store_list_conversations (f->base.store, ps_case_get_id (item));
+  g_autoptr(GListModel) all = ps_store_list_conversations (f->base.tc.store, ps_case_get_id (item));
 
   return g_list_model_get_n_items (all);
 }
@@ -105,7 +105,7 @@ conversation_at (Fixture *f,
                  PsCase  *item,
                  guint    index)
 {
-  g_autoptr(GListModel) all = ps_store_list_conversations (f->base.store, ps_case_get_id (item));
+  g_autoptr(GListModel) all = ps_store_list_conversations (f->base.tc.store, ps_case_get_id (item));
 
   return g_list_model_get_item (all, index);
 }
@@ -255,19 +255,7 @@ test_typed_time (Fixture       *f,
    * hours before it, round the clock. */
   type_start (f, 2024, 11, 20, "23:58");
   g_assert_null (ps_schedule_dialog_get_error (f->dialog));
-  ps_test_focus_window (GTK_WINDOW (f->dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_set_position (entry, -1);
-  ps_test_iterate (50);
-  ps_test_xdotool ("key", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (time_text (f), ==, "00:00");
-  ps_test_xdotool ("key", "Down", "Down", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (time_text (f), ==, "23:50");
-  ps_test_xdotool ("key", "Home", "Up", NULL);
-  ps_test_iterate (50);
-  g_assert_cmpstr (time_text (f), ==, "00:50");
+  ps_test_press_time_arrows (GTK_WINDOW (f->dialog), entry, "00:00", "23:50", "00:50");
 
   /* The French way of writing it is a time too. */
   type_start (f, 2024, 11, 20, "14h30");
@@ -311,7 +299,7 @@ static void
 test_flags_overlap (Fixture       *f,
                     gconstpointer  data)
 {
-  PsCase *bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-17");
+  PsCase *bram = ps_test_add_case (f->base.tc.store, "Dr. Bram Example", "2024-11-17");
   g_autoptr(PsConversation) other = schedule_fixture_plan (&f->base, bram, 2024, 11, 20, 14, 30, 30,
                                                            PS_MODALITY_PHONE);
 
@@ -347,7 +335,7 @@ test_fourth_conversation (Fixture       *f,
   c3 = schedule_fixture_plan (&f->base, f->ada, 2024, 11, 21, 10, 0, 30, PS_MODALITY_PHONE);
 
   /* Cancelled ones do not count. */
-  g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (c3),
+  g_assert_true (ps_store_set_conversation_state (f->base.tc.store, ps_conversation_get_id (c3),
                                                   PS_CONVERSATION_CANCELLED, &error));
   open_dialog (f, f->ada, NULL);
   type_start (f, 2024, 11, 22, "10:00");
@@ -416,7 +404,7 @@ static void
 test_case_page_actions (Fixture       *f,
                         gconstpointer  data)
 {
-  PsCasePage *page = ps_case_page_new (f->base.context);
+  PsCasePage *page = ps_case_page_new (f->base.tc.context);
   g_autoptr(PsConversation) planned = NULL;
   PsScheduleDialog *dialog;
 

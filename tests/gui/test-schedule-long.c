@@ -49,7 +49,7 @@ fill_long (Fixture *f)
       g_autofree char *name = g_strdup_printf ("Dr. Planned Example %03u", i);
       g_autoptr(PsConversation) conversation = NULL;
 
-      kase = ps_test_add_case (f->base.store, name, "2024-11-01");
+      kase = ps_test_add_case (f->base.tc.store, name, "2024-11-01");
       /* The oldest is from last year. */
       if (i == 0)
         conversation = schedule_fixture_plan (&f->base, kase, 2023, 12, 4, 9, 0, 30, PS_MODALITY_VIDEO);
@@ -63,25 +63,25 @@ fill_long (Fixture *f)
       /* Requested by the 15th: due by the 17th, overdue on the 18th. */
       g_autofree char *on = g_strdup_printf ("2024-11-%02u", 1 + i % 15);
 
-      ps_test_add_case (f->base.store, name, on);
+      ps_test_add_case (f->base.tc.store, name, on);
     }
   for (guint i = 0; i < N_TODAY; i++)
     {
       g_autofree char *name = g_strdup_printf ("Dr. Today Example %02u", i);
       g_autoptr(PsConversation) conversation = NULL;
 
-      kase = ps_test_add_case (f->base.store, name, "2024-11-16");
+      kase = ps_test_add_case (f->base.tc.store, name, "2024-11-16");
       conversation = schedule_fixture_plan (&f->base, kase, 2024, 11, 18, 10 + (30 + 20 * i) / 60,
                                             (30 + 20 * i) % 60, 15, PS_MODALITY_PHONE);
     }
   {
     g_autoptr(PsConversation) c1 = NULL, c2 = NULL, c3 = NULL;
 
-    kase = ps_test_add_case (f->base.store, "Dr. Tomorrow Example", "2024-11-16");
+    kase = ps_test_add_case (f->base.tc.store, "Dr. Tomorrow Example", "2024-11-16");
     c1 = schedule_fixture_plan (&f->base, kase, 2024, 11, 19, 9, 30, 30, PS_MODALITY_IN_PERSON);
-    kase = ps_test_add_case (f->base.store, "Dr. Thursday Example", "2024-11-16");
+    kase = ps_test_add_case (f->base.tc.store, "Dr. Thursday Example", "2024-11-16");
     c2 = schedule_fixture_plan (&f->base, kase, 2024, 11, 21, 14, 0, 30, PS_MODALITY_PHONE);
-    kase = ps_test_add_case (f->base.store, "Dr. December Example", "2024-11-16");
+    kase = ps_test_add_case (f->base.tc.store, "Dr. December Example", "2024-11-16");
     c3 = schedule_fixture_plan (&f->base, kase, 2024, 12, 2, 11, 0, 45, PS_MODALITY_VIDEO);
   }
 }
@@ -105,7 +105,7 @@ static void
 show_view (Fixture *f,
            int      width)
 {
-  f->view = ps_schedule_view_new (f->base.context);
+  f->view = ps_schedule_view_new (f->base.tc.context);
   g_signal_connect (f->view, "open-case", G_CALLBACK (open_case_cb), f);
   schedule_fixture_show (&f->base, GTK_WIDGET (f->view), width);
 }
@@ -267,7 +267,7 @@ test_reach_all (Fixture       *f,
   /* The last overdue entry of the agenda is the last one listed. */
   entries = ps_schedule_view_get_entries (f->view);
   last = g_list_model_get_item (entries, N_OVERDUE - 1);
-  last_name = entry_name (last, f->base.store);
+  last_name = entry_name (last, f->base.tc.store);
 
   ps_test_xdotool ("key", "End", NULL);
   focus = gtk_window_get_focus (f->base.window);
@@ -317,7 +317,7 @@ test_follows_store (Fixture       *f,
   {
     g_autoptr(GObject) first = g_list_model_get_item (entries, N_OVERDUE);
 
-    g_assert_true (ps_store_close_case (f->base.store, entry_case_id (first), PS_CLOSURE_COMPLETED,
+    g_assert_true (ps_store_close_case (f->base.tc.store, entry_case_id (first), PS_CLOSURE_COMPLETED,
                                         &today, &error));
     g_assert_no_error (error);
   }
@@ -328,7 +328,7 @@ test_follows_store (Fixture       *f,
     {
       g_autoptr(GObject) item = g_list_model_get_item (entries, N_OVERDUE);
 
-      g_assert_true (ps_store_close_case (f->base.store, entry_case_id (item), PS_CLOSURE_COMPLETED,
+      g_assert_true (ps_store_close_case (f->base.tc.store, entry_case_id (item), PS_CLOSURE_COMPLETED,
                                           &today, &error));
       g_assert_no_error (error);
     }
@@ -367,7 +367,7 @@ test_one_change (Fixture       *f,
     fields->reason = PS_REASON_ADVERSE_EVENT;
     g_date_set_dmy (&fields->requested_on, 1, 11, 2024);
     g_date_set_dmy (&fields->assigned_on, 1, 11, 2024);
-    g_assert_true (ps_store_update_case (f->base.store, entry_case_id (first), fields, &error));
+    g_assert_true (ps_store_update_case (f->base.tc.store, entry_case_id (first), fields, &error));
     g_assert_no_error (error);
   }
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (overdue, 0))),
@@ -387,7 +387,7 @@ test_one_change (Fixture       *f,
     g_autoptr(GObject) third = g_list_model_get_item (entries, 2);
 
     g_assert_true (PS_IS_CONVERSATION (third));
-    g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (PS_CONVERSATION (third)),
+    g_assert_true (ps_store_set_conversation_state (f->base.tc.store, ps_conversation_get_id (PS_CONVERSATION (third)),
                                                     PS_CONVERSATION_COMPLETED, &error));
     g_assert_no_error (error);
   }

@@ -39,7 +39,7 @@ static void
 show_view (Fixture *f,
            int      width)
 {
-  f->view = ps_schedule_view_new (f->base.context);
+  f->view = ps_schedule_view_new (f->base.tc.context);
   g_signal_connect (f->view, "open-case", G_CALLBACK (open_case_cb), f);
   g_signal_connect (f->view, "start-conversation", G_CALLBACK (start_conversation_cb), f);
   schedule_fixture_show (&f->base, GTK_WIDGET (f->view), width);
@@ -107,12 +107,12 @@ static void
 fill_week (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  PsCase *ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-10");
-  PsCase *bram = ps_test_add_case (f->base.store, "Dr. Bram Example", "2024-11-10");
-  PsCase *cora = ps_test_add_case (f->base.store, "Dr. Cora Fictional", "2024-11-11");
-  PsCase *dev = ps_test_add_case (f->base.store, "Dr. Dev Madeup", "2024-11-11");
-  PsCase *eli = ps_test_add_case (f->base.store, "Dr. Eli Sample", "2024-11-12");
-  PsCase *closed = ps_test_add_case (f->base.store, "Dr. Hal Closed", "2024-11-12");
+  PsCase *ada = ps_test_add_case (f->base.tc.store, "Dr. Ada Placeholder", "2024-11-10");
+  PsCase *bram = ps_test_add_case (f->base.tc.store, "Dr. Bram Example", "2024-11-10");
+  PsCase *cora = ps_test_add_case (f->base.tc.store, "Dr. Cora Fictional", "2024-11-11");
+  PsCase *dev = ps_test_add_case (f->base.tc.store, "Dr. Dev Madeup", "2024-11-11");
+  PsCase *eli = ps_test_add_case (f->base.tc.store, "Dr. Eli Sample", "2024-11-12");
+  PsCase *closed = ps_test_add_case (f->base.tc.store, "Dr. Hal Closed", "2024-11-12");
   g_autoptr(PsConversation) c1 = NULL, c2 = NULL, c3 = NULL, c4 = NULL, c5 = NULL;
   g_autoptr(PsConversation) held = NULL, cancelled = NULL, of_closed = NULL;
   GDate today;
@@ -125,23 +125,23 @@ fill_week (Fixture *f)
   c5 = schedule_fixture_plan (&f->base, eli, 2024, 11, 26, 11, 0, 30, PS_MODALITY_PHONE);
   /* Neither held nor cancelled ones, nor those of a closed case, are listed. */
   held = schedule_fixture_plan (&f->base, ada, 2024, 11, 18, 8, 0, 30, PS_MODALITY_PHONE);
-  g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (held),
+  g_assert_true (ps_store_set_conversation_state (f->base.tc.store, ps_conversation_get_id (held),
                                                   PS_CONVERSATION_COMPLETED, &error));
   cancelled = schedule_fixture_plan (&f->base, eli, 2024, 11, 19, 16, 0, 30, PS_MODALITY_PHONE);
-  g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (cancelled),
+  g_assert_true (ps_store_set_conversation_state (f->base.tc.store, ps_conversation_get_id (cancelled),
                                                   PS_CONVERSATION_CANCELLED, &error));
   of_closed = schedule_fixture_plan (&f->base, closed, 2024, 11, 19, 17, 0, 30, PS_MODALITY_PHONE);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 18, 11, 2024);
-  g_assert_true (ps_store_close_case (f->base.store, ps_case_get_id (closed),
+  g_assert_true (ps_store_close_case (f->base.tc.store, ps_case_get_id (closed),
                                       PS_CLOSURE_COMPLETED, &today, &error));
   g_assert_no_error (error);
 
   /* Awaiting first contact: due 2 days after the request, overdue after 3. */
-  ps_test_add_case (f->base.store, "Dr. Fay Invented", "2024-11-15");   /* due 17th: overdue */
-  ps_test_add_case (f->base.store, "Dr. Gus Pretend", "2024-11-16");    /* due today */
-  ps_test_add_case (f->base.store, "Dr. Ivy Fable", "2024-11-17");      /* due tomorrow */
-  ps_test_add_case (f->base.store, "Dr. Jo Notreal", "2024-11-18");     /* due Wednesday */
+  ps_test_add_case (f->base.tc.store, "Dr. Fay Invented", "2024-11-15");   /* due 17th: overdue */
+  ps_test_add_case (f->base.tc.store, "Dr. Gus Pretend", "2024-11-16");    /* due today */
+  ps_test_add_case (f->base.tc.store, "Dr. Ivy Fable", "2024-11-17");      /* due tomorrow */
+  ps_test_add_case (f->base.tc.store, "Dr. Jo Notreal", "2024-11-18");     /* due Wednesday */
 }
 
 static void
@@ -208,14 +208,14 @@ test_follows_clock (Fixture       *f,
 
   show_view (f, 1000);
   fill_week (f);
-  ps_clock_set_now (f->base.clock, tuesday);
+  ps_clock_set_now (f->base.tc.clock, tuesday);
   assert_rows (f, PS_SCHEDULE_GROUP_TODAY, today);
   assert_rows (f, PS_SCHEDULE_GROUP_TOMORROW, tomorrow);
 
   /* Settings count too: with a week to make first contact, nothing is overdue
    * but Ada's conversation. */
-  g_settings_set_int (f->base.settings, "first-contact-due-days", 7);
-  g_settings_set_int (f->base.settings, "first-contact-overdue-days", 7);
+  g_settings_set_int (f->base.tc.settings, "first-contact-due-days", 7);
+  g_settings_set_int (f->base.tc.settings, "first-contact-overdue-days", 7);
   {
     g_auto(GStrv) overdue = group_rows (f, PS_SCHEDULE_GROUP_OVERDUE);
 
@@ -233,7 +233,7 @@ test_privacy_mode (Fixture       *f,
 
   show_view (f, 1000);
   fill_week (f);
-  g_settings_set_boolean (f->base.settings, "privacy-mode", TRUE);
+  g_settings_set_boolean (f->base.tc.settings, "privacy-mode", TRUE);
   assert_rows (f, PS_SCHEDULE_GROUP_LATER, later);
   gtk_test_accessible_assert_property (row_at (f, PS_SCHEDULE_GROUP_OVERDUE, 0),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "F. I.");
@@ -253,7 +253,7 @@ test_activate (Fixture       *f,
 
   /* A conversation later today opens its case. */
   gtk_widget_activate (GTK_WIDGET (row_at (f, PS_SCHEDULE_GROUP_TODAY, 1)));
-  bram = ps_store_lookup_case (f->base.store, f->opened);
+  bram = ps_store_lookup_case (f->base.tc.store, f->opened);
   g_assert_nonnull (bram);
   g_assert_cmpstr (ps_case_get_display_name (bram), ==, "Dr. Bram Example");
   g_assert_null (f->started);
@@ -261,19 +261,19 @@ test_activate (Fixture       *f,
   /* A first-contact deadline opens its case. */
   f->opened = 0;
   gtk_widget_activate (GTK_WIDGET (row_at (f, PS_SCHEDULE_GROUP_OVERDUE, 0)));
-  g_assert_cmpstr (ps_case_get_display_name (ps_store_lookup_case (f->base.store, f->opened)), ==,
+  g_assert_cmpstr (ps_case_get_display_name (ps_store_lookup_case (f->base.tc.store, f->opened)), ==,
                    "Dr. Fay Invented");
 
   /* Eight minutes before it, the conversation starts instead: it says
    * "soon", as it is not yet its time, and "starting now" at 15:00. */
   f->opened = 0;
-  ps_clock_set_now (f->base.clock, soon);
+  ps_clock_set_now (f->base.tc.clock, soon);
   {
     g_auto(GStrv) today = group_rows (f, PS_SCHEDULE_GROUP_TODAY);
 
     g_assert_cmpstr (today[1], ==, "Dr. Bram Example | 15:00 · 45 min · Video · starting soon");
   }
-  ps_clock_advance (f->base.clock, 8 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->base.tc.clock, 8 * G_TIME_SPAN_MINUTE);
   {
     g_auto(GStrv) today = group_rows (f, PS_SCHEDULE_GROUP_TODAY);
 
@@ -297,13 +297,13 @@ test_refresh (Fixture       *f,
   PsCase *ada;
 
   show_view (f, 1000);
-  ada = ps_test_add_case (f->base.store, "Dr. Ada Placeholder", "2024-11-17");
+  ada = ps_test_add_case (f->base.tc.store, "Dr. Ada Placeholder", "2024-11-17");
   conversation = schedule_fixture_plan (&f->base, ada, 2024, 11, 18, 16, 0, 30, PS_MODALITY_PHONE);
   row = row_at (f, PS_SCHEDULE_GROUP_TODAY, 0);
   ps_schedule_view_tick (f->view);
   g_assert_true (row == row_at (f, PS_SCHEDULE_GROUP_TODAY, 0));
 
-  g_assert_true (ps_store_set_conversation_state (f->base.store, ps_conversation_get_id (conversation),
+  g_assert_true (ps_store_set_conversation_state (f->base.tc.store, ps_conversation_get_id (conversation),
                                                   PS_CONVERSATION_CANCELLED, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (ps_schedule_view_get_visible_page (f->view), ==, "empty");

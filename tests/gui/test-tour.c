@@ -117,6 +117,14 @@ is_row_on_show (GtkWidget     *widget,
          (data == NULL || g_str_equal (ps_case_row_get_title (PS_CASE_ROW (widget)), data));
 }
 
+/* What an entry shows. */
+static gboolean
+is_text_on_show (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_TEXT (widget) && on_show (widget);
+}
+
 static gboolean
 is_suggested_on_show (GtkWidget     *widget,
                       gconstpointer  data)
@@ -168,8 +176,50 @@ assert_no_cut_text (GtkWidget  *window,
                ps_case_row_get_state_line (g_ptr_array_index (labels, i)));
 }
 
+/* What French text never holds: an English day or month, a time of day
+ * with AM or PM, a decimal point, a percent sign without the narrow no-break
+ * space before it, thousands grouped with commas. */
+static const struct
+{
+  const char *what, *pattern;
+} not_french[] = {
+  { "an English day",
+    "(?<!\\pL)(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    "|Sunday)(?!\\pL)" },
+  { "an English month",
+    "(?<!\\pL)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March"
+    "|April|June|July|August|September|October|November|December)(?!\\pL)" },
+  { "a 12-hour time", "\\d\\s?(AM|PM|am|pm)(?!\\pL)" },
+  { "a decimal point", "(?<![\\d.])\\d+\\.\\d+(?![\\d.])" },
+  { "a percent sign without a narrow no-break space", "\\d[ \\x{A0}]?%" },
+  { "thousands grouped with a comma", "(?<![\\d,])\\d{1,3},\\d{3}(?![\\d,])" },
+};
+
+static void
+assert_french_text (const char *text,
+                    const char *shot)
+{
+  static GRegex *regexes[G_N_ELEMENTS (not_french)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_french); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (regexes[i] == NULL)
+        regexes[i] = g_regex_new (not_french[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert_nonnull (regexes[i]);
+      if (g_regex_match (regexes[i], text, 0, &match))
+        {
+          g_autofree char *found = g_match_info_fetch (match, 0);
+
+          problem ("%s: “%s” shows %s, “%s”", shot, text, not_french[i].what, found);
+        }
+    }
+}
+
 /* In French, no label on show reads an English message the catalogue
- * translates. */
+ * translates, and no text on show, the caseload's rows' included, has a
+ * day, month or number written the English or C way. */
 static void
 assert_translated (GtkWidget  *window,
                    const char *shot)
@@ -183,7 +233,18 @@ assert_translated (GtkWidget  *window,
 
       if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, source), source) != 0)
         problem ("%s: “%s” is shown untranslated", shot, source);
+      assert_french_text (gtk_label_get_text (g_ptr_array_index (labels, i)), shot);
     }
+
+  g_ptr_array_set_size (labels, 0);
+  collect (window, is_row_on_show, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    assert_french_text (ps_case_row_get_state_line (g_ptr_array_index (labels, i)), shot);
+
+  g_ptr_array_set_size (labels, 0);
+  collect (window, is_text_on_show, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    assert_french_text (gtk_editable_get_text (g_ptr_array_index (labels, i)), shot);
 }
 
 /* The mean luminance (0 to 1) of the shot, and the share of its pixels
@@ -435,7 +496,7 @@ static void
 tour_cases (Tour *t,
             Stop *stops)
 {
-  g_autoptr(PsConversation) due = NULL, current = NULL, later = NULL;
+  g_autoptr(PsConversation) due = NULL, current = NULL, later = NULL, next_week = NULL;
   PsCase *item;
   GDate today;
 
@@ -460,6 +521,11 @@ tour_cases (Tour *t,
   stops[6] = (Stop) { t, "conversations-held", add_case (t, "Dr. Gus Pretend", 9, TRUE),
                       N_("_Close Case…"), "case.close" };
   held (t, stops[6].item, FALSE);
+
+  /* A conversation next week, under its day in the Schedule; with it the
+   * Overview's median days to first contact has a decimal, 2.5. */
+  item = add_case (t, "Dr. Ivy Nextweek", 10, TRUE);
+  next_week = ps_test_plan_conversation (t->store, item, "2024-11-19 13:30");
 
   item = add_case (t, "Dr. Hal Closed", 8, TRUE);
   held (t, item, FALSE);
@@ -674,17 +740,17 @@ main (int   argc,
   int ret;
 
   /* The language meson runs the test in, from the catalogue compiled in
-   * the build tree (C.UTF-8 honours LANGUAGE; a bare Debian has no other
-   * UTF-8 locale). */
+   * the build tree: English under C.UTF-8 (which honours LANGUAGE), French
+   * under the real fr_FR.UTF-8 the build makes. */
   language = g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
   g_assert_nonnull (g_getenv ("PS_TOUR_DIR"));
   g_mkdir_with_parents (g_getenv ("PS_TOUR_DIR"), 0700);
-  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 
   data_home = ps_test_session_init (&argc, &argv);
-  setlocale (LC_MESSAGES, "C.UTF-8");
+  if (g_str_equal (language, "fr"))
+    ps_test_live_in_french ();
+  else
+    ps_test_speak (language);
   g_assert_nonnull (ps_get_resource ());
   /* Switches between pages without their slides: each shot after one frame. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

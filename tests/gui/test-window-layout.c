@@ -15,18 +15,15 @@
 #include "ps-caseload-view-private.h"
 #include "ps-close-case-dialog.h"
 #include "ps-schedule-view-private.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-window-private.h"
 
 typedef struct
 {
-  char           *dir;
-  PsClock        *clock;
-  GSettings      *settings;
-  PsContext      *context;
+  PsTestContext  tc;
   PsWindow       *window;
-  PsStore        *store;
   PsCaseloadView *view;
   PsCasePage     *page;
   int             width;   /* asked for */
@@ -62,27 +59,21 @@ views_list (Fixture *f)
   return views;
 }
 
+static const PsTestContextOptions options = { .now = PS_TEST_MONDAY, .unopened = TRUE };
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  /* Monday 18 November 2024, 10:00 in the test's time zone. */
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
   const Size *size = data;
 
-  f->dir = g_dir_make_tmp ("peerside-layout-XXXXXX", NULL);
-  f->clock = ps_clock_new_fake (now);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->context = ps_context_new (f->clock, f->settings, f->dir, FALSE);
-  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->context, NULL);
+  ps_test_context_set_up (&f->tc, &options);
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
   f->width = size->width;
   gtk_window_set_default_size (GTK_WINDOW (f->window), size->width, size->height);
   gtk_window_present (GTK_WINDOW (f->window));
 
-  ps_context_open (f->context);
-  ps_test_wait_for_status (f->context, PS_CONTEXT_READY);
-  f->store = ps_context_get_store (f->context);
+  ps_test_context_open (&f->tc);
   f->view = ps_window_get_caseload_view (f->window);
   f->page = ps_caseload_view_get_case_page (f->view);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -93,12 +84,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->context);
-  g_clear_object (&f->clock);
-  g_clear_object (&f->settings);
+  ps_test_context_tear_down (&f->tc, &options);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
 }
 
 /* The name on the highlighted row of the list, as drawn; NULL when none. */
@@ -153,9 +140,9 @@ click_row (Fixture    *f,
 static void
 add_cases (Fixture *f)
 {
-  ps_test_add_case (f->store, "Dr. Ada Placeholder", "2024-11-17");
-  ps_test_add_case (f->store, "Dr. Bram Example", "2024-11-16");
-  ps_test_add_case (f->store, "Dr. Cora Fictional", "2024-11-15");
+  ps_test_add_case (f->tc.store, "Dr. Ada Placeholder", "2024-11-17");
+  ps_test_add_case (f->tc.store, "Dr. Bram Example", "2024-11-16");
+  ps_test_add_case (f->tc.store, "Dr. Cora Fictional", "2024-11-15");
 }
 
 static void
@@ -310,7 +297,7 @@ test_divider_stays (Fixture       *f,
                           "Dr. Bram Example-Fictional-Madeup-Invented-Placeholder-Sample of Testcase" };
   int view_at = -1, page_at = -1;
 
-  ps_test_add_case (f->store, names[0], "2024-11-17");
+  ps_test_add_case (f->tc.store, names[0], "2024-11-17");
   {
     /* Different states too: the long name with a conversation planned,
      * the short one after a conversation held. */
@@ -319,14 +306,14 @@ test_divider_stays (Fixture       *f,
     g_autoptr(GDateTime) held_at = g_date_time_new (tz, 2024, 11, 15, 9, 0, 0);
     g_autoptr(PsConversation) planned = NULL;
     g_autoptr(PsConversation) held = NULL;
-    PsCase *item = ps_test_add_case (f->store, names[2], "2024-11-16");
+    PsCase *item = ps_test_add_case (f->tc.store, names[2], "2024-11-16");
 
-    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30, PS_MODALITY_VIDEO, NULL);
+    planned = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), at, 30, PS_MODALITY_VIDEO, NULL);
     g_assert_nonnull (planned);
-    item = ps_test_add_case (f->store, names[1], "2024-01-15");
-    held = ps_store_schedule_conversation (f->store, ps_case_get_id (item), held_at, 30, PS_MODALITY_PHONE, NULL);
+    item = ps_test_add_case (f->tc.store, names[1], "2024-01-15");
+    held = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), held_at, 30, PS_MODALITY_PHONE, NULL);
     g_assert_nonnull (held);
-    g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (held),
+    g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (held),
                                                     PS_CONVERSATION_COMPLETED, NULL));
   }
 
@@ -510,9 +497,9 @@ test_narrow (Fixture       *f,
     g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, 19, 14, 30, 0);
     g_autoptr(PsConversation) planned = NULL;
     g_autoptr(GError) error = NULL;
-    PsCase *item = ps_test_add_case (f->store, "Dr. Eli Sample", "2024-11-12");
+    PsCase *item = ps_test_add_case (f->tc.store, "Dr. Eli Sample", "2024-11-12");
 
-    planned = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, 30,
+    planned = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), at, 30,
                                               PS_MODALITY_VIDEO, &error);
     g_assert_no_error (error);
   }

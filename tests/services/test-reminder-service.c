@@ -44,31 +44,23 @@ assert_reminder_shape (PsTestNotified *notified,
 typedef struct
 {
   RemFixture         rem;
-  GSettings         *settings;
-  PsContext         *context;
   PsReminderService *service;
   guint              seen_before;
 } Fixture;
 
 /* 2024-06-10 13:00 UTC is 14:00 in London (BST). */
-#define T0 "2024-06-10T13:00:00Z"
+static const PsTestContextOptions options = {
+  .store = PS_TEST_STORE_TEST_KEY,
+  .now = "2024-06-10T13:00:00Z",
+  .tz = "Europe/London",
+};
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  const char *keys[] = {
-    "reminders-enabled", "reminder-lead-minutes", "names-in-notifications",
-    "first-contact-due-days", "first-contact-overdue-days",
-  };
-
-  rem_fixture_setup (&fixture->rem, T0, "Europe/London");
-  fixture->settings = g_settings_new (BASE_APP_ID);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    g_settings_reset (fixture->settings, keys[i]);
-  fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
-                                               fixture->rem.store);
-  fixture->service = ps_reminder_service_new (fixture->context, NULL);
+  ps_test_context_set_up (&fixture->rem, &options);
+  fixture->service = ps_reminder_service_new (fixture->rem.context, NULL);
   fixture->seen_before = ps_test_notify_count ();
 }
 
@@ -78,9 +70,7 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->service != NULL)
     g_assert_finalize_object (g_steal_pointer (&fixture->service));
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  rem_fixture_teardown (&fixture->rem);
+  ps_test_context_tear_down (&fixture->rem, &options);
 }
 
 /* A conversation at 14:30 London time by phone: due at 14:20 with the
@@ -154,7 +144,7 @@ test_group_debrief (Fixture       *fixture,
   g_autofree char *key = NULL;
   PsTestNotified *notified;
 
-  g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
+  g_settings_set_boolean (fixture->rem.settings, "names-in-notifications", TRUE);
   debrief = ps_store_schedule_group_debrief (fixture->rem.store, &fields,
                                              PS_CONVERSATION_SCHEDULED, NULL, &error);
   g_assert_no_error (error);
@@ -182,7 +172,7 @@ test_with_name (Fixture       *fixture,
 {
   PsTestNotified *notified;
 
-  g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
+  g_settings_set_boolean (fixture->rem.settings, "names-in-notifications", TRUE);
   add_conversation (fixture, NULL);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
@@ -282,13 +272,10 @@ test_snooze_survives_restart (Fixture       *fixture,
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&fixture->service));
-  g_clear_object (&fixture->context);
-  rem_fixture_reopen (&fixture->rem);
+  ps_test_context_restart (&fixture->rem);
   g_assert_false (ps_store_was_delivered (fixture->rem.store, key));
 
-  fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
-                                               fixture->rem.store);
-  fixture->service = ps_reminder_service_new (fixture->context, NULL);
+  fixture->service = ps_reminder_service_new (fixture->rem.context, NULL);
   rem_set_now (&fixture->rem, "2024-06-10T13:25:00Z");
   ps_reminder_service_start (fixture->service);
   g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 2), ==, 2);
@@ -347,13 +334,10 @@ test_restart (Fixture       *fixture,
   g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&fixture->service));
-  g_clear_object (&fixture->context);
-  rem_fixture_reopen (&fixture->rem);
+  ps_test_context_restart (&fixture->rem);
   g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
 
-  fixture->context = ps_context_new_for_store (fixture->rem.clock, fixture->settings,
-                                               fixture->rem.store);
-  fixture->service = ps_reminder_service_new (fixture->context, NULL);
+  fixture->service = ps_reminder_service_new (fixture->rem.context, NULL);
   rem_set_now (&fixture->rem, "2024-06-10T13:21:00Z");
   ps_reminder_service_start (fixture->service);
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
@@ -414,13 +398,13 @@ test_locked (Fixture       *fixture,
   g_autofree char *key = NULL;
   PsTestNotified *notified;
 
-  g_settings_set_boolean (fixture->settings, "names-in-notifications", TRUE);
+  g_settings_set_boolean (fixture->rem.settings, "names-in-notifications", TRUE);
   add_conversation (fixture, &conversation);
   key = upcoming_key (conversation);
 
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
-  ps_context_close (fixture->context, PS_CONTEXT_LOCKED);
-  g_assert_null (ps_context_get_store (fixture->context));
+  ps_context_close (fixture->rem.context, PS_CONTEXT_LOCKED);
+  g_assert_null (ps_context_get_store (fixture->rem.context));
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
@@ -468,7 +452,7 @@ test_disabled (Fixture       *fixture,
                gconstpointer  data)
 {
   add_conversation (fixture, NULL);
-  g_settings_set_boolean (fixture->settings, "reminders-enabled", FALSE);
+  g_settings_set_boolean (fixture->rem.settings, "reminders-enabled", FALSE);
 
   rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);

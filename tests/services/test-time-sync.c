@@ -47,24 +47,13 @@ static void
 fake_timedated_start (void)
 {
   g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
 
   info = g_dbus_node_info_new_for_xml (fake_timedated_xml, &error);
   g_assert_no_error (error);
-  fake.bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                     G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                     NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fake.bus, "/org/freedesktop/timedate1", info->interfaces[0],
-                                     &fake_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (fake.bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.timedate1", 4),
-                                       G_VARIANT_TYPE ("(u)"), 0, -1, NULL, &error);
-  g_assert_no_error (error);
+  fake.bus = ps_test_bus_connect ();
+  ps_test_bus_register (fake.bus, "/org/freedesktop/timedate1", info->interfaces[0], &fake_vtable);
+  ps_test_bus_own_name (fake.bus, "org.freedesktop.timedate1");
 }
 
 /* Waits until timedated was asked once more than @before, and the answer

@@ -292,11 +292,51 @@ ps_test_focus_window (GtkWindow *window)
 }
 
 void
+ps_test_press_time_arrows (GtkWindow   *window,
+                           GtkEditable *entry,
+                           const char  *up,
+                           const char  *down_down,
+                           const char  *home_up)
+{
+  ps_test_focus_window (window);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_position (entry, -1);
+  ps_test_iterate (50);
+  ps_test_xdotool ("key", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, up);
+  ps_test_xdotool ("key", "Down", "Down", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, down_down);
+  ps_test_xdotool ("key", "Home", "Up", NULL);
+  ps_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, home_up);
+}
+
+void
 ps_test_speak (const char *language)
 {
   /* LANGUAGE is ignored under the "C" locale; C.UTF-8 is always there. */
   g_setenv ("LANGUAGE", language != NULL ? language : "", TRUE);
   setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+ps_test_live_in_french (void)
+{
+  const char *locpath = g_getenv ("LOCPATH");
+  const char *name = setlocale (LC_ALL, "");
+
+  if (name == NULL || !g_str_has_prefix (name, "fr_FR"))
+    g_error ("No French locale: LC_ALL is '%s' and LOCPATH '%s', where the build makes "
+             "fr_FR.UTF-8 with localedef (build-aux/make-test-locales.sh, which says in the "
+             "build's output why it could not; the definitions come with Debian's package "
+             "locales, which build-aux/setup-debian.sh installs)",
+             g_getenv ("LC_ALL") != NULL ? g_getenv ("LC_ALL") : "",
+             locpath != NULL ? locpath : "");
   bindtextdomain (GETTEXT_PACKAGE, PS_TEST_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

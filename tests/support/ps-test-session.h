@@ -41,8 +41,21 @@ void       ps_test_xdotool           (const char    *first,
 void       ps_test_xdotool_unmapped_key (const char *keysym_name);
 /* Without a window manager nothing gives a window the keyboard. */
 void       ps_test_focus_window      (GtkWindow     *window);
+/* A time field's Up and Down, as real key presses in @window: Up at the
+ * end of @entry (the minutes) reads @up, two Downs then read @down_down,
+ * and Up after Home (the hours) reads @home_up. */
+void       ps_test_press_time_arrows (GtkWindow     *window,
+                                      GtkEditable   *entry,
+                                      const char    *up,
+                                      const char    *down_down,
+                                      const char    *home_up);
 /* The program's messages in @language ("fr"), from the catalogues compiled
  * in the build tree; "" or NULL for the untranslated English. */
 void       ps_test_speak             (const char    *language);
+/* For a test run with french_env (tests/meson.build): the whole locale
+ * fr_FR.UTF-8, days, months and numbers with the messages, as a French
+ * supporter's session has it; aborts saying why when the build could not
+ * make the locale. */
+void       ps_test_live_in_french    (void);
 
 G_END_DECLS

@@ -298,3 +298,44 @@ ps_test_median (const double *values,
   qsort (sorted, n, sizeof *sorted, compare_doubles);
   return sorted[n / 2];
 }
+
+GDBusConnection *
+ps_test_bus_connect (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+
+  bus = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, &error);
+  g_assert_no_error (error);
+  return bus;
+}
+
+void
+ps_test_bus_register (GDBusConnection            *bus,
+                      const char                 *path,
+                      GDBusInterfaceInfo         *iface,
+                      const GDBusInterfaceVTable *vtable)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_register_object (bus, path, iface, vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
+ps_test_bus_own_name (GDBusConnection *bus,
+                      const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", name,
+                                                      G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE),
+                                       G_VARIANT_TYPE ("(u)"), 0, -1, NULL, &error);
+  g_assert_no_error (error);
+}

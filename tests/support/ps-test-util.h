@@ -53,6 +53,16 @@ PsClock      *ps_test_clock             (void);
 PsStore      *ps_test_new_store         (char        **dir_out);
 void          ps_test_copy_file         (const char   *from,
                                          const char   *to);
+/* A fake system service on the session bus (main() points the system bus
+ * there): a connection of its own, @vtable answering at @path for @iface,
+ * then @name owned. Register more objects on it before the next call. */
+GDBusConnection *ps_test_bus_connect   (void);
+void          ps_test_bus_register      (GDBusConnection           *bus,
+                                         const char                *path,
+                                         GDBusInterfaceInfo        *iface,
+                                         const GDBusInterfaceVTable *vtable);
+void          ps_test_bus_own_name      (GDBusConnection           *bus,
+                                         const char                *name);
 /* A GAsyncReadyCallback keeping a reference to @result in *(GAsyncResult **)@user_data. */
 void          ps_test_store_result      (GObject      *object,
                                          GAsyncResult *result,

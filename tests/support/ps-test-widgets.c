@@ -152,6 +152,21 @@ ps_test_find_toplevel (GType type)
 }
 
 void
+ps_test_destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  guint n;
+
+  while ((n = g_list_model_get_n_items (toplevels)) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, n - 1);
+
+      gtk_window_destroy (window);
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), <, n);
+    }
+}
+
+void
 ps_test_click (GtkWidget *button)
 {
   g_assert_true (GTK_IS_BUTTON (button));

@@ -47,6 +47,8 @@ gboolean   ps_test_shows_button       (GtkWidget     *widget,
 GtkWindow *ps_test_present            (GtkWidget     *child,
                                        int            width,
                                        int            height);
+/* Destroys every window still there: the test's and the dialogs it left. */
+void       ps_test_destroy_windows    (void);
 /* A visible toplevel of @type, or NULL. */
 GtkWidget *ps_test_find_toplevel      (GType          type);
 /* What a pointer click on a sensitive button does. */

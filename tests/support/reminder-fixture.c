@@ -8,8 +8,6 @@
 
 #include "reminder-fixture.h"
 
-#define TEST_KEY "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
-
 GDateTime *
 rem_utc (const char *iso)
 {
@@ -29,55 +27,18 @@ rem_iso (GDateTime *instant)
 }
 
 
-static PsStore *
-open_store (RemFixture *fixture,
-            gboolean    create)
-{
-  g_autoptr(GError) error = NULL;
-  PsStore *store = ps_store_open_with_key (fixture->path, TEST_KEY, create, fixture->clock, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 void
 rem_fixture_setup (RemFixture *fixture,
                    const char *now_iso,
                    const char *tz_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = rem_utc (now_iso);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tz_id);
-  g_autofree char *data = NULL;
+  const PsTestContextOptions options = {
+    .store = PS_TEST_STORE_BARE,
+    .now = now_iso,
+    .tz = tz_id,
+  };
 
-  g_assert_nonnull (tz);
-
-  fixture->dir = g_dir_make_tmp ("peerside-reminders-XXXXXX", &error);
-  g_assert_no_error (error);
-  data = g_build_filename (fixture->dir, "data", NULL);
-  fixture->path = g_build_filename (data, "caseload.db", NULL);
-
-  fixture->clock = ps_clock_new_fake (now);
-  ps_clock_set_timezone (fixture->clock, tz);
-  fixture->store = open_store (fixture, TRUE);
-}
-
-void
-rem_fixture_reopen (RemFixture *fixture)
-{
-  g_assert_finalize_object (g_steal_pointer (&fixture->store));
-  fixture->store = open_store (fixture, FALSE);
-}
-
-void
-rem_fixture_teardown (RemFixture *fixture)
-{
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->clock);
-  ps_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
+  ps_test_context_set_up (fixture, &options);
 }
 
 void

@@ -3,27 +3,20 @@
 
 #include "ps-store.h"
 
+#include "ps-test-context.h"
 #include "ps-test-util.h"
 #include "ps-util.h"
 
 G_BEGIN_DECLS
 
-/* A real encrypted store in a temporary folder, driven by a fake clock in
- * a chosen time zone. */
-typedef struct
-{
-  char      *dir;
-  char      *path;
-  PsClock   *clock;
-  PsStore   *store;
-} RemFixture;
+/* A real encrypted store (with the test key, no context) in a temporary
+ * folder, driven by a fake clock in a chosen time zone; torn down with
+ * ps_test_context_tear_down, reopened with ps_test_context_restart. */
+typedef PsTestContext RemFixture;
 
 void            rem_fixture_setup     (RemFixture  *fixture,
                                        const char  *now_iso,
                                        const char  *tz_id);
-void            rem_fixture_teardown  (RemFixture  *fixture);
-/* Closes the store and opens the same file again, as a restart does. */
-void            rem_fixture_reopen    (RemFixture  *fixture);
 
 GDateTime      *rem_utc               (const char  *iso);
 char           *rem_iso               (GDateTime   *instant);

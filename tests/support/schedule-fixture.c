@@ -5,24 +5,13 @@
 #include "ps-util.h"
 #include "schedule-fixture.h"
 
-#define TEST_KEY "00112233445566778899aabbccddeeff0123456789abcdef0011223344556677"
+static const PsTestContextOptions options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
 
 void
 schedule_fixture_set_up (ScheduleFixture *f,
                          gconstpointer    data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 11, 18, 10, 0, 0);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("peerside-schedule-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "caseload.db", NULL);
-  f->clock = ps_clock_new_fake (now);
-  f->settings = g_settings_new ("io.github.peerside.Peerside");
-  f->store = ps_store_open_with_key (path, TEST_KEY, TRUE, f->clock, &error);
-  g_assert_no_error (error);
-  f->context = ps_context_new_for_store (f->clock, f->settings, f->store);
+  ps_test_context_set_up (&f->tc, &options);
 }
 
 void
@@ -32,15 +21,7 @@ schedule_fixture_tear_down (ScheduleFixture *f,
   if (f->window != NULL)
     gtk_window_destroy (f->window);
   f->window = NULL;
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
-  g_settings_reset (f->settings, "privacy-mode");
-  g_settings_reset (f->settings, "first-contact-due-days");
-  g_settings_reset (f->settings, "first-contact-overdue-days");
-  g_clear_object (&f->settings);
-  ps_remove_tree (f->dir);
-  g_free (f->dir);
+  ps_test_context_tear_down (&f->tc, &options);
 }
 
 PsConversation *
@@ -54,12 +35,12 @@ schedule_fixture_plan (ScheduleFixture *f,
                        guint            minutes,
                        PsModality       modality)
 {
-  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->clock);
+  g_autoptr(GTimeZone) tz = ps_clock_get_timezone (f->tc.clock);
   g_autoptr(GDateTime) at = g_date_time_new (tz, year, month, day, hour, minute, 0);
   g_autoptr(GError) error = NULL;
   PsConversation *conversation;
 
-  conversation = ps_store_schedule_conversation (f->store, ps_case_get_id (item), at, minutes,
+  conversation = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (item), at, minutes,
                                                  modality, &error);
   g_assert_no_error (error);
   g_assert_nonnull (conversation);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ps-context.h"
+#include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-util.h"
 
@@ -13,12 +14,8 @@ G_BEGIN_DECLS
  * to Monday 18 November 2024, 10:00 local time. */
 typedef struct
 {
-  char      *dir;
-  PsClock   *clock;
-  GSettings *settings;
-  PsStore   *store;
-  PsContext *context;
-  GtkWindow *window;
+  PsTestContext  tc;
+  GtkWindow     *window;
 } ScheduleFixture;
 
 void            schedule_fixture_set_up    (ScheduleFixture *f,
