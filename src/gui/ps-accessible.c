@@ -218,3 +218,47 @@ ps_accessible_fix_mnemonic_names (void)
   }
   g_once_init_leave (&done, 1);
 }
+
+/* libadwaita 1.2's status page scrolls its content in a scrolled window
+ * that GTK gives the focus to when nothing inside takes it: a Tab stop
+ * that shows no focus ring and does nothing ("No Case Selected"). A page
+ * with no control of its own takes no focus at all; one with a control
+ * (Unlock, New Case) is left as it is. (GTK 4.8's scrolled window ignores
+ * "focusable" and claims the focus even when it cannot take it.) */
+static void (*status_page_constructed) (GObject *object);
+
+static void
+status_page_child_cb (AdwStatusPage *page)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_widget_set_can_focus (child, adw_status_page_get_child (page) != NULL);
+}
+
+static void
+status_page_constructed_cb (GObject *object)
+{
+  if (status_page_constructed != NULL)
+    status_page_constructed (object);
+
+  /* On show, when its child is known: libadwaita 1.2 says nothing when
+   * the child is set. */
+  g_signal_connect (object, "map", G_CALLBACK (status_page_child_cb), NULL);
+}
+
+void
+ps_accessible_fix_status_page_focus (void)
+{
+  static gsize done;
+  GObjectClass *klass;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  /* Classes stay alive once made: the reference is kept on purpose. */
+  klass = g_type_class_ref (ADW_TYPE_STATUS_PAGE);
+  status_page_constructed = klass->constructed;
+  klass->constructed = status_page_constructed_cb;
+  g_once_init_leave (&done, 1);
+}

@@ -28,5 +28,8 @@ void ps_accessible_label_list_row  (GtkWidget   *content,
  * ("_Save") get the name a screen reader should speak ("Save"), not GTK
  * 4.8's "_Save Save" (buttons) or "_Save" (check buttons). */
 void ps_accessible_fix_mnemonic_names (void);
+/* Once, before the first window: a status page with no control in it is
+ * no Tab stop (libadwaita 1.2 makes it one, with no focus ring). */
+void ps_accessible_fix_status_page_focus (void);
 
 G_END_DECLS

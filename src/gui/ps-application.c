@@ -228,6 +228,7 @@ ps_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ps_application_parent_class)->startup (app);
   ps_accessible_fix_mnemonic_names ();
+  ps_accessible_fix_status_page_focus ();
   g_unix_signal_add (SIGTERM, quit_signal_cb, app);
   g_unix_signal_add (SIGINT, quit_signal_cb, app);
   g_unix_signal_add (SIGHUP, quit_signal_cb, app);

@@ -261,8 +261,9 @@ add_conversation_menu (PsCasePage     *self,
 
   if (state == PS_CONVERSATION_IN_PROGRESS)
     {
-      /* Plain: the header's Resume is the one suggested action. */
-      button = gtk_button_new_with_mnemonic (_("_Resume"));
+      /* Plain, and with no underlined letter: the header's Resume is the
+       * one suggested action, and has it. */
+      button = gtk_button_new_with_label (_("Resume"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.resume-conversation");
       ps_grid_row_add_suffix (row, button);
@@ -1719,7 +1720,7 @@ ps_case_page_init (PsCasePage *self)
   gtk_list_box_set_placeholder (self->attempts_list, placeholder_row (_("No attempts yet")));
   gtk_list_box_set_placeholder (self->conversations_list,
                                 placeholder_row (_("No conversations yet")));
-  add_group_button (GTK_WIDGET (self->attempts_list), _("Log _Earlier…"),
+  add_group_button (GTK_WIDGET (self->attempts_list), _("Lo_g Earlier…"),
                     _("Log a contact attempt made earlier"), "case.log-earlier-attempt");
   add_group_button (GTK_WIDGET (self->conversations_list), _("_Add Held Earlier…"),
                     _("Add a conversation held without the app"), "case.add-held-conversation");

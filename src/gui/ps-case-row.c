@@ -665,7 +665,9 @@ set_resume (PsCaseRow *self,
 
   if (self->resume_button == NULL)
     {
-      self->resume_button = gtk_button_new_with_mnemonic (_("_Resume"));
+      /* No underlined letter: the list may hold several, and the case
+       * page's header has Resume's. */
+      self->resume_button = gtk_button_new_with_label (_("Resume"));
       gtk_widget_set_valign (self->resume_button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (self->resume_button, _("Carry on with the conversation in progress"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button),

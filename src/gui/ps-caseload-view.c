@@ -399,6 +399,25 @@ search_changed_cb (PsCaseloadView *self)
   update_stack (self);
 }
 
+/* Enter in the search opens the first match, from the other list when
+ * only it has some ("1 match in Closed"). */
+static void
+search_activate_cb (PsCaseloadView *self)
+{
+  /* The entry waits a moment before it says the text changed. */
+  search_changed_cb (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0 &&
+      ps_case_results_get_n_elsewhere (self->results) > 0)
+    ps_caseload_view_show_closed (self, !self->show_closed);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return;
+
+  show_case (self, ps_case_results_get_case (self->results, 0));
+  /* Folded, the list and its search are gone: the keyboard goes to the case. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_child_focus (GTK_WIDGET (self->case_page), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 scope_toggled_cb (PsCaseloadView *self)
 {
@@ -461,6 +480,9 @@ search_action (GtkWidget  *widget,
 {
   PsCaseloadView *self = PS_CASELOAD_VIEW (widget);
 
+  /* Folded on a case, the list and its search come back into view. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -636,6 +658,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, elsewhere_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);

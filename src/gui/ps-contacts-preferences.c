@@ -163,12 +163,12 @@ set_settings (PsContactsPreferencesPage *self,
   custom = ps_phone_list_group_new (settings, "custom-crisis-lines", _("Your Own Lines"),
                                     _("Other lines to show in the safety panel, such as a local "
                                       "crisis team or a line for doctors where you work."),
-                                    _("No lines of your own"), _("_Add Line"));
+                                    _("No lines of your own"), _("Add _Line"));
   program = ps_phone_list_group_new (settings, "program-contacts", _("Program Contacts"),
                                      _("Your peer support program’s own contacts, such as the "
                                        "coordinator or the physician health program. Never the "
                                        "details of a colleague you support."),
-                                     _("No program contacts yet"), _("_Add Contact"));
+                                     _("No program contacts yet"), _("Add Con_tact"));
   self->custom_group = PS_PHONE_LIST_GROUP (custom);
   self->program_group = PS_PHONE_LIST_GROUP (program);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (custom));

@@ -378,7 +378,7 @@ safety_answer_new (PsConversationPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *no_concern = gtk_toggle_button_new_with_mnemonic (_("_No Concern"));
-  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("_Concern Raised"));
+  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("Concern _Raised"));
 
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   gtk_widget_add_css_class (box, "linked");
@@ -779,6 +779,24 @@ ps_conversation_page_get_conversation (PsConversationPage *self)
   return self->conversation;
 }
 
+/* The keyboard starts on the checklist's first step, not on Back. */
+static void
+focus_first_step (PsConversationPage *self)
+{
+  const PsChecklistPhase *phase;
+  GtkWidget *check, *row;
+
+  if (self->checklist == NULL || ps_checklist_get_n_phases (self->checklist) == 0 ||
+      ps_checklist_phase_get_n_steps (phase = ps_checklist_get_phase (self->checklist, 0)) == 0)
+    return;
+  check = g_hash_table_lookup (self->checks,
+                               ps_checklist_step_get_id (ps_checklist_phase_get_step (phase, 0)));
+  if (check == NULL)
+    return;
+  row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
+  gtk_widget_grab_focus (row != NULL ? row : check);
+}
+
 gboolean
 ps_conversation_page_start (PsConversationPage  *self,
                             PsCase              *kase,
@@ -802,6 +820,7 @@ ps_conversation_page_start (PsConversationPage  *self,
     return FALSE;
 
   ps_conversation_page_set_conversation (self, started);
+  focus_first_step (self);
   return TRUE;
 }
 

@@ -404,6 +404,10 @@ ps_group_debrief_dialog_class_init (PsGroupDebriefDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, headcount_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "debrief.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "debrief.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "debrief.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -418,6 +422,8 @@ ps_group_debrief_dialog_init (PsGroupDebriefDialog *self)
   self->populating = TRUE;
   self->step_checks = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The form opens on its first field, not on the header's Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
   g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
                             G_CALLBACK (field_changed_cb), self);
 

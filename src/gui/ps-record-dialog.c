@@ -252,7 +252,7 @@ safety_answer_new (PsRecordDialog        *self,
   GtkWidget *label = gtk_label_new (ps_checklist_step_get_title (step));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *no_concern = gtk_toggle_button_new_with_mnemonic (_("_No Concern"));
-  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("_Concern Raised"));
+  GtkWidget *concern = gtk_toggle_button_new_with_mnemonic (_("Concern _Raised"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -393,6 +393,9 @@ build (PsRecordDialog *self)
   else
     build_conversation (self);
   adw_window_set_content (ADW_WINDOW (self), box);
+  /* Enter in the time saves; the form opens on its first field. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
 }
 
 static void

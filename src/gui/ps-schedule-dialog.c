@@ -386,6 +386,8 @@ ps_schedule_dialog_init (PsScheduleDialog *self)
 
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The form opens on its first field, not on the header's Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
   g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",
                             G_CALLBACK (field_changed_cb), self);
 

@@ -200,6 +200,8 @@ ps_time_row_init (PsTimeRow *self)
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 5);
   gtk_entry_set_max_length (self->entry, 8);
   gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_DIGITS);
+  /* Enter in a form's time saves it, as in its other fields. */
+  gtk_entry_set_activates_default (self->entry, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 0.5);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "00:00");
   /* Translators: the tooltip of the time field */

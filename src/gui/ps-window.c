@@ -23,6 +23,7 @@ struct _PsWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkWidget            *retry_button;
+  GtkWidget            *unlock_button;
   GtkWidget            *restore_button;
   GtkMenuButton        *error_menu_button;
   GtkLabel             *error_detail;
@@ -290,6 +291,9 @@ update_for_status (PsWindow *self)
         self->locked = self->leaving;
       self->leaving.view = NULL;
       forget_names (self);
+      /* The keyboard was on a control that went with the names, or is
+       * hidden with the views: Enter unlocks. */
+      gtk_widget_grab_focus (self->unlock_button);
       break;
 
     case PS_CONTEXT_READY:
@@ -672,6 +676,7 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_detail);

@@ -1427,7 +1427,7 @@ test_preferences_reach_in_message (Fixture       *f,
   gtk_window_set_transient_for (GTK_WINDOW (prefs), f->window);
   gtk_window_present (GTK_WINDOW (prefs));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
-  row = ps_test_find_row (GTK_WIDGET (prefs), "Reach-In _Message");
+  row = ps_test_find_row (GTK_WIDGET (prefs), "Reach-_In Message");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Touching base");
   gtk_widget_grab_focus (row);   /* scrolls it into view */
   ps_test_screenshot (GTK_WIDGET (prefs), "preferences-reach-in.png");

@@ -7,6 +7,12 @@
 #include "config.h"
 
 #include "ps-case-page.h"
+#include "ps-date-row.h"
+#include "ps-group-debrief-dialog.h"
+#include "ps-record-dialog.h"
+#include "ps-schedule-dialog.h"
+#include "ps-schedule-view.h"
+#include "ps-test-widgets.h"
 #include "ps-caseload-view-private.h"
 #include "ps-test-session.h"
 #include "ps-window-private.h"
@@ -129,11 +135,14 @@ test_keyboard_flow (void)
   talk = newest_toplevel ();
   g_assert_true (talk != GTK_WINDOW (window));
   ps_test_focus_window (talk);
-  ps_test_xdotool ("key", "Tab", "Tab", "space", "Tab", "space", NULL);
+  /* The window opens on the first step: Space ticks it. */
+  ps_test_xdotool ("key", "space", NULL);
   conversations = ps_store_list_conversations (store, ps_case_get_id (item));
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
   conversation = g_list_model_get_item (conversations, 0);
   g_assert_cmpint (ps_conversation_get_state (conversation), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_cmpuint (g_strv_length ((GStrv) ps_conversation_get_covered_steps (conversation)), ==, 1);
+  ps_test_xdotool ("key", "Tab", "Tab", "space", NULL);
   ps_test_xdotool ("key", "alt+f", NULL);
   g_assert_cmpint (ps_conversation_get_state (conversation), ==, PS_CONVERSATION_COMPLETED);
   g_assert_cmpuint (g_strv_length ((GStrv) ps_conversation_get_covered_steps (conversation)), >=, 1);
@@ -148,6 +157,210 @@ test_keyboard_flow (void)
   ps_test_xdotool ("key", "Return", NULL);
   g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_CLOSED);
   g_assert_cmpint (ps_case_get_closure_status (item), ==, PS_CLOSURE_COMPLETED);
+}
+
+/* Whether the keyboard is in @field (a row, or what is inside it). */
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *field)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+static PsCase *
+open_new_case (PsWindow   *window,
+               const char *name)
+{
+  PsStore *store = ps_context_get_store (ps_window_get_context (window));
+  PsCase *item = ps_test_add_case (store, name, "2024-03-02");
+
+  ps_caseload_view_open_case (ps_window_get_caseload_view (window), item);
+  ps_test_iterate (200);
+  return item;
+}
+
+/* A form opens on its first field, and Enter in its time field saves it as
+ * it does in the case editor's fields: no Tab to the header's button. */
+static void
+test_forms_first_field_enter_saves (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsStore *store = ps_context_get_store (ps_window_get_context (window));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(GListModel) attempts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  PsCase *item;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  item = open_new_case (window, "Dr. Enter Example");
+  g_assert_true (ps_store_log_contact_attempt (store, ps_case_get_id (item), now,
+                                               PS_CONTACT_REACHED, &error));
+  g_assert_no_error (error);
+  ps_test_iterate (200);
+
+  /* Schedule, the suggested action: the day first; Enter in the time
+   * proposed. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+h", NULL);
+  dialog = newest_toplevel ();
+  g_assert_true (PS_IS_SCHEDULE_DIALOG (dialog));
+  ps_test_focus_window (dialog);
+  g_assert_true (focus_in (dialog, ps_test_find_type (GTK_WIDGET (dialog), PS_TYPE_DATE_ROW)));
+  ps_test_xdotool ("key", "alt+t", "Return", NULL);
+  g_assert_true (newest_toplevel () == GTK_WINDOW (window));
+  conversations = ps_store_list_conversations (store, ps_case_get_id (item));
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
+
+  /* An attempt made earlier: its mnemonic; the day first; Enter saves. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+g", NULL);
+  dialog = newest_toplevel ();
+  g_assert_true (PS_IS_RECORD_DIALOG (dialog));
+  ps_test_focus_window (dialog);
+  g_assert_true (focus_in (dialog, ps_test_find_type (GTK_WIDGET (dialog), PS_TYPE_DATE_ROW)));
+  ps_test_xdotool ("key", "alt+t", "Return", NULL);
+  g_assert_true (newest_toplevel () == GTK_WINDOW (window));
+  attempts = ps_store_list_contact_attempts (store, ps_case_get_id (item));
+  g_assert_cmpuint (g_list_model_get_n_items (attempts), ==, 2);
+
+  /* A group debrief, from the Schedule: the day first. */
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+2", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ps_test_find_type (GTK_WIDGET (window), PS_TYPE_SCHEDULE_VIEW)),
+                                             "schedule.new-group-debrief", NULL));
+  dialog = newest_toplevel ();
+  g_assert_true (PS_IS_GROUP_DEBRIEF_DIALOG (dialog));
+  ps_test_focus_window (dialog);
+  g_assert_true (focus_in (dialog, ps_test_find_type (GTK_WIDGET (dialog), PS_TYPE_DATE_ROW)));
+  ps_test_xdotool ("key", "Escape", NULL);
+  g_assert_true (newest_toplevel () == GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+1", NULL);
+}
+
+static PsCase *
+shown_case (PsWindow *window)
+{
+  return ps_case_page_get_case (ps_caseload_view_get_case_page (ps_window_get_caseload_view (window)));
+}
+
+/* Ctrl+F, a name, Enter: the first match opens, from Closed when only it
+ * has one; folded at 360 px, the keyboard follows it to the case. */
+static void
+test_search_enter_opens_match (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsStore *store = ps_context_get_store (ps_window_get_context (window));
+  g_autoptr(GError) error = NULL;
+  PsCaseloadView *caseload = ps_window_get_caseload_view (window);
+  PsCase *closed, *open;
+  GtkWidget *focus;
+
+  closed = ps_test_add_case (store, "Dr. Élodie Fictive", "2024-03-02");
+  g_assert_true (ps_store_close_case (store, ps_case_get_id (closed), PS_CLOSURE_COMPLETED, NULL, &error));
+  g_assert_no_error (error);
+  open = ps_test_add_case (store, "Dr. Searchable Example", "2024-03-02");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_xdotool ("key", "alt+1", NULL);
+  ps_test_focus_window (GTK_WINDOW (window));
+
+  ps_test_xdotool ("key", "ctrl+f", NULL);
+  ps_test_xdotool_unmapped_key ("eacute");
+  ps_test_xdotool ("type", "lodie", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
+  g_assert_true (shown_case (window) == closed);
+  ps_test_screenshot (GTK_WIDGET (window), "keyboard-search-closed.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  ps_test_iterate (300);
+  ps_caseload_view_show_closed (caseload, FALSE);
+  ps_test_focus_window (GTK_WINDOW (window));
+  /* From the case page, folded: the search comes into view. */
+  ps_test_xdotool ("key", "ctrl+f", NULL);
+  g_assert_true (gtk_widget_is_drawable (gtk_window_get_focus (GTK_WINDOW (window))));
+  ps_test_xdotool ("key", "ctrl+a", NULL);
+  ps_test_xdotool ("type", "searchable", NULL);
+  ps_test_xdotool ("key", "Return", NULL);
+  g_assert_true (shown_case (window) == open);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ps_caseload_view_get_case_page (caseload))));
+  g_assert_true (gtk_widget_is_drawable (focus));
+  ps_test_screenshot (GTK_WIDGET (window), "keyboard-search-narrow.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+}
+
+/* Ctrl+L from the Overview's header: the keyboard is on Unlock, and Enter
+ * unlocks; no press is lost on a control that went with the lock. */
+static void
+test_lock_unlock (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsContext *context = ps_window_get_context (window);
+  GtkWidget *export_button, *focus;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_focus_window (GTK_WINDOW (window));
+  ps_test_xdotool ("key", "alt+3", NULL);
+  export_button = ps_test_find_widget (GTK_WIDGET (window), ps_test_has_action, "overview.export");
+  g_assert_nonnull (export_button);
+  g_assert_true (gtk_widget_grab_focus (export_button));
+
+  ps_test_xdotool ("key", "ctrl+l", NULL);
+  ps_test_wait_for_status (context, PS_CONTEXT_LOCKED);
+  ps_test_iterate (300);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  g_assert_true (ps_test_has_action (focus, "win.retry"));
+  ps_test_screenshot (GTK_WIDGET (window), "keyboard-locked.png");
+
+  ps_test_xdotool ("key", "Return", NULL);
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  ps_test_iterate (500);
+  g_assert_cmpstr (ps_window_get_visible_view (window), ==, "overview");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  ps_test_xdotool ("key", "alt+1", NULL);
+}
+
+/* Tab goes from control to control: never to a status page's frame, which
+ * shows no focus ring and does nothing, and never stays put. Through the
+ * Overview's "No Cases in This Period" and the caseload's "No Case
+ * Selected". */
+static void
+test_tab_skips_empty_states (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  const char *views[] = { "alt+3", "alt+1" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_focus_window (GTK_WINDOW (window));
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      GtkWidget *before = NULL;
+
+      ps_test_xdotool ("key", views[v], NULL);
+      if (v == 1)
+        ps_caseload_view_open_case (ps_window_get_caseload_view (window), NULL);
+      g_assert_nonnull (ps_test_find_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+      for (guint i = 0; i < 12; i++)
+        {
+          GtkWidget *focus;
+
+          ps_test_xdotool ("key", "Tab", NULL);
+          focus = gtk_window_get_focus (GTK_WINDOW (window));
+          g_assert_nonnull (focus);
+          g_assert_false (GTK_IS_SCROLLED_WINDOW (focus) &&
+                          gtk_widget_get_ancestor (focus, ADW_TYPE_STATUS_PAGE) != NULL);
+          g_assert_true (focus != before);
+          before = focus;
+        }
+    }
 }
 
 int
@@ -165,6 +378,10 @@ main (int   argc,
 
   app = ps_test_session_start ();
   g_test_add_func ("/keyboard/new-case-schedule-conversation-close", test_keyboard_flow);
+  g_test_add_func ("/keyboard/forms-first-field-enter-saves", test_forms_first_field_enter_saves);
+  g_test_add_func ("/keyboard/search-enter-opens-match", test_search_enter_opens_match);
+  g_test_add_func ("/keyboard/lock-unlock", test_lock_unlock);
+  g_test_add_func ("/keyboard/tab-skips-empty-states", test_tab_skips_empty_states);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));

@@ -193,7 +193,7 @@ test_earlier_attempt (Fixture       *f,
                       gconstpointer  data)
 {
   PsCase *item = show_case (f, "Dr. Ada Placeholder");
-  PsRecordDialog *dialog = open_record (f, "Log _Earlier…");
+  PsRecordDialog *dialog = open_record (f, "Lo_g Earlier…");
   GtkWidget *save = ps_test_find_button (GTK_WIDGET (dialog), "_Log");
   g_autofree char *expected = NULL;
 
@@ -499,7 +499,7 @@ leave_conversation (PsConversationPage *page,
 static gboolean
 resume_offer_gone (gpointer window)
 {
-  return !ps_test_shows_button (window, "_Resume");
+  return !ps_test_shows_button (window, "_Resume") && !ps_test_shows_button (window, "Resume");
 }
 
 static guint

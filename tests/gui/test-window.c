@@ -415,7 +415,7 @@ test_password_offer (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   prefs = ps_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
-  row = ps_test_find_row (prefs, "Caseload _Password");
+  row = ps_test_find_row (prefs, "Caseload Pass_word");
   g_assert_nonnull (row);
   page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
