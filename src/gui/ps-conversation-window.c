@@ -382,9 +382,6 @@ prepare (PsContext *context,
                        "context", context,
                        "transient-for", parent,
                        NULL);
-  /* Realized, hidden, so that its text is laid out with the display's
-   * font settings, as it will be shown. */
-  gtk_widget_realize (GTK_WIDGET (self));
   content_size (self, parent, &width, &height);
   ps_conversation_page_prepare (self->page, width, height);
   spare = g_new0 (Spare, 1);
