@@ -1096,6 +1096,74 @@ test_row_ticks (Fixture       *f,
   g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "0 of 14 steps");
 }
 
+/* The hidden window made ahead for the next conversation, if any. */
+static PsConversationWindow *
+spare_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PS_IS_CONVERSATION_WINDOW (window) && !gtk_widget_get_visible (GTK_WIDGET (window)))
+        return PS_CONVERSATION_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* After a conversation over a window, the next one's window is made ahead,
+ * hidden and without a name; the next conversation, of another colleague,
+ * is shown in it with that colleague's name and a checklist untouched. It
+ * goes with the window it was made over. */
+static void
+test_window_made_ahead (Fixture       *f,
+                        gconstpointer  data)
+{
+  PsCase *other = ps_test_add_case (f->tc.store, "Dr. Bo Fictional", "2024-11-17");
+  g_autoptr(GError) error = NULL;
+  PsConversationWindow *spare, *window;
+  PsConversationPage *page;
+
+  window = ps_conversation_window_open (f->tc.context, f->window, f->kase, NULL, &error);
+  g_assert_no_error (error);
+  page = ps_conversation_window_get_page (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  leave_window (page, "finish");
+  g_assert_null (ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW));
+
+  ps_test_iterate (200);
+  spare = spare_window ();
+  g_assert_nonnull (spare);
+  g_assert_null (ps_conversation_page_get_conversation (ps_conversation_window_get_page (spare)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (spare)) == f->window);
+
+  window = ps_conversation_window_open (f->tc.context, f->window, other, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (window == spare);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  page = ps_conversation_window_get_page (window);
+  g_assert_cmpint (ps_conversation_get_case_id (ps_conversation_page_get_conversation (page)), ==,
+                   ps_case_get_id (other));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading, "Dr. Bo Fictional"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading, "Dr. Ada Placeholder"));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (page), ==, "0 of 14 steps");
+  g_assert_false (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce"))));
+
+  /* Left for later, then the window it was over goes: so do they. */
+  leave_window (page, "keep");
+  ps_test_iterate (200);
+  g_assert_nonnull (spare_window ());
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  f->page = NULL;
+  ps_test_iterate (100);
+  g_assert_null (spare_window ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1113,6 +1181,7 @@ main (int   argc,
   ADD ("/conversation/whole", test_whole_conversation, 1000);
   ADD ("/conversation/mark-missed", test_mark_missed, 1000);
   ADD ("/conversation/row-ticks", test_row_ticks, 1000);
+  ADD ("/conversation/window/made-ahead", test_window_made_ahead, 1000);
   ADD ("/conversation/window/keep-resume-finish", test_window_keep, 1000);
   ADD ("/conversation/window/discard", test_window_discard, 1000);
   ADD ("/conversation/one-in-progress", test_one_in_progress, 1000);
