@@ -5,7 +5,7 @@
 set -eu
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/peerside-session.XXXXXX")"
-trap 'kill $notifyd_pid 2>/dev/null || true; [ -n "${GNOME_KEYRING_PID:-}" ] && kill "$GNOME_KEYRING_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $notifyd_pid ${reaper_pid:-} 2>/dev/null || true; [ -n "${GNOME_KEYRING_PID:-}" ] && kill "$GNOME_KEYRING_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 export HOME="$tmp/home"
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
@@ -20,6 +20,34 @@ export GNOME_KEYRING_CONTROL GNOME_KEYRING_PID
 /usr/lib/notification-daemon/notification-daemon >"$tmp/notifyd.log" 2>&1 &
 notifyd_pid=$!
 gdbus wait --session --timeout 10 org.freedesktop.Notifications
+
+# notification-daemon holds 20 notifications at most and, with no one at the
+# screen, never lets one expire: a whole test run could show only 20. As a
+# user reading them would, each is closed ${PS_NOTIFICATION_SECONDS:-10} s after it came (its id
+# read from the daemon's reply to Notify).
+dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \
+    "type='method_return'" 2>/dev/null | awk -v delay="${PS_NOTIFICATION_SECONDS:-10}" '
+  /^method call / && /member=Notify/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i ~ /^sender=/) s = substr($i, 8)
+      if ($i ~ /^serial=/) n = substr($i, 8)
+    }
+    calls[s " " n] = 1; next
+  }
+  /^method return / {
+    for (i = 1; i <= NF; i++) {
+      if ($i ~ /^destination=/) s = substr($i, 13)
+      if ($i ~ /^reply_serial=/) n = substr($i, 14)
+    }
+    want = (s " " n) in calls; delete calls[s " " n]; next
+  }
+  want && $1 == "uint32" {
+    system("(sleep " delay "; gdbus call --session --dest org.freedesktop.Notifications" \
+           " --object-path /org/freedesktop/Notifications" \
+           " --method org.freedesktop.Notifications.CloseNotification " $2 " >/dev/null 2>&1) &")
+    want = 0
+  }' &
+reaper_pid=$!
 gdbus wait --session --timeout 10 org.freedesktop.secrets
 
 "$@"
