@@ -42,16 +42,9 @@ add_reached (Fixture    *f,
              const char *name,
              int         requested_day)
 {
-  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
-  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, 13, 16, 0, 0);
-  PsCase *item;
+  g_autofree char *day = g_strdup_printf ("2024-11-%02d", requested_day);
 
-  g_date_set_dmy (&fields->requested_on, requested_day, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, requested_day, 11, 2024);
-  item = ps_test_add_case_fields (f->store, fields);
-  g_assert_true (ps_store_log_contact_attempt (f->store, ps_case_get_id (item), at,
-                                               PS_CONTACT_REACHED, NULL));
-  return item;
+  return ps_test_add_reached_case (f->store, name, day);
 }
 
 static void

@@ -463,17 +463,10 @@ add_case (Tour       *t,
           int         requested_day,
           gboolean    reached)
 {
-  g_autoptr(PsCaseFields) fields = ps_test_fields (name);
-  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, 13, 16, 0, 0);
-  PsCase *item;
+  g_autofree char *day = g_strdup_printf ("2024-11-%02d", requested_day);
 
-  g_date_set_dmy (&fields->requested_on, requested_day, 11, 2024);
-  g_date_set_dmy (&fields->assigned_on, requested_day, 11, 2024);
-  item = ps_test_add_case_fields (t->store, fields);
-  if (reached)
-    g_assert_true (ps_store_log_contact_attempt (t->store, ps_case_get_id (item), at,
-                                                 PS_CONTACT_REACHED, NULL));
-  return item;
+  return reached ? ps_test_add_reached_case (t->store, name, day)
+                 : ps_test_add_case (t->store, name, day);
 }
 
 static void

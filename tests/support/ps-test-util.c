@@ -169,6 +169,19 @@ ps_test_plan_conversation (PsStore    *store,
 }
 
 PsCase *
+ps_test_add_reached_case (PsStore    *store,
+                          const char *name,
+                          const char *requested_on)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2024, 11, 13, 16, 0, 0);
+  PsCase *item = ps_test_add_case (store, name, requested_on);
+
+  g_assert_true (ps_store_log_contact_attempt (store, ps_case_get_id (item), at,
+                                               PS_CONTACT_REACHED, NULL));
+  return item;
+}
+
+PsCase *
 ps_test_add_case (PsStore    *store,
                   const char *name,
                   const char *requested_on)

@@ -46,6 +46,11 @@ PsCase       *ps_test_add_case          (PsStore      *store,
 PsConversation *ps_test_plan_conversation (PsStore    *store,
                                            PsCase     *item,
                                            const char *starts_utc);
+/* Adds ps_test_add_case's case for @name requested on @requested_on, then
+ * logs that it was reached on Wed 13 Nov 2024, 16:00 UTC. */
+PsCase       *ps_test_add_reached_case  (PsStore      *store,
+                                         const char   *name,
+                                         const char   *requested_on);
 /* Adds a case made of @fields to @store; returns the store's own case. */
 PsCase       *ps_test_add_case_fields   (PsStore      *store,
                                          PsCaseFields *fields);
