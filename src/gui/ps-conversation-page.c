@@ -359,6 +359,10 @@ step_row_new (PsConversationPage    *self,
     {
       check = gtk_check_button_new ();
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* The row is the step's one Tab stop: Space or Enter on it ticks.
+       * Not "focusable" alone: an unfocusable check button still takes
+       * the Tab press and keeps the keyboard on the row. */
+      gtk_widget_set_can_focus (check, FALSE);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
                                       -1);

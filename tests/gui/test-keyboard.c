@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include "ps-case-page.h"
+#include "ps-checklist.h"
+#include "ps-conversation-page-private.h"
+#include "ps-conversation-window.h"
 #include "ps-date-row.h"
 #include "ps-group-debrief-dialog.h"
 #include "ps-record-dialog.h"
@@ -363,6 +366,45 @@ test_tab_skips_empty_states (void)
     }
 }
 
+/* Each checklist step is one Tab stop: Tab from one step's row goes to the
+ * next step's row (not to its check box), and Space there ticks it. */
+static void
+test_step_one_tab_stop (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  PsContext *context = ps_window_get_context (window);
+  const PsChecklistPhase *phase = ps_checklist_get_phase (ps_checklist_get (PS_CHECKLIST_VERSION), 0);
+  g_autoptr(GError) error = NULL;
+  PsConversationWindow *talk;
+  PsConversationPage *page;
+  GtkCheckButton *first, *second;
+  GtkWidget *second_row;
+  PsCase *item;
+
+  ps_test_wait_for_status (context, PS_CONTEXT_READY);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  item = ps_test_add_reached_case (ps_context_get_store (context), "Dr. Steps Example", "2024-03-02");
+  talk = ps_conversation_window_open (context, GTK_WINDOW (window), item, NULL, &error);
+  g_assert_no_error (error);
+  page = ps_conversation_window_get_page (talk);
+  first = ps_conversation_page_get_step_check (page, ps_checklist_step_get_id (ps_checklist_phase_get_step (phase, 0)));
+  second = ps_conversation_page_get_step_check (page, ps_checklist_step_get_id (ps_checklist_phase_get_step (phase, 1)));
+  second_row = gtk_widget_get_ancestor (GTK_WIDGET (second), GTK_TYPE_LIST_BOX_ROW);
+  ps_test_focus_window (GTK_WINDOW (talk));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (talk)) ==
+                 gtk_widget_get_ancestor (GTK_WIDGET (first), GTK_TYPE_LIST_BOX_ROW));
+
+  ps_test_xdotool ("key", "Tab", NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (talk)) == second_row);
+  ps_test_xdotool ("key", "space", NULL);
+  g_assert_true (gtk_check_button_get_active (second));
+  g_assert_false (gtk_check_button_get_active (first));
+  ps_test_xdotool ("key", "Return", NULL);
+  g_assert_false (gtk_check_button_get_active (second));
+  gtk_window_destroy (GTK_WINDOW (talk));
+  ps_test_iterate (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/search-enter-opens-match", test_search_enter_opens_match);
   g_test_add_func ("/keyboard/lock-unlock", test_lock_unlock);
   g_test_add_func ("/keyboard/tab-skips-empty-states", test_tab_skips_empty_states);
+  g_test_add_func ("/keyboard/step-one-tab-stop", test_step_one_tab_stop);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
