@@ -48,6 +48,7 @@ struct _PsCaseloadView
   GtkLabel           *closed_count;
   GtkButton          *elsewhere_button;        /* under the list */
   GtkButton          *elsewhere_page_button;   /* on "No Matching Cases" */
+  GtkButton          *show_closed_button;      /* on "No Open Cases" */
   GtkStack           *case_stack;
   GtkWidget          *separator;
   GtkWidget          *scope_box;
@@ -130,6 +131,14 @@ update_scope (PsCaseloadView *self)
                           hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_page_button),
                           hint != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0);
+  if (n_closed > 0)
+    {
+      /* Translators: on "No Open Cases", the button to the Closed list */
+      g_autofree char *show = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u Closed Case",
+                                                            "Show %u Closed Cases", n_closed), n_closed);
+
+      gtk_button_set_label (self->show_closed_button, show);
+    }
 }
 
 static void search_changed_cb (PsCaseloadView *self);
@@ -163,6 +172,8 @@ update_stack (PsCaseloadView *self)
     page = "list";
   else if (self->search == NULL && self->show_closed)
     page = "no-closed";
+  else if (self->search == NULL)
+    page = "no-open";
   else
     page = "no-results";
 
@@ -650,6 +661,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, closed_count);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, elsewhere_page_button);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, show_closed_button);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, separator);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, scope_box);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, case_stack);

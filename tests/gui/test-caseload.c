@@ -729,6 +729,36 @@ test_match_elsewhere_wording (Fixture       *f,
   ps_test_speak ("");
 }
 
+/* Every case closed and nothing searched: the Open list says there are no
+ * open cases, not that a search matched nothing, and leads to Closed. */
+static void
+test_no_open_cases (Fixture       *f,
+                    gconstpointer  data)
+{
+  PsCase *item = ps_test_add_case (f->tc.store, "Dr. Fay Invented", "2024-11-12");
+  g_auto(GStrv) names = NULL;
+  GtkWidget *page, *button;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 18, 11, 2024);
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (item), PS_CLOSURE_COMPLETED, &today, NULL));
+  ps_caseload_view_show_closed (f->view, FALSE);
+  ps_test_iterate (100);
+
+  page = ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_label_reading, "No Open Cases");
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_drawable (page));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_label_reading, "No Matching Cases"));
+  button = ps_test_find_button (GTK_WIDGET (f->view), "Show 1 Closed Case");
+  ps_test_screenshot (GTK_WIDGET (f->window), "caseload-no-open.png");
+  g_assert_true (gtk_widget_is_drawable (button));
+  ps_test_click (button);
+  names = visible_names (f);
+  g_assert_cmpstrv (names, ((const char *[]) { "Dr. Fay Invented", NULL }));
+  g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "list");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +774,7 @@ main (int   argc,
   ADD ("state-lines", test_state_lines);
   ADD ("order-by-urgency", test_order_by_urgency);
   ADD ("search-and-scope", test_search_and_scope);
+  ADD ("no-open-cases", test_no_open_cases);
   ADD ("match-elsewhere-wording", test_match_elsewhere_wording);
   ADD ("privacy-mode-rows", test_privacy_mode_rows);
   ADD ("rows-follow-search", test_rows_follow_search);
