@@ -28,6 +28,14 @@ struct _PsWelcomeWindow
 
 G_DEFINE_FINAL_TYPE (PsWelcomeWindow, ps_welcome_window, ADW_TYPE_WINDOW)
 
+/* The keyboard on the step's first field, not on Next. */
+static void
+focus_page (PsWelcomeWindow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (g_ptr_array_index (self->pages, self->position), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_page (PsWelcomeWindow *self,
            guint            position)
@@ -42,6 +50,7 @@ show_page (PsWelcomeWindow *self,
   adw_window_title_set_subtitle (self->title, step);
   gtk_widget_set_visible (self->back_button, position > 0);
   gtk_button_set_label (self->next_button, last ? _("_Start") : _("_Next"));
+  focus_page (self);
 }
 
 static void
@@ -147,6 +156,13 @@ ps_welcome_window_finalize (GObject *object)
 }
 
 static void
+ps_welcome_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ps_welcome_window_parent_class)->map (widget);
+  focus_page (PS_WELCOME_WINDOW (widget));
+}
+
+static void
 next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -170,11 +186,14 @@ ps_welcome_window_class_init (PsWelcomeWindowClass *klass)
 
   object_class->dispose = ps_welcome_window_dispose;
   object_class->finalize = ps_welcome_window_finalize;
+  widget_class->map = ps_welcome_window_map;
 
   gtk_widget_class_install_action (widget_class, "welcome.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "welcome.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "welcome.next", NULL);
+  /* Escape goes back a step, as Back does; on the first there is none. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "welcome.back", NULL);
 }
 
 static void

@@ -268,6 +268,48 @@ test_region_from_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+static gboolean
+focus_in_page (PsWelcomeWindow *welcome,
+               guint            index)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (welcome));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, ps_welcome_window_get_page (welcome, index));
+}
+
+/* From the keyboard: each step opens on its first field, not on Next;
+ * Escape goes back a step, and does nothing on the first. */
+static void
+test_keyboard (void)
+{
+  GSettings *settings = ps_application_get_settings (app);
+  PsWelcomeWindow *welcome;
+
+  g_settings_set_boolean (settings, "welcome-done", FALSE);
+  g_application_activate (G_APPLICATION (app));
+  welcome = ps_application_get_welcome (app);
+  g_assert_nonnull (welcome);
+  gtk_window_present (GTK_WINDOW (welcome));
+  ps_test_focus_window (GTK_WINDOW (welcome));
+  g_assert_true (focus_in_page (welcome, 0));
+  ps_test_screenshot (GTK_WIDGET (welcome), "welcome-keyboard.png");
+
+  ps_test_xdotool ("key", "Escape", NULL);
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (welcome)));
+  g_assert_true (focus_in_page (welcome, 0));
+
+  ps_test_xdotool ("key", "ctrl+Return", NULL);
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 1);
+  g_assert_true (focus_in_page (welcome, 1));
+
+  ps_test_xdotool ("key", "Escape", NULL);
+  g_assert_cmpuint (ps_welcome_window_get_position (welcome), ==, 0);
+  g_assert_true (focus_in_page (welcome, 0));
+  gtk_window_close (GTK_WINDOW (welcome));
+  ps_test_iterate (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/welcome/region-from-language", test_region_from_language);
   g_test_add_func ("/welcome/first-start", test_first_start);
   g_test_add_func ("/welcome/targets", test_targets);
+  g_test_add_func ("/welcome/keyboard", test_keyboard);
   ret = g_test_run ();
   g_object_unref (app);
   ps_remove_tree (dir);
