@@ -1298,6 +1298,23 @@ copy_contact_action (GtkWidget  *widget,
   show_message (self, _("Contact copied"));
 }
 
+/* The keyboard on the action suggested now, in the width on show. */
+static gboolean
+focus_suggested_cb (gpointer user_data)
+{
+  PsCasePage *self = user_data;
+  GtkWidget *box = adw_squeezer_get_visible_child (self->suggested_squeezer);
+
+  for (GtkWidget *child = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        gtk_widget_grab_focus (child);
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 log_attempt_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1307,6 +1324,8 @@ log_attempt_action (GtkWidget  *widget,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   PsContactOutcome outcome;
+  GtkWidget *focus;
+  gboolean from_header;
 
   g_return_if_fail (self->item != NULL && self->store != NULL);
 
@@ -1316,9 +1335,16 @@ log_attempt_action (GtkWidget  *widget,
       return;
     }
 
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  from_header = focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->suggested_squeezer));
   now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
   if (!ps_store_log_contact_attempt (self->store, ps_case_get_id (self->item), now, outcome, &error))
     show_error (self, error);
+  /* Logged from the header's Log Attempt, which may have gone with it: the
+   * keyboard follows to the next suggested action, once its menu closed,
+   * not to the Case Menu beside it. */
+  else if (from_header)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_suggested_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1692,6 +1718,17 @@ ps_case_page_class_init (PsCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "case.edit", NULL);
 }
 
+/* The widths not on show are not drawn but still "visible": Tab, or focus
+ * moved on from a suggested button, must not land in one. */
+static void
+squeezed_cb (PsCasePage *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->suggested_squeezer);
+
+  for (guint w = 0; w < N_WIDTHS; w++)
+    gtk_widget_set_can_focus (self->suggested_boxes[w], self->suggested_boxes[w] == shown);
+}
+
 static void
 ps_case_page_init (PsCasePage *self)
 {
@@ -1708,6 +1745,9 @@ ps_case_page_init (PsCasePage *self)
         }
       adw_squeezer_add (self->suggested_squeezer, self->suggested_boxes[w]);
     }
+  g_signal_connect_swapped (self->suggested_squeezer, "notify::visible-child",
+                            G_CALLBACK (squeezed_cb), self);
+  squeezed_cb (self);
 
   self->attempts = g_list_store_new (PS_TYPE_CONTACT_ATTEMPT);
   self->conversations = g_list_store_new (PS_TYPE_CONVERSATION);

@@ -405,6 +405,39 @@ test_step_one_tab_stop (void)
   ps_test_iterate (200);
 }
 
+/* Reached, from the keyboard: the keyboard goes on to the action now
+ * suggested, Schedule Conversation…, not to the Case Menu. At 360 px too. */
+static void
+test_reached_focuses_schedule (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  const int widths[] = { 1200, 360 };
+
+  ps_test_wait_for_status (ps_window_get_context (window), PS_CONTEXT_READY);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *name = g_strdup_printf ("Dr. Reached Example %u", w);
+      PsCase *item;
+      GtkWidget *focus;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 800);
+      ps_test_iterate (300);
+      item = open_new_case (window, name);
+      ps_test_focus_window (GTK_WINDOW (window));
+      ps_test_xdotool ("key", "alt+l", NULL);
+      ps_test_iterate (200);
+      ps_test_xdotool ("key", "r", NULL);
+      ps_test_iterate (300);
+      g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_IN_SUPPORT);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_drawable (focus));
+      g_assert_true (ps_test_has_action (focus, "case.schedule"));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  ps_test_iterate (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/lock-unlock", test_lock_unlock);
   g_test_add_func ("/keyboard/tab-skips-empty-states", test_tab_skips_empty_states);
   g_test_add_func ("/keyboard/step-one-tab-stop", test_step_one_tab_stop);
+  g_test_add_func ("/keyboard/reached-focuses-schedule", test_reached_focuses_schedule);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
