@@ -1724,9 +1724,23 @@ static void
 squeezed_cb (PsCasePage *self)
 {
   GtkWidget *shown = adw_squeezer_get_visible_child (self->suggested_squeezer);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *follow = NULL;
 
   for (guint w = 0; w < N_WIDTHS; w++)
-    gtk_widget_set_can_focus (self->suggested_boxes[w], self->suggested_boxes[w] == shown);
+    {
+      /* The keyboard on one width's button goes to the same in the width shown. */
+      for (guint i = 0; i < N_SUGGESTIONS; i++)
+        if (focus != NULL && self->suggested_boxes[w] != shown &&
+            (focus == self->suggested_buttons[w][i] || gtk_widget_is_ancestor (focus, self->suggested_buttons[w][i])))
+          for (guint v = 0; v < N_WIDTHS; v++)
+            if (self->suggested_boxes[v] == shown)
+              follow = self->suggested_buttons[v][i];
+      gtk_widget_set_can_focus (self->suggested_boxes[w], self->suggested_boxes[w] == shown);
+    }
+  if (follow != NULL)
+    gtk_widget_grab_focus (follow);
 }
 
 static void

@@ -405,6 +405,14 @@ test_step_one_tab_stop (void)
   ps_test_iterate (200);
 }
 
+static gboolean
+focus_on_schedule (gpointer data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (data));
+
+  return focus != NULL && ps_test_has_action (focus, "case.schedule");
+}
+
 /* Reached, from the keyboard: the keyboard goes on to the action now
  * suggested, Schedule Conversation…, not to the Case Menu. At 360 px too. */
 static void
@@ -427,12 +435,13 @@ test_reached_focuses_schedule (void)
       ps_test_xdotool ("key", "alt+l", NULL);
       ps_test_iterate (200);
       ps_test_xdotool ("key", "r", NULL);
-      ps_test_iterate (300);
       g_assert_cmpint (ps_case_get_state (item), ==, PS_CASE_STATE_IN_SUPPORT);
+      /* The keyboard moves once the outcomes' menu is gone. */
+      g_assert_true (ps_test_wait_for (focus_on_schedule, window, 3000));
       focus = gtk_window_get_focus (GTK_WINDOW (window));
-      g_assert_nonnull (focus);
       g_assert_true (gtk_widget_is_drawable (focus));
-      g_assert_true (ps_test_has_action (focus, "case.schedule"));
+      ps_test_iterate (200);
+      g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == focus);
     }
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   ps_test_iterate (300);
