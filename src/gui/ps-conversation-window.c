@@ -286,27 +286,14 @@ ps_conversation_window_init (PsConversationWindow *self)
  * Starting a conversation then fills it in and shows it. */
 #define SPARE_KEY "ps-conversation-window-spare"
 
-typedef struct
-{
-  GWeakRef window;
-} Spare;
-
+/* The spare goes with its parent (destroy-with-parent) or on its own (a
+ * lock): either way the parent stops pointing at it. */
 static void
-spare_free (gpointer data)
+spare_destroyed_cb (GtkWindow *parent,
+                    GtkWindow *spare)
 {
-  Spare *spare = data;
-  g_autoptr(GtkWindow) window = g_weak_ref_get (&spare->window);
-
-  if (window != NULL)
-    gtk_window_destroy (window);
-  g_weak_ref_clear (&spare->window);
-  g_free (spare);
-}
-
-static void
-parent_destroyed_cb (GtkWindow *parent)
-{
-  g_object_set_data (G_OBJECT (parent), SPARE_KEY, NULL);
+  if (g_object_get_data (G_OBJECT (parent), SPARE_KEY) == spare)
+    g_object_steal_data (G_OBJECT (parent), SPARE_KEY);
 }
 
 /* Transfer none, as a window GTK holds. */
@@ -314,14 +301,9 @@ static PsConversationWindow *
 take_spare (PsContext *context,
             GtkWindow *parent)
 {
-  Spare *spare = parent != NULL ? g_object_steal_data (G_OBJECT (parent), SPARE_KEY) : NULL;
-  g_autoptr(PsConversationWindow) self = NULL;
+  PsConversationWindow *self = parent != NULL ? g_object_steal_data (G_OBJECT (parent), SPARE_KEY)
+                                              : NULL;
 
-  if (spare == NULL)
-    return NULL;
-  self = g_weak_ref_get (&spare->window);
-  g_weak_ref_clear (&spare->window);
-  g_free (spare);
   if (self != NULL && self->context != context)
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -361,32 +343,24 @@ static void
 prepare (PsContext *context,
          GtkWindow *parent)
 {
-  Spare *spare = g_object_get_data (G_OBJECT (parent), SPARE_KEY);
   PsConversationWindow *self;
   int width, height;
 
-  if (spare != NULL)
-    {
-      g_autoptr(GObject) window = g_weak_ref_get (&spare->window);
-
-      if (window != NULL)
-        return;
-    }
-  else
-    g_signal_connect (parent, "destroy", G_CALLBACK (parent_destroyed_cb), NULL);
-  /* Not while locked, nor over a window going away. */
-  if (ps_context_get_store (context) == NULL || !gtk_widget_get_visible (GTK_WIDGET (parent)))
+  /* One at a time; not while locked, nor over a window going away. */
+  if (g_object_get_data (G_OBJECT (parent), SPARE_KEY) != NULL ||
+      ps_context_get_store (context) == NULL || !gtk_widget_get_visible (GTK_WIDGET (parent)))
     return;
 
   self = g_object_new (PS_TYPE_CONVERSATION_WINDOW,
                        "context", context,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
   content_size (self, parent, &width, &height);
   ps_conversation_page_prepare (self->page, width, height);
-  spare = g_new0 (Spare, 1);
-  g_weak_ref_init (&spare->window, self);
-  g_object_set_data_full (G_OBJECT (parent), SPARE_KEY, spare, spare_free);
+  g_object_set_data (G_OBJECT (parent), SPARE_KEY, self);
+  g_signal_connect_object (self, "destroy", G_CALLBACK (spare_destroyed_cb), parent,
+                           G_CONNECT_SWAPPED);
 }
 
 typedef struct
