@@ -35,7 +35,6 @@ struct _PsConversationPage
   GtkProgressBar        *progress_bar;
   GtkLabel              *overtime_label;
   GtkBox                *phases_box;
-  GtkScrolledWindow     *scrolled_window;
   GtkWidget             *actions_box;
 };
 
@@ -660,7 +659,6 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, overtime_label);
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, phases_box);
-  gtk_widget_class_bind_template_child (widget_class, PsConversationPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PsConversationPage, actions_box);
 
   gtk_widget_class_install_action (widget_class, "conversation.finish", NULL, finish_action);
@@ -697,6 +695,7 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
 {
   g_autoptr(GError) error = NULL;
   const PsChecklist *checklist;
+  gboolean reuse;
 
   g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
   g_return_if_fail (!conversation || PS_IS_CONVERSATION (conversation));
@@ -724,15 +723,13 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
    * ahead for today's is used once. */
   checklist = conversation != NULL ?
               ps_checklist_get (ps_conversation_get_checklist_version (conversation)) : NULL;
-  if (conversation == NULL)
-    clear_phases (self);
-  else if (!self->prepared || checklist != self->checklist)
-    {
-      self->checklist = checklist;
-      build_phases (self);
-    }
+  reuse = self->prepared && checklist == self->checklist;
   self->checklist = checklist;
   self->prepared = FALSE;
+  if (conversation == NULL)
+    clear_phases (self);
+  else if (!reuse)
+    build_phases (self);
 
   if (conversation != NULL)
     {

@@ -38,13 +38,19 @@ wrapped_label_new (const char *css_class)
   return label;
 }
 
+/* A label shows only when it has something to say. */
+static void
+show_text (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text);
+}
+
 static void
 title_changed_cb (PsGridRow *self)
 {
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-
-  gtk_label_set_text (self->title, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->title), title != NULL && *title);
+  show_text (self->title, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
 }
 
 /* Clicking the row, or Enter on it, works its widget as AdwActionRow does. */
@@ -173,8 +179,7 @@ ps_grid_row_set_subtitle (PsGridRow  *self,
 {
   g_return_if_fail (PS_IS_GRID_ROW (self));
 
-  gtk_label_set_text (self->subtitle, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), subtitle != NULL && *subtitle);
+  show_text (self->subtitle, subtitle);
 }
 
 void
