@@ -24,6 +24,7 @@
 #include "ps-record-dialog.h"
 #include "ps-safety-panel.h"
 #include "ps-schedule-dialog.h"
+#include "ps-time-format.h"
 #include "ps-toast.h"
 #include "ps-wrap.h"
 
@@ -140,7 +141,7 @@ format_instant (PsCasePage *self,
   g_autoptr(GDateTime) local = to_local (self, instant);
 
   /* Translators: a time, as in "Tue 12 Nov, 14:05"; see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  return ps_format_date_time (local, _("%a %-d %b, %H:%M"));
 }
 
 static void
