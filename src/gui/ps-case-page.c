@@ -947,6 +947,15 @@ refresh_cb (PsCasePage *self)
   update (self);
 }
 
+/* The desktop's clock went from 12 to 24 hours or back: the rows that show
+ * a time are made again, as the case's own lines are. */
+static void
+time_format_changed_cb (PsCasePage *self)
+{
+  update (self);
+  update_lists (self);
+}
+
 static GtkWindow *
 parent_window (PsCasePage *self)
 {
@@ -1569,6 +1578,8 @@ ps_case_page_constructed (GObject *object)
                            G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ps_context_get_clock (self->context), "changed",
                            G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_time_format_get_default (), "notify::twelve-hour",
+                           G_CALLBACK (time_format_changed_cb), self, G_CONNECT_SWAPPED);
   self->program_contacts = ps_program_contacts_dup_model (ps_context_get_settings (self->context));
   ps_safety_panel_bind_program_list (self->program_list, self->program_contacts);
   context_store_changed_cb (self);

@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ps-case-row.h"
+#include "ps-grid-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-schedule-dialog-private.h"
 #include "ps-schedule-view-private.h"
@@ -127,6 +130,26 @@ schedule_line (Fixture         *f,
   return NULL;
 }
 
+static gboolean
+is_grid_row_saying (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return PS_IS_GRID_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL ||
+          strstr (ps_grid_row_get_subtitle (PS_GRID_ROW (widget)), text) != NULL);
+}
+
+/* Whether a conversation row of the case page on show reads @text. */
+static gboolean
+case_page_says (Fixture    *f,
+                const char *text)
+{
+  PsCaseloadView *caseload = ps_window_get_caseload_view (f->window);
+
+  return ps_test_find_widget (GTK_WIDGET (ps_caseload_view_get_case_page (caseload)),
+                              is_grid_row_saying, text) != NULL;
+}
+
 /* The locale's 12-hour clock, until the desktop says otherwise; a change
  * of the desktop's setting is seen at once in the rows on screen. */
 static void
@@ -136,8 +159,13 @@ test_rows_follow_clock (Fixture       *f,
   g_assert_cmpstr (row_state (f, f->ada), ==, "Next conversation today at 2:30 PM · Video");
   g_assert_cmpstr (schedule_line (f, PS_SCHEDULE_GROUP_TODAY, f->ada), ==, "2:30 PM · 45 min · Video");
   g_assert_cmpstr (row_state (f, f->ben), ==, "Next conversation Sat 2:30 PM · Video");
+  ps_caseload_view_open_case (ps_window_get_caseload_view (f->window), f->ada);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (case_page_says (f, "2:30 PM"));
 
   set_desktop_clock (f, "24h");
+  g_assert_true (case_page_says (f, "14:30"));
+  g_assert_false (case_page_says (f, "PM"));
   g_assert_cmpstr (row_state (f, f->ada), ==, "Next conversation today at 14:30 · Video");
   g_assert_cmpstr (schedule_line (f, PS_SCHEDULE_GROUP_TODAY, f->ada), ==, "14:30 · 45 min · Video");
   g_assert_cmpstr (schedule_line (f, PS_SCHEDULE_GROUP_THIS_WEEK, f->ben), ==, "Sat 14:30 · 45 min · Video");
