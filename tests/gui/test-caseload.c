@@ -506,15 +506,6 @@ test_row_stays_in_bounds (PsTestContext *t,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The caseload row of @name, as drawn. */
-static gboolean
-is_case_row_named (GtkWidget     *widget,
-                   gconstpointer  name)
-{
-  return PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0;
-}
-
 /* The Schedule's subtitle for @name's entry in @group, or NULL. */
 static const char *
 schedule_line (PsScheduleView  *view,
@@ -635,7 +626,7 @@ test_views_agree (Fixture       *f,
         ps_clock_set_now (f->tc.clock, now);
         gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
         gtk_test_widget_wait_for_draw (window);
-        row = PS_CASE_ROW (ps_test_find_widget (GTK_WIDGET (f->view), is_case_row_named, name));
+        row = PS_CASE_ROW (ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_case_row_named, name));
         g_assert_nonnull (row);
         g_assert_cmpstr (ps_case_row_get_state_line (row), ==, step->row);
         g_assert_cmpstr (schedule_line (schedule, step->group, name), ==, step->schedule);

@@ -92,20 +92,12 @@ set_desktop_clock (Fixture    *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->schedule_window));
 }
 
-static gboolean
-is_case_row_named (GtkWidget     *widget,
-                   gconstpointer  name)
-{
-  return PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0;
-}
-
 /* The line under @item's name in the caseload, as on screen. */
 static const char *
 row_state (Fixture *f,
            PsCase  *item)
 {
-  GtkWidget *row = ps_test_find_widget (GTK_WIDGET (f->window), is_case_row_named,
+  GtkWidget *row = ps_test_find_widget (GTK_WIDGET (f->window), ps_test_is_case_row_named,
                                         ps_case_get_display_name (item));
 
   g_assert_nonnull (row);

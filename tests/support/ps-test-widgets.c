@@ -4,6 +4,8 @@
 
 #include "ps-test-widgets.h"
 
+#include "ps-case-row.h"
+
 GtkWidget *
 ps_test_find_widget (GtkWidget     *widget,
                      PsTestMatch    match,
@@ -71,6 +73,14 @@ ps_test_is_label_reading (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+gboolean
+ps_test_is_case_row_named (GtkWidget     *widget,
+                           gconstpointer  name)
+{
+  return PS_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (ps_case_row_get_title (PS_CASE_ROW (widget)), name) == 0;
 }
 
 gboolean

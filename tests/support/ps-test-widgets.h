@@ -26,6 +26,9 @@ gboolean   ps_test_is_type            (GtkWidget     *widget,
 /* A label on show whose text is @text. */
 gboolean   ps_test_is_label_reading   (GtkWidget     *widget,
                                        gconstpointer  text);
+/* The caseload row on show of the colleague named @name, as drawn. */
+gboolean   ps_test_is_case_row_named  (GtkWidget     *widget,
+                                       gconstpointer  name);
 /* An actionable widget whose action is @action_name ("win.show-sidebar"). */
 gboolean   ps_test_has_action         (GtkWidget     *widget,
                                        gconstpointer  action_name);
