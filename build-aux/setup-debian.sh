@@ -7,8 +7,10 @@
 # loader (the build draws the symbolic icons), at-spi2-core the accessibility
 # bus the app's windows are read through, libssl-dev the libcrypto with which
 # the retention test reads the decrypted pages for erased names, locales the
-# definitions from which the build makes fr_FR.UTF-8 for the French tests
-# (build-aux/make-test-locales.sh; no system locale is made or changed).
+# definitions from which the build makes fr_FR.UTF-8 and en_US.UTF-8 for the
+# French and American tests (build-aux/make-test-locales.sh; no system locale
+# is made or changed), gsettings-desktop-schemas the desktop's clock format
+# the tests set (Peerside reads the locale's where it is missing).
 set -eu
 
 packages="

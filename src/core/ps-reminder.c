@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-reminder.h"
+#include "ps-time-format.h"
 
 struct _PsReminder
 {
@@ -164,7 +165,7 @@ format_upcoming (PsReminder  *self,
   g_autoptr(GDateTime) local_start = g_date_time_to_timezone (self->starts_at, tz);
   g_autoptr(GDateTime) local_now = g_date_time_to_timezone (now, tz);
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (local_now, 1);
-  g_autofree char *time = g_date_time_format (local_start, "%H:%M");
+  g_autofree char *time = ps_format_time (local_start);
   g_autofree char *when = NULL;
   const char *modality = ps_modality_to_label (self->modality);
   GTimeSpan ahead = g_date_time_difference (self->starts_at, now);

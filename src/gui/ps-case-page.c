@@ -24,6 +24,7 @@
 #include "ps-record-dialog.h"
 #include "ps-safety-panel.h"
 #include "ps-schedule-dialog.h"
+#include "ps-time-format.h"
 #include "ps-toast.h"
 #include "ps-wrap.h"
 
@@ -140,7 +141,7 @@ format_instant (PsCasePage *self,
   g_autoptr(GDateTime) local = to_local (self, instant);
 
   /* Translators: a time, as in "Tue 12 Nov, 14:05"; see g_date_time_format() */
-  return g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  return ps_format_date_time (local, _("%a %-d %b, %H:%M"));
 }
 
 static void
@@ -951,6 +952,15 @@ refresh_cb (PsCasePage *self)
   update (self);
 }
 
+/* The desktop's clock went from 12 to 24 hours or back: the rows that show
+ * a time are made again, as the case's own lines are. */
+static void
+time_format_changed_cb (PsCasePage *self)
+{
+  update (self);
+  update_lists (self);
+}
+
 static GtkWindow *
 parent_window (PsCasePage *self)
 {
@@ -1573,6 +1583,8 @@ ps_case_page_constructed (GObject *object)
                            G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ps_context_get_clock (self->context), "changed",
                            G_CALLBACK (refresh_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_time_format_get_default (), "notify::twelve-hour",
+                           G_CALLBACK (time_format_changed_cb), self, G_CONNECT_SWAPPED);
   self->program_contacts = ps_program_contacts_dup_model (ps_context_get_settings (self->context));
   ps_safety_panel_bind_program_list (self->program_list, self->program_contacts);
   context_store_changed_cb (self);

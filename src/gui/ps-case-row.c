@@ -7,6 +7,7 @@
 #include "ps-accessible.h"
 #include "ps-case-row.h"
 #include "ps-privacy.h"
+#include "ps-time-format.h"
 #include "ps-util.h"
 
 #include <adwaita.h>
@@ -107,15 +108,15 @@ describe_next_conversation (PsCase               *item,
   days = g_date_days_between (&now->today, &day);
 
   if (days == 0)
-    when = g_date_time_format (local, _("today at %H:%M"));
+    when = ps_format_date_time (local, _("today at %H:%M"));
   else if (days == 1)
-    when = g_date_time_format (local, _("tomorrow at %H:%M"));
+    when = ps_format_date_time (local, _("tomorrow at %H:%M"));
   else if (days > 1 && days < 7)
     /* Translators: a weekday and a time, "Thu 14:30" */
-    when = g_date_time_format (local, _("%a %H:%M"));
+    when = ps_format_date_time (local, _("%a %H:%M"));
   else
     /* Translators: a date and a time, "14 Nov 14:30"; see g_date_time_format() */
-    when = g_date_time_format (local, _("%-d %b %H:%M"));
+    when = ps_format_date_time (local, _("%-d %b %H:%M"));
 
   /* Its planned end has passed: no longer the next one, but one not held. */
   if (timeline->next_timing == PS_TIMING_LATE)

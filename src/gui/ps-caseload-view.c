@@ -10,6 +10,7 @@
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-conversation-window.h"
+#include "ps-time-format.h"
 #include "ps-util.h"
 #include "ps-wrap.h"
 
@@ -443,8 +444,9 @@ elsewhere_clicked_cb (PsCaseloadView *self)
   ps_caseload_view_show_closed (self, !self->show_closed);
 }
 
+/* Privacy mode or the desktop's clock: every row is drawn again. */
 static void
-privacy_changed_cb (PsCaseloadView *self)
+rows_changed_cb (PsCaseloadView *self)
 {
   ps_case_results_rebind_all (self->results);
 }
@@ -545,7 +547,10 @@ ps_caseload_view_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (settings, "changed::privacy-mode",
-                           G_CALLBACK (privacy_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A row's time follows the desktop's clock. */
+  g_signal_connect_object (ps_time_format_get_default (), "notify::twelve-hour",
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::first-contact-due-days",
                            G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::first-contact-overdue-days",

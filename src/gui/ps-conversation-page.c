@@ -748,6 +748,8 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
 }
 
+static void focus_first_step (PsConversationPage *self);
+
 void
 ps_conversation_page_prepare (PsConversationPage *self,
                               int                 width,
@@ -771,6 +773,7 @@ ps_conversation_page_prepare (PsConversationPage *self,
                           &minimum, NULL, NULL, NULL);
       gtk_widget_allocate (GTK_WIDGET (self), width, MAX (height, minimum), -1, NULL);
     }
+  focus_first_step (self);
 }
 
 PsConversation *
@@ -795,7 +798,12 @@ focus_first_step (PsConversationPage *self)
   if (check == NULL)
     return;
   row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
-  gtk_widget_grab_focus (row != NULL ? row : check);
+  if (row == NULL)
+    row = check;
+  /* Already there in a page prepared ahead: moving the focus restyles
+   * every widget around the step (:focus-within). */
+  if (gtk_widget_get_root (row) == NULL || gtk_root_get_focus (gtk_widget_get_root (row)) != row)
+    gtk_widget_grab_focus (row);
 }
 
 gboolean

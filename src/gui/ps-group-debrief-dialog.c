@@ -108,7 +108,7 @@ read_fields (PsGroupDebriefDialog  *self,
   *start = get_starts_at (self, &missing);
   /* The same words as the schedule dialog's, for the same field. */
   if (!ps_time_row_get_valid (self->time_row))
-    *why = _("Type a time between 00:00 and 23:59, such as 14:30.");
+    *why = ps_time_row_get_error_text (self->time_row);
   else if (*start == NULL)
     *why = _("Choose the day.");
   else if (missing)

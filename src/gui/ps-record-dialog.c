@@ -78,7 +78,7 @@ validate (PsRecordDialog *self)
   at = get_time (self, &missing);
   now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
   if (!ps_time_row_get_valid (self->time_row))
-    error = _("Type a time between 00:00 and 23:59, such as 14:30.");
+    error = ps_time_row_get_error_text (self->time_row);
   else if (at == NULL)
     error = _("Choose a day.");
   else if (missing)

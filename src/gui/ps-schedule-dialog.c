@@ -91,7 +91,7 @@ validate (PsScheduleDialog *self)
   now = ps_clock_get_now_utc (ps_context_get_clock (self->context));
 
   if (!ps_time_row_get_valid (self->time_row))
-    error = _("Type a time between 00:00 and 23:59, such as 14:30.");
+    error = ps_time_row_get_error_text (self->time_row);
   else if (start == NULL)
     error = _("Choose a day.");
   else if (missing)
@@ -104,7 +104,7 @@ validate (PsScheduleDialog *self)
     {
       g_autoptr(GTimeZone) tz = ps_clock_get_timezone (ps_context_get_clock (self->context));
       g_autoptr(GDateTime) other = g_date_time_to_timezone (ps_conversation_get_starts_at (overlap), tz);
-      g_autofree char *at = g_date_time_format (other, "%H:%M");
+      g_autofree char *at = ps_format_time (other);
 
       /* Translators: %s is a time, "14:30". No name: the screen may be shared. */
       warning = g_strdup_printf (_("Overlaps another conversation at %s"), at);

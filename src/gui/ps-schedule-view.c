@@ -23,6 +23,7 @@
 #include "ps-case-timeline.h"
 #include "ps-schedule-view-private.h"
 #include "ps-store-groups.h"
+#include "ps-time-format.h"
 #include "ps-util.h"
 
 /* A group lists this many entries at most before its "Show All" row, and
@@ -65,6 +66,7 @@ struct _PsScheduleView
   GDateTime      *now;           /* local */
   GDate           today;
   PsTimelineNow   timeline_now;  /* borrows now */
+  int             days_to_end_of_week;   /* from today */
   gboolean        privacy;
 
   GPtrArray      *gathered;      /* what the store gave at the last change */
@@ -128,18 +130,17 @@ days_from_today (PsScheduleView *self,
   return g_date_days_between (&self->today, &day);
 }
 
-/* The days left in this week after tomorrow: weeks end on Sunday (ISO 8601). */
+/* The days left in this week after tomorrow: weeks end the day before the
+ * locale's first, Saturday in en_US and Sunday in fr_FR. */
 static PsScheduleGroup
 group_for_days (PsScheduleView *self,
                 int             days)
 {
-  int weekday = g_date_get_weekday (&self->today);   /* Monday 1 … Sunday 7 */
-
   if (days <= 0)
     return PS_SCHEDULE_GROUP_TODAY;
   if (days == 1)
     return PS_SCHEDULE_GROUP_TOMORROW;
-  if (weekday + days <= 7)
+  if (days <= self->days_to_end_of_week)
     return PS_SCHEDULE_GROUP_THIS_WEEK;
   return PS_SCHEDULE_GROUP_LATER;
 }
@@ -247,7 +248,7 @@ format_local (PsScheduleView *self,
 {
   g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, g_date_time_get_timezone (self->now));
 
-  return g_date_time_format (local, format);
+  return ps_format_date_time (local, format);
 }
 
 /* A long-used caseload can hold entries of another year: those say it. */
@@ -296,10 +297,10 @@ describe_meeting (PsScheduleView  *self,
 
         if (g_date_time_get_year (local) != g_date_get_year (&self->today))
           /* Translators: a day of another year and a time, "Mon 1 Apr 2024, 14:30" */
-          when = g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
+          when = ps_format_date_time (local, _("%a %-d %b %Y, %H:%M"));
         else
           /* Translators: a day and a time, "Thu 5 Dec, 14:30" */
-          when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+          when = ps_format_date_time (local, _("%a %-d %b, %H:%M"));
       }
       break;
     }
@@ -698,6 +699,7 @@ read_now (PsScheduleView *self)
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = ps_clock_get_now_local (ps_context_get_clock (self->context));
   ps_date_set_from_date_time (&self->today, self->now, NULL);
+  self->days_to_end_of_week = ps_days_to_end_of_week (&self->today);
   ps_timeline_now_init (&self->timeline_now, self->now,
                         g_settings_get_int (settings, "first-contact-due-days"),
                         g_settings_get_int (settings, "first-contact-overdue-days"));
@@ -1151,6 +1153,8 @@ ps_schedule_view_constructed (GObject *object)
   g_signal_connect_object (settings, "changed::first-contact-overdue-days",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ps_context_get_clock (self->context), "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ps_time_format_get_default (), "notify::twelve-hour",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (context_store_changed_cb), self, G_CONNECT_SWAPPED);

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* The agenda: conversations to hold and first contacts to make, grouped as
- * Overdue, Today, Tomorrow, This Week (to Sunday) and Later. Activating an
+ * Overdue, Today, Tomorrow, This Week (to the locale's last day of the
+ * week: Saturday in en_US, Sunday in fr_FR) and Later. Activating an
  * entry emits ::open-case with the case id, or ::start-conversation for a
  * conversation due to start within 10 minutes or under way. The header has
  * an export button (iCalendar). */

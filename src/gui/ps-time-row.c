@@ -7,6 +7,7 @@
 
 #include "ps-accessible.h"
 #include "ps-enums.h"
+#include "ps-time-format.h"
 #include "ps-time-row.h"
 
 struct _PsTimeRow
@@ -26,53 +27,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-gboolean
-ps_time_parse (const char *text,
-               int        *hour,
-               int        *minute)
-{
-  g_autofree char *trimmed = NULL;
-  guint digits[4];
-  guint n_digits = 0;
-  int separator = -1;
-  int h, m;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  trimmed = g_strstrip (g_strdup (text));
-  for (const char *p = trimmed; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          if (n_digits == G_N_ELEMENTS (digits))
-            return FALSE;
-          digits[n_digits++] = *p - '0';
-        }
-      /* "14:30", "14.30" and the French "14h30" or "14 h 30". */
-      else if ((*p == ':' || *p == '.' || *p == 'h' || *p == 'H') && separator < 0 && n_digits > 0)
-        separator = n_digits;
-      else if (*p != ' ')
-        return FALSE;
-    }
-  if (n_digits == 0)
-    return FALSE;
-
-  if (separator < 0)
-    /* "9" and "14" are hours; "930" and "1430" hours and minutes. */
-    separator = n_digits <= 2 ? n_digits : n_digits - 2;
-  if (separator > 2 || (n_digits - separator != 0 && n_digits - separator != 2))
-    return FALSE;
-
-  h = separator == 2 ? digits[0] * 10 + digits[1] : digits[0];
-  m = n_digits - separator == 2 ? digits[separator] * 10 + digits[separator + 1] : 0;
-  if (h > 23 || m > 59)
-    return FALSE;
-
-  *hour = h;
-  *minute = m;
-  return TRUE;
-}
 
 static void
 set_valid (PsTimeRow *self,
@@ -175,6 +129,29 @@ title_changed_cb (PsTimeRow *self)
   ps_accessible_label_from_row (GTK_WIDGET (self->entry), ADW_PREFERENCES_ROW (self));
 }
 
+/* The field's width, hint and input purpose for the clock shown; a time
+ * already typed is written again the way the clock writes it. */
+static void
+clock_format_changed_cb (PsTimeRow *self)
+{
+  gboolean twelve_hour = ps_time_format_get_twelve_hour (ps_time_format_get_default ());
+  int hour, minute;
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), twelve_hour ? 8 : 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), twelve_hour ? 8 : 5);
+  /* Letters for AM and PM on a 12-hour clock. */
+  gtk_entry_set_input_purpose (self->entry,
+                               twelve_hour ? GTK_INPUT_PURPOSE_FREE_FORM : GTK_INPUT_PURPOSE_DIGITS);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
+                               twelve_hour
+                               /* Translators: the tooltip of the time field on a 12-hour clock */
+                               ? _("Type a time such as 2:30 PM; Up and Down change it")
+                               /* Translators: the tooltip of the time field */
+                               : _("Type a time such as 14:30; Up and Down change it"));
+  if (ps_time_row_get_time (self, &hour, &minute))
+    ps_time_row_set_time (self, hour, minute);
+}
+
 static void
 ps_time_row_class_init (PsTimeRowClass *klass)
 {
@@ -196,17 +173,12 @@ ps_time_row_init (PsTimeRow *self)
   self->valid = TRUE;
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 5);
-  gtk_entry_set_max_length (self->entry, 8);
-  gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_DIGITS);
+  /* "12:30 p.m." at most, and a little room to type. */
+  gtk_entry_set_max_length (self->entry, 16);
   /* Enter in a form's time saves it, as in its other fields. */
   gtk_entry_set_activates_default (self->entry, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 0.5);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "00:00");
-  /* Translators: the tooltip of the time field */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
-                               _("Type a time such as 14:30; Up and Down change it"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
 
@@ -216,6 +188,9 @@ ps_time_row_init (PsTimeRow *self)
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
   g_signal_connect (self, "notify::use-underline", G_CALLBACK (title_changed_cb), NULL);
+  g_signal_connect_object (ps_time_format_get_default (), "notify::twelve-hour",
+                           G_CALLBACK (clock_format_changed_cb), self, G_CONNECT_SWAPPED);
+  clock_format_changed_cb (self);
 }
 
 GtkWidget *
@@ -240,13 +215,26 @@ ps_time_row_set_time (PsTimeRow *self,
                       int        hour,
                       int        minute)
 {
-  char text[8];
+  g_autofree char *text = NULL;
 
   g_return_if_fail (PS_IS_TIME_ROW (self));
   g_return_if_fail (hour >= 0 && hour < 24 && minute >= 0 && minute < 60);
 
-  g_snprintf (text, sizeof text, "%02d:%02d", hour, minute);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  text = ps_format_hour_minute (hour, minute);
+  /* Unchanged text keeps the cursor where it is. */
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+}
+
+/* Why the typed time is refused, in the form the clock shows. */
+const char *
+ps_time_row_get_error_text (PsTimeRow *self)
+{
+  g_return_val_if_fail (PS_IS_TIME_ROW (self), NULL);
+
+  if (ps_time_format_get_twelve_hour (ps_time_format_get_default ()))
+    return _("Type a time such as 2:30 PM or 14:30.");
+  return _("Type a time between 00:00 and 23:59, such as 14:30.");
 }
 
 GDateTime *

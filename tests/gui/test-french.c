@@ -5,7 +5,8 @@
  * test with french_env): a caseload row's next conversation, the Schedule's
  * days, the Overview's percentage, decimal and big figures, a date field and
  * its calendar's first weekday, the day the close dialog says a name will be
- * erased. Real application, window, keyring and
+ * erased, the week from Monday to Sunday and the 24-hour clock whatever the
+ * desktop says. Real application, window, keyring and
  * SQLCipher store; fake clock on Thursday 14 November 2024, 10:00 UTC. */
 
 #include "config.h"
@@ -18,7 +19,7 @@
 #include "ps-close-case-dialog.h"
 #include "ps-date-row.h"
 #include "ps-overview-view.h"
-#include "ps-schedule-view.h"
+#include "ps-schedule-view-private.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 
@@ -315,6 +316,39 @@ test_calendar (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* A French week runs from Monday to Sunday: on a Thursday, Sunday is in
+ * "This Week" (an American's is not). The clock stays at 24 hours even when
+ * the desktop says 12: French has no words for AM and PM. */
+static void
+test_week_and_clock (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+  g_autoptr(PsConversation) sunday = NULL;
+  PsCase *ada = add_reached (f, "Dr. Ada Placeholder", 12);
+  GtkWidget *schedule, *row;
+  GtkListBox *this_week;
+
+  sunday = ps_test_plan_conversation (f->store, ada, "2024-11-17 14:30");
+  show_window (f);
+  g_assert_cmpstr (state_line (f, "Dr. Ada Placeholder"), ==, "Prochain entretien dim. 14:30 · Vidéo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
+  ps_test_iterate (60);
+  schedule = ps_test_find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW);
+  this_week = ps_schedule_view_get_group_list (PS_SCHEDULE_VIEW (schedule), PS_SCHEDULE_GROUP_THIS_WEEK);
+  row = ps_test_find_row (GTK_WIDGET (this_week), "Dr. Ada Placeholder");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "dim. 14:30 · 45 min · Vidéo");
+
+  g_assert_true (g_settings_set_string (desktop, "clock-format", "12h"));
+  ps_test_iterate (60);
+  row = ps_test_find_row (GTK_WIDGET (this_week), "Dr. Ada Placeholder");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "dim. 14:30 · 45 min · Vidéo");
+  g_assert_cmpstr (state_line (f, "Dr. Ada Placeholder"), ==, "Prochain entretien dim. 14:30 · Vidéo");
+  g_settings_reset (desktop, "clock-format");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +364,8 @@ main (int   argc,
   g_test_add ("/french/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/french/row-reasons", Fixture, NULL, fixture_set_up, test_row_reasons, fixture_tear_down);
   g_test_add ("/french/erase-day", Fixture, NULL, fixture_set_up, test_erase_day, fixture_tear_down);
+  g_test_add ("/french/week-and-clock", Fixture, NULL, fixture_set_up, test_week_and_clock,
+              fixture_tear_down);
   ret = g_test_run ();
   g_clear_object (&app);
   ps_remove_tree (data_home);

@@ -11,6 +11,7 @@
 #include "ps-reminder-service.h"
 #include "ps-store-groups.h"
 #include "ps-test-notify.h"
+#include "ps-time-format.h"
 #include "reminder-fixture.h"
 
 #define NAME    "Alexandra Testname"
@@ -164,6 +165,27 @@ test_group_debrief (Fixture       *fixture,
   g_assert_true (ps_store_was_delivered (fixture->rem.store, key));
   rem_set_now (&fixture->rem, "2024-06-10T13:51:00Z");
   g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 0);
+}
+
+/* The desktop on a 12-hour clock: the notification says "2:30 PM". */
+static void
+test_twelve_hour_clock (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+  g_autoptr(PsConversation) conversation = NULL;
+  PsTestNotified *notified;
+
+  g_assert_true (g_settings_set_string (desktop, "clock-format", "12h"));
+  g_assert_true (ps_time_format_get_twelve_hour (ps_time_format_get_default ()));
+  add_conversation (fixture, &conversation);
+  rem_set_now (&fixture->rem, "2024-06-10T13:20:00Z");
+  g_assert_cmpuint (ps_reminder_service_check (fixture->service), ==, 1);
+  g_assert_cmpuint (ps_test_notify_wait (fixture->seen_before, 1), ==, 1);
+  notified = ps_test_notify_get (fixture->seen_before);
+  g_assert_cmpstr (notified->summary, ==, "Peer support conversation at 2:30 PM");
+  g_settings_reset (desktop, "clock-format");
+  g_assert_false (ps_time_format_get_twelve_hour (ps_time_format_get_default ()));
 }
 
 static void
@@ -490,6 +512,7 @@ main (int   argc,
   g_test_add ("/reminders/service/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("without-name", test_without_name);
   ADD ("with-name", test_with_name);
+  ADD ("twelve-hour-clock", test_twelve_hour_clock);
   ADD ("group-debrief", test_group_debrief);
   ADD ("first-contact-text", test_first_contact_text);
   ADD ("snooze", test_snooze);

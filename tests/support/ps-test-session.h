@@ -57,5 +57,8 @@ void       ps_test_speak             (const char    *language);
  * supporter's session has it; aborts saying why when the build could not
  * make the locale. */
 void       ps_test_live_in_french    (void);
+/* The same for another locale the build makes ("en_US.UTF-8", run with
+ * LC_ALL and LOCPATH set as french_env sets them). */
+void       ps_test_live_in           (const char    *locale);
 
 G_END_DECLS
