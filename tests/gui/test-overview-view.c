@@ -316,7 +316,8 @@ test_clock_ahead (Fixture       *f,
 }
 
 /* A conversation planned for 30 minutes and held for 17, from Start to
- * End: the Overview gives 17 minutes, and so does the summary it exports. */
+ * Finish: the Overview gives 17 minutes, and so does the summary it
+ * exports. */
 static void
 test_minutes_held (Fixture       *f,
                    gconstpointer  data)
