@@ -149,6 +149,21 @@ month_of (PsStatistics *self,
   return NULL;
 }
 
+/* The minutes a conversation was held: from Start to End, to the nearest
+ * minute, at most three times its planned length (a conversation left open
+ * for days was not held for days); its planned length when it was not run
+ * in Peerside (marked held, recorded afterwards, or from before the times
+ * were kept). */
+static guint
+minutes_held (const PsHeldConversation *row)
+{
+  gint64 minutes = (row->seconds_held + 30) / 60;
+
+  if (row->seconds_held <= 0)
+    return row->minutes;
+  return (guint)MIN (minutes, 3 * (gint64)row->minutes);
+}
+
 /* A conversation held in the period: its minutes, and its colleague counted
  * as reached once in the period and once in its month. */
 static void
@@ -251,7 +266,7 @@ scan_conversations (PsStatistics *self,
           self->n_held++;
           if (row->safety_concern)
             self->n_safety++;
-          count_reach (self, row->starts_at, tz, row->minutes, &cf->month_reached);
+          count_reach (self, row->starts_at, tz, minutes_held (row), &cf->month_reached);
         }
       /* Listed by start time: the first one seen is the earliest. */
       if (cf->first_held == NULL)

@@ -103,7 +103,9 @@ typedef struct
 guint              ps_statistics_get_n_individuals_reached    (PsStatistics    *self);
 /* Individuals plus the headcounts of the group debriefs held. */
 guint              ps_statistics_get_n_people_reached         (PsStatistics    *self);
-/* Planned minutes of the conversations and group debriefs held. */
+/* Minutes of the conversations held (from Start to End, at most three
+ * times the planned length; the planned length when not run in Peerside)
+ * and of the group debriefs held (their length). */
 guint              ps_statistics_get_minutes_given            (PsStatistics    *self);
 guint              ps_statistics_get_n_groups_held            (PsStatistics    *self);
 guint              ps_statistics_get_n_group_people           (PsStatistics    *self);

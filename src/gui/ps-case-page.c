@@ -212,6 +212,8 @@ create_attempt_row (gpointer item,
   GtkWidget *row = ps_grid_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (outcome_icon (outcome));
 
+  /* The row only shows; Tab goes to its Delete. */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, ps_contact_outcome_to_label (outcome),
@@ -349,6 +351,8 @@ create_conversation_row (gpointer item,
   GtkWidget *row = ps_grid_row_new ();
 
   describe_conversation (self, conversation, &title, &subtitle);
+  /* The row only shows; Tab goes to its menu or Resume. */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   ps_grid_row_set_subtitle (PS_GRID_ROW (row), subtitle);
   add_conversation_menu (self, PS_GRID_ROW (row), conversation);
@@ -768,6 +772,7 @@ build_follow_up (PsCasePage *self)
                                    _("⚠ Safety Follow-up"));
 
   self->follow_up_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_set_focusable (GTK_WIDGET (self->follow_up_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->follow_up_row), FALSE);
   self->follow_up_button = gtk_button_new_with_mnemonic (_("Schedule _Follow-up"));
   gtk_widget_set_valign (self->follow_up_button, GTK_ALIGN_CENTER);

@@ -13,7 +13,8 @@
 #include <adwaita.h>
 
 /* A case row draws its initials and three lines itself, at a height that
- * depends on the font and on whether the state line needs a second line:
+ * depends on the font and on whether the state line or the modality and
+ * reason line needs a second line:
  * a search re-binds up to 200 rows, and a row of labels costs a widget, a
  * layout and a measure per line. */
 struct _PsCaseRow
@@ -202,8 +203,9 @@ make_layout (GtkWidget  *widget,
       pango_layout_set_single_paragraph_mode (layout, TRUE);
     }
   /* What is due and when is the row's point: rather than lose its end, the
-   * state line takes a second line. */
-  if (line == LINE_STATE)
+   * state line takes a second line; so does the reason, long in French
+   * ("Épuisement professionnel ou blessure morale"), beside a Resume button. */
+  if (line == LINE_STATE || line == LINE_META)
     {
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_height (layout, -2);
@@ -263,13 +265,27 @@ get_metrics (GtkWidget *widget)
   return &shared_metrics;
 }
 
-/* @state_lines: 1, or 2 when the state line wraps */
+/* The lines of the state and of the modality and reason: 1, or 2 when one
+ * wraps. */
+typedef struct
+{
+  int state;
+  int meta;
+} Lines;
+
 static int
 text_height (const Metrics *metrics,
-             int            state_lines)
+             Lines          lines)
 {
-  return metrics->heights[LINE_TITLE] + state_lines * metrics->heights[LINE_STATE] +
-         metrics->heights[LINE_META] + 2 * LINE_SPACING;
+  return metrics->heights[LINE_TITLE] + lines.state * metrics->heights[LINE_STATE] +
+         lines.meta * metrics->heights[LINE_META] + 2 * LINE_SPACING;
+}
+
+static int
+row_height (const Metrics *metrics,
+            Lines          lines)
+{
+  return 2 * MARGIN_Y + MAX (DISC, text_height (metrics, lines));
 }
 
 static void
@@ -329,13 +345,32 @@ text_width (PsCaseRow *self,
   return width - 2 * MARGIN_X - DISC - GAP - resume_space (self);
 }
 
-static int
-state_lines (PsCaseRow *self,
-             int        width)
+/* The lines a row's @height was measured for: the tallest that fit in it,
+ * or @needed when they are as tall. */
+static Lines
+room_for (const Metrics *metrics,
+          int            height,
+          Lines          needed)
+{
+  static const Lines all[] = { { 1, 1 }, { 1, 2 }, { 2, 1 }, { 2, 2 } };
+  Lines room = all[0];
+
+  for (guint i = 1; i < G_N_ELEMENTS (all); i++)
+    if (row_height (metrics, all[i]) <= height &&
+        row_height (metrics, all[i]) > row_height (metrics, room))
+      room = all[i];
+  return row_height (metrics, needed) == row_height (metrics, room) ? needed : room;
+}
+
+static Lines
+text_lines (PsCaseRow *self,
+            int        width)
 {
   ensure_layouts (self, text_width (self, width));
   pango_layout_set_height (self->layouts[LINE_STATE], -2);
-  return CLAMP (pango_layout_get_line_count (self->layouts[LINE_STATE]), 1, 2);
+  pango_layout_set_height (self->layouts[LINE_META], -2);
+  return (Lines) { CLAMP (pango_layout_get_line_count (self->layouts[LINE_STATE]), 1, 2),
+                   CLAMP (pango_layout_get_line_count (self->layouts[LINE_META]), 1, 2) };
 }
 
 static void
@@ -360,12 +395,12 @@ ps_case_row_measure (GtkWidget      *widget,
     }
   else
     {
-      int lines = for_size < 0 ? 1 : state_lines (self, for_size);
+      Lines lines = for_size < 0 ? (Lines) { 1, 1 } : text_lines (self, for_size);
 
       if (has_resume (self))
         gtk_widget_measure (self->resume_button, GTK_ORIENTATION_VERTICAL, -1, NULL,
                             &button_height, NULL, NULL);
-      *minimum = *natural = 2 * MARGIN_Y + MAX (MAX (DISC, text_height (metrics, lines)), button_height);
+      *minimum = *natural = MAX (row_height (metrics, lines), 2 * MARGIN_Y + button_height);
     }
 }
 
@@ -466,8 +501,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int lines = state_lines (self, width);
-  int room = height >= 2 * MARGIN_Y + MAX (DISC, text_height (metrics, 2)) ? 2 : 1;
+  Lines lines = text_lines (self, width);
+  Lines room = room_for (metrics, height, lines);
   float dim = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9f : 0.55f;
   GdkRGBA fg, dimmed, state_colour;
   float text_x, y;
@@ -487,14 +522,15 @@ ps_case_row_snapshot (GtkWidget   *widget,
   snapshot_disc (self, snapshot, &fg, rtl ? width - MARGIN_X - DISC : MARGIN_X, (height - DISC) / 2.0f);
 
   /* Re-bound in place (a search re-binds 200 rows), a row keeps its height
-   * without laying out its text: one shown whose state line now needs
-   * another number of lines is measured again, for the next frame. */
-  if (lines != room)
+   * without laying out its text: one shown whose state line or reason now
+   * needs another number of lines is measured again, for the next frame. */
+  if (row_height (metrics, lines) != row_height (metrics, room))
     {
       gtk_widget_queue_resize (widget);
-      if (room < lines)
-        pango_layout_set_height (self->layouts[LINE_STATE], -room);
-      lines = MIN (lines, room);
+      lines.state = MIN (lines.state, room.state);
+      lines.meta = MIN (lines.meta, room.meta);
+      pango_layout_set_height (self->layouts[LINE_STATE], -lines.state);
+      pango_layout_set_height (self->layouts[LINE_META], -lines.meta);
     }
 
   text_x = rtl ? MARGIN_X + resume_space (self) : MARGIN_X + DISC + GAP;
@@ -508,7 +544,8 @@ ps_case_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, y));
       gtk_snapshot_append_layout (snapshot, self->layouts[line], colour);
       gtk_snapshot_restore (snapshot);
-      y += (line == LINE_STATE ? lines : 1) * metrics->heights[line] + LINE_SPACING;
+      y += (line == LINE_STATE ? lines.state : line == LINE_META ? lines.meta : 1) *
+           metrics->heights[line] + LINE_SPACING;
     }
   if (has_resume (self))
     gtk_widget_snapshot_child (widget, self->resume_button, snapshot);
@@ -777,10 +814,25 @@ ps_case_row_get_state_line (PsCaseRow *self)
   return self->state != NULL ? self->state : "";
 }
 
+static gboolean
+line_cut (PsCaseRow *self,
+          int        line)
+{
+  return self->layouts[line] != NULL && pango_layout_is_ellipsized (self->layouts[line]);
+}
+
 /* For widget tests: whether the state line as drawn ends in "…". */
 gboolean
 ps_case_row_get_state_line_cut (PsCaseRow *self)
 {
   g_return_val_if_fail (PS_IS_CASE_ROW (self), FALSE);
-  return self->layouts[LINE_STATE] != NULL && pango_layout_is_ellipsized (self->layouts[LINE_STATE]);
+  return line_cut (self, LINE_STATE);
+}
+
+/* For widget tests: whether the modality and reason line as drawn ends in "…". */
+gboolean
+ps_case_row_get_meta_line_cut (PsCaseRow *self)
+{
+  g_return_val_if_fail (PS_IS_CASE_ROW (self), FALSE);
+  return line_cut (self, LINE_META);
 }

@@ -22,6 +22,7 @@ void       ps_case_row_unbind         (PsCaseRow   *self);
 const char *ps_case_row_get_title     (PsCaseRow   *self);
 const char *ps_case_row_get_state_line (PsCaseRow  *self);
 gboolean    ps_case_row_get_state_line_cut (PsCaseRow *self);
+gboolean    ps_case_row_get_meta_line_cut (PsCaseRow *self);
 GtkWidget  *ps_case_row_get_resume_button (PsCaseRow *self);
 
 /* The sentence under a case's name: "First contact due tomorrow",

@@ -42,6 +42,12 @@ main (int   argc,
                                  " SELECT printf('2024-%02d-%02dT15:00:00Z', 1 + i % 2, 1 + i % 28),"
                                  " 60, 'in-person', 'critical-incident', 8, 1, 'completed', 1 FROM n",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Held as the app stores it: started and ended, 28 of the 30 minutes. */
+  g_assert_cmpint (sqlite3_exec (ps_store_get_db (store),
+                                 "UPDATE conversations SET started_at = starts_at,"
+                                 " ended_at = strftime('%Y-%m-%dT%H:%M:%SZ', starts_at, '+28 minutes')"
+                                 " WHERE state = 'completed'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&store);
   path = ps_test_db_path (dir);
   store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);

@@ -505,6 +505,50 @@ test_reach_and_groups (Fixture       *f,
   g_assert_cmpuint (ps_statistics_get_n_groups_held (stats), ==, 0);
 }
 
+/* Minutes given are the minutes held, from Start to End: a conversation
+ * planned for 30 minutes and held 17 counts 17, on screen and in the CSV;
+ * one left open for three days counts three times its 30 minutes. The
+ * fixture's conversations, marked held without being run, count their
+ * planned 30 (test_reach_and_groups). */
+static void
+test_minutes_held (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PsClock *clock = ps_store_get_clock (f->store);
+  gint64 id = add_case_for (f->store, PS_REASON_BURNOUT, 3, 10);
+  g_autoptr(PsStatistics) stats = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GDateTime) now = ps_clock_get_now_utc (clock);
+      g_autoptr(PsConversation) conv =
+        ps_store_schedule_conversation (f->store, id, now, 30, PS_MODALITY_PHONE, &error);
+
+      g_assert_no_error (error);
+      ps_store_set_conversation_state (f->store, ps_conversation_get_id (conv),
+                                       PS_CONVERSATION_IN_PROGRESS, &error);
+      g_assert_no_error (error);
+      /* 17 minutes and 20 seconds; then three days. */
+      ps_clock_advance (clock, i == 0 ? 17 * G_TIME_SPAN_MINUTE + 20 * G_TIME_SPAN_SECOND
+                                      : 3 * G_TIME_SPAN_DAY);
+      ps_store_set_conversation_state (f->store, ps_conversation_get_id (conv),
+                                       PS_CONVERSATION_COMPLETED, &error);
+      g_assert_no_error (error);
+
+      g_clear_object (&stats);
+      stats = compute (f, 10, 10);
+      g_assert_cmpuint (ps_statistics_get_n_conversations_held (stats), ==, i + 1);
+      g_assert_cmpuint (ps_statistics_get_minutes_given (stats), ==, (i == 0 ? 17 : 17 + 90));
+    }
+
+  csv = ps_csv_export_summary (stats);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,minutes_given,107"));
+}
+
 /* A lone small cell would be given away by the total: a second one is
  * hidden with it, and when no second one exists the total is withheld. */
 static void
@@ -602,6 +646,7 @@ main (int   argc,
   ADD ("/overview/statistics/target-setting", test_target_setting);
   ADD ("/overview/csv/rows", test_csv_rows);
   ADD ("/overview/statistics/reach-and-groups", test_reach_and_groups);
+  ADD ("/overview/statistics/minutes-held", test_minutes_held);
   ADD ("/overview/csv/summary", test_csv_summary);
   ADD ("/overview/csv/file-atomic-private", test_csv_file);
   g_test_add_func ("/overview/csv/quoting", test_csv_quoting);

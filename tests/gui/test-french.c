@@ -193,6 +193,72 @@ test_numbers (Fixture       *f,
   }
 }
 
+/* Every reason for support, by phone, reads whole under a case's name in
+ * French ("Téléphone · Événement indésirable clinique"), at the default
+ * 1280 px and at 360 px, beside a Resume button too. */
+static void
+test_row_reasons (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int widths[] = { 1280, 360 };
+  GtkWidget *list;
+  PsCase *held;
+
+  for (PsReason reason = 0; reason <= PS_REASON_OTHER; reason++)
+    {
+      g_autofree char *name = g_strdup_printf ("Dr. Reason Example %d", (int)reason + 1);
+      g_autoptr(PsCaseFields) fields = ps_test_fields (name);
+
+      fields->reason = reason;
+      fields->modality = PS_MODALITY_PHONE;
+      g_date_set_dmy (&fields->requested_on, 12, 11, 2024);
+      g_date_set_dmy (&fields->assigned_on, 12, 11, 2024);
+      held = ps_test_add_case_fields (f->store, fields);
+      /* The first with a conversation in progress, and its Resume button. */
+      if (reason == 0)
+        {
+          g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+          g_autoptr(PsConversation) conv = NULL;
+          g_autoptr(GError) error = NULL;
+
+          conv = ps_store_schedule_conversation (f->store, ps_case_get_id (held), now, 30,
+                                                 PS_MODALITY_PHONE, &error);
+          g_assert_no_error (error);
+          ps_store_set_conversation_state (f->store, ps_conversation_get_id (conv),
+                                           PS_CONVERSATION_IN_PROGRESS, &error);
+          g_assert_no_error (error);
+        }
+    }
+  show_window (f);
+  list = ps_test_find_type (GTK_WIDGET (ps_window_get_caseload_view (f->window)), GTK_TYPE_LIST_VIEW);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *shot = g_strdup_printf ("french-caseload-%d.png", widths[w]);
+      guint n = 0, resumes = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[w], 800);
+      ps_test_iterate (60);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      ps_test_screenshot (GTK_WIDGET (f->window), shot);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, widths[w]);
+      for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+        {
+          GtkWidget *row = ps_test_find_type (item, PS_TYPE_CASE_ROW);
+
+          if (row == NULL || !gtk_widget_get_mapped (row))
+            continue;
+          n++;
+          resumes += ps_case_row_get_resume_button (PS_CASE_ROW (row)) != NULL;
+          if (ps_case_row_get_meta_line_cut (PS_CASE_ROW (row)))
+            g_error ("At %d px, the reason of “%s” is cut short", widths[w],
+                     ps_case_row_get_title (PS_CASE_ROW (row)));
+        }
+      g_assert_cmpuint (n, ==, PS_REASON_OTHER + 1);
+      g_assert_cmpuint (resumes, ==, 1);
+    }
+}
+
 /* Closing says the day the name goes, thirty days on, in French. */
 static void
 test_erase_day (Fixture       *f,
@@ -296,6 +362,7 @@ main (int   argc,
   g_test_add ("/french/days", Fixture, NULL, fixture_set_up, test_days, fixture_tear_down);
   g_test_add ("/french/numbers", Fixture, NULL, fixture_set_up, test_numbers, fixture_tear_down);
   g_test_add ("/french/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/french/row-reasons", Fixture, NULL, fixture_set_up, test_row_reasons, fixture_tear_down);
   g_test_add ("/french/erase-day", Fixture, NULL, fixture_set_up, test_erase_day, fixture_tear_down);
   g_test_add ("/french/week-and-clock", Fixture, NULL, fixture_set_up, test_week_and_clock,
               fixture_tear_down);

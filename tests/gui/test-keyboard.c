@@ -447,6 +447,113 @@ test_reached_focuses_schedule (void)
   ps_test_iterate (300);
 }
 
+/* What a Tab may stop at on the case page: something that acts when the
+ * keyboard is on it. A selectable label does: its text can be selected
+ * and copied. */
+static gboolean
+acts (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_SWITCH (widget))
+    return TRUE;
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_selectable (GTK_LABEL (widget));
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
+           (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL ||
+            (ADW_IS_ACTION_ROW (widget) &&
+             adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)) != NULL));
+  return FALSE;
+}
+
+static gboolean
+has_tooltip (GPtrArray  *widgets,
+             const char *tooltip)
+{
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (widgets, i)), tooltip) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Tab through a case page, with an attempt logged and a conversation held
+ * that raised a safety concern, stops only where something acts: not at
+ * the rows that only show a date, the reason, the modality or the
+ * follow-up. The contact's Call and Copy, the attempt's Delete, the
+ * conversation's menu and Schedule Follow-up are still reached. */
+static void
+test_case_page_tab_stops (void)
+{
+  PsWindow *window = ps_test_session_window (app);
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *start, *focus;
+  PsStore *store;
+  PsCase *item;
+
+  ps_test_wait_for_status (ps_window_get_context (window), PS_CONTEXT_READY);
+  store = ps_context_get_store (ps_window_get_context (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  item = ps_test_add_case (store, "Dr. Tab Example", "2024-03-02");
+  g_assert_true (ps_store_log_contact_attempt (store, ps_case_get_id (item), yesterday,
+                                               PS_CONTACT_REACHED, &error));
+  /* With a safety concern and nothing planned: the follow-up shows. */
+  held = ps_store_add_held_conversation (store, ps_case_get_id (item), yesterday, 30,
+                                         PS_MODALITY_PHONE, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  ps_caseload_view_open_case (ps_window_get_caseload_view (window), item);
+  ps_test_iterate (200);
+  page = GTK_WIDGET (ps_caseload_view_get_case_page (ps_window_get_caseload_view (window)));
+
+  ps_test_focus_window (GTK_WINDOW (window));
+  start = case_menu_button (window);
+  g_assert_true (gtk_widget_grab_focus (start));
+  start = gtk_window_get_focus (GTK_WINDOW (window));
+  for (guint i = 0; i < 100; i++)
+    {
+      ps_test_xdotool ("key", "Tab", NULL);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_nonnull (focus);
+      if (focus == start)
+        break;
+      if (!gtk_widget_is_ancestor (focus, page))
+        continue;
+      if (!acts (focus))
+        g_error ("Tab stops at a %s that does nothing (“%s”)", G_OBJECT_TYPE_NAME (focus),
+                 ADW_IS_ACTION_ROW (focus) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (focus)) : "");
+      g_assert_true (stops->len == 0 || g_ptr_array_index (stops, stops->len - 1) != focus);
+      g_ptr_array_add (stops, focus);
+      g_test_message ("Tab: %s “%s”", G_OBJECT_TYPE_NAME (focus), gtk_widget_get_tooltip_text (focus));
+    }
+  g_assert_true (focus == start);
+
+  /* The contact is a phone number: Write is Call. */
+  g_assert_true (has_tooltip (stops, "Call Them"));
+  g_assert_true (has_tooltip (stops, "Copy Contact"));
+  g_assert_true (has_tooltip (stops, "Delete Attempt"));
+  {
+    gboolean follow_up = FALSE;
+
+    for (guint i = 0; i < stops->len; i++)
+      follow_up |= ps_test_has_action (g_ptr_array_index (stops, i), "case.schedule-follow-up");
+    g_assert_true (follow_up);
+  }
+  {
+    guint menus = 0;
+
+    for (guint i = 0; i < stops->len; i++)
+      {
+        GtkWidget *menu = gtk_widget_get_ancestor (g_ptr_array_index (stops, i), GTK_TYPE_MENU_BUTTON);
+
+        menus += menu != NULL &&
+                 g_strcmp0 (gtk_widget_get_tooltip_text (menu), "Conversation Menu") == 0;
+      }
+    g_assert_cmpuint (menus, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/tab-skips-empty-states", test_tab_skips_empty_states);
   g_test_add_func ("/keyboard/step-one-tab-stop", test_step_one_tab_stop);
   g_test_add_func ("/keyboard/reached-focuses-schedule", test_reached_focuses_schedule);
+  g_test_add_func ("/keyboard/case-page-tab-stops", test_case_page_tab_stops);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));

@@ -4,8 +4,9 @@
  * letter is underlined once where it is pressed: with two, GTK moves the
  * focus between them and activates neither. Every screen, dialog and
  * Preferences page of the real application, with cases in each state, is
- * read for two underlined letters alike, in the language the test runs in
- * (LANGUAGE, as the tour). */
+ * read for two underlined letters alike, and so is every menu on show
+ * (opened, as a menu answers its own letters), in the language the test
+ * runs in (LANGUAGE, as the tour). */
 
 #include "config.h"
 
@@ -91,6 +92,93 @@ settle (void)
   ps_test_iterate (400);
 }
 
+/* A menu opens by its button, and so on the screen only when its button is:
+ * one scrolled out of view is scrolled to first. */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value;
+
+  if (!GTK_IS_VIEWPORT (viewport) ||
+      !gtk_widget_compute_bounds (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  if (gtk_adjustment_get_value (adjustment) != value)
+    ps_test_iterate (60);
+}
+
+static gboolean
+menu_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+menu_gone (gpointer button)
+{
+  return !menu_shown (button);
+}
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+        g_ptr_array_add (buttons, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      collect_menu_buttons (child, buttons);
+}
+
+/* A menu's items are made from its model when it opens: each menu on show
+ * is opened, read as a scope of its own with the items its state shows
+ * (hidden-when), and closed. */
+static void
+check_menus (GtkWidget  *window,
+             const char *where)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_menu_buttons (window, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      GtkPopover *popover;
+
+      scroll_into_view (GTK_WIDGET (button));
+      gtk_menu_button_popup (button);
+      g_assert_true (ps_test_wait_for (menu_shown, button, 2000));
+      popover = gtk_menu_button_get_popover (button);
+      if (GTK_IS_POPOVER_MENU (popover))
+        {
+          g_autofree char *name = NULL;
+          Scope scope;
+
+          name = g_strdup_printf ("%s, the menu of “%s”", where,
+                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+          scope_init (&scope);
+          read_mnemonics (GTK_WIDGET (popover), &scope, name);
+          scope_clear (&scope);
+        }
+      gtk_menu_button_popdown (button);
+      g_assert_true (ps_test_wait_for (menu_gone, button, 2000));
+    }
+}
+
 /* Every window on show, as it is now. */
 static void
 check (const char *where)
@@ -110,6 +198,7 @@ check (const char *where)
       scope_init (&scope);
       read_mnemonics (window, &scope, name);
       scope_clear (&scope);
+      check_menus (window, name);
     }
 }
 

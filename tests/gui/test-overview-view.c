@@ -22,6 +22,8 @@ typedef PsTestContext Fixture;
 
 /* The demo's requests go back to 19 September. */
 static const PsTestContextOptions options = { PS_TEST_STORE_DEMO, PS_TEST_MONDAY };
+/* An empty caseload of the test key's. */
+static const PsTestContextOptions empty_options = { PS_TEST_STORE_TEST_KEY, PS_TEST_MONDAY };
 
 static GtkWidget *
 child (PsOverviewView *view,
@@ -311,6 +313,46 @@ test_clock_ahead (Fixture       *f,
   g_assert_cmpint (ps_context_get_clock_days_off (f->context), ==, 0);
 
   gtk_window_destroy (window);
+}
+
+/* A conversation planned for 30 minutes and held for 17, from Start to
+ * Finish: the Overview gives 17 minutes, and so does the summary it
+ * exports. */
+static void
+test_minutes_held (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peerside-held-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->clock);
+  g_autoptr(PsConversation) conv = NULL;
+  g_autofree char *csv = NULL;
+  PsCase *item = ps_test_add_case (f->store, "Dr. Minute Example", "2024-11-18");
+  PsOverviewView *view = NULL;
+  GtkWindow *window;
+  gint64 id;
+
+  conv = ps_store_schedule_conversation (f->store, ps_case_get_id (item), now, 30,
+                                         PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  id = ps_conversation_get_id (conv);
+  g_assert_true (ps_store_set_conversation_state (f->store, id, PS_CONVERSATION_IN_PROGRESS, &error));
+  ps_clock_advance (f->clock, 17 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_store_set_conversation_state (f->store, id, PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+
+  window = show_view (f, &view, 1000, 800);
+  g_assert_cmpstr (ps_overview_view_get_visible_page (view), ==, "figures");
+  g_assert_cmpstr (label_text (view, "time_value"), ==, "17");
+  g_assert_true (ps_overview_view_export_to_file (view, "summary", file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_nonnull (g_strstr_len (csv, -1, "\r\nconversations,minutes_given,17\r\n"));
+
+  gtk_window_destroy (window);
+  ps_remove_tree (dir);
 }
 
 static gboolean
@@ -651,6 +693,8 @@ main (int   argc,
   ADD ("/overview/view/refreshes-on-change", test_view_refreshes);
   ADD ("/overview/view/empty-period", test_view_empty);
   ADD ("/overview/view/clock-ahead", test_clock_ahead);
+  g_test_add ("/overview/view/minutes-held", Fixture, &empty_options, ps_test_context_set_up,
+              test_minutes_held, ps_test_context_tear_down);
   ADD ("/overview/csv/demo-has-no-identity", test_csv_privacy);
   ADD ("/overview/report/demo-pdf", test_report);
   ADD ("/overview/view/screenshots", test_screenshots);
