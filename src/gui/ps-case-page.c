@@ -276,7 +276,7 @@ add_conversation_menu (PsCasePage     *self,
   menu = g_menu_new ();
   if (state != PS_CONVERSATION_COMPLETED)
     {
-      reschedule = g_menu_item_new (state == PS_CONVERSATION_SCHEDULED ? _("_Change…")
+      reschedule = g_menu_item_new (state == PS_CONVERSATION_SCHEDULED ? _("C_hange…")
                                                                        : _("_Schedule Again…"), NULL);
       g_menu_item_set_action_and_target_value (reschedule, "case.reschedule-conversation",
                                                g_variant_new_int64 (id));

@@ -135,7 +135,9 @@ collect_menu_buttons (GtkWidget *widget,
     return;
   if (GTK_IS_MENU_BUTTON (widget))
     {
-      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+      /* With a menu, or none yet: a row's menu is made when it first opens. */
+      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL ||
+          gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) == NULL)
         g_ptr_array_add (buttons, widget);
       return;
     }
