@@ -41,6 +41,13 @@ char         *ps_format_date_time            (GDateTime    *local,
 gboolean      ps_time_parse                  (const char   *text,
                                               int          *hour,
                                               int          *minute);
+/* As ps_time_parse, on the clock the supporter reads: with @twelve_hour, a
+ * time that could be morning or afternoon ("2:30", "12:00") is refused
+ * rather than guessed; "2:30 PM", "0:30" and "14:30" are not. */
+gboolean      ps_time_parse_on_clock         (const char   *text,
+                                              gboolean      twelve_hour,
+                                              int          *hour,
+                                              int          *minute);
 
 /* How many days after @day its week ends, 0 on the week's last day. Weeks
  * start on the locale's first weekday: Sunday in en_US, Monday in fr_FR and

@@ -46,13 +46,23 @@ set_valid (PsTimeRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
 }
 
+/* The typed time, read as the clock shown reads it. */
+static gboolean
+parse (PsTimeRow *self,
+       int       *hour,
+       int       *minute)
+{
+  return ps_time_parse_on_clock (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                                 ps_time_format_get_twelve_hour (ps_time_format_get_default ()),
+                                 hour, minute);
+}
+
 static void
 changed_cb (PsTimeRow *self)
 {
   int hour, minute;
 
-  set_valid (self, ps_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                                  &hour, &minute));
+  set_valid (self, parse (self, &hour, &minute));
   /* Owners listen to "changed" on the entry for every keystroke. */
 }
 
@@ -80,7 +90,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  if (!ps_time_parse (text, &hour, &minute))
+  if (!parse (self, &hour, &minute))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return TRUE;
@@ -148,7 +158,9 @@ clock_format_changed_cb (PsTimeRow *self)
                                ? _("Type a time such as 2:30 PM; Up and Down change it")
                                /* Translators: the tooltip of the time field */
                                : _("Type a time such as 14:30; Up and Down change it"));
-  if (ps_time_row_get_time (self, &hour, &minute))
+  /* What the field shows was written for the other clock: "12:50" read
+   * as it was meant, then written anew. */
+  if (ps_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &hour, &minute))
     ps_time_row_set_time (self, hour, minute);
 }
 
@@ -207,7 +219,7 @@ ps_time_row_get_time (PsTimeRow *self,
 {
   g_return_val_if_fail (PS_IS_TIME_ROW (self), FALSE);
 
-  return ps_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)), hour, minute);
+  return parse (self, hour, minute);
 }
 
 void

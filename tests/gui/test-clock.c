@@ -224,6 +224,14 @@ test_time_field (Fixture       *f,
   g_assert_null (ps_schedule_dialog_get_error (dialog));
   gtk_editable_set_text (entry, "2:30 pm");
   g_assert_null (ps_schedule_dialog_get_error (dialog));
+  /* Morning or afternoon? Not guessed: an appointment at 2:30 in the night
+   * would be a surprise. */
+  gtk_editable_set_text (entry, "2:30");
+  g_assert_cmpstr (ps_schedule_dialog_get_error (dialog), ==, "Type a time such as 2:30 PM or 14:30.");
+  gtk_editable_set_text (entry, "12:00");
+  g_assert_cmpstr (ps_schedule_dialog_get_error (dialog), ==, "Type a time such as 2:30 PM or 14:30.");
+  gtk_editable_set_text (entry, "0:30");
+  g_assert_null (ps_schedule_dialog_get_error (dialog));
 
   /* Up and Down as real key presses, across noon. */
   gtk_editable_set_text (entry, "11:58 AM");
