@@ -231,11 +231,11 @@ take_meridiem (char *text)
   return MERIDIEM_NONE;
 }
 
-static gboolean
-parse_time (const char *text,
-            int        *hour,
-            int        *minute,
-            gboolean   *with_meridiem)
+gboolean
+ps_time_parse_on_clock (const char *text,
+                        gboolean    twelve_hour,
+                        int        *hour,
+                        int        *minute)
 {
   g_autofree char *folded = NULL;
   guint digits[4];
@@ -282,10 +282,13 @@ parse_time (const char *text,
     }
   if (h > 23 || m > 59)
     return FALSE;
+  /* "2:30" on a 12-hour clock could be either: not guessed. "0:30" and
+   * "14:30" are 24-hour times, which no one reads twice. */
+  if (twelve_hour && meridiem == MERIDIEM_NONE && h >= 1 && h <= 12)
+    return FALSE;
 
   *hour = h;
   *minute = m;
-  *with_meridiem = meridiem != MERIDIEM_NONE;
   return TRUE;
 }
 
@@ -294,29 +297,7 @@ ps_time_parse (const char *text,
                int        *hour,
                int        *minute)
 {
-  gboolean with_meridiem;
-
-  return parse_time (text, hour, minute, &with_meridiem);
-}
-
-gboolean
-ps_time_parse_on_clock (const char *text,
-                        gboolean    twelve_hour,
-                        int        *hour,
-                        int        *minute)
-{
-  gboolean with_meridiem;
-  int h, m;
-
-  if (!parse_time (text, &h, &m, &with_meridiem))
-    return FALSE;
-  /* "2:30" on a 12-hour clock could be either: not guessed. "0:30" and
-   * "14:30" are 24-hour times, which no one reads twice. */
-  if (twelve_hour && !with_meridiem && h >= 1 && h <= 12)
-    return FALSE;
-  *hour = h;
-  *minute = m;
-  return TRUE;
+  return ps_time_parse_on_clock (text, FALSE, hour, minute);
 }
 
 static GDateWeekday
