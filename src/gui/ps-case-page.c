@@ -1744,18 +1744,20 @@ squeezed_cb (PsCasePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *follow = NULL;
+  int on_show = -1;
 
   for (guint w = 0; w < N_WIDTHS; w++)
     {
-      /* The keyboard on one width's button goes to the same in the width shown. */
-      for (guint i = 0; i < N_SUGGESTIONS; i++)
-        if (focus != NULL && self->suggested_boxes[w] != shown &&
-            (focus == self->suggested_buttons[w][i] || gtk_widget_is_ancestor (focus, self->suggested_buttons[w][i])))
-          for (guint v = 0; v < N_WIDTHS; v++)
-            if (self->suggested_boxes[v] == shown)
-              follow = self->suggested_buttons[v][i];
+      if (self->suggested_boxes[w] == shown)
+        on_show = (int)w;
       gtk_widget_set_can_focus (self->suggested_boxes[w], self->suggested_boxes[w] == shown);
     }
+  /* The keyboard on one width's button goes to the same in the width shown. */
+  for (guint w = 0; w < N_WIDTHS && focus != NULL && on_show >= 0; w++)
+    for (guint i = 0; i < N_SUGGESTIONS; i++)
+      if ((int)w != on_show &&
+          (focus == self->suggested_buttons[w][i] || gtk_widget_is_ancestor (focus, self->suggested_buttons[w][i])))
+        follow = self->suggested_buttons[on_show][i];
   if (follow != NULL)
     gtk_widget_grab_focus (follow);
 }
