@@ -140,7 +140,7 @@ window_event_cb (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* Locked: the dialogs and the conversation window show what the store held. */
+/* Locked: the dialogs show what the store held (the window forgets it itself). */
 static void
 context_status_changed_cb (PsApplication *self)
 {

@@ -13,7 +13,6 @@
 #include "ps-case-page.h"
 #include "ps-checklist.h"
 #include "ps-contact-uri.h"
-#include "ps-conversation-window.h"
 #include "ps-case-row.h"
 #include "ps-close-case-dialog.h"
 #include "ps-crisis-contacts.h"
@@ -983,15 +982,14 @@ start_conversation_action (GtkWidget  *widget,
                            GVariant   *param)
 {
   PsCasePage *self = PS_CASE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->item == NULL)
     return;
 
-  /* The store picks the conversation: one in progress, else the next planned. */
-  if (ps_conversation_window_open (self->context, parent_window (self), self->item, NULL,
-                                   &error) == NULL)
-    show_error (self, error);
+  /* The store picks the conversation: one in progress, else the next
+   * planned; the window shows it. */
+  gtk_widget_activate_action (widget, "win.start-conversation", "(xx)", ps_case_get_id (self->item),
+                              (gint64) 0);
 }
 
 static void

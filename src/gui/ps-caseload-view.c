@@ -9,7 +9,6 @@
 #include "ps-case-results.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
-#include "ps-conversation-window.h"
 #include "ps-time-format.h"
 #include "ps-util.h"
 #include "ps-wrap.h"
@@ -326,24 +325,22 @@ show_case (PsCaseloadView *self,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* Resume from a case's row: its page, and the conversation window over it. */
+/* Resume from a case's row: its page, and the conversation over it (the
+ * window shows conversations: win.start-conversation). */
 static void
 resume_conversation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
   PsCaseloadView *self = PS_CASELOAD_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
   PsCase *item;
 
   if (self->store == NULL ||
       (item = ps_store_lookup_case (self->store, g_variant_get_int64 (param))) == NULL)
     return;
   show_case (self, item);
-  if (ps_conversation_window_open (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   item, NULL, &error) == NULL)
-    g_warning ("The conversation could not be resumed: %s", error->message);
+  gtk_widget_activate_action (widget, "win.start-conversation", "(xx)", ps_case_get_id (item),
+                              (gint64) 0);
 }
 
 static void

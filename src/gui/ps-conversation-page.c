@@ -26,6 +26,8 @@ struct _PsConversationPage
   guint                  tick_id;
   gboolean               syncing;
   gboolean               prepared;   /* phases built, never used */
+  int                    prepared_width;
+  int                    prepared_height;
 
   GtkWidget             *box;
   AdwWindowTitle        *window_title;
@@ -50,6 +52,7 @@ enum {
 enum {
   FINISHED,
   BACK,
+  DISCARDED,
   N_SIGNALS
 };
 
@@ -63,14 +66,6 @@ toast (PsConversationPage *self,
   g_autofree char *escaped = g_markup_escape_text (title, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-void
-ps_conversation_page_add_toast (PsConversationPage *self,
-                                const char         *message)
-{
-  g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
-  toast (self, message);
 }
 
 static gboolean
@@ -516,12 +511,110 @@ mark_missed_action (GtkWidget  *widget,
   finish (PS_CONVERSATION_PAGE (widget), PS_CONVERSATION_MISSED);
 }
 
+/* Anything ticked or answered: what a discard would lose. */
+static gboolean
+has_record (PsConversation *conversation)
+{
+  const char * const *covered = ps_conversation_get_covered_steps (conversation);
+
+  return ps_conversation_get_safety_concern (conversation) ||
+         (covered != NULL && covered[0] != NULL);
+}
+
+/* Deleted from the store; whoever shows the page offers Undo. */
+static void
+discard (PsConversationPage *self)
+{
+  g_autoptr(PsConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!in_progress (self) || get_store (self) == NULL)
+    return;
+  conversation = g_object_ref (self->conversation);
+  if (!ps_store_delete_conversation (get_store (self), ps_conversation_get_id (conversation), &error))
+    {
+      save_failed (self, error);
+      return;
+    }
+  g_signal_emit (self, signals[DISCARDED], 0, conversation);
+}
+
+static void
+discard_response_cb (PsConversationPage *self,
+                     const char         *response)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    discard (self);
+}
+
+static void
+leave_response_cb (PsConversationPage *self,
+                   const char         *response)
+{
+  GtkWidget *dialog;
+
+  if (!in_progress (self))
+    return;
+  if (g_strcmp0 (response, "keep") == 0)
+    g_signal_emit (self, signals[BACK], 0);
+  else if (g_strcmp0 (response, "finish") == 0)
+    finish (self, PS_CONVERSATION_COMPLETED);
+  else if (g_strcmp0 (response, "discard") == 0 && !has_record (self->conversation))
+    discard (self);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       _("Discard This Conversation?"),
+                                       _("The steps ticked and the safety answer are deleted "
+                                         "with it."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* Leaving a conversation in progress asks what becomes of it (Escape
+ * stays with it); one that is over just goes. */
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[BACK], 0);
+  PsConversationPage *self = PS_CONVERSATION_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (!in_progress (self))
+    {
+      g_signal_emit (self, signals[BACK], 0);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Leave the Conversation?"),
+                                   _("Keep it to resume later from the case, finish it now, "
+                                     "or discard it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "keep", _("_Keep for Later"),
+                                    "finish", _("_Finish Now"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "finish",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -644,10 +737,20 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
   /**
    * PsConversationPage::back:
    *
-   * The user left the page; the conversation stays in progress.
+   * The user left the page: a conversation over, or one kept in progress
+   * for later.
    */
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * PsConversationPage::discarded:
+   * @conversation: the conversation, deleted from the store
+   *
+   * The user left the page discarding the conversation;
+   * ps_store_restore_conversation() undoes it.
+   */
+  signals[DISCARDED] = g_signal_new ("discarded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, PS_TYPE_CONVERSATION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ps-conversation-page.ui");
@@ -748,14 +851,38 @@ ps_conversation_page_set_conversation (PsConversationPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
 }
 
-static void focus_first_step (PsConversationPage *self);
+/* Laid out at the size it will have, which lays its text out. */
+static void
+lay_out (PsConversationPage *self)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  if (self->prepared_width > 0 && self->prepared_height > 0)
+    {
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL,
+                          MAX (self->prepared_width, minimum), &minimum, NULL, NULL, NULL);
+      gtk_widget_allocate (GTK_WIDGET (self), self->prepared_width,
+                           MAX (self->prepared_height, minimum), -1, NULL);
+    }
+}
+
+static void
+lay_out_after_paint_cb (GdkFrameClock      *clock,
+                        PsConversationPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, lay_out_after_paint_cb, self);
+  if (self->prepared)
+    lay_out (self);
+}
 
 void
 ps_conversation_page_prepare (PsConversationPage *self,
                               int                 width,
                               int                 height)
 {
-  int minimum;
+  GtkRoot *root;
 
   g_return_if_fail (PS_IS_CONVERSATION_PAGE (self));
   g_return_if_fail (self->conversation == NULL);
@@ -763,17 +890,18 @@ ps_conversation_page_prepare (PsConversationPage *self,
   self->checklist = ps_checklist_get (PS_CHECKLIST_VERSION);
   build_phases (self);
   self->prepared = TRUE;
+  self->prepared_width = width;
+  self->prepared_height = height;
 
-  /* Laid out now at the size it will have, which lays its text out. */
-  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &minimum, NULL, NULL, NULL);
-  if (width > 0 && height > 0)
-    {
-      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
-                          &minimum, NULL, NULL, NULL);
-      gtk_widget_allocate (GTK_WIDGET (self), width, MAX (height, minimum), -1, NULL);
-    }
-  focus_first_step (self);
+  /* In a window on show, GTK works out the new widgets' style at its next
+   * frame and tells each one its style changed, which drops the text laid
+   * out before: the page is laid out after that frame. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && gtk_widget_get_realized (GTK_WIDGET (root)))
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (root)), "after-paint",
+                             G_CALLBACK (lay_out_after_paint_cb), self, 0);
+  else
+    lay_out (self);
 }
 
 PsConversation *
@@ -800,10 +928,7 @@ focus_first_step (PsConversationPage *self)
   row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
   if (row == NULL)
     row = check;
-  /* Already there in a page prepared ahead: moving the focus restyles
-   * every widget around the step (:focus-within). */
-  if (gtk_widget_get_root (row) == NULL || gtk_root_get_focus (gtk_widget_get_root (row)) != row)
-    gtk_widget_grab_focus (row);
+  gtk_widget_grab_focus (row);
 }
 
 gboolean

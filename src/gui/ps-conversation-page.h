@@ -12,10 +12,14 @@ G_BEGIN_DECLS
  * phase, elapsed time against the planned length, the safety answer and
  * panel, Finish and Mark as Missed. Every change is saved at once.
  *
+ * Back asks, while the conversation is in progress, whether to keep it for
+ * later, finish it or discard it.
+ *
  * Signals: ::finished (PsConversationState: completed or missed) when the
  * conversation ended here — also after "Close Case as Escalated for Safety";
- * ::back when the user leaves the page with the conversation still in
- * progress (it can be shown again, see ps_store_find_left_in_progress). */
+ * ::back when the user leaves the page, the conversation over or kept in
+ * progress (it can be shown again, see ps_store_find_left_in_progress);
+ * ::discarded (PsConversation) when they left it discarding it. */
 #define PS_TYPE_CONVERSATION_PAGE (ps_conversation_page_get_type ())
 G_DECLARE_FINAL_TYPE (PsConversationPage, ps_conversation_page, PS, CONVERSATION_PAGE, GtkWidget)
 
@@ -30,15 +34,12 @@ gboolean        ps_conversation_page_start            (PsConversationPage *self,
                                                        PsCase             *kase,
                                                        PsConversation     *conversation,
                                                        GError            **error);
-/* Shows @message (plain text) over the page. */
 /* Builds the checklist of today's conversations ahead, while nothing
  * happens, and lays it out at the page's size: starting one then shows
  * it at once. */
 void            ps_conversation_page_prepare          (PsConversationPage *self,
                                                        int                 width,
                                                        int                 height);
-void            ps_conversation_page_add_toast        (PsConversationPage *self,
-                                                       const char         *message);
 
 /* The ids of @checklist's steps ticked in @checks (step id → GtkCheckButton),
  * in checklist order, with the safety step when @safety_answered. */

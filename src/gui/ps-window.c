@@ -10,7 +10,7 @@
 #include "ps-caseload-view-private.h"
 #include "ps-case-page.h"
 #include "ps-checklist.h"
-#include "ps-conversation-window.h"
+#include "ps-conversation-page.h"
 #include "ps-window-private.h"
 #include "ps-wrap.h"
 
@@ -42,6 +42,12 @@ struct _PsWindow
   guint                 caseload_view_id;
   GMenuModel           *primary_menu;
   AdwToast             *resume_toast;     /* weak: while it shows */
+
+  /* The conversation is a page of the window, over the views: the next
+   * one's is made ahead, nameless, when nothing happens. */
+  PsConversationPage   *conversation_page;
+  guint                 conversation_page_id;
+  GtkWidget            *before_conversation; /* weak: the focus to go back to */
 
   /* Where the supporter was when the store went (the case on show, by id
    * and request day, never by name, and the view), and once that was for a
@@ -82,6 +88,148 @@ resume_offer_store_changed_cb (PsWindow *self,
   g_signal_handlers_disconnect_by_func (store, resume_offer_store_changed_cb, self);
   if (self->resume_toast != NULL)
     adw_toast_dismiss (self->resume_toast);
+}
+
+static void
+enable_views (PsWindow *self,
+              gboolean  enabled)
+{
+  static const char *actions[] = { "win.show-caseload", "win.show-schedule", "win.show-overview",
+                                   "win.new-case", "win.search" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+}
+
+static void prepare_conversation_page (PsWindow *self);
+
+/* Back to the views, where the supporter was; the page, which has a name,
+ * goes, and the next one is made ahead. */
+static void
+leave_conversation (PsWindow *self)
+{
+  GtkWidget *page = GTK_WIDGET (self->conversation_page);
+
+  if (page == NULL)
+    return;
+  self->conversation_page = NULL;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "conversation") == 0)
+    gtk_stack_set_visible_child_full (self->main_stack, "main", GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_stack_remove (self->main_stack, page);
+  enable_views (self, TRUE);
+  /* The keyboard where it was, or in the view on show. */
+  if (self->before_conversation == NULL || gtk_widget_get_root (self->before_conversation) != GTK_ROOT (self) ||
+      !gtk_widget_grab_focus (self->before_conversation))
+    gtk_widget_child_focus (GTK_WIDGET (self->view_stack), GTK_DIR_TAB_FORWARD);
+  g_clear_weak_pointer (&self->before_conversation);
+  prepare_conversation_page (self);
+}
+
+static void
+undo_discard_cb (AdwToast       *toast,
+                 PsConversation *conversation)
+{
+  g_autoptr(GError) error = NULL;
+  PsContext *context = g_object_get_data (G_OBJECT (toast), "context");
+  PsStore *store = context != NULL ? ps_context_get_store (context) : NULL;
+
+  if (store != NULL && !ps_store_restore_conversation (store, conversation, &error))
+    g_warning ("Could not restore the conversation: %s", error->message);
+}
+
+static void
+conversation_discarded_cb (PsWindow       *self,
+                           PsConversation *conversation)
+{
+  AdwToast *toast;
+
+  leave_conversation (self);
+  toast = adw_toast_new (_("Conversation discarded"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* The context, not the store, which would outlive a lock with its key. */
+  g_object_set_data_full (G_OBJECT (toast), "context", g_object_ref (self->context), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_discard_cb),
+                         g_object_ref (conversation), (GClosureNotify) g_object_unref, 0);
+  ps_window_add_toast (self, toast);
+}
+
+static PsConversationPage *
+ensure_conversation_page (PsWindow *self)
+{
+  g_clear_handle_id (&self->conversation_page_id, g_source_remove);
+  if (self->conversation_page != NULL)
+    return self->conversation_page;
+
+  self->conversation_page = PS_CONVERSATION_PAGE (ps_conversation_page_new (self->context));
+  g_signal_connect_object (self->conversation_page, "finished", G_CALLBACK (leave_conversation), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conversation_page, "back", G_CALLBACK (leave_conversation), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conversation_page, "discarded", G_CALLBACK (conversation_discarded_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->conversation_page), "conversation");
+  return self->conversation_page;
+}
+
+static gboolean
+prepare_conversation_page_cb (gpointer user_data)
+{
+  PsWindow *self = user_data;
+
+  self->conversation_page_id = 0;
+  if (ps_context_get_store (self->context) != NULL)
+    ps_conversation_page_prepare (ensure_conversation_page (self),
+                                  gtk_widget_get_width (GTK_WIDGET (self->main_stack)),
+                                  gtk_widget_get_height (GTK_WIDGET (self->main_stack)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prepare_conversation_page (PsWindow *self)
+{
+  if (self->conversation_page == NULL && self->conversation_page_id == 0)
+    self->conversation_page_id = g_idle_add_full (G_PRIORITY_LOW, prepare_conversation_page_cb,
+                                                  self, NULL);
+}
+
+/* Starts (or resumes) a conversation of @item, @conversation the planned
+ * one or NULL for the store's pick, and shows it over the views. */
+static gboolean
+open_conversation (PsWindow       *self,
+                   PsCase         *item,
+                   PsConversation *conversation)
+{
+  g_autoptr(GError) error = NULL;
+  PsConversationPage *page;
+  GtkWidget *focus, *popover;
+
+  if (ps_context_get_store (self->context) == NULL)
+    return FALSE;
+  /* One at a time: the one on show stays. */
+  if (self->conversation_page != NULL &&
+      ps_conversation_page_get_conversation (self->conversation_page) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return FALSE;
+    }
+
+  page = ensure_conversation_page (self);
+  if (!ps_conversation_page_start (page, item, conversation, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      ps_window_add_toast (self, adw_toast_new (escaped));
+      return FALSE;
+    }
+  /* Started from a menu: the keyboard comes back to its button. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)) != NULL)
+    focus = gtk_widget_get_parent (popover);
+  g_set_weak_pointer (&self->before_conversation, focus);
+  enable_views (self, FALSE);
+  gtk_stack_set_visible_child_full (self->main_stack, "conversation", GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_window_present (GTK_WINDOW (self));
+  return TRUE;
 }
 
 static void
@@ -126,7 +274,6 @@ resume_conversation_action (GtkWidget  *widget,
   PsWindow *self = PS_WINDOW (widget);
   PsStore *store = ps_context_get_store (self->context);
   g_autoptr(PsConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
   PsCase *item;
 
   if (store == NULL)
@@ -134,13 +281,29 @@ resume_conversation_action (GtkWidget  *widget,
   conversation = ps_store_find_left_in_progress (store);
   item = conversation != NULL ? ps_store_lookup_case (store, ps_conversation_get_case_id (conversation))
                               : NULL;
-  if (item != NULL &&
-      ps_conversation_window_open (self->context, GTK_WINDOW (self), item, conversation, &error) == NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  if (item != NULL)
+    open_conversation (self, item, conversation);
+}
 
-      ps_window_add_toast (self, adw_toast_new (escaped));
-    }
+/* From a view: (case id, conversation id or 0 for the store's pick). */
+static void
+start_conversation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PsWindow *self = PS_WINDOW (widget);
+  PsStore *store = ps_context_get_store (self->context);
+  g_autoptr(PsConversation) conversation = NULL;
+  gint64 case_id, conversation_id;
+  PsCase *item;
+
+  g_variant_get (param, "(xx)", &case_id, &conversation_id);
+  item = store != NULL ? ps_store_lookup_case (store, case_id) : NULL;
+  if (item == NULL)
+    return;
+  if (conversation_id != 0)
+    conversation = ps_store_lookup_conversation (store, conversation_id);
+  open_conversation (self, item, conversation);
 }
 
 /* The caseload view is made just after the window's first frame, while the
@@ -168,7 +331,7 @@ ensure_caseload_view (PsWindow *self)
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   self->caseload_view = ps_caseload_view_new (self->context);
   add_view (self, GTK_WIDGET (self->caseload_view), self->caseload_bin);
-  ps_conversation_window_prepare (self->context, GTK_WINDOW (self));
+  prepare_conversation_page (self);
   return self->caseload_view;
 }
 
@@ -210,6 +373,10 @@ forget_names (PsWindow *self)
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
       gtk_window_destroy (l->data);
+
+  /* A conversation on show stays in progress, offered again after unlocking. */
+  leave_conversation (self);
+  g_clear_handle_id (&self->conversation_page_id, g_source_remove);
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   self->caseload_view = NULL;
@@ -253,6 +420,9 @@ context_store_changed_cb (PsWindow *self)
   if (shown != NULL)
     self->leaving.requested_on = *ps_case_get_requested_on (shown);
   self->leaving.view = view_name (self);
+  /* A conversation on show stays in progress in the file, offered again
+   * once it opens; its page, with the name, goes now. */
+  leave_conversation (self);
 }
 
 /* Unlocked: the view and the case the supporter was on, as they left them
@@ -516,19 +686,13 @@ schedule_start_cb (PsWindow       *self,
                    PsConversation *conversation)
 {
   PsStore *store = ps_context_get_store (self->context);
-  g_autoptr(GError) error = NULL;
   PsCase *item;
 
   if (store == NULL)
     return;
   item = ps_store_lookup_case (store, ps_conversation_get_case_id (conversation));
-  if (item != NULL &&
-      ps_conversation_window_open (self->context, GTK_WINDOW (self), item, conversation, &error) == NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      ps_window_add_toast (self, adw_toast_new (escaped));
-    }
+  if (item != NULL)
+    open_conversation (self, item, conversation);
 }
 
 /* The shortcuts window is built when first shown, not with the window as
@@ -600,7 +764,9 @@ ps_window_dispose (GObject *object)
   PsWindow *self = (PsWindow *)object;
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
+  g_clear_handle_id (&self->conversation_page_id, g_source_remove);
   g_clear_weak_pointer (&self->resume_toast);
+  g_clear_weak_pointer (&self->before_conversation);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_WINDOW);
   g_clear_object (&self->primary_menu);
 
@@ -697,6 +863,8 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.resume-conversation", NULL,
                                    resume_conversation_action);
+  gtk_widget_class_install_action (widget_class, "win.start-conversation", "(xx)",
+                                   start_conversation_action);
   gtk_widget_class_install_action (widget_class, "win.show-data-folder", NULL, show_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_view_action);
@@ -808,4 +976,14 @@ const char *
 ps_window_get_visible_view (PsWindow *self)
 {
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+PsConversationPage *
+ps_window_get_conversation_page (PsWindow *self)
+{
+  g_return_val_if_fail (PS_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "conversation") != 0)
+    return NULL;
+  return self->conversation_page;
 }

@@ -14,7 +14,7 @@
 #include "ps-contacts-preferences.h"
 #include "ps-conversation-page-private.h"
 #include "ps-case-timeline.h"
-#include "ps-conversation-window.h"
+#include "ps-window-private.h"
 #include "ps-store-schema.h"
 #include "ps-crisis-contacts.h"
 #include "ps-grid-row.h"
@@ -29,6 +29,7 @@ typedef struct
   PsTestContext  tc;
   char               *path;
   GtkWindow          *window;
+  GtkWidget          *main_window;   /* Peerside's, for the conversation in it */
   PsConversationPage *page;
   PsCase             *kase;
   guint               n_finished;
@@ -63,6 +64,9 @@ close_page (Fixture *f)
     gtk_window_destroy (f->window);
   f->window = NULL;
   f->page = NULL;
+  if (f->main_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->main_window));
+  f->main_window = NULL;
 }
 
 /* Everything that holds the store lets go, so the file can be opened again. */
@@ -807,18 +811,29 @@ urgency (Fixture *f)
   return timeline.urgency;
 }
 
-/* The conversation window, as the case page opens it. */
+/* Peerside's window, with the caseload. */
+static GtkWidget *
+main_window (Fixture *f)
+{
+  if (f->main_window == NULL)
+    {
+      f->main_window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (f->main_window), 1000, 800);
+      gtk_window_present (GTK_WINDOW (f->main_window));
+      gtk_test_widget_wait_for_draw (f->main_window);
+      ps_test_iterate (100);
+    }
+  return f->main_window;
+}
+
+/* The conversation in Peerside's window, as the case page starts it. */
 static PsConversationPage *
 open_window (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  PsConversationWindow *window;
+  PsConversationPage *page = ps_test_start_conversation (main_window (f), f->kase);
 
-  window = ps_conversation_window_open (f->tc.context, NULL, f->kase, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return ps_conversation_window_get_page (window);
+  g_assert_nonnull (page);
+  return page;
 }
 
 /* Answers as a click on the response's button does: the dialog goes. */
@@ -831,14 +846,14 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* Closes the window as its close button does and answers the question. */
+/* Leaves as the Back button does and answers the question. */
 static void
 leave_window (PsConversationPage *page,
               const char         *response)
 {
   AdwMessageDialog *dialog;
 
-  gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Leave the Conversation?");
@@ -848,19 +863,10 @@ leave_window (PsConversationPage *page,
 static gboolean
 window_open (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (PS_IS_CONVERSATION_WINDOW (window))
-        return TRUE;
-    }
-  return FALSE;
+  return ps_test_find_conversation () != NULL;
 }
 
-/* Keep: the window goes, the conversation stays in progress, and Start
+/* Keep: the page goes, the conversation stays in progress, and Start
  * resumes that one — never a second, blank one. Escape stays. */
 static void
 test_window_keep (Fixture       *f,
@@ -1096,72 +1102,63 @@ test_row_ticks (Fixture       *f,
   g_assert_cmpstr (ps_conversation_page_get_progress_text (f->page), ==, "0 of 14 steps");
 }
 
-/* The hidden window made ahead for the next conversation, if any. */
-static PsConversationWindow *
-spare_window (void)
+/* The page made ahead in Peerside's window for the next conversation, if
+ * any: hidden, and without a conversation. */
+static PsConversationPage *
+spare_page (GtkWidget *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  PsConversationPage *page = PS_CONVERSATION_PAGE (ps_test_find_type (window, PS_TYPE_CONVERSATION_PAGE));
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (PS_IS_CONVERSATION_WINDOW (window) && !gtk_widget_get_visible (GTK_WIDGET (window)))
-        return PS_CONVERSATION_WINDOW (window);
-    }
-  return NULL;
+  if (page == NULL || ps_window_get_conversation_page (PS_WINDOW (window)) == page ||
+      ps_conversation_page_get_conversation (page) != NULL)
+    return NULL;
+  return page;
 }
 
-/* After a conversation over a window, the next one's window is made ahead,
+/* After a conversation, the next one's page is made ahead in the window,
  * hidden and without a name; the next conversation, of another colleague,
- * is shown in it with that colleague's name and a checklist untouched. It
- * goes with the window it was made over. */
+ * is shown in it with that colleague's name and a checklist untouched. The
+ * keyboard goes back where it was before the conversation. */
 static void
 test_window_made_ahead (Fixture       *f,
                         gconstpointer  data)
 {
   PsCase *other = ps_test_add_case (f->tc.store, "Dr. Bo Fictional", "2024-11-17");
-  g_autoptr(GError) error = NULL;
-  PsConversationWindow *spare, *window;
-  PsConversationPage *page;
+  GtkWidget *window = main_window (f);
+  PsConversationPage *spare, *page;
+  GtkWidget *focus;
 
-  window = ps_conversation_window_open (f->tc.context, f->window, f->kase, NULL, &error);
-  g_assert_no_error (error);
-  page = ps_conversation_window_get_page (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  page = open_window (f);
   gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
   leave_window (page, "finish");
-  g_assert_null (ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW));
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_null (ps_test_find_type (window, PS_TYPE_CONVERSATION_PAGE));
 
   ps_test_iterate (200);
-  spare = spare_window ();
+  spare = spare_page (window);
   g_assert_nonnull (spare);
-  g_assert_null (ps_conversation_page_get_conversation (ps_conversation_window_get_page (spare)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (spare)) == f->window);
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (spare)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (ps_test_find_type (GTK_WIDGET (spare),
+                                                                                     ADW_TYPE_WINDOW_TITLE))), ==, "");
 
-  window = ps_conversation_window_open (f->tc.context, f->window, other, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (window == spare);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  page = ps_conversation_window_get_page (window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  page = ps_test_start_conversation (window, other);
+  g_assert_true (page == spare);
   g_assert_cmpint (ps_conversation_get_case_id (ps_conversation_page_get_conversation (page)), ==,
                    ps_case_get_id (other));
-  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading, "Dr. Bo Fictional"));
-  g_assert_null (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading, "Dr. Ada Placeholder"));
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (page), ps_test_is_label_reading, "Dr. Bo Fictional"));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (page), ps_test_is_label_reading, "Dr. Ada Placeholder"));
   g_assert_cmpstr (ps_conversation_page_get_progress_text (page), ==, "0 of 14 steps");
   g_assert_false (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce"))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page)));
 
-  /* Left for later, then the window it was over goes: so do they. */
+  /* Left for later: the views again, the keyboard where it was. */
   leave_window (page, "keep");
-  ps_test_iterate (200);
-  g_assert_nonnull (spare_window ());
-  gtk_window_destroy (f->window);
-  f->window = NULL;
-  f->page = NULL;
-  ps_test_iterate (100);
-  g_assert_null (spare_window ());
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_cmpstr (ps_window_get_visible_page (PS_WINDOW (window)), ==, "main");
+  if (focus != NULL)
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
 }
 
 int

@@ -9,7 +9,6 @@
 #include "ps-case-page.h"
 #include "ps-checklist.h"
 #include "ps-conversation-page-private.h"
-#include "ps-conversation-window.h"
 #include "ps-date-row.h"
 #include "ps-group-debrief-dialog.h"
 #include "ps-record-dialog.h"
@@ -81,7 +80,7 @@ test_keyboard_flow (void)
   g_autoptr(GListModel) conversations = NULL;
   g_autoptr(PsConversation) conversation = NULL;
   PsStore *store;
-  GtkWindow *editor, *talk;
+  GtkWindow *editor;
 
   ps_test_wait_for_status (context, PS_CONTEXT_READY);
   store = ps_context_get_store (context);
@@ -135,10 +134,8 @@ test_keyboard_flow (void)
   ps_test_xdotool ("key", "Return", NULL);
   ps_test_iterate (200);
   ps_test_xdotool ("key", "s", NULL);
-  talk = newest_toplevel ();
-  g_assert_true (talk != GTK_WINDOW (window));
-  ps_test_focus_window (talk);
-  /* The window opens on the first step: Space ticks it. */
+  g_assert_nonnull (ps_test_find_conversation ());
+  /* The conversation opens on the first step: Space ticks it. */
   ps_test_xdotool ("key", "space", NULL);
   conversations = ps_store_list_conversations (store, ps_case_get_id (item));
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
@@ -149,6 +146,10 @@ test_keyboard_flow (void)
   ps_test_xdotool ("key", "alt+f", NULL);
   g_assert_cmpint (ps_conversation_get_state (conversation), ==, PS_CONVERSATION_COMPLETED);
   g_assert_cmpuint (g_strv_length ((GStrv) ps_conversation_get_covered_steps (conversation)), >=, 1);
+  /* Back on the caseload, the keyboard too. */
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (ps_window_get_caseload_view (window))));
 
   /* Close the case: its mnemonic, the first status with Space, then Return
    * (the dialog's default response) from the list. */
@@ -374,8 +375,6 @@ test_step_one_tab_stop (void)
   PsWindow *window = ps_test_session_window (app);
   PsContext *context = ps_window_get_context (window);
   const PsChecklistPhase *phase = ps_checklist_get_phase (ps_checklist_get (PS_CHECKLIST_VERSION), 0);
-  g_autoptr(GError) error = NULL;
-  PsConversationWindow *talk;
   PsConversationPage *page;
   GtkCheckButton *first, *second;
   GtkWidget *second_row;
@@ -384,24 +383,24 @@ test_step_one_tab_stop (void)
   ps_test_wait_for_status (context, PS_CONTEXT_READY);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   item = ps_test_add_reached_case (ps_context_get_store (context), "Dr. Steps Example", "2024-03-02");
-  talk = ps_conversation_window_open (context, GTK_WINDOW (window), item, NULL, &error);
-  g_assert_no_error (error);
-  page = ps_conversation_window_get_page (talk);
+  page = ps_test_start_conversation (GTK_WIDGET (window), item);
+  g_assert_nonnull (page);
   first = ps_conversation_page_get_step_check (page, ps_checklist_step_get_id (ps_checklist_phase_get_step (phase, 0)));
   second = ps_conversation_page_get_step_check (page, ps_checklist_step_get_id (ps_checklist_phase_get_step (phase, 1)));
   second_row = gtk_widget_get_ancestor (GTK_WIDGET (second), GTK_TYPE_LIST_BOX_ROW);
-  ps_test_focus_window (GTK_WINDOW (talk));
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (talk)) ==
+  ps_test_focus_window (GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
                  gtk_widget_get_ancestor (GTK_WIDGET (first), GTK_TYPE_LIST_BOX_ROW));
 
   ps_test_xdotool ("key", "Tab", NULL);
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (talk)) == second_row);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == second_row);
   ps_test_xdotool ("key", "space", NULL);
   g_assert_true (gtk_check_button_get_active (second));
   g_assert_false (gtk_check_button_get_active (first));
   ps_test_xdotool ("key", "Return", NULL);
   g_assert_false (gtk_check_button_get_active (second));
-  gtk_window_destroy (GTK_WINDOW (talk));
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.finish", NULL);
+  g_assert_null (ps_test_find_conversation ());
   ps_test_iterate (200);
 }
 

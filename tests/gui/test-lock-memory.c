@@ -19,7 +19,6 @@
 #include "ps-application.h"
 #include "ps-case-editor.h"
 #include "ps-caseload-view-private.h"
-#include "ps-conversation-window.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-window-private.h"
@@ -235,7 +234,6 @@ go_through_case (PsContext   *context,
   PsStore *store = ps_context_get_store (context);
   g_autoptr(PsCase) item = NULL;
   g_autoptr(GListModel) conversations = NULL;
-  GtkWidget *talk;
 
   ps_test_xdotool ("key", "ctrl+n", NULL);
   ps_test_focus_window (GTK_WINDOW (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR)));
@@ -267,9 +265,8 @@ go_through_case (PsContext   *context,
   ps_test_iterate (200);
   gtk_widget_activate_action (GTK_WIDGET (ps_caseload_view_get_case_page (caseload)),
                               "case.start-conversation", NULL);
-  talk = ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW);
-  g_assert_nonnull (talk);
-  ps_test_focus_window (GTK_WINDOW (talk));
+  g_assert_nonnull (ps_test_find_conversation ());
+  focused_window ();
   ps_test_xdotool ("key", "Tab", "Tab", "space", NULL);
   ps_test_xdotool ("key", "alt+f", NULL);
   conversations = ps_store_list_conversations (store, ps_case_get_id (item));
@@ -279,8 +276,7 @@ go_through_case (PsContext   *context,
 
     g_assert_cmpint (ps_conversation_get_state (held), ==, PS_CONVERSATION_COMPLETED);
   }
-  ps_test_xdotool ("key", "ctrl+w", NULL);
-  g_assert_null (ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW));
+  g_assert_null (ps_test_find_conversation ());
 
   focused_window ();
   ps_test_xdotool ("key", "alt+2", NULL);

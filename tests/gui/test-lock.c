@@ -13,10 +13,10 @@
 
 #include "ps-checklist.h"
 #include "ps-conversation-page-private.h"
-#include "ps-conversation-window.h"
 #include "ps-lock-monitor.h"
 #include "ps-test-context.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 #include "ps-window-private.h"
 
 typedef struct
@@ -143,21 +143,6 @@ test_retention_at_open (Fixture       *f,
   g_assert_null (ps_case_get_contact (item));
 }
 
-static GtkWidget *
-conversation_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (w) && g_strcmp0 (gtk_window_get_title (GTK_WINDOW (w)), "Conversation") == 0)
-        return w;
-    }
-  return NULL;
-}
-
 /* A conversation open when the screen locked is offered again after
  * unlocking, not reopened on its own; resumed, it keeps its steps and its
  * time counts from the real start. */
@@ -167,38 +152,35 @@ test_conversation_comes_back (Fixture       *f,
 {
   PsStore *store = ps_context_get_store (f->tc.context);
   g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
-  g_autoptr(GError) error = NULL;
-  PsConversationWindow *window;
   PsConversationPage *page;
   gint64 id;
 
-  window = ps_conversation_window_open (f->tc.context, GTK_WINDOW (f->window), item, NULL, &error);
-  g_assert_no_error (error);
-  page = ps_conversation_window_get_page (window);
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
+  g_assert_nonnull (page);
   id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
   gtk_check_button_set_active (ps_conversation_page_get_step_check (page, "open.introduce"), TRUE);
   ps_clock_advance (f->tc.clock, 5 * G_TIME_SPAN_MINUTE + 30 * G_TIME_SPAN_SECOND);
   g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "05:30 of 30 min");
 
-  /* Locking closes the conversation window, without asking. */
+  /* Locking leaves the conversation, without asking, and the page with
+   * the name goes. */
   ps_lock_monitor_lock (f->monitor);
   ps_test_iterate (100);
-  g_assert_null (conversation_window ());
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_null (ps_test_find_type (GTK_WIDGET (f->window), PS_TYPE_CONVERSATION_PAGE));
   g_clear_object (&item);
   ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
   ps_test_context_open (&f->tc);
   ps_test_iterate (100);
-  g_assert_null (conversation_window ());
+  g_assert_null (ps_test_find_conversation ());
 
   /* The toast's Resume. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resume-conversation", NULL);
-  window = PS_CONVERSATION_WINDOW (conversation_window ());
-  g_assert_nonnull (window);
-  page = ps_conversation_window_get_page (window);
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
   g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
   g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
   g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "07:30 of 30 min");
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A fake logind and screen saver ---------------------------------------

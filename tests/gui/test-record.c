@@ -19,7 +19,6 @@
 #include "ps-checklist.h"
 #include "ps-close-case-dialog.h"
 #include "ps-conversation-page-private.h"
-#include "ps-conversation-window.h"
 #include "ps-crisis-contacts.h"
 #include "ps-csv-export.h"
 #include "ps-grid-row.h"
@@ -472,28 +471,26 @@ caseload_row (Main       *m,
 static PsConversationPage *
 conversation_page (void)
 {
-  GtkWidget *window = ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW);
+  PsConversationPage *page = ps_test_find_conversation ();
 
-  g_assert_nonnull (window);
-  gtk_test_widget_wait_for_draw (window);
-  return ps_conversation_window_get_page (PS_CONVERSATION_WINDOW (window));
+  g_assert_nonnull (page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))));
+  return page;
 }
 
-/* Closes the conversation window as its close button does, and answers. */
+/* Leaves the conversation as its Back button does, and answers. */
 static void
 leave_conversation (PsConversationPage *page,
                     const char         *response)
 {
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
   AdwMessageDialog *question;
 
-  g_object_ref (window);
-  gtk_window_close (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
   question = ADW_MESSAGE_DIALOG (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Leave the Conversation?");
   ps_test_respond (question, response);
-  ps_test_wait_gone (window);
+  g_assert_null (ps_test_find_conversation ());
 }
 
 static gboolean
@@ -579,7 +576,7 @@ test_agreement (Fixture       *f,
   ps_test_context_restart (&f->tc);
   main_open (f, &m);
   item = ps_store_lookup_case (f->tc.store, case_id);
-  g_assert_null (ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW));
+  g_assert_null (ps_test_find_conversation ());
   /* Offered twice: on the caseload row and in the start-up toast. */
   g_assert_true (ps_test_shows_button (GTK_WIDGET (m.window), "_Resume"));
   ps_test_screenshot (GTK_WIDGET (m.window), "agreement-resume-row.png");

@@ -20,7 +20,6 @@
 #include "ps-case-page.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
-#include "ps-conversation-window.h"
 #include "ps-crisis-contacts.h"
 #include "ps-preferences-window.h"
 #include "ps-resources.h"
@@ -639,8 +638,9 @@ check_conversation (GtkWidget     *window,
                     gboolean       is_narrow,
                     gconstpointer  data)
 {
-  GtkWidget *bar = ps_test_find_type (window, GTK_TYPE_PROGRESS_BAR);
-  GtkWidget *steps = ps_test_find_type (window, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *talk = GTK_WIDGET (ps_test_find_conversation ());
+  GtkWidget *bar = ps_test_find_type (talk, GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *steps = ps_test_find_type (talk, ADW_TYPE_PREFERENCES_GROUP);
   graphene_rect_t a, b;
 
   g_assert_true (gtk_widget_compute_bounds (bar, window, &a));
@@ -704,10 +704,13 @@ test_window (void)
   wait_for_frame (GTK_WIDGET (t.window));
   page = ps_test_find_type (GTK_WIDGET (t.window), PS_TYPE_CASE_PAGE);
   g_assert_true (gtk_widget_activate_action (page, "case.resume-conversation", NULL));
-  talk = ps_test_find_toplevel (PS_TYPE_CONVERSATION_WINDOW);
+  talk = GTK_WIDGET (ps_test_find_conversation ());
   g_assert_nonnull (talk);
-  shoot (talk, &wide, "conversation", NULL, check_conversation, NULL);
-  gtk_window_destroy (GTK_WINDOW (talk));
+  shoot (GTK_WIDGET (t.window), &wide, "conversation", NULL, check_conversation, NULL);
+  /* Kept for later, with Back. */
+  gtk_widget_activate_action (talk, "conversation.back", NULL);
+  ps_test_respond (ADW_MESSAGE_DIALOG (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "keep");
+  g_assert_null (ps_test_find_conversation ());
 
   shoot (GTK_WIDGET (t.window), &wide, "schedule", show_view, check_views, "schedule");
   shoot (GTK_WIDGET (t.window), &wide, "overview", show_view, check_views, "overview");

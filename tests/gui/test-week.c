@@ -16,7 +16,6 @@
 #include "ps-caseload-view-private.h"
 #include "ps-close-case-dialog.h"
 #include "ps-conversation-page-private.h"
-#include "ps-conversation-window.h"
 #include "ps-date-row.h"
 #include "ps-export-dialog.h"
 #include "ps-group-debrief-dialog.h"
@@ -339,9 +338,11 @@ schedule (const char *day,
 static PsConversationPage *
 conversation (void)
 {
-  GtkWidget *window = toplevel (PS_TYPE_CONVERSATION_WINDOW);
+  PsConversationPage *page = ps_test_find_conversation ();
 
-  return ps_conversation_window_get_page (PS_CONVERSATION_WINDOW (window));
+  g_assert_nonnull (page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (week.window));
+  return page;
 }
 
 /* Notifications -------------------------------------------------------------- */
@@ -728,12 +729,11 @@ friday (void)
   open_case (BEN);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page ()), "case.start-conversation", NULL));
   talk = conversation ();
-  g_object_ref (gtk_widget_get_root (GTK_WIDGET (talk)));
-  gtk_window_close (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (talk))));
+  gtk_widget_activate_action (GTK_WIDGET (talk), "conversation.back", NULL);
   question = toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Leave the Conversation?");
   ps_test_respond (ADW_MESSAGE_DIALOG (question), "discard");
-  ps_test_wait_gone (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (talk))));
+  g_assert_null (ps_test_find_conversation ());
   settle ();
   assert_shows (case_page (), "No conversations yet");
 

@@ -5,6 +5,7 @@
 #include "ps-test-widgets.h"
 
 #include "ps-case-row.h"
+#include "ps-window-private.h"
 
 GtkWidget *
 ps_test_find_widget (GtkWidget     *widget,
@@ -159,6 +160,38 @@ ps_test_find_toplevel (GType type)
         return GTK_WIDGET (item);
     }
   return NULL;
+}
+
+PsConversationPage *
+ps_test_find_conversation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (PS_IS_WINDOW (item) && gtk_widget_get_visible (GTK_WIDGET (item)) &&
+          ps_window_get_conversation_page (PS_WINDOW (item)) != NULL)
+        return ps_window_get_conversation_page (PS_WINDOW (item));
+    }
+  return NULL;
+}
+
+PsConversationPage *
+ps_test_start_conversation (GtkWidget *window,
+                            PsCase    *kase)
+{
+  PsConversationPage *page;
+
+  g_return_val_if_fail (PS_IS_WINDOW (window), NULL);
+
+  gtk_widget_activate_action (window, "win.start-conversation", "(xx)", ps_case_get_id (kase),
+                              (gint64) 0);
+  page = ps_window_get_conversation_page (PS_WINDOW (window));
+  if (page != NULL)
+    gtk_test_widget_wait_for_draw (window);
+  return page;
 }
 
 void

@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include "ps-case.h"
+#include "ps-conversation-page.h"
+
 G_BEGIN_DECLS
 
 /* Finding what a user sees in a widget tree, and acting as a user does. */
@@ -54,6 +57,13 @@ GtkWindow *ps_test_present            (GtkWidget     *child,
 void       ps_test_destroy_windows    (void);
 /* A visible toplevel of @type, or NULL. */
 GtkWidget *ps_test_find_toplevel      (GType          type);
+/* The conversation on show in a Peerside window, or NULL. */
+PsConversationPage *ps_test_find_conversation  (void);
+/* Starts (or resumes) a conversation of @kase in the Peerside window
+ * @window, as Start on the case's page does; the page on show after the
+ * window's next frame, or NULL. */
+PsConversationPage *ps_test_start_conversation (GtkWidget *window,
+                                                PsCase    *kase);
 /* What a pointer click on a sensitive button does. */
 void       ps_test_click              (GtkWidget     *button);
 /* Answers a message dialog as a click on its response's button does. */
