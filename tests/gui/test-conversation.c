@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlcipher/sqlite3.h>
 
+#include "ps-case-editor.h"
 #include "ps-checklist.h"
 #include "ps-contacts-preferences.h"
 #include "ps-conversation-page-private.h"
@@ -1153,12 +1154,22 @@ test_window_made_ahead (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce"))));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page)));
 
+  /* Over the views, their shortcuts wait: no new case, no other view. */
+  gtk_widget_activate_action (window, "win.new-case", NULL);
+  gtk_widget_activate_action (window, "win.show-schedule", NULL);
+  ps_test_iterate (50);
+  g_assert_null (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
+  g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "caseload");
+  g_assert_true (ps_test_find_conversation () == page);
+
   /* Left for later: the views again, the keyboard where it was. */
   leave_window (page, "keep");
   g_assert_null (ps_test_find_conversation ());
   g_assert_cmpstr (ps_window_get_visible_page (PS_WINDOW (window)), ==, "main");
   if (focus != NULL)
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  gtk_widget_activate_action (window, "win.show-schedule", NULL);
+  g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "schedule");
 }
 
 int
