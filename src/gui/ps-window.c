@@ -192,18 +192,20 @@ prepare_conversation_page (PsWindow *self)
                                                   self, NULL);
 }
 
-/* Starts (or resumes) a conversation of @item, @conversation the planned
- * one or NULL for the store's pick, and shows it over the views. */
+/* Starts (or resumes) a conversation of the case @case_id, @conversation
+ * the planned one or NULL for the store's pick, and shows it over the views. */
 static gboolean
 open_conversation (PsWindow       *self,
-                   PsCase         *item,
+                   gint64          case_id,
                    PsConversation *conversation)
 {
+  PsStore *store = ps_context_get_store (self->context);
+  PsCase *item = store != NULL ? ps_store_lookup_case (store, case_id) : NULL;
   g_autoptr(GError) error = NULL;
   PsConversationPage *page;
   GtkWidget *focus, *popover;
 
-  if (ps_context_get_store (self->context) == NULL)
+  if (item == NULL)
     return FALSE;
   /* One at a time: the one on show stays. */
   if (self->conversation_page != NULL &&
@@ -273,16 +275,10 @@ resume_conversation_action (GtkWidget  *widget,
 {
   PsWindow *self = PS_WINDOW (widget);
   PsStore *store = ps_context_get_store (self->context);
-  g_autoptr(PsConversation) conversation = NULL;
-  PsCase *item;
+  g_autoptr(PsConversation) conversation = store != NULL ? ps_store_find_left_in_progress (store) : NULL;
 
-  if (store == NULL)
-    return;
-  conversation = ps_store_find_left_in_progress (store);
-  item = conversation != NULL ? ps_store_lookup_case (store, ps_conversation_get_case_id (conversation))
-                              : NULL;
-  if (item != NULL)
-    open_conversation (self, item, conversation);
+  if (conversation != NULL)
+    open_conversation (self, ps_conversation_get_case_id (conversation), conversation);
 }
 
 /* From a view: (case id, conversation id or 0 for the store's pick). */
@@ -295,15 +291,11 @@ start_conversation_action (GtkWidget  *widget,
   PsStore *store = ps_context_get_store (self->context);
   g_autoptr(PsConversation) conversation = NULL;
   gint64 case_id, conversation_id;
-  PsCase *item;
 
   g_variant_get (param, "(xx)", &case_id, &conversation_id);
-  item = store != NULL ? ps_store_lookup_case (store, case_id) : NULL;
-  if (item == NULL)
-    return;
-  if (conversation_id != 0)
+  if (store != NULL && conversation_id != 0)
     conversation = ps_store_lookup_conversation (store, conversation_id);
-  open_conversation (self, item, conversation);
+  open_conversation (self, case_id, conversation);
 }
 
 /* The caseload view is made just after the window's first frame, while the
@@ -685,14 +677,7 @@ static void
 schedule_start_cb (PsWindow       *self,
                    PsConversation *conversation)
 {
-  PsStore *store = ps_context_get_store (self->context);
-  PsCase *item;
-
-  if (store == NULL)
-    return;
-  item = ps_store_lookup_case (store, ps_conversation_get_case_id (conversation));
-  if (item != NULL)
-    open_conversation (self, item, conversation);
+  open_conversation (self, ps_conversation_get_case_id (conversation), conversation);
 }
 
 /* The shortcuts window is built when first shown, not with the window as
