@@ -768,6 +768,8 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "conversation.mark-missed", NULL,
                                    mark_missed_action);
   gtk_widget_class_install_action (widget_class, "conversation.back", NULL, back_action);
+  /* Go Back, as in the shortcuts window. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "conversation.back", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

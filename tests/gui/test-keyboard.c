@@ -399,7 +399,11 @@ test_step_one_tab_stop (void)
   g_assert_false (gtk_check_button_get_active (first));
   ps_test_xdotool ("key", "Return", NULL);
   g_assert_false (gtk_check_button_get_active (second));
-  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.finish", NULL);
+  /* Go Back (Alt+Left) asks what becomes of it; Finish Now ends it. */
+  ps_test_xdotool ("key", "alt+Left", NULL);
+  ps_test_iterate (100);
+  g_assert_nonnull (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ps_test_respond (ADW_MESSAGE_DIALOG (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "finish");
   g_assert_null (ps_test_find_conversation ());
   ps_test_iterate (200);
 }
