@@ -4,6 +4,8 @@
 
 #include <signal.h>
 
+#include <malloc.h>
+
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
@@ -73,6 +75,8 @@ window_close_request_cb (GtkWindow     *window,
       g_application_hold (G_APPLICATION (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  /* Hidden, the pages kept for frames go back (ps-scrub-free.c). */
+  malloc_trim (0);
 
   /* The first time, a window that closes without the app quitting is a
    * surprise: say why, and how to quit. */
@@ -154,6 +158,9 @@ context_status_changed_cb (PsApplication *self)
     if (!PS_IS_WINDOW (l->data))
       gtk_window_destroy (GTK_WINDOW (l->data));
   g_list_free (windows);
+  /* Big freed blocks keep their pages, zeroed (ps-scrub-free.c), for the
+   * next frames: locked, they go back. */
+  malloc_trim (0);
 }
 
 static void
@@ -176,7 +183,9 @@ reminder_open_case_cb (PsApplication *self,
 
   g_application_activate (G_APPLICATION (self));
   window = ps_application_get_main_window (self);
-  if (item != NULL && PS_IS_WINDOW (window))
+  /* Not under a conversation on show: the window comes up on it, and the
+   * supporter comes back to the case they left it for. */
+  if (item != NULL && PS_IS_WINDOW (window) && ps_window_get_conversation_page (PS_WINDOW (window)) == NULL)
     ps_caseload_view_open_case (ps_window_get_caseload_view (PS_WINDOW (window)), item);
 }
 

@@ -53,6 +53,7 @@ enum {
   FINISHED,
   BACK,
   DISCARDED,
+  STAYED,
   N_SIGNALS
 };
 
@@ -184,12 +185,17 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Every second while in progress and on show: a window hidden in the
+ * background is not woken up for it. */
 static void
 update_ticking (PsConversationPage *self)
 {
-  if (in_progress (self) && self->tick_id == 0)
-    self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
-  else if (!in_progress (self))
+  if (in_progress (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->tick_id == 0)
+        self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+    }
+  else
     g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
@@ -545,6 +551,8 @@ discard_response_cb (PsConversationPage *self,
 {
   if (g_strcmp0 (response, "discard") == 0)
     discard (self);
+  else
+    g_signal_emit (self, signals[STAYED], 0);
 }
 
 static void
@@ -557,6 +565,8 @@ leave_response_cb (PsConversationPage *self,
     return;
   if (g_strcmp0 (response, "keep") == 0)
     g_signal_emit (self, signals[BACK], 0);
+  else if (g_strcmp0 (response, "cancel") == 0)
+    g_signal_emit (self, signals[STAYED], 0);
   else if (g_strcmp0 (response, "finish") == 0)
     finish (self, PS_CONVERSATION_COMPLETED);
   else if (g_strcmp0 (response, "discard") == 0 && !has_record (self->conversation))
@@ -640,6 +650,25 @@ set_context (PsConversationPage *self,
 }
 
 static void
+ps_conversation_page_map (GtkWidget *widget)
+{
+  PsConversationPage *self = PS_CONVERSATION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ps_conversation_page_parent_class)->map (widget);
+  update_time (self);
+  update_ticking (self);
+}
+
+static void
+ps_conversation_page_unmap (GtkWidget *widget)
+{
+  PsConversationPage *self = PS_CONVERSATION_PAGE (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  GTK_WIDGET_CLASS (ps_conversation_page_parent_class)->unmap (widget);
+}
+
+static void
 ps_conversation_page_dispose (GObject *object)
 {
   PsConversationPage *self = (PsConversationPage *)object;
@@ -718,6 +747,8 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
   object_class->finalize = ps_conversation_page_finalize;
   object_class->get_property = ps_conversation_page_get_property;
   object_class->set_property = ps_conversation_page_set_property;
+  widget_class->map = ps_conversation_page_map;
+  widget_class->unmap = ps_conversation_page_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
@@ -751,6 +782,13 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
    */
   signals[DISCARDED] = g_signal_new ("discarded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, PS_TYPE_CONVERSATION);
+  /**
+   * PsConversationPage::stayed:
+   *
+   * Asked what becomes of the conversation, the user stayed with it.
+   */
+  signals[STAYED] = g_signal_new ("stayed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ps-conversation-page.ui");
@@ -884,7 +922,7 @@ lay_out_after_paint_cb (GdkFrameClock      *clock,
                         PsConversationPage *self)
 {
   g_signal_handlers_disconnect_by_func (clock, lay_out_after_paint_cb, self);
-  if (!self->prepared)
+  if (!self->prepared || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
   lay_out (self);
   /* Realized too: showing the page then only maps it, instead of

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * conversation ended here — also after "Close Case as Escalated for Safety";
  * ::back when the user leaves the page, the conversation over or kept in
  * progress (it can be shown again, see ps_store_find_left_in_progress);
- * ::discarded (PsConversation) when they left it discarding it. */
+ * ::discarded (PsConversation) when they left it discarding it; ::stayed
+ * when, asked, they stayed with it. */
 #define PS_TYPE_CONVERSATION_PAGE (ps_conversation_page_get_type ())
 G_DECLARE_FINAL_TYPE (PsConversationPage, ps_conversation_page, PS, CONVERSATION_PAGE, GtkWidget)
 
@@ -35,8 +36,9 @@ gboolean        ps_conversation_page_start            (PsConversationPage *self,
                                                        PsConversation     *conversation,
                                                        GError            **error);
 /* Builds the checklist of today's conversations ahead, while nothing
- * happens, and lays it out at the page's size: starting one then shows
- * it at once. */
+ * happens, then lays it out at @width × @height and realizes it after the
+ * next frame of the window it is in (which works out its style): starting
+ * one then shows it at once. */
 void            ps_conversation_page_prepare          (PsConversationPage *self,
                                                        int                 width,
                                                        int                 height);

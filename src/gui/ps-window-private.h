@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "ps-conversation-page.h"
 #include "ps-window.h"
 
 G_BEGIN_DECLS
@@ -14,8 +13,6 @@ gboolean    ps_window_get_error_can_restore (PsWindow *self);
 AdwLeaflet *ps_window_get_leaflet           (PsWindow *self);
 /* "caseload", "schedule" or "overview" */
 const char *ps_window_get_visible_view      (PsWindow *self);
-/* The conversation on show over the views, or NULL. */
-PsConversationPage *ps_window_get_conversation_page (PsWindow *self);
 
 typedef struct
 {

@@ -48,6 +48,7 @@ struct _PsWindow
   PsConversationPage   *conversation_page;
   guint                 conversation_page_id;
   GtkWidget            *before_conversation; /* weak: the focus to go back to */
+  gboolean              close_after_conversation;
 
   /* Where the supporter was when the store went (the case on show, by id
    * and request day, never by name, and the view), and once that was for a
@@ -103,26 +104,65 @@ enable_views (PsWindow *self,
 
 static void prepare_conversation_page (PsWindow *self);
 
+static gboolean
+close_later_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 /* Back to the views, where the supporter was; the page, which has a name,
  * goes, and the next one is made ahead. */
 static void
 leave_conversation (PsWindow *self)
 {
   GtkWidget *page = GTK_WIDGET (self->conversation_page);
+  GtkWidget *focus = self->before_conversation;
+  gboolean shown;
 
   if (page == NULL)
     return;
+  shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "conversation") == 0;
   self->conversation_page = NULL;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "conversation") == 0)
+  if (shown)
     gtk_stack_set_visible_child_full (self->main_stack, "main", GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_remove (self->main_stack, page);
   enable_views (self, TRUE);
   /* The keyboard where it was, or in the view on show. */
-  if (self->before_conversation == NULL || gtk_widget_get_root (self->before_conversation) != GTK_ROOT (self) ||
-      !gtk_widget_grab_focus (self->before_conversation))
+  if (shown && (focus == NULL || gtk_widget_get_root (focus) != GTK_ROOT (self) ||
+                !gtk_widget_get_mapped (focus) || !gtk_widget_is_sensitive (focus) ||
+                !gtk_widget_grab_focus (focus)))
     gtk_widget_child_focus (GTK_WIDGET (self->view_stack), GTK_DIR_TAB_FORWARD);
   g_clear_weak_pointer (&self->before_conversation);
   prepare_conversation_page (self);
+
+  /* Closing the window asked first; answered, it closes. */
+  if (self->close_after_conversation)
+    {
+      self->close_after_conversation = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+stayed_cb (PsWindow *self)
+{
+  self->close_after_conversation = FALSE;
+}
+
+/* Closing the window with a conversation in progress asks first, as Back
+ * does. Runs before the application's handler, which hides the window. */
+static gboolean
+close_request_cb (PsWindow *self)
+{
+  PsConversationPage *page = ps_window_get_conversation_page (self);
+  PsConversation *conversation = page != NULL ? ps_conversation_page_get_conversation (page) : NULL;
+
+  if (conversation == NULL || ps_conversation_get_state (conversation) != PS_CONVERSATION_IN_PROGRESS)
+    return GDK_EVENT_PROPAGATE;
+  self->close_after_conversation = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -167,6 +207,8 @@ ensure_conversation_page (PsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conversation_page, "discarded", G_CALLBACK (conversation_discarded_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conversation_page, "stayed", G_CALLBACK (stayed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->conversation_page), "conversation");
   return self->conversation_page;
 }
@@ -215,6 +257,12 @@ open_conversation (PsWindow       *self,
       return FALSE;
     }
 
+  /* Where the keyboard is (started from a menu: its button), before the
+   * page takes it. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)) != NULL)
+    focus = gtk_widget_get_parent (popover);
+
   page = ensure_conversation_page (self);
   if (!ps_conversation_page_start (page, item, conversation, &error))
     {
@@ -223,10 +271,6 @@ open_conversation (PsWindow       *self,
       ps_window_add_toast (self, adw_toast_new (escaped));
       return FALSE;
     }
-  /* Started from a menu: the keyboard comes back to its button. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && (popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)) != NULL)
-    focus = gtk_widget_get_parent (popover);
   g_set_weak_pointer (&self->before_conversation, focus);
   enable_views (self, FALSE);
   gtk_stack_set_visible_child_full (self->main_stack, "conversation", GTK_STACK_TRANSITION_TYPE_NONE);
@@ -293,8 +337,11 @@ start_conversation_action (GtkWidget  *widget,
   gint64 case_id, conversation_id;
 
   g_variant_get (param, "(xx)", &case_id, &conversation_id);
-  if (store != NULL && conversation_id != 0)
-    conversation = ps_store_lookup_conversation (store, conversation_id);
+  /* A planned one of that case, else nothing: not the store's pick. */
+  if (conversation_id != 0 &&
+      (store == NULL || (conversation = ps_store_lookup_conversation (store, conversation_id)) == NULL ||
+       ps_conversation_get_case_id (conversation) != case_id))
+    return;
   open_conversation (self, case_id, conversation);
 }
 
@@ -355,8 +402,8 @@ realize_cb (PsWindow *self)
 }
 
 /* On lock, every widget that showed a name or a contact goes: the views,
- * the case page inside the caseload view, and the windows over this one
- * (editors, conversations). They are made again after unlocking. */
+ * the case page inside the caseload view, the conversation, and the windows
+ * over this one (editors, dialogs). They are made again after unlocking. */
 static void
 forget_names (PsWindow *self)
 {
@@ -461,6 +508,8 @@ update_for_status (PsWindow *self)
     case PS_CONTEXT_READY:
     default:
       ensure_caseload_view (self);
+      /* Restored, or open again after an error: the next page too. */
+      prepare_conversation_page (self);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       return_after_lock (self);
       restore_conversation (self);
@@ -862,6 +911,8 @@ static void
 ps_window_init (PsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the application's own handler. */
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -6,6 +6,7 @@
 #include "ps-application.h"
 #include "ps-caseload-view.h"
 #include "ps-context.h"
+#include "ps-conversation-page.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ PsCaseloadView *ps_window_get_caseload_view (PsWindow      *self);
 GMenuModel *ps_window_get_primary_menu (PsWindow      *self);
 void        ps_window_show_error       (PsWindow      *self,
                                         const GError  *error);
+/* The conversation on show over the views, or NULL. */
+PsConversationPage *ps_window_get_conversation_page (PsWindow *self);
 
 G_END_DECLS

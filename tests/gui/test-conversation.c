@@ -829,7 +829,7 @@ main_window (Fixture *f)
 
 /* The conversation in Peerside's window, as the case page starts it. */
 static PsConversationPage *
-open_window (Fixture *f)
+start_in_window (Fixture *f)
 {
   PsConversationPage *page = ps_test_start_conversation (main_window (f), f->kase);
 
@@ -849,7 +849,7 @@ respond (AdwMessageDialog *dialog,
 
 /* Leaves as the Back button does and answers the question. */
 static void
-leave_window (PsConversationPage *page,
+leave (PsConversationPage *page,
               const char         *response)
 {
   AdwMessageDialog *dialog;
@@ -862,7 +862,7 @@ leave_window (PsConversationPage *page,
 }
 
 static gboolean
-window_open (void)
+conversation_shown (void)
 {
   return ps_test_find_conversation () != NULL;
 }
@@ -873,21 +873,21 @@ static void
 test_window_keep (Fixture       *f,
                   gconstpointer  data)
 {
-  PsConversationPage *page = open_window (f);
+  PsConversationPage *page = start_in_window (f);
   g_autoptr(PsConversation) conv = g_object_ref (ps_conversation_page_get_conversation (page));
   g_autoptr(GListModel) all = NULL;
 
   gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
   gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (page, TRUE), TRUE);
 
-  leave_window (page, "cancel");
-  g_assert_true (window_open ());
-  leave_window (page, "keep");
-  g_assert_false (window_open ());
+  leave (page, "cancel");
+  g_assert_true (conversation_shown ());
+  leave (page, "keep");
+  g_assert_false (conversation_shown ());
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
 
   ps_clock_advance (f->tc.clock, 65 * G_TIME_SPAN_SECOND);
-  page = open_window (f);
+  page = start_in_window (f);
   g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==,
                    ps_conversation_get_id (conv));
   g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
@@ -896,8 +896,8 @@ test_window_keep (Fixture       *f,
   all = ps_store_list_conversations (f->tc.store, ps_case_get_id (f->kase));
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
 
-  leave_window (page, "finish");
-  g_assert_false (window_open ());
+  leave (page, "finish");
+  g_assert_false (conversation_shown ());
   g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_COMPLETED);
   g_assert_true (ps_conversation_get_safety_concern (conv));
   g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 1);
@@ -925,31 +925,68 @@ static void
 test_window_discard (Fixture       *f,
                      gconstpointer  data)
 {
-  PsConversationPage *page = open_window (f);
+  PsConversationPage *page = start_in_window (f);
   gint64 id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
   g_autoptr(PsConversation) gone = NULL;
   AdwMessageDialog *dialog;
 
-  leave_window (page, "discard");
-  g_assert_false (window_open ());
+  leave (page, "discard");
+  g_assert_false (conversation_shown ());
   g_assert_null ((gone = ps_store_lookup_conversation (f->tc.store, id)));
 
-  page = open_window (f);
+  /* The window's toast undoes it: in progress again, and Start resumes it. */
+  ps_test_click (ps_test_find_widget (main_window (f), ps_test_is_button_labelled, "_Undo"));
+  g_assert_nonnull ((gone = ps_store_lookup_conversation (f->tc.store, id)));
+  g_assert_cmpint (ps_conversation_get_state (gone), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_clear_object (&gone);
+
+  page = start_in_window (f);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
   id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
   gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
-  leave_window (page, "discard");
+  leave (page, "discard");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard This Conversation?");
   respond (dialog, "cancel");
-  g_assert_true (window_open ());
+  g_assert_true (conversation_shown ());
   g_assert_nonnull ((gone = ps_store_lookup_conversation (f->tc.store, id)));
   g_clear_object (&gone);
 
-  leave_window (page, "discard");
+  leave (page, "discard");
   respond (find_message_dialog (), "discard");
-  g_assert_false (window_open ());
+  g_assert_false (conversation_shown ());
   g_assert_null ((gone = ps_store_lookup_conversation (f->tc.store, id)));
+
+}
+
+/* Closing the window with a conversation in progress asks first, as Back
+ * does: Cancel stays; Keep for Later leaves it in progress and closes. */
+static void
+test_window_close (Fixture       *f,
+                   gconstpointer  data)
+{
+  PsConversationPage *page = start_in_window (f);
+  g_autoptr(PsConversation) conv = g_object_ref (ps_conversation_page_get_conversation (page));
+  GtkWidget *window = main_window (f);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &f->main_window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Leave the Conversation?");
+  respond (dialog, "cancel");
+  ps_test_iterate (50);
+  g_assert_nonnull (f->main_window);
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_true (ps_test_find_conversation () == page);
+
+  gtk_window_close (GTK_WINDOW (window));
+  respond (find_message_dialog (), "keep");
+  ps_test_iterate (50);
+  g_assert_null (f->main_window);
+  g_assert_cmpint (ps_conversation_get_state (conv), ==, PS_CONVERSATION_IN_PROGRESS);
 }
 
 /* One in progress per case, held by the database itself. */
@@ -1116,6 +1153,13 @@ spare_page (GtkWidget *window)
   return page;
 }
 
+static gboolean
+is_menu_button_on_show (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget);
+}
+
 /* After a conversation, the next one's page is made ahead in the window,
  * hidden and without a name; the next conversation, of another colleague,
  * is shown in it with that colleague's name and a checklist untouched. The
@@ -1129,9 +1173,9 @@ test_window_made_ahead (Fixture       *f,
   PsConversationPage *spare, *page;
   GtkWidget *focus;
 
-  page = open_window (f);
+  page = start_in_window (f);
   gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
-  leave_window (page, "finish");
+  leave (page, "finish");
   g_assert_null (ps_test_find_conversation ());
   g_assert_null (ps_test_find_type (window, PS_TYPE_CONVERSATION_PAGE));
 
@@ -1142,6 +1186,10 @@ test_window_made_ahead (Fixture       *f,
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (ps_test_find_type (GTK_WIDGET (spare),
                                                                                      ADW_TYPE_WINDOW_TITLE))), ==, "");
 
+  /* The keyboard on the caseload's main menu, not its first control. */
+  focus = ps_test_find_widget (window, is_menu_button_on_show, NULL);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_grab_focus (focus));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   page = ps_test_start_conversation (window, other);
   g_assert_true (page == spare);
@@ -1163,11 +1211,10 @@ test_window_made_ahead (Fixture       *f,
   g_assert_true (ps_test_find_conversation () == page);
 
   /* Left for later: the views again, the keyboard where it was. */
-  leave_window (page, "keep");
+  leave (page, "keep");
   g_assert_null (ps_test_find_conversation ());
   g_assert_cmpstr (ps_window_get_visible_page (PS_WINDOW (window)), ==, "main");
-  if (focus != NULL)
-    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
   gtk_widget_activate_action (window, "win.show-schedule", NULL);
   g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "schedule");
 }
@@ -1192,6 +1239,7 @@ main (int   argc,
   ADD ("/conversation/window/made-ahead", test_window_made_ahead, 1000);
   ADD ("/conversation/window/keep-resume-finish", test_window_keep, 1000);
   ADD ("/conversation/window/discard", test_window_discard, 1000);
+  ADD ("/conversation/window/close", test_window_close, 1000);
   ADD ("/conversation/one-in-progress", test_one_in_progress, 1000);
   ADD ("/conversation/held-earlier", test_held_earlier, 1000);
   ADD ("/conversation/migration", test_migration, 1000);

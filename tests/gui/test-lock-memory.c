@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -341,6 +342,36 @@ test_nothing_typed_after_lock (void)
   explicit_bzero (&typed, sizeof typed);
 }
 
+/* A freed block of megabytes (a frame's window image is one) has the pages
+ * it holds written with zeros, not only those given back to the kernel:
+ * with a block after it, glibc keeps its pages, and a name drawn or
+ * written in them would stay. */
+static void
+test_big_block_zeroed (void)
+{
+  static const char marker[] = "Dr. Bigblock Fictional";
+  gsize page = (gsize) sysconf (_SC_PAGESIZE), size = 3 << 20;
+  Scan scan = { 0 };
+  char *block, *after;
+
+  /* From the heap, as a frame's image is once glibc has seen one. */
+  g_assert_cmpint (mallopt (M_MMAP_THRESHOLD, 16 << 20), ==, 1);
+  block = malloc (size);
+  after = malloc (64);
+  g_assert_nonnull (block);
+  /* Every other page: the others were never touched. */
+  for (gsize at = 0; at + page <= size; at += 2 * page)
+    memcpy (block + at + 100, marker, sizeof marker - 1);
+  scan_add (&scan, marker, sizeof marker - 1);
+  scan_memory (&scan);
+  g_assert_cmpuint (scan.needles[0].copies, >=, size / (2 * page) - 1);
+
+  free (block);
+  scan_memory (&scan);
+  g_assert_cmpuint (scan.needles[0].copies, ==, 0);
+  free (after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +390,7 @@ main (int   argc,
 
   app = ps_test_session_start ();
   g_test_add_func ("/lock-memory/nothing-typed-after-lock", test_nothing_typed_after_lock);
+  g_test_add_func ("/lock-memory/big-block-zeroed", test_big_block_zeroed);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));

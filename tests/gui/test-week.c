@@ -493,6 +493,7 @@ static void
 tuesday (void)
 {
   PsConversationPage *talk;
+  GtkWidget *question;
 
   /* Overnight, back on the caseload. */
   at ("2024-11-19T09:00:00");
@@ -518,9 +519,13 @@ tuesday (void)
   g_assert_cmpstr (ps_conversation_page_get_time_text (talk), ==, "15:00 of 30 min");
   ps_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (talk))), "week-tue-conversation.png");
 
-  /* Halfway, the main window is closed: the app stays for reminders, and
-   * says so the first time. Then it is quit. */
+  /* Halfway, the main window is closed: asked, the supporter keeps the
+   * conversation for later; the app stays for reminders, and says so the
+   * first time. Then it is quit. */
   gtk_window_close (GTK_WINDOW (week.window));
+  question = toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Leave the Conversation?");
+  ps_test_respond (ADW_MESSAGE_DIALOG (question), "keep");
   ps_test_iterate (100);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (week.window)));
   assert_notified ("Peerside Keeps Running for Reminders",
