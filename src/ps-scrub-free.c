@@ -83,6 +83,15 @@ is_mmapped (const void *ptr)
 #define KEEP_PAGES_FROM ((size_t) 1024 * 1024)
 #define PAGES_AT_ONCE 256
 
+/* Whole pages given back (zeroed by the kernel), or written if it refuses. */
+static void
+drop_pages (uintptr_t from,
+            size_t    length)
+{
+  if (madvise ((void *) from, length, MADV_DONTNEED) != 0)
+    explicit_bzero ((void *) from, length);
+}
+
 /* Zeroes the pages of a big block in memory, drops the others. */
 static void
 scrub_pages (uintptr_t first,
@@ -97,8 +106,7 @@ scrub_pages (uintptr_t first,
 
       if (mincore ((void *) first, n * page, in_memory) != 0)
         {
-          if (madvise ((void *) first, last - first, MADV_DONTNEED) != 0)
-            explicit_bzero ((void *) first, last - first);
+          drop_pages (first, last - first);
           return;
         }
       for (size_t i = 0; i < n;)
@@ -108,8 +116,10 @@ scrub_pages (uintptr_t first,
 
           while (i + run < n && ((in_memory[i + run] & 1) != 0) == resident)
             run++;
-          if (resident || madvise ((void *) (first + i * page), run * page, MADV_DONTNEED) != 0)
+          if (resident)
             explicit_bzero ((void *) (first + i * page), run * page);
+          else
+            drop_pages (first + i * page, run * page);
           i += run;
         }
       first += n * page;
@@ -124,8 +134,7 @@ scrub (void  *ptr,
   uintptr_t page = (uintptr_t) sysconf (_SC_PAGESIZE);
   uintptr_t first = (start + page - 1) & ~(page - 1), last = end & ~(page - 1);
 
-  if (size < DROP_PAGES_FROM || last <= first ||
-      (size < KEEP_PAGES_FROM && madvise ((void *) first, last - first, MADV_DONTNEED) != 0))
+  if (size < DROP_PAGES_FROM || last <= first)
     {
       explicit_bzero (ptr, size);
       return;
@@ -133,6 +142,8 @@ scrub (void  *ptr,
   explicit_bzero (ptr, first - start);
   if (size >= KEEP_PAGES_FROM)
     scrub_pages (first, last, page);
+  else
+    drop_pages (first, last - first);
   explicit_bzero ((void *) last, end - last);
 }
 
