@@ -150,15 +150,15 @@ stayed_cb (PsWindow *self)
   self->close_after_conversation = FALSE;
 }
 
-/* Closing the window with a conversation in progress asks first, as Back
- * does. Runs before the application's handler, which hides the window. */
+/* Closing the window with a conversation on show leaves it as Back does
+ * (asking first while it is in progress), then closes. Runs before the
+ * application's handler, which hides the window. */
 static gboolean
 close_request_cb (PsWindow *self)
 {
   PsConversationPage *page = ps_window_get_conversation_page (self);
-  PsConversation *conversation = page != NULL ? ps_conversation_page_get_conversation (page) : NULL;
 
-  if (conversation == NULL || ps_conversation_get_state (conversation) != PS_CONVERSATION_IN_PROGRESS)
+  if (page == NULL)
     return GDK_EVENT_PROPAGATE;
   self->close_after_conversation = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
@@ -370,7 +370,6 @@ ensure_caseload_view (PsWindow *self)
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   self->caseload_view = ps_caseload_view_new (self->context);
   add_view (self, GTK_WIDGET (self->caseload_view), self->caseload_bin);
-  prepare_conversation_page (self);
   return self->caseload_view;
 }
 
@@ -508,7 +507,8 @@ update_for_status (PsWindow *self)
     case PS_CONTEXT_READY:
     default:
       ensure_caseload_view (self);
-      /* Restored, or open again after an error: the next page too. */
+      /* Each time the caseload opens (first, unlocked, restored, after
+       * an error): the next conversation's page too. */
       prepare_conversation_page (self);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       return_after_lock (self);
