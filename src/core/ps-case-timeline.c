@@ -24,15 +24,17 @@
  *   planned, nothing planned, closed. Within one urgency the earlier due day
  *   or conversation comes first, the most recently closed case first, then
  *   the older case.
- * - Before all of these comes a safety concern: the latest conversation held
- *   with an open case raised one. It wants a follow-up conversation within
+ * - Before all of these comes a safety concern: the latest conversation of
+ *   an open case that answered the safety question, held or still in
+ *   progress, raised one (one that never asked changes nothing). It wants a follow-up conversation within
  *   the follow-up days of the concern's day (by default 2), and a reminder
  *   on the morning after the concern while none is planned. It stays until
- *   a later conversation held raises none, or the case closes.
+ *   a later conversation answers that there is none, or the case closes.
  *
  * - The action a case's page suggests: log an attempt while first contact
  *   is awaited; start a conversation from ten minutes before it until it is
- *   late, resume one in progress; with nothing planned, schedule the
+ *   late, resume one in progress (Start takes a planned conversation in that
+ *   same window only, and otherwise begins an unplanned one); with nothing planned, schedule the
  *   follow-up while a safety concern is open, else schedule one until one
  *   was held, close after; nothing while the next conversation is still to
  *   come, or once closed. One action: the page suggests nothing else.
@@ -107,6 +109,12 @@ gboolean
 ps_timing_is_startable (PsTiming timing)
 {
   return timing == PS_TIMING_SOON || timing == PS_TIMING_NOW || timing == PS_TIMING_IN_PROGRESS;
+}
+
+gboolean
+ps_timing_suggests_start (PsTiming timing)
+{
+  return timing == PS_TIMING_SOON || timing == PS_TIMING_NOW || timing == PS_TIMING_LATE;
 }
 
 GDateTime *
@@ -249,20 +257,12 @@ ps_case_timeline_next_action (const PsCaseTimeline *self,
       break;
     }
 
-  switch (self->next_timing)
-    {
-    case PS_TIMING_IN_PROGRESS:
-      return PS_CASE_ACTION_RESUME;
-    case PS_TIMING_SOON:
-    case PS_TIMING_NOW:
-    case PS_TIMING_LATE:
-      return PS_CASE_ACTION_START;
-    case PS_TIMING_UPCOMING:
-      return PS_CASE_ACTION_NONE;
-    case PS_TIMING_NONE:
-    default:
-      break;
-    }
+  if (self->next_timing == PS_TIMING_IN_PROGRESS)
+    return PS_CASE_ACTION_RESUME;
+  if (ps_timing_suggests_start (self->next_timing))
+    return PS_CASE_ACTION_START;
+  if (self->next_timing == PS_TIMING_UPCOMING)
+    return PS_CASE_ACTION_NONE;
 
   if (ps_case_get_safety_concern (kase))
     return PS_CASE_ACTION_FOLLOW_UP;

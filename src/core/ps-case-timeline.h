@@ -103,6 +103,9 @@ PsTiming    ps_timeline_conversation_timing  (const PsTimelineNow  *now,
 /* Whether a conversation at @timing is started when asked for, rather than
  * its case opened. */
 gboolean    ps_timing_is_startable           (PsTiming              timing);
+/* The case page suggests Start (soon, now or late), and Start takes the
+ * planned conversation: the one rule for both. */
+gboolean    ps_timing_suggests_start         (PsTiming              timing);
 /* The planned end of a conversation (transfer full). */
 GDateTime  *ps_timeline_conversation_end     (GDateTime            *starts_at,
                                               guint                 minutes);

@@ -18,6 +18,7 @@ typedef struct
   gboolean             safety_concern;
   GDateTime           *started_at;
   GDateTime           *ended_at;
+  GDateTime           *planned_at;      /* a plan started: its planned start */
 } PsConversationRow;
 
 void            ps_conversation_row_clear    (PsConversationRow       *row);

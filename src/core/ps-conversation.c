@@ -28,6 +28,7 @@ enum {
   PROP_SAFETY_CONCERN,
   PROP_STARTED_AT,
   PROP_ENDED_AT,
+  PROP_PLANNED_AT,
   N_PROPS
 };
 
@@ -40,6 +41,7 @@ ps_conversation_row_clear (PsConversationRow *row)
   g_clear_pointer (&row->covered_steps, g_strfreev);
   g_clear_pointer (&row->started_at, g_date_time_unref);
   g_clear_pointer (&row->ended_at, g_date_time_unref);
+  g_clear_pointer (&row->planned_at, g_date_time_unref);
 }
 
 static void
@@ -96,6 +98,9 @@ ps_conversation_get_property (GObject    *object,
     case PROP_ENDED_AT:
       g_value_set_boxed (value, row->ended_at);
       break;
+    case PROP_PLANNED_AT:
+      g_value_set_boxed (value, row->planned_at);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -133,6 +138,8 @@ ps_conversation_class_init (PsConversationClass *klass)
     g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_ENDED_AT] =
     g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_PLANNED_AT] =
+    g_param_spec_boxed ("planned-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -193,6 +200,7 @@ ps_conversation_update (PsConversation          *self,
   NOTIFY_IF (ps_set_int (&mine->safety_concern, row->safety_concern), PROP_SAFETY_CONCERN);
   NOTIFY_IF (ps_set_instant (&mine->started_at, row->started_at), PROP_STARTED_AT);
   NOTIFY_IF (ps_set_instant (&mine->ended_at, row->ended_at), PROP_ENDED_AT);
+  NOTIFY_IF (ps_set_instant (&mine->planned_at, row->planned_at), PROP_PLANNED_AT);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -290,4 +298,20 @@ ps_conversation_get_ended_at (PsConversation *self)
 {
   g_return_val_if_fail (PS_IS_CONVERSATION (self), NULL);
   return self->row.ended_at;
+}
+
+/* NULL unless a planned conversation was started: then when it was planned
+ * to start (its start is when it really did). */
+GDateTime *
+ps_conversation_get_planned_at (PsConversation *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION (self), NULL);
+  return self->row.planned_at;
+}
+
+PsConversation *
+ps_conversation_snapshot (PsConversation *self)
+{
+  g_return_val_if_fail (PS_IS_CONVERSATION (self), NULL);
+  return ps_conversation_new_from_row (&self->row);
 }

@@ -27,6 +27,10 @@ gboolean             ps_conversation_has_covered_step      (PsConversation *self
 gboolean             ps_conversation_get_safety_concern    (PsConversation *self);
 GDateTime           *ps_conversation_get_started_at        (PsConversation *self);
 GDateTime           *ps_conversation_get_ended_at          (PsConversation *self);
+GDateTime           *ps_conversation_get_planned_at        (PsConversation *self);
+/* A copy as it is now, which the store does not update (transfer full):
+ * what an Undo puts back. */
+PsConversation      *ps_conversation_snapshot              (PsConversation *self);
 
 /* When a case last held (or missed) a conversation, as Unix time: what the
  * weekly nudge needs of each case, without an object per conversation. */

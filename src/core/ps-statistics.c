@@ -153,14 +153,14 @@ month_of (PsStatistics *self,
  * minute, at most three times its planned length (a conversation left open
  * for days was not held for days); its planned length when it was not run
  * in Peerside (marked held, recorded afterwards, or from before the times
- * were kept), or was started and finished within a minute: logged, not
- * held, there. */
+ * were kept), which has no length of its own. One run in Peerside counts
+ * what it lasted, however short. */
 static guint
 minutes_held (const PsHeldConversation *row)
 {
   gint64 minutes = (row->seconds_held + 30) / 60;
 
-  if (row->seconds_held < 60)
+  if (row->seconds_held < 0)
     return row->minutes;
   return (guint)MIN (minutes, 3 * (gint64)row->minutes);
 }

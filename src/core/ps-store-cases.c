@@ -10,6 +10,7 @@
 
 #include "ps-case-list.h"
 #include "ps-case-private.h"
+#include "ps-checklist.h"
 #include "ps-sqlite.h"
 #include "ps-store-private.h"
 #include "ps-util.h"
@@ -26,7 +27,9 @@
   " n.minutes, n.state," \
   " CASE WHEN c.closure_status = 'open' THEN (SELECT CASE WHEN l.safety_concern = 1" \
   "   THEN coalesce (l.started_at, l.starts_at) END FROM conversations l" \
-  "   WHERE l.case_id = c.id AND l.state = 'completed'" \
+  "   WHERE l.case_id = c.id AND l.state IN ('completed', 'in-progress')" \
+  "   AND (l.safety_concern = 1 OR EXISTS (SELECT 1 FROM conversation_steps s" \
+  "        WHERE s.conversation_id = l.id AND s.step_id = '" PS_CHECKLIST_SAFETY_STEP "'))" \
   "   ORDER BY coalesce (l.started_at, l.starts_at) DESC, l.id DESC LIMIT 1) END" \
   " FROM cases c LEFT JOIN conversations n ON n.id = (SELECT v.id FROM conversations v" \
   "   WHERE v.case_id = c.id AND v.state IN ('scheduled', 'in-progress')" \
@@ -65,8 +68,9 @@ read_case_row (sqlite3_stmt *stmt,
   row->next_conversation_minutes = (guint)sqlite3_column_int (stmt, 19);
   if (!ps_conversation_state_from_code (ps_sqlite_column_text (stmt, 20), &row->next_conversation_state))
     row->next_conversation_state = PS_CONVERSATION_SCHEDULED;
-  /* When the latest conversation held raised a concern, its start; NULL
-   * when it raised none, and once the case is closed. */
+  /* When the latest conversation that answered the safety question (held,
+   * or in progress) raised a concern, its start; NULL when it raised none,
+   * and once the case is closed. One that never asked changes nothing. */
   row->safety_concern_at = ps_instant_from_iso (ps_sqlite_column_text (stmt, 21));
   row->safety_concern = row->safety_concern_at != NULL;
 }

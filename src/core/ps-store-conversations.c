@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ps-case-timeline.h"
 #include "ps-conversation-private.h"
 #include "ps-sqlite.h"
 #include "ps-store-private.h"
@@ -15,7 +16,7 @@
 
 #define CONVERSATION_COLUMNS \
   "v.id, v.case_id, v.starts_at, v.minutes, v.modality, v.state, v.checklist_version," \
-  " v.safety_concern, v.started_at, v.ended_at," \
+  " v.safety_concern, v.started_at, v.ended_at, v.planned_at," \
   " (SELECT group_concat(s.step_id, ' ') FROM conversation_steps s" \
   "   WHERE s.conversation_id = v.id)" \
   " FROM conversations v"
@@ -33,7 +34,7 @@ static void
 read_conversation_row (sqlite3_stmt      *stmt,
                        PsConversationRow *row)
 {
-  const char *steps = ps_sqlite_column_text (stmt, 10);
+  const char *steps = ps_sqlite_column_text (stmt, 11);
 
   row->id = sqlite3_column_int64 (stmt, 0);
   row->case_id = sqlite3_column_int64 (stmt, 1);
@@ -45,6 +46,7 @@ read_conversation_row (sqlite3_stmt      *stmt,
   row->safety_concern = sqlite3_column_int (stmt, 7) != 0;
   row->started_at = ps_instant_from_iso (ps_sqlite_column_text (stmt, 8));
   row->ended_at = ps_instant_from_iso (ps_sqlite_column_text (stmt, 9));
+  row->planned_at = ps_instant_from_iso (ps_sqlite_column_text (stmt, 10));
   row->covered_steps = g_strsplit (steps != NULL ? steps : "", " ", -1);
   if (row->covered_steps[0] != NULL && row->covered_steps[0][0] == '\0')
     g_clear_pointer (&row->covered_steps[0], g_free);
@@ -394,7 +396,11 @@ ps_store_set_conversation_state (PsStore              *self,
   switch (state)
     {
     case PS_CONVERSATION_IN_PROGRESS:
-      sql = "UPDATE conversations SET state = ?2, started_at = coalesce (started_at, ?3)"
+      /* A plan started starts now; its planned start is kept for a discard. */
+      sql = "UPDATE conversations SET planned_at = CASE WHEN state = 'scheduled'"
+            " THEN starts_at ELSE planned_at END,"
+            " starts_at = CASE WHEN state = 'scheduled' THEN ?3 ELSE starts_at END,"
+            " state = ?2, started_at = coalesce (started_at, ?3)"
             " WHERE id = ?1 AND state IN ('scheduled', 'in-progress')";
       break;
     case PS_CONVERSATION_COMPLETED:
@@ -488,7 +494,8 @@ ps_store_set_covered_steps (PsStore             *self,
 }
 
 /* Inserts a whole conversation, its steps with it, in one transaction;
- * @id 0 for a new id. The case must be open. Returns the new id, or 0. */
+ * @id 0 for a new id, else in place of any row of that id. The case must
+ * be open. Returns the new id, or 0. */
 static gint64
 insert_conversation (PsStore              *self,
                      gint64                id,
@@ -501,18 +508,25 @@ insert_conversation (PsStore              *self,
                      gboolean              concern,
                      GDateTime            *started_at,
                      GDateTime            *ended_at,
+                     GDateTime            *planned_at,
                      const char * const   *step_ids,
                      GError              **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
   int n_changed = 0;
 
   stmt = ps_sqlite_prepare (self->db,
                             "INSERT INTO conversations (id, case_id, starts_at, minutes, modality,"
-                            " state, checklist_version, safety_concern, started_at, ended_at)"
-                            " SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM cases"
+                            " state, checklist_version, safety_concern, started_at, ended_at,"
+                            " planned_at)"
+                            " SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM cases"
                             " WHERE id = ?2 AND closure_status = 'open'", error);
-  if (stmt == NULL)
+  /* An Undo of a discarded plan finds it planned again: it goes back as
+   * it was, steps and all. */
+  clear = ps_sqlite_prepare (self->db, "DELETE FROM conversations WHERE id = ?1 AND case_id = ?2",
+                             error);
+  if (stmt == NULL || clear == NULL)
     return 0;
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
@@ -527,10 +541,15 @@ insert_conversation (PsStore              *self,
     ps_sqlite_bind_take (stmt, 9, ps_instant_to_iso (started_at));
   if (ended_at != NULL)
     ps_sqlite_bind_take (stmt, 10, ps_instant_to_iso (ended_at));
+  if (planned_at != NULL)
+    ps_sqlite_bind_take (stmt, 11, ps_instant_to_iso (planned_at));
+  sqlite3_bind_int64 (clear, 1, id);
+  sqlite3_bind_int64 (clear, 2, case_id);
 
   if (!ps_sqlite_begin (self->db, PS_SQLITE_IMMEDIATE, error))
     return 0;
-  if (!ps_store_step_changes (self, stmt, &n_changed, error))
+  if ((id != 0 && !ps_store_step_changes (self, clear, NULL, error)) ||
+      !ps_store_step_changes (self, stmt, &n_changed, error))
     return ps_sqlite_rollback (self->db);
   if (n_changed != 1)
     {
@@ -575,7 +594,7 @@ ps_store_add_held_conversation (PsStore             *self,
   ends_at = g_date_time_add_minutes (starts_at, (int)minutes);
   id = insert_conversation (self, 0, case_id, starts_at, minutes, modality,
                             PS_CONVERSATION_COMPLETED, PS_CHECKLIST_VERSION, concern,
-                            starts_at, ends_at, step_ids, error);
+                            starts_at, ends_at, NULL, step_ids, error);
   return id != 0 ? refresh_conversation (self, id) : NULL;
 }
 
@@ -596,6 +615,54 @@ ps_store_delete_conversation (PsStore  *self,
 }
 
 gboolean
+ps_store_discard_conversation (PsStore  *self,
+                               gint64    conversation_id,
+                               GError  **error)
+{
+  g_autoptr(PsConversation) existing = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  int n_changed = 0;
+
+  g_return_val_if_fail (PS_IS_STORE (self), FALSE);
+
+  if (!(existing = refresh_conversation (self, conversation_id)))
+    return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
+  if (ps_conversation_get_state (existing) != PS_CONVERSATION_IN_PROGRESS)
+    return ps_store_fail_code (error, PS_STORE_ERROR_INVALID);
+  if (ps_conversation_get_planned_at (existing) == NULL)
+    return ps_store_delete_conversation (self, conversation_id, error);
+
+  /* Planned again, as it was before Start: nothing of it recorded. */
+  stmt = ps_sqlite_prepare (self->db,
+                            "UPDATE conversations SET state = 'scheduled', starts_at = planned_at,"
+                            " planned_at = NULL, started_at = NULL, ended_at = NULL,"
+                            " safety_concern = 0"
+                            " WHERE id = ?1 AND state = 'in-progress' AND planned_at IS NOT NULL",
+                            error);
+  clear = ps_sqlite_prepare (self->db,
+                             "DELETE FROM conversation_steps WHERE conversation_id = ?1", error);
+  if (stmt == NULL || clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  sqlite3_bind_int64 (clear, 1, conversation_id);
+
+  if (!ps_sqlite_begin (self->db, PS_SQLITE_IMMEDIATE, error))
+    return FALSE;
+  if (!ps_store_step_changes (self, stmt, &n_changed, error) ||
+      !ps_store_step_changes (self, clear, NULL, error))
+    return ps_sqlite_rollback (self->db);
+  if (n_changed != 1)
+    {
+      ps_sqlite_rollback (self->db);
+      return ps_store_fail_code (error, PS_STORE_ERROR_NOT_FOUND);
+    }
+  if (!ps_sqlite_commit (self->db, error))
+    return FALSE;
+  return conversation_changed (self, conversation_id);
+}
+
+gboolean
 ps_store_restore_conversation (PsStore         *self,
                                PsConversation  *conversation,
                                GError         **error)
@@ -613,6 +680,7 @@ ps_store_restore_conversation (PsStore         *self,
                               ps_conversation_get_safety_concern (conversation),
                               ps_conversation_get_started_at (conversation),
                               ps_conversation_get_ended_at (conversation),
+                              ps_conversation_get_planned_at (conversation),
                               ps_conversation_get_covered_steps (conversation),
                               error) != 0;
 }
@@ -660,15 +728,28 @@ ps_store_lookup_conversation_in_progress (PsStore *self,
                               case_id, NULL, NULL, NULL);
 }
 
-/* The case's next scheduled conversation, or NULL. Transfer full. */
+/* The case's next scheduled conversation when it is its time, as the
+ * case page's Start says (ps_timing_suggests_start), or NULL: one still
+ * days ahead stays planned. Transfer full. */
 static PsConversation *
 lookup_next_scheduled (PsStore *self,
                        gint64   case_id)
 {
-  return query_conversations (self, "SELECT " CONVERSATION_COLUMNS
+  g_autoptr(PsConversation) next = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  PsTimelineNow timeline_now;
+
+  next = query_conversations (self, "SELECT " CONVERSATION_COLUMNS
                               " WHERE v.case_id = ?1 AND v.state = 'scheduled'"
                               " ORDER BY v.starts_at, v.id LIMIT 1",
                               case_id, NULL, NULL, NULL);
+  if (next == NULL)
+    return NULL;
+  now = ps_clock_get_now_utc (self->clock);
+  ps_timeline_now_init (&timeline_now, now, 0, 0);
+  if (!ps_timing_suggests_start (ps_timeline_conversation_timing (&timeline_now, next)))
+    return NULL;
+  return g_steal_pointer (&next);
 }
 
 PsConversation *

@@ -60,7 +60,7 @@ ps_store_list_held_conversations (PsStore   *self,
       PsHeldConversation row = {
         sqlite3_column_int64 (stmt, 0), instant_column (stmt, 1),
         (guint)sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
-        started_at != 0 && ended_at > started_at ? ended_at - started_at : 0,
+        started_at != 0 && ended_at > started_at ? ended_at - started_at : -1,
       };
 
       g_array_append_val (held, row);

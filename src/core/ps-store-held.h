@@ -12,7 +12,7 @@ typedef struct
   gint64    starts_at;       /* Unix seconds */
   guint     minutes;         /* planned */
   gboolean  safety_concern;
-  gint64    seconds_held;    /* from Start to End; 0 when not run in Peerside */
+  gint64    seconds_held;    /* from Start to End; -1 when not run in Peerside */
 } PsHeldConversation;
 
 /* Transfer full: the conversations held (completed) starting at or after

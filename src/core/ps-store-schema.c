@@ -136,6 +136,19 @@ static const char * const migrations[] = {
   "  boot_id TEXT NOT NULL CHECK (" CODE_CHECK ("boot_id") "),"
   "  since_boot INTEGER NOT NULL CHECK (typeof(since_boot) = 'integer' AND since_boot >= 0)"
   ");",
+  /* 5: a planned conversation that is started starts when it really does,
+   * and keeps when it was planned in planned_at, so that discarding it puts
+   * the plan back. Before, it kept its planned start: one in progress now
+   * takes its real start, its plan kept; one held in Peerside (timed from
+   * Start to End) its real start; one marked held without being run keeps
+   * its planned start, which is all there is. */
+  "ALTER TABLE conversations ADD COLUMN planned_at TEXT"
+  "  CHECK (planned_at IS NULL OR (" INSTANT_CHECK ("planned_at") "));"
+  "UPDATE conversations SET planned_at = starts_at, starts_at = started_at"
+  "  WHERE state = 'in-progress' AND started_at IS NOT NULL AND started_at != starts_at;"
+  "UPDATE conversations SET starts_at = started_at"
+  "  WHERE state = 'completed' AND started_at IS NOT NULL AND started_at != starts_at"
+  "  AND ended_at > started_at;",
 };
 
 static const struct {

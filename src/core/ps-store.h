@@ -121,9 +121,14 @@ PsConversation *ps_store_add_held_conversation      (PsStore              *self,
                                                      const char * const   *step_ids,
                                                      gboolean              concern,
                                                      GError              **error);
-/* Corrections: a conversation recorded by mistake, or discarded, goes with
- * its steps; restoring puts it back as it was (same id), for Undo. */
+/* Corrections: a conversation recorded by mistake goes with its steps;
+ * restoring puts it back as it was (same id, in place of what has that id
+ * now), for Undo. Discarding one in progress deletes it, or, when it was
+ * planned, plans it again as it was before Start, nothing recorded. */
 gboolean        ps_store_delete_conversation        (PsStore              *self,
+                                                     gint64                conversation_id,
+                                                     GError              **error);
+gboolean        ps_store_discard_conversation       (PsStore              *self,
                                                      gint64                conversation_id,
                                                      GError              **error);
 gboolean        ps_store_restore_conversation       (PsStore              *self,

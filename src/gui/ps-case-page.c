@@ -1006,7 +1006,8 @@ start_conversation_action (GtkWidget  *widget,
     return;
 
   /* The store picks the conversation: one in progress, else the next
-   * planned; the window shows it. */
+   * planned when it is its time (as the page suggests Start), else a new
+   * one begun now; the window shows it. */
   gtk_widget_activate_action (widget, "win.start-conversation", "(xx)", ps_case_get_id (self->item),
                               (gint64) 0);
 }

@@ -527,7 +527,8 @@ has_record (PsConversation *conversation)
          (covered != NULL && covered[0] != NULL);
 }
 
-/* Deleted from the store; whoever shows the page offers Undo. */
+/* Deleted from the store, or planned again when it was planned; whoever
+ * shows the page offers Undo, which puts back what was there before. */
 static void
 discard (PsConversationPage *self)
 {
@@ -536,8 +537,9 @@ discard (PsConversationPage *self)
 
   if (!in_progress (self) || get_store (self) == NULL)
     return;
-  conversation = g_object_ref (self->conversation);
-  if (!ps_store_delete_conversation (get_store (self), ps_conversation_get_id (conversation), &error))
+  /* A copy: the store updates its own object to the plan it becomes. */
+  conversation = ps_conversation_snapshot (self->conversation);
+  if (!ps_store_discard_conversation (get_store (self), ps_conversation_get_id (conversation), &error))
     {
       save_failed (self, error);
       return;
@@ -575,8 +577,11 @@ leave_response_cb (PsConversationPage *self,
     {
       dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                        _("Discard This Conversation?"),
-                                       _("The steps ticked and the safety answer are deleted "
-                                         "with it."));
+                                       ps_conversation_get_planned_at (self->conversation) != NULL
+                                       ? _("The steps ticked and the safety answer are deleted; "
+                                           "the conversation stays planned as it was.")
+                                       : _("The steps ticked and the safety answer are deleted "
+                                           "with it."));
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "discard", _("_Discard"),
@@ -803,7 +808,8 @@ ps_conversation_page_class_init (PsConversationPageClass *klass)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
    * PsConversationPage::discarded:
-   * @conversation: the conversation, deleted from the store
+   * @conversation: the conversation as it was, deleted from the store or
+   *   planned again
    *
    * The user left the page discarding the conversation;
    * ps_store_restore_conversation() undoes it.

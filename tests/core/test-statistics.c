@@ -507,10 +507,10 @@ test_reach_and_groups (Fixture       *f,
 
 /* Minutes given are the minutes held, from Start to End: a conversation
  * planned for 30 minutes and held 17 counts 17, on screen and in the CSV;
- * one left open for three days counts three times its 30 minutes; one
- * started and finished within a minute, logged rather than held there,
- * counts its planned 30. The fixture's conversations, marked held without
- * being run, count their planned 30 too (test_reach_and_groups). */
+ * one held 50 seconds counts 1, one held 20 seconds none (not its planned
+ * 30); one left open for three days counts three times its 30 minutes.
+ * The fixture's conversations, marked held without being run, count their
+ * planned 30 (test_reach_and_groups). */
 static void
 test_minutes_held (Fixture       *f,
                    gconstpointer  data)
@@ -521,10 +521,11 @@ test_minutes_held (Fixture       *f,
   g_autoptr(PsStatistics) stats = NULL;
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
-  /* 17 minutes and 20 seconds; 20 seconds; three days. */
+  /* 17 minutes and 20 seconds; 50 seconds; 20 seconds; three days. */
   const GTimeSpan held[] = { 17 * G_TIME_SPAN_MINUTE + 20 * G_TIME_SPAN_SECOND,
-                             20 * G_TIME_SPAN_SECOND, 3 * G_TIME_SPAN_DAY };
-  const guint total[] = { 17, 17 + 30, 17 + 30 + 90 };
+                             50 * G_TIME_SPAN_SECOND, 20 * G_TIME_SPAN_SECOND,
+                             3 * G_TIME_SPAN_DAY };
+  const guint total[] = { 17, 17 + 1, 17 + 1 + 0, 17 + 1 + 0 + 90 };
 
   for (guint i = 0; i < G_N_ELEMENTS (held); i++)
     {
@@ -549,7 +550,44 @@ test_minutes_held (Fixture       *f,
 
   csv = ps_csv_export_summary (stats);
   lines = g_strsplit (csv, "\r\n", -1);
-  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,minutes_given,137"));
+  g_assert_true (g_strv_contains ((const char * const *)lines, "conversations,minutes_given,108"));
+}
+
+/* A conversation planned for a later day and started today is counted
+ * today, when it was held: with the people reached of a period that ends
+ * today, not of the planned day's. Here one planned for the evening before
+ * (late), started the next morning. */
+static void
+test_started_later (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PsClock *clock = ps_store_get_clock (f->store);
+  gint64 id = add_case_for (f->store, PS_REASON_BURNOUT, 3, 8);
+  g_autoptr(GDateTime) evening = at (3, 9, 18);
+  g_autoptr(PsConversation) plan = NULL;
+  g_autoptr(PsConversation) started = NULL;
+  g_autoptr(PsStatistics) before = compute (f, 9, 9);
+  g_autoptr(PsStatistics) day_before = NULL;
+  g_autoptr(PsStatistics) today = NULL;
+
+  plan = ps_store_schedule_conversation (f->store, id, evening, 30, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  started = ps_store_start_conversation (f->store, id, 0, 30, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (started == plan);
+  ps_clock_advance (clock, 25 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_store_set_conversation_state (f->store, ps_conversation_get_id (plan),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+
+  today = compute (f, 10, 10);
+  g_assert_cmpuint (ps_statistics_get_n_conversations_held (today), ==, 1);
+  g_assert_cmpuint (ps_statistics_get_n_people_reached (today), ==, 1);
+  g_assert_cmpuint (ps_statistics_get_minutes_given (today), ==, 25);
+  day_before = compute (f, 9, 9);
+  g_assert_cmpuint (ps_statistics_get_n_conversations_held (day_before), ==,
+                    ps_statistics_get_n_conversations_held (before));
 }
 
 /* A lone small cell would be given away by the total: a second one is
@@ -650,6 +688,7 @@ main (int   argc,
   ADD ("/overview/csv/rows", test_csv_rows);
   ADD ("/overview/statistics/reach-and-groups", test_reach_and_groups);
   ADD ("/overview/statistics/minutes-held", test_minutes_held);
+  ADD ("/overview/statistics/started-later", test_started_later);
   ADD ("/overview/csv/summary", test_csv_summary);
   ADD ("/overview/csv/file-atomic-private", test_csv_file);
   g_test_add_func ("/overview/csv/quoting", test_csv_quoting);

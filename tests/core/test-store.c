@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-checklist.h"
 #include "ps-sqlite.h"
 #include "ps-store-groups.h"
 #include "ps-store-schema.h"
@@ -35,7 +36,8 @@ static const char * const date_columns[] = {
 };
 static const char * const instant_columns[] = {
   "cases.created_at", "contact_attempts.at", "conversations.starts_at",
-  "conversations.started_at", "conversations.ended_at", "reminder_deliveries.delivered_at",
+  "conversations.started_at", "conversations.ended_at", "conversations.planned_at",
+  "reminder_deliveries.delivered_at",
   "group_debriefs.starts_at", "clock_watermark.trusted_at", NULL
 };
 
@@ -44,6 +46,26 @@ exec_ok (sqlite3    *db,
          const char *sql)
 {
   return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* An encrypted caseload of schema @version, as an older Peerside left it,
+ * with @rows in it. */
+static void
+write_old_store (const char *path,
+                 guint       version,
+                 const char *rows)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u;", version);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (exec_ok (db, "PRAGMA key = \"x'" PS_TEST_KEY "'\";"
+                              "PRAGMA cipher_compatibility = 3;"));
+  for (guint i = 0; i < version; i++)
+    g_assert_true (exec_ok (db, ps_store_schema_migration (i)));
+  g_assert_true (exec_ok (db, set_version));
+  g_assert_true (exec_ok (db, rows));
+  sqlite3_close (db);
 }
 
 /* A row in every table, for the column checks to update. */
@@ -118,7 +140,7 @@ test_schema_no_free_text (void)
             g_error ("%s accepts free text", name);
         }
     }
-  g_assert_cmpuint (n_text, ==, 2 + 14 + 3 + 8);
+  g_assert_cmpuint (n_text, ==, 2 + 14 + 3 + 9);
 }
 
 static void
@@ -468,9 +490,12 @@ test_conversations (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_clear_object (&list);
   {
-    g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 3, 11, 0, 0, 0);
+    /* b, planned on the 11th, was held from its Start on the 10th. */
+    g_autoptr(GDateTime) from = g_date_time_new_utc (2024, 3, 10, 0, 0, 0);
     g_autoptr(GDateTime) to = g_date_time_new_utc (2024, 3, 12, 0, 0, 0);
 
+    g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (b),
+                                      ps_conversation_get_started_at (b)));
     list = ps_store_list_conversations_between (store, from, to);
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   }
@@ -942,8 +967,8 @@ test_group_debriefs (void)
 static void
 test_migrate_to_groups (void)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autofree char *dir = g_dir_make_tmp ("peerside-test-XXXXXX", NULL);
+  g_autoptr(PsStore) store = NULL;
   g_autoptr(PsClock) clock = ps_test_clock ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ps_test_db_path (dir);
@@ -953,12 +978,11 @@ test_migrate_to_groups (void)
   g_autoptr(PsGroupDebrief) debrief = NULL;
   gint64 version = 0;
 
-  ps_test_add_case (store, "Dr. Kept Across", "2024-03-02");
-  g_assert_true (exec_ok (ps_store_get_db (store),
-                          "DROP TABLE clock_watermark; DROP TABLE group_debrief_steps;"
-                          " DROP TABLE group_debriefs; PRAGMA user_version = 2"));
-  g_assert_cmpuint (ps_store_schema_version (), ==, 4);
-  g_clear_object (&store);
+  write_old_store (path, 2,
+                   "INSERT INTO cases (id, display_name, modality, referral, reason,"
+                   " requested_on, assigned_on, created_at) VALUES (1, 'Dr. Kept Across',"
+                   " 'phone', 'self', 'other', '2024-03-02', '2024-03-02', '2024-03-02T09:00:00Z');");
+  g_assert_cmpuint (ps_store_schema_version (), ==, 5);
 
   store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
   g_assert_no_error (error);
@@ -968,6 +992,230 @@ test_migrate_to_groups (void)
   g_assert_cmpint (version, ==, ps_store_schema_version ());
   debrief = ps_store_schedule_group_debrief (store, &fields, PS_CONVERSATION_SCHEDULED, NULL, &error);
   g_assert_no_error (error);
+  g_clear_object (&debrief);
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* A caseload of version 5 (planned_at): a plan started before it takes
+ * its real start and keeps its plan, so that a discard plans it again; a
+ * conversation held in Peerside is dated by its real start; one marked
+ * held without being run keeps its planned day. */
+static void
+test_migrate_planned_at (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peerside-test-XXXXXX", NULL);
+  g_autofree char *path = ps_test_db_path (dir);
+  g_autoptr(PsClock) clock = ps_test_clock ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(PsConversation) started = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(PsConversation) marked = NULL;
+  g_autoptr(GDateTime) planned = g_date_time_new_utc (2024, 3, 12, 10, 0, 0);
+  g_autoptr(GDateTime) started_at = g_date_time_new_utc (2024, 3, 10, 8, 50, 0);
+  g_autoptr(GDateTime) held_at = g_date_time_new_utc (2024, 3, 9, 10, 0, 0);
+  g_autoptr(GDateTime) marked_at = g_date_time_new_utc (2024, 3, 7, 10, 0, 0);
+  PsCase *kase;
+
+  write_old_store (path, 4,
+                   "INSERT INTO cases (id, display_name, modality, referral, reason,"
+                   " requested_on, assigned_on, created_at) VALUES (1, 'Dr. Finn Dummy',"
+                   " 'phone', 'self', 'other', '2024-03-01', '2024-03-01', '2024-03-01T09:00:00Z');"
+                   "INSERT INTO conversations (id, case_id, starts_at, minutes, modality,"
+                   " state, checklist_version, started_at, ended_at) VALUES"
+                   " (1, 1, '2024-03-12T10:00:00Z', 30, 'phone', 'in-progress', 1,"
+                   "  '2024-03-10T08:50:00Z', NULL),"
+                   " (2, 1, '2024-03-11T10:00:00Z', 30, 'phone', 'completed', 1,"
+                   "  '2024-03-09T10:00:00Z', '2024-03-09T10:20:00Z'),"
+                   " (3, 1, '2024-03-07T10:00:00Z', 30, 'phone', 'completed', 1,"
+                   "  '2024-03-09T12:00:00Z', '2024-03-09T12:00:00Z');"
+                   "INSERT INTO conversation_steps VALUES (1, 'open.introduce');");
+
+  store = ps_store_open_with_key (path, PS_TEST_KEY, FALSE, clock, &error);
+  g_assert_no_error (error);
+  started = ps_store_lookup_conversation (store, 1);
+  held = ps_store_lookup_conversation (store, 2);
+  marked = ps_store_lookup_conversation (store, 3);
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (started), started_at));
+  g_assert_true (g_date_time_equal (ps_conversation_get_planned_at (started), planned));
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (held), held_at));
+  g_assert_null (ps_conversation_get_planned_at (held));
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (marked), marked_at));
+
+  g_assert_true (ps_store_discard_conversation (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_state (started), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (started), planned));
+  kase = ps_store_lookup_case (store, 1);
+  g_assert_true (g_date_time_equal (ps_case_get_next_conversation_at (kase), planned));
+
+  g_clear_object (&started);
+  g_clear_object (&held);
+  g_clear_object (&marked);
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* Start takes the planned conversation only when it is its time, as the
+ * case page suggests Start (ten minutes before it, until it is late);
+ * otherwise a new one begins now and the plan stays. Discarding a started
+ * plan plans it again, as it was, and Undo puts back what was discarded. */
+static void
+test_start_and_discard_plan (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  PsCase *kase = ps_test_add_case (store, "Dr. Ada Placeholder", "2024-03-02");
+  gint64 id = ps_case_get_id (kase);
+  PsClock *clock = ps_store_get_clock (store);
+  g_autoptr(GDateTime) tuesday = g_date_time_new_utc (2024, 3, 12, 10, 0, 0);
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (clock);
+  g_autoptr(PsConversation) plan = NULL;
+  g_autoptr(PsConversation) now_one = NULL;
+  g_autoptr(PsConversation) taken = NULL;
+  g_autoptr(PsConversation) before = NULL;
+  const char * const steps[] = { "open.introduce", PS_CHECKLIST_SAFETY_STEP, NULL };
+  gint64 unplanned_id;
+
+  plan = ps_store_schedule_conversation (store, id, tuesday, 30, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+
+  /* Sunday: the plan two days ahead stays planned. */
+  now_one = ps_store_start_conversation (store, id, 0, 30, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_id (now_one), !=, ps_conversation_get_id (plan));
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (now_one), now));
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (plan), tuesday));
+
+  /* Discarded, the unplanned one goes; the plan is still there. */
+  unplanned_id = ps_conversation_get_id (now_one);
+  g_assert_true (ps_store_discard_conversation (store, unplanned_id, &error));
+  g_assert_no_error (error);
+  g_assert_null (ps_store_lookup_conversation (store, unplanned_id));
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_true (g_date_time_equal (ps_case_get_next_conversation_at (kase), tuesday));
+
+  /* Tuesday, five minutes before: Start takes the plan, dated now. */
+  {
+    g_autoptr(GDateTime) early = g_date_time_add_minutes (tuesday, -5);
+    ps_clock_set_now (clock, early);
+    taken = ps_store_start_conversation (store, id, 0, 30, PS_MODALITY_PHONE, &error);
+    g_assert_no_error (error);
+    g_assert_true (taken == plan);
+    g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_IN_PROGRESS);
+    g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (plan), early));
+    g_assert_true (g_date_time_equal (ps_conversation_get_started_at (plan), early));
+    g_assert_true (g_date_time_equal (ps_conversation_get_planned_at (plan), tuesday));
+  }
+
+  /* A concern answered, then discarded: planned again, nothing recorded,
+   * the case not flagged. */
+  g_assert_true (ps_store_set_safety_concern (store, ps_conversation_get_id (plan), TRUE, &error));
+  g_assert_true (ps_store_set_covered_steps (store, ps_conversation_get_id (plan), steps, &error));
+  g_assert_no_error (error);
+  g_assert_true (ps_case_get_safety_concern (kase));
+  before = ps_conversation_snapshot (plan);
+  g_assert_true (ps_store_discard_conversation (store, ps_conversation_get_id (plan), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (plan), tuesday));
+  g_assert_null (ps_conversation_get_started_at (plan));
+  g_assert_null (ps_conversation_get_planned_at (plan));
+  g_assert_false (ps_conversation_get_safety_concern (plan));
+  g_assert_null (ps_conversation_get_covered_steps (plan)[0]);
+  g_assert_false (ps_case_get_safety_concern (kase));
+  g_assert_true (g_date_time_equal (ps_case_get_next_conversation_at (kase), tuesday));
+  g_assert_cmpint (ps_case_get_next_conversation_state (kase), ==, PS_CONVERSATION_SCHEDULED);
+
+  /* Undo: exactly what was discarded, in progress with its answer. */
+  g_assert_true (ps_store_restore_conversation (store, before, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_true (ps_conversation_get_safety_concern (plan));
+  g_assert_true (ps_conversation_has_covered_step (plan, "open.introduce"));
+  g_assert_true (g_date_time_equal (ps_conversation_get_planned_at (plan), tuesday));
+  g_assert_true (ps_case_get_safety_concern (kase));
+
+  g_clear_object (&store);
+  ps_remove_tree (dir);
+}
+
+/* Only a conversation that answered the safety question changes the case's
+ * flag: one that never asked leaves it; a concern answered in a
+ * conversation still in progress flags the case at once, and an explicit
+ * "no concern", held or in progress, clears it. */
+static void
+test_safety_answer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PsStore) store = ps_test_new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  PsCase *kase = ps_test_add_case (store, "Dr. Bo Invented", "2024-03-02");
+  gint64 id = ps_case_get_id (kase);
+  PsClock *clock = ps_store_get_clock (store);
+  const char * const asked[] = { PS_CHECKLIST_SAFETY_STEP, NULL };
+  const char * const not_asked[] = { "open.introduce", NULL };
+  g_autoptr(PsConversation) conv = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GDateTime) earlier = NULL;
+
+  /* Raised in a conversation in progress: flagged at once. */
+  conv = ps_store_start_conversation (store, id, 0, 30, PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ps_case_get_safety_concern (kase));
+  g_assert_true (ps_store_set_safety_concern (store, ps_conversation_get_id (conv), TRUE, &error));
+  g_assert_true (ps_case_get_safety_concern (kase));
+  g_assert_true (g_date_time_equal (ps_case_get_safety_concern_at (kase),
+                                    ps_conversation_get_started_at (conv)));
+  g_assert_true (ps_store_set_conversation_state (store, ps_conversation_get_id (conv),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_true (ps_case_get_safety_concern (kase));
+  g_clear_object (&conv);
+
+  /* A later conversation that never asked: the flag stays. */
+  ps_clock_advance (clock, G_TIME_SPAN_DAY);
+  conv = ps_store_start_conversation (store, id, 0, 30, PS_MODALITY_PHONE, &error);
+  g_assert_true (ps_store_set_covered_steps (store, ps_conversation_get_id (conv), not_asked, &error));
+  ps_clock_advance (clock, 10 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_store_set_conversation_state (store, ps_conversation_get_id (conv),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+  g_assert_true (ps_case_get_safety_concern (kase));
+  g_clear_object (&conv);
+
+  /* Nor one recorded afterwards without an answer. */
+  earlier = g_date_time_add_hours (ps_clock_get_now_utc (clock), -1);
+  held = ps_store_add_held_conversation (store, id, earlier, 15, PS_MODALITY_PHONE, not_asked,
+                                         FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ps_case_get_safety_concern (kase));
+  g_clear_object (&held);
+
+  /* "No concern", answered in a conversation in progress: cleared at once. */
+  ps_clock_advance (clock, G_TIME_SPAN_HOUR);
+  conv = ps_store_start_conversation (store, id, 0, 30, PS_MODALITY_PHONE, &error);
+  g_assert_true (ps_store_set_safety_concern (store, ps_conversation_get_id (conv), FALSE, &error));
+  g_assert_true (ps_store_set_covered_steps (store, ps_conversation_get_id (conv), asked, &error));
+  g_assert_no_error (error);
+  g_assert_false (ps_case_get_safety_concern (kase));
+  g_assert_true (ps_store_delete_conversation (store, ps_conversation_get_id (conv), &error));
+  g_assert_true (ps_case_get_safety_concern (kase));
+  g_clear_object (&conv);
+
+  /* An explicit "no concern" recorded afterwards clears it too. */
+  g_clear_pointer (&earlier, g_date_time_unref);
+  earlier = g_date_time_add_minutes (ps_clock_get_now_utc (clock), -20);
+  held = ps_store_add_held_conversation (store, id, earlier, 15, PS_MODALITY_PHONE, asked,
+                                         FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ps_case_get_safety_concern (kase));
+
+  g_clear_object (&held);
+  g_clear_object (&store);
+  ps_remove_tree (dir);
 }
 
 int
@@ -983,6 +1231,9 @@ main (int   argc,
   g_test_add_func ("/store/demo/every-state", test_demo);
   g_test_add_func ("/store/groups/operations-and-checks", test_group_debriefs);
   g_test_add_func ("/store/groups/migrate-to-groups", test_migrate_to_groups);
+  g_test_add_func ("/store/conversations/migrate-planned-at", test_migrate_planned_at);
+  g_test_add_func ("/store/conversations/start-and-discard-plan", test_start_and_discard_plan);
+  g_test_add_func ("/store/conversations/safety-answer", test_safety_answer);
   g_test_add_func ("/store/keyring/first-run-and-reopen", test_keyring_first_run);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
