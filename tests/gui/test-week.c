@@ -540,12 +540,14 @@ tuesday_restart (void)
   PsConversationPage *talk;
 
   /* Restarted five minutes later: the conversation is there to resume,
-   * with its concern. */
+   * with its concern, which flags the case already. */
   at ("2024-11-19T14:50:00");
   assert_shows (week.window, "A conversation is still in progress");
-  g_assert_cmpstr (row_state (ADA), ==, "Conversation in progress · Phone");
+  g_assert_cmpstr (row_state (ADA), ==,
+                   "⚠ Safety concern · follow up · Conversation in progress · Phone");
   open_case (ADA);
   assert_on (ADA);
+  g_assert_true (g_str_has_prefix (page_state (), "⚠ Safety concern · follow up"));
   assert_suggests ("Resume Conversation");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page ()), "case.resume-conversation", NULL));
   talk = conversation ();
