@@ -408,6 +408,37 @@ test_idle_hint_locks (Fixture       *f,
   fake_set_idle_hint (FALSE);
 }
 
+/* Held (a conversation on show) for an hour: neither the idle minutes
+ * nor the session's idle hint lock until it ends; then the idle minutes
+ * count from its end. The screen locking still locks. */
+static void
+test_held (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 now = ps_clock_get_monotonic (f->tc.clock);
+
+  g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
+  ps_lock_monitor_hold (f->monitor, now + 60 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 30 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  fake_set_idle_hint (TRUE);
+  ps_test_iterate (200);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_READY);
+  fake_set_idle_hint (FALSE);
+  ps_clock_advance (f->tc.clock, 39 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_lock_monitor_check_idle (f->monitor));
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
+
+  /* Unlocked and held again: the screen locking locks at once. */
+  ps_context_open (f->tc.context);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  ps_lock_monitor_hold (f->monitor, ps_clock_get_monotonic (f->tc.clock) + 60 * G_TIME_SPAN_MINUTE);
+  ps_lock_monitor_set_screensaver_active (f->monitor, TRUE);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
+}
+
 /* The wall clock set back an hour does not put the idle lock off. */
 static void
 test_idle_ignores_wall_clock (Fixture       *f,
@@ -469,6 +500,7 @@ main (int   argc,
   ADD ("screensaver-signals", test_screensaver_signals);
   ADD ("idle-hint-locks", test_idle_hint_locks);
   ADD ("idle-ignores-wall-clock", test_idle_ignores_wall_clock);
+  ADD ("held-during-conversation", test_held);
 #undef ADD
   g_test_add ("/lock/demo-locks", PsTestContext, &demo_options, ps_test_context_set_up,
               test_demo_locks, ps_test_context_tear_down);
