@@ -11,11 +11,11 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "ps-backup-dialog.h"
+#include "ps-conversation-page-private.h"
 #include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-window-private.h"
-#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -442,6 +442,61 @@ test_restore_file_then_passphrase (Fixture       *f,
   assert_no_copies (f);
 }
 
+/* A backup restored while a conversation is on show, as Lock or a store
+ * that goes leaves it: the page with the colleague's name goes without
+ * asking, the views come back and answer again, and the restored caseload
+ * offers its conversation in progress as the backup holds it. */
+static void
+test_restore_during_conversation (Fixture       *f,
+                                  gconstpointer  data)
+{
+  PsCase *item = ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id);
+  g_autoptr(GFile) file = NULL;
+  PsConversationPage *page;
+  PsBackupDialog *restore;
+  gint64 id;
+
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
+  g_assert_nonnull (page);
+  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (page, TRUE), TRUE);
+  file = make_backup (f, "correct horse battery");
+  /* Ticked after the backup: the restored caseload never had it. */
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.confidentiality")));
+  g_assert_true (ps_test_find_conversation () == page);
+
+  restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
+  gtk_window_set_transient_for (GTK_WINDOW (restore), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
+  ps_test_respond (ADW_MESSAGE_DIALOG (find_message_dialog ()), "replace");
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* The views, working, and no conversation nor name left behind them. */
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
+  g_assert_false (ps_test_holds_conversation (GTK_WIDGET (f->window)));
+  ps_test_assert_views_answer (GTK_WIDGET (f->window));
+
+  /* Offered, not reopened; resumed, it is the backup's. */
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->window), ps_test_is_label_reading,
+                                         "A conversation is still in progress"));
+  ps_test_click (ps_test_find_widget (GTK_WIDGET (f->window), ps_test_has_action, "win.resume-conversation"));
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
+  g_assert_cmpint (ps_conversation_get_state (ps_conversation_page_get_conversation (page)), ==,
+                   PS_CONVERSATION_IN_PROGRESS);
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_false (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.confidentiality")));
+  g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, TRUE)));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (page), ==, "2 of 14 steps");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +511,7 @@ main (int   argc,
   ADD ("restore-crafted-backup", test_restore_crafted_backup);
   ADD ("restore-swapped-after-confirm", test_restore_swapped_after_confirm);
   ADD ("restore-file-then-passphrase", test_restore_file_then_passphrase);
+  ADD ("restore-during-conversation", test_restore_during_conversation);
 #undef ADD
 
   ret = g_test_run ();
