@@ -459,7 +459,9 @@ context_store_changed_cb (PsWindow *self)
     self->leaving.requested_on = *ps_case_get_requested_on (shown);
   self->leaving.view = view_name (self);
   /* A conversation on show stays in progress in the file, offered again
-   * once it opens; its page, with the name, goes now. */
+   * once it opens; its page, with the name, goes now. Closing the window
+   * had asked what becomes of it: unanswered, the window stays. */
+  self->close_after_conversation = FALSE;
   leave_conversation (self);
 }
 
