@@ -463,6 +463,10 @@ context_store_changed_cb (PsWindow *self)
    * had asked what becomes of it: unanswered, the window stays. */
   self->close_after_conversation = FALSE;
   leave_conversation (self);
+  /* The offer of one left in progress was of this caseload: a restored
+   * one makes its own. */
+  if (self->resume_toast != NULL)
+    adw_toast_dismiss (self->resume_toast);
 }
 
 /* Unlocked: the view and the case the supporter was on, as they left them
