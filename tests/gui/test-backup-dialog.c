@@ -511,6 +511,7 @@ test_restore_during_conversation (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
   g_assert_cmpint (ps_conversation_get_state (ps_conversation_page_get_conversation (page)), ==,
                    PS_CONVERSATION_IN_PROGRESS);
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (page), ps_test_is_label_reading, "Dr. Ada Placeholder"));
   g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
   g_assert_false (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.confidentiality")));
   g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, TRUE)));
