@@ -70,6 +70,7 @@ struct _PsCasePage
   PsCase          *item;
   gboolean         folded;
   guint            change_id;   /* the timeline's next change (soon, now, late) */
+  gboolean         stale;       /* changed while hidden: its lists too */
 
   GtkWidget       *box;
   AdwWindowTitle  *window_title;
@@ -431,12 +432,25 @@ sync_list (PsCasePage  *self,
 }
 
 /* Snapshots from the store, taken again after each change to this case. */
+/* Hidden (another view, the list alone at 360 px, a conversation over it):
+ * what would change is put off until the page is shown again. */
+static gboolean
+put_off_while_hidden (PsCasePage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  self->stale = TRUE;
+  return TRUE;
+}
+
 static void
 update_lists (PsCasePage *self)
 {
   g_autoptr(GListStore) attempts = g_list_store_new (PS_TYPE_CONTACT_ATTEMPT);
   g_autoptr(GListModel) conversations = NULL;
 
+  if (put_off_while_hidden (self))
+    return;
   if (self->item != NULL && self->store != NULL)
     {
       g_autoptr(GListModel) listed = ps_store_list_contact_attempts (self->store,
@@ -832,6 +846,8 @@ update (PsCasePage *self)
   PsCase *item = self->item;
 
   g_clear_handle_id (&self->change_id, g_source_remove);
+  if (put_off_while_hidden (self))
+    return;
   if (item == NULL)
     {
       update_actions (self, NULL);
@@ -1559,13 +1575,19 @@ delete_attempt_action (GtkWidget  *widget,
 /* GObject ----------------------------------------------------------------- */
 
 /* Shown again after a while (another view, a night): "due today" may
- * have become "overdue". */
+ * have become "overdue", and what changed while hidden is shown. */
 static void
 ps_case_page_map (GtkWidget *widget)
 {
+  PsCasePage *self = PS_CASE_PAGE (widget);
+  gboolean stale = self->stale;
+
   GTK_WIDGET_CLASS (ps_case_page_parent_class)->map (widget);
 
-  update (PS_CASE_PAGE (widget));
+  self->stale = FALSE;
+  update (self);
+  if (stale)
+    update_lists (self);
 }
 
 static void

@@ -263,17 +263,20 @@ open_conversation (PsWindow       *self,
   if (focus != NULL && (popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)) != NULL)
     focus = gtk_widget_get_parent (popover);
 
+  /* On show before it starts: the views under it, hidden, put off
+   * following what starting changes until they are shown again. */
   page = ensure_conversation_page (self);
+  gtk_stack_set_visible_child_full (self->main_stack, "conversation", GTK_STACK_TRANSITION_TYPE_NONE);
   if (!ps_conversation_page_start (page, item, conversation, &error))
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
+      gtk_stack_set_visible_child_full (self->main_stack, "main", GTK_STACK_TRANSITION_TYPE_NONE);
       ps_window_add_toast (self, adw_toast_new (escaped));
       return FALSE;
     }
   g_set_weak_pointer (&self->before_conversation, focus);
   enable_views (self, FALSE);
-  gtk_stack_set_visible_child_full (self->main_stack, "conversation", GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_window_present (GTK_WINDOW (self));
   return TRUE;
 }
