@@ -263,15 +263,21 @@ open_conversation (PsWindow       *self,
   if (focus != NULL && (popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)) != NULL)
     focus = gtk_widget_get_parent (popover);
 
-  /* On show before it starts: the views under it, hidden, put off
-   * following what starting changes until they are shown again. */
+  /* The keyboard goes to the page before the page shows (one move: the
+   * stack would move it to the page's first control, then the page to its
+   * first step), and the page shows before the conversation starts: the
+   * views under it, hidden, put off following what starting changes until
+   * they are shown again. */
   page = ensure_conversation_page (self);
+  gtk_widget_grab_focus (GTK_WIDGET (page));
   gtk_stack_set_visible_child_full (self->main_stack, "conversation", GTK_STACK_TRANSITION_TYPE_NONE);
   if (!ps_conversation_page_start (page, item, conversation, &error))
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
       gtk_stack_set_visible_child_full (self->main_stack, "main", GTK_STACK_TRANSITION_TYPE_NONE);
+      if (focus != NULL)
+        gtk_widget_grab_focus (focus);
       ps_window_add_toast (self, adw_toast_new (escaped));
       return FALSE;
     }
