@@ -25,19 +25,24 @@
  *   them out again, and zeroing would only make them resident for nothing.
  *   They are realloc'ed by glibc (mremap), which leaves no copy behind.
  *
+ * - Only from ps_scrub_freed_memory(), which PsContext calls before it
+ *   reads a key, a store or a backup: what GTK and libadwaita free while
+ *   they start (parsing the theme, a tenth of the work to the first frame)
+ *   held nothing of the user's, and is handed to glibc as it is.
+ *
  * glibc's own functions are reached through __libc_malloc, __libc_free and
  * __libc_realloc, which glibc exports, rather than dlsym(RTLD_NEXT), which
- * may itself allocate. Nothing here keeps state, so it is thread-safe.
+ * may itself allocate. The one state, whether zeroing has begun, is set
+ * once and read atomically, so this is thread-safe.
  *
  * GLib 2.74's slice allocator (g_slice_*, GLib's lists and hash tables,
  * GObject instances, GTK's undo history of every text field) keeps freed
  * slices in its own caches for reuse and never calls free() for them: a
  * name typed into an entry stayed there, word by word, after Lock. GLib
  * zeroes a slice when it frees it if g_mem_gc_friendly is set, which it
- * otherwise sets only for G_DEBUG=gc-friendly: this file's constructor sets
- * it. It runs after GLib's own, which reads G_DEBUG (an executable's
- * constructors run after those of the libraries it links), and before
- * main(), so before anything is typed.
+ * otherwise sets only for G_DEBUG=gc-friendly: ps_scrub_freed_memory() sets
+ * it, after GLib read G_DEBUG, and before anything of the user's is read or
+ * typed.
  *
  * Not in a sanitizer build: the sanitizers replace malloc and free with
  * their own, and their free must see the call. */
@@ -56,11 +61,22 @@
 
 #include <glib.h>
 
+#include "ps-scrub.h"
+
 extern void *__libc_malloc (size_t size);
 extern void  __libc_free (void *ptr);
 extern void *__libc_realloc (void *ptr, size_t size);
 
 #define IS_MMAPPED ((size_t) 0x2)
+
+static int scrubbing;
+
+void
+ps_scrub_freed_memory (void)
+{
+  g_mem_gc_friendly = TRUE;
+  g_atomic_int_set (&scrubbing, 1);
+}
 
 static int
 is_mmapped (const void *ptr)
@@ -152,7 +168,7 @@ free (void *ptr)
 {
   if (ptr == NULL)
     return;
-  if (!is_mmapped (ptr))
+  if (g_atomic_int_get (&scrubbing) && !is_mmapped (ptr))
     scrub (ptr, malloc_usable_size (ptr));
   __libc_free (ptr);
 }
@@ -172,7 +188,7 @@ realloc (void  *ptr,
       free (ptr);
       return NULL;
     }
-  if (is_mmapped (ptr))
+  if (!g_atomic_int_get (&scrubbing) || is_mmapped (ptr))
     return __libc_realloc (ptr, size);
 
   usable = malloc_usable_size (ptr);
@@ -188,12 +204,6 @@ realloc (void  *ptr,
   memcpy (moved, ptr, usable);
   free (ptr);
   return moved;
-}
-
-__attribute__((constructor)) static void
-zero_freed_slices (void)
-{
-  g_mem_gc_friendly = TRUE;
 }
 
 void *

@@ -15,6 +15,7 @@
 #include "ps-key.h"
 #include "ps-key-vault.h"
 #include "ps-retention.h"
+#include "ps-scrub.h"
 #include "ps-util.h"
 
 struct _PsContext
@@ -438,6 +439,12 @@ ps_context_open (PsContext *self)
 
   if (self->status == PS_CONTEXT_READY)
     return;
+
+  /* Before the key, the store or a backup is read: until now nothing of
+   * the user's was in memory, and what was freed (GTK's start-up, a tenth
+   * of the work to the first frame) needed no zeroing. */
+  if (ps_scrub_freed_memory != NULL)
+    ps_scrub_freed_memory ();
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

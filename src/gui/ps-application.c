@@ -230,12 +230,39 @@ quit_signal_cb (gpointer user_data)
 }
 
 static void
+load_icon_theme_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      theme,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (theme, "window-close-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK reads the icon theme in a thread of its own as soon as there is a
+ * display; GtkApplication's start-up then adds the application's icons
+ * (RESOURCE_PATH/icons), which makes GTK forget it, and the window's first
+ * icon read it all again on the main thread before the first frame (a
+ * tenth of Peerside's work to its first frame). It is read again here in
+ * a thread, while the window is made. */
+static void
+load_icon_theme (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_task_set_task_data (task, g_object_ref (theme), g_object_unref);
+  g_task_run_in_thread (task, load_icon_theme_thread);
+}
+
+static void
 ps_application_startup (GApplication *app)
 {
   PsApplication *self = PS_APPLICATION (app);
   g_autoptr(PsClock) clock = NULL;
 
   G_APPLICATION_CLASS (ps_application_parent_class)->startup (app);
+  load_icon_theme ();
   ps_accessible_fix_mnemonic_names ();
   ps_accessible_fix_status_page_focus ();
   g_unix_signal_add (SIGTERM, quit_signal_cb, app);
