@@ -70,6 +70,7 @@ struct _PsCasePage
   PsCase          *item;
   gboolean         folded;
   guint            change_id;   /* the timeline's next change (soon, now, late) */
+  gboolean         shown;       /* mapped once */
   gboolean         stale;       /* changed while hidden: its lists too */
 
   GtkWidget       *box;
@@ -433,11 +434,13 @@ sync_list (PsCasePage  *self,
 
 /* Snapshots from the store, taken again after each change to this case. */
 /* Hidden (another view, the list alone at 360 px, a conversation over it):
- * what would change is put off until the page is shown again. */
+ * what would change is put off until the page is shown again. Not before
+ * it was first shown: hidden, it still counts in the window's narrowest
+ * width, which its template's own state (every action) would widen. */
 static gboolean
 put_off_while_hidden (PsCasePage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!self->shown || gtk_widget_get_mapped (GTK_WIDGET (self)))
     return FALSE;
   self->stale = TRUE;
   return TRUE;
@@ -1584,6 +1587,7 @@ ps_case_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ps_case_page_parent_class)->map (widget);
 
+  self->shown = TRUE;
   self->stale = FALSE;
   update (self);
   if (stale)

@@ -14,6 +14,9 @@
 #include "ps-window-private.h"
 #include "ps-wrap.h"
 
+/* How long the caseload may take to open before the page says why. */
+#define OPENING_SLOW_MS 1000
+
 struct _PsWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -21,6 +24,8 @@ struct _PsWindow
   PsContext            *context;
 
   GtkStack             *main_stack;
+  AdwStatusPage        *opening_page;
+  guint                 opening_id;       /* until it says why it takes long */
   AdwStatusPage        *error_page;
   GtkWidget            *retry_button;
   GtkWidget            *unlock_button;
@@ -495,12 +500,29 @@ return_after_lock (PsWindow *self)
   self->locked.view = NULL;
 }
 
+static gboolean
+opening_slow_cb (gpointer user_data)
+{
+  PsWindow *self = user_data;
+
+  self->opening_id = 0;
+  adw_status_page_set_description (self->opening_page,
+                                   _("Reading the key from your keyring. Your keyring may ask for your password."));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_for_status (PsWindow *self)
 {
+  g_clear_handle_id (&self->opening_id, g_source_remove);
   switch (ps_context_get_status (self->context))
     {
     case PS_CONTEXT_OPENING:
+      /* Why it takes long only once it does (the keyring asks for its
+       * password): usually the caseload is there before it could be
+       * read, and the first frame does not lay out a paragraph. */
+      adw_status_page_set_description (self->opening_page, NULL);
+      self->opening_id = g_timeout_add (OPENING_SLOW_MS, opening_slow_cb, self);
       gtk_stack_set_visible_child_name (self->main_stack, "opening");
       break;
 
@@ -814,6 +836,7 @@ ps_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->caseload_view_id, g_source_remove);
   g_clear_handle_id (&self->conversation_page_id, g_source_remove);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
   g_clear_weak_pointer (&self->resume_toast);
   g_clear_weak_pointer (&self->before_conversation);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_WINDOW);
@@ -892,6 +915,7 @@ ps_window_class_init (PsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, PsWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PsWindow, error_detail);

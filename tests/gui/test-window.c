@@ -446,6 +446,40 @@ test_password_offer (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+#define OPENING_WHY "Reading the key from your keyring. Your keyring may ask for your password."
+
+static gboolean
+opening_says_why (gpointer window)
+{
+  return ps_test_find_widget (window, ps_test_is_label_reading, OPENING_WHY) != NULL;
+}
+
+/* Opening the caseload shows a title and a spinner; only when it takes a
+ * while (the keyring asking for its password) does the page say why, and a
+ * new opening starts without it again. */
+static void
+test_opening_says_why_when_slow (void)
+{
+  PsWindow *window = open_window ();
+  PsContext *context = ps_window_get_context (window);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      /* Opening, as while the keyring prompts: nothing answers. */
+      ps_context_close (context, PS_CONTEXT_OPENING);
+      ps_test_iterate (100);
+      g_assert_cmpstr (ps_window_get_visible_page (window), ==, "opening");
+      g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (window), ps_test_is_label_reading,
+                                             "Opening Your Caseload…"));
+      g_assert_false (opening_says_why (window));
+      g_assert_true (ps_test_wait_for (opening_says_why, window, 5000));
+
+      ps_context_open (context);
+      ps_test_wait_for_status (context, PS_CONTEXT_READY);
+      g_assert_cmpstr (ps_window_get_visible_page (window), ==, "main");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/window/accelerators", test_accelerators);
   g_test_add_func ("/window/close-hides-while-reminders-on", test_close_hides_while_reminders_on);
   g_test_add_func ("/window/start-up-icons", test_start_up_icons);
+  g_test_add_func ("/window/opening-says-why-when-slow", test_opening_says_why_when_slow);
 
   ret = g_test_run ();
 
