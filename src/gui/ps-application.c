@@ -527,6 +527,13 @@ ps_application_get_lock_monitor (PsApplication *self)
   return self->lock_monitor;
 }
 
+PsReminderService *
+ps_application_get_reminder_service (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+  return self->reminders;
+}
+
 PsContext *
 ps_application_get_context (PsApplication *self)
 {

@@ -516,8 +516,14 @@ context_store_changed_cb (PsWindow *self)
     self->leaving.requested_on = *ps_case_get_requested_on (shown);
   self->leaving.view = view_name (self);
   /* A conversation on show stays in progress in the file, offered again
-   * once it opens; its page, with the name, goes now. */
+   * once it opens; its page, with the name, goes now. Closing the window
+   * had asked what becomes of it: unanswered, the window stays. */
+  self->close_after_conversation = FALSE;
   leave_conversation (self);
+  /* The offer of one left in progress was of this caseload: a restored
+   * one makes its own. */
+  if (self->resume_toast != NULL)
+    adw_toast_dismiss (self->resume_toast);
 }
 
 /* Unlocked: the view and the case the supporter was on, as they left them
