@@ -11,6 +11,9 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "ps-case-editor.h"
+#include "ps-case-page.h"
+#include "ps-caseload-view-private.h"
+#include "ps-case-row.h"
 #include "ps-checklist.h"
 #include "ps-contacts-preferences.h"
 #include "ps-conversation-page-private.h"
@@ -867,6 +870,239 @@ conversation_shown (void)
   return ps_test_find_conversation () != NULL;
 }
 
+/* The case page of f->kase, opened from its row in the caseload. */
+static PsCasePage *
+open_case_page (Fixture *f)
+{
+  PsCaseloadView *caseload = ps_window_get_caseload_view (PS_WINDOW (main_window (f)));
+  GListModel *cases = ps_caseload_view_get_visible_cases (caseload);
+  GtkWidget *list = ps_test_find_type (GTK_WIDGET (caseload), GTK_TYPE_LIST_VIEW);
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+
+      if (item == f->kase)
+        break;
+    }
+  g_assert_cmpuint (i, <, g_list_model_get_n_items (cases));
+  g_signal_emit_by_name (list, "activate", i);
+  gtk_test_widget_wait_for_draw (main_window (f));
+  ps_test_iterate (50);
+  return ps_caseload_view_get_case_page (caseload);
+}
+
+/* The state line of the case page, and of the case's row, as they read. */
+static const char *
+page_state (Fixture *f)
+{
+  PsCaseloadView *caseload = ps_window_get_caseload_view (PS_WINDOW (main_window (f)));
+
+  ps_test_iterate (50);
+  return gtk_label_get_text (GTK_LABEL (ps_test_find_named (
+    GTK_WIDGET (ps_caseload_view_get_case_page (caseload)), "state-line")));
+}
+
+static const char *
+row_state (Fixture *f)
+{
+  GtkWidget *row = ps_test_find_widget (main_window (f), ps_test_is_case_row_named,
+                                        ps_case_get_display_name (f->kase));
+
+  return row != NULL ? ps_case_row_get_state_line (PS_CASE_ROW (row)) : "(not on screen)";
+}
+
+/* The Safety Follow-up section of the case page is on show. */
+static gboolean
+follow_up_shown (Fixture *f)
+{
+  PsCaseloadView *caseload = ps_window_get_caseload_view (PS_WINDOW (main_window (f)));
+  GtkWidget *group = ps_test_find_named (GTK_WIDGET (ps_caseload_view_get_case_page (caseload)),
+                                         "safety-follow-up");
+
+  return group != NULL && gtk_widget_is_drawable (group);
+}
+
+static gboolean
+is_toast_close (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_BUTTON (widget) && parent != NULL &&
+         g_strcmp0 (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget") == 0 &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+/* As the toast's close button does: the next toast shows. */
+static void
+dismiss_toast (Fixture *f)
+{
+  GtkWidget *close = ps_test_find_widget (main_window (f), is_toast_close, NULL);
+
+  g_assert_nonnull (close);
+  ps_test_click (close);
+  ps_test_iterate (50);
+}
+
+static gboolean
+is_suggested (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "suggested-action") && gtk_widget_is_drawable (widget);
+}
+
+static PsCaseAction
+next_action (Fixture *f)
+{
+  g_autoptr(GDateTime) now = ps_clock_get_now_local (f->tc.clock);
+  PsTimelineNow at;
+  PsCaseTimeline timeline;
+
+  ps_timeline_now_init (&at, now, 2, 3);
+  ps_case_timeline_init (&timeline, f->kase, &at);
+  return ps_case_timeline_next_action (&timeline, f->kase);
+}
+
+/* As the case page's menu does: Start Conversation. */
+static PsConversationPage *
+start_from_case_page (Fixture *f)
+{
+  PsCasePage *case_page = open_case_page (f);
+  PsConversationPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page), "case.start-conversation", NULL));
+  page = ps_window_get_conversation_page (PS_WINDOW (main_window (f)));
+  g_assert_nonnull (page);
+  gtk_test_widget_wait_for_draw (main_window (f));
+  return page;
+}
+
+/* A follow-up planned two days ahead: Start from the case's menu begins a
+ * conversation now and leaves the plan; discarding that one leaves the
+ * plan too. Once it is the plan's time, Start takes it; discarded, it is
+ * planned again as it was, and Undo brings back what was discarded. */
+static void
+test_page_start_ahead (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = ps_clock_get_now_utc (f->tc.clock);
+  g_autoptr(GDateTime) wednesday = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) early = g_date_time_add_minutes (wednesday, -5);
+  g_autoptr(PsConversation) plan = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autofree char *planned_state = NULL;
+  PsConversationPage *page;
+  AdwMessageDialog *dialog;
+
+  plan = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (f->kase), wednesday, 30,
+                                         PS_MODALITY_PHONE, &error);
+  g_assert_no_error (error);
+  open_case_page (f);
+  planned_state = g_strdup (page_state (f));
+  g_assert_cmpstr (planned_state, ==, "Next conversation Wed 10:00 · Phone");
+
+  page = start_from_case_page (f);
+  g_assert_false (ps_conversation_page_get_conversation (page) == plan);
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (ps_conversation_page_get_conversation (page)),
+                                    now));
+  leave (page, "discard");
+  g_assert_false (conversation_shown ());
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_cmpstr (page_state (f), ==, planned_state);
+  g_assert_cmpstr (row_state (f), ==, planned_state);
+  all = ps_store_list_conversations (f->tc.store, ps_case_get_id (f->kase));
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  g_clear_object (&all);
+  dismiss_toast (f);
+
+  /* Wednesday, five minutes before: the plan is started. */
+  ps_clock_set_now (f->tc.clock, early);
+  page = start_from_case_page (f);
+  g_assert_true (ps_conversation_page_get_conversation (page) == plan);
+  g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "00:00 of 30 min");
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  leave (page, "discard");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "The steps ticked and the safety answer are deleted; the conversation stays "
+                   "planned as it was.");
+  respond (dialog, "discard");
+  g_assert_false (conversation_shown ());
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
+  g_assert_true (g_date_time_equal (ps_conversation_get_starts_at (plan), wednesday));
+  g_assert_null (ps_conversation_get_covered_steps (plan)[0]);
+  g_assert_cmpstr (page_state (f), ==, "Next conversation today at 10:00 · Phone");
+
+  /* Undo: the conversation as it was discarded, in progress, ticked. */
+  ps_test_click (ps_test_find_widget (main_window (f), ps_test_is_button_labelled, "_Undo"));
+  g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_IN_PROGRESS);
+  g_assert_true (ps_conversation_has_covered_step (plan, "open.introduce"));
+  g_assert_cmpstr (page_state (f), ==, "Conversation in progress · Phone");
+}
+
+/* A case flagged for safety: a later conversation that never asked the
+ * safety question, finished, leaves the flag, the Safety Follow-up and
+ * the suggestion as they were. */
+static void
+test_page_unasked_keeps_concern (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (ps_clock_get_now_utc (f->tc.clock), -1);
+  g_autoptr(PsConversation) held = NULL;
+  const char * const concern[] = { PS_CHECKLIST_SAFETY_STEP, NULL };
+  PsConversationPage *page;
+  GtkWidget *suggested;
+
+  held = ps_store_add_held_conversation (f->tc.store, ps_case_get_id (f->kase), yesterday, 30,
+                                         PS_MODALITY_PHONE, concern, TRUE, &error);
+  g_assert_no_error (error);
+  open_case_page (f);
+  g_assert_cmpstr (page_state (f), ==,
+                   "⚠ Safety concern · follow up · In support · 1 conversation held, none planned");
+  g_assert_true (follow_up_shown (f));
+
+  page = start_from_case_page (f);
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  ps_clock_advance (f->tc.clock, 20 * G_TIME_SPAN_SECOND);
+  leave (page, "finish");
+  g_assert_false (conversation_shown ());
+  g_assert_cmpuint (ps_case_get_n_completed_conversations (f->kase), ==, 2);
+
+  g_assert_cmpstr (page_state (f), ==,
+                   "⚠ Safety concern · follow up · In support · 2 conversations held, none planned");
+  g_assert_true (g_str_has_prefix (row_state (f), "⚠ Safety concern"));
+  g_assert_true (follow_up_shown (f));
+  /* Closing is not what the page suggests: the follow-up is. */
+  suggested = ps_test_find_widget (GTK_WIDGET (open_case_page (f)), is_suggested, NULL);
+  g_assert_false (suggested != NULL && ps_test_is_button_labelled (suggested, "_Close Case…"));
+  g_assert_cmpint (next_action (f), ==, PS_CASE_ACTION_FOLLOW_UP);
+}
+
+/* A concern raised in a conversation still in progress flags the case at
+ * once: kept for later, its row and its page say so, with the follow-up. */
+static void
+test_page_concern_in_progress (Fixture       *f,
+                               gconstpointer  data)
+{
+  PsConversationPage *page = start_from_case_page (f);
+
+  g_assert_false (g_str_has_prefix (row_state (f), "⚠"));
+  gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (page, TRUE), TRUE);
+  leave (page, "keep");
+  g_assert_false (conversation_shown ());
+
+  g_assert_cmpstr (row_state (f), ==,
+                   "⚠ Safety concern · follow up · Conversation in progress · Phone");
+  g_assert_true (g_str_has_prefix (page_state (f), "⚠ Safety concern · follow up"));
+  g_assert_true (follow_up_shown (f));
+  g_assert_cmpint (urgency (f), ==, PS_URGENCY_SAFETY);
+}
+
 /* Keep: the page goes, the conversation stays in progress, and Start
  * resumes that one — never a second, blank one. Escape stays. */
 static void
@@ -912,8 +1148,17 @@ test_page_keep (Fixture       *f,
     g_autoptr(PsConversation) later = NULL;
     g_autoptr(GError) error = NULL;
 
+    const char * const answered[] = { PS_CHECKLIST_SAFETY_STEP, NULL };
+
+    /* One recorded without asking leaves the concern; "no concern"
+     * answered (the record dialog's step) clears it. */
     later = ps_store_add_held_conversation (f->tc.store, ps_case_get_id (f->kase), now, 15,
                                             PS_MODALITY_PHONE, NULL, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_true (ps_case_get_safety_concern (f->kase));
+    g_clear_object (&later);
+    later = ps_store_add_held_conversation (f->tc.store, ps_case_get_id (f->kase), now, 15,
+                                            PS_MODALITY_PHONE, answered, FALSE, &error);
     g_assert_no_error (error);
   }
   g_assert_false (ps_case_get_safety_concern (f->kase));
@@ -1245,6 +1490,9 @@ main (int   argc,
   ADD ("/conversation/page/made-ahead", test_page_made_ahead, 1000);
   ADD ("/conversation/page/keep-resume-finish", test_page_keep, 1000);
   ADD ("/conversation/page/discard", test_page_discard, 1000);
+  ADD ("/conversation/page/start-ahead", test_page_start_ahead, 1000);
+  ADD ("/conversation/page/unasked-keeps-concern", test_page_unasked_keeps_concern, 1000);
+  ADD ("/conversation/page/concern-in-progress", test_page_concern_in_progress, 1000);
   ADD ("/conversation/page/close", test_page_close, 1000);
   ADD ("/conversation/one-in-progress", test_one_in_progress, 1000);
   ADD ("/conversation/held-earlier", test_held_earlier, 1000);
