@@ -450,6 +450,9 @@ test_safety_path (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (panel), "safety.escalate", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
+  /* As closing from the case page does, it says when the name goes. */
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog),
+                                   "their name and contact will be erased on 18 December 2024."));
   adw_message_dialog_response (dialog, "escalate");
 
   g_assert_cmpint (ps_case_get_closure_status (f->kase), ==, PS_CLOSURE_ESCALATED);
