@@ -517,7 +517,7 @@ context_store_changed_cb (PsWindow *self)
   self->leaving.view = view_name (self);
   /* A conversation on show stays in progress in the file, offered again
    * once it opens; its page, with the name, goes now. Closing the window
-   * or quitting had asked what becomes of it: unanswered, the window stays. */
+   * or quitting had asked what becomes of it: unanswered, both stay. */
   self->after_conversation = AFTER_NOTHING;
   leave_conversation (self);
   /* The offer of one left in progress was of this caseload: a restored

@@ -453,6 +453,9 @@ test_safety_path (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (panel), "safety.escalate", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
+  /* As closing from the case page does, it says when the name goes. */
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog),
+                                   "their name and contact will be erased on 18 December 2024."));
   adw_message_dialog_response (dialog, "escalate");
 
   g_assert_cmpint (ps_case_get_closure_status (f->kase), ==, PS_CLOSURE_ESCALATED);
@@ -1470,6 +1473,44 @@ test_page_made_ahead (Fixture       *f,
   g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "schedule");
 }
 
+/* Another program holds the caseload's write lock (a second Peerside, a
+ * backup tool): Start waits, then says so in the window, which shows the
+ * views again with the keyboard where it was; once the lock is let go,
+ * Start begins the conversation. */
+static void
+test_page_start_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = main_window (f);
+  GtkWidget *focus;
+  sqlite3 *db = NULL;
+
+  focus = ps_test_find_widget (window, is_menu_button_on_show, NULL);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_grab_focus (focus));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA key = \"x'" PS_TEST_KEY "'\"", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_null (ps_test_start_conversation (window, f->kase));
+  ps_test_iterate (100);
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_cmpstr (ps_window_get_visible_page (PS_WINDOW (window)), ==, "main");
+  g_assert_nonnull (ps_test_find_widget (window, ps_test_is_label_reading,
+                                         "Another Peerside process has the caseload open."));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  gtk_widget_activate_action (window, "win.show-schedule", NULL);
+  g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "schedule");
+  gtk_widget_activate_action (window, "win.show-caseload", NULL);
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_nonnull (start_in_window (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1494,6 +1535,7 @@ main (int   argc,
   ADD ("/conversation/page/unasked-keeps-concern", test_page_unasked_keeps_concern, 1000);
   ADD ("/conversation/page/concern-in-progress", test_page_concern_in_progress, 1000);
   ADD ("/conversation/page/close", test_page_close, 1000);
+  ADD ("/conversation/page/start-refused", test_page_start_refused, 1000);
   ADD ("/conversation/one-in-progress", test_one_in_progress, 1000);
   ADD ("/conversation/held-earlier", test_held_earlier, 1000);
   ADD ("/conversation/migration", test_migration, 1000);
