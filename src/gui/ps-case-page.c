@@ -721,7 +721,10 @@ update_follow_up (PsCasePage           *self,
                                    "refer, then close the case as such."), by);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->follow_up_group), description);
 
-  planned = timeline->next_at != NULL;
+  /* A follow-up comes after the concern: not the conversation in progress
+   * that raised it. */
+  planned = timeline->next_at != NULL &&
+            g_date_time_compare (timeline->next_at, ps_case_get_safety_concern_at (self->item)) > 0;
   if (planned)
     {
       when = format_instant (self, timeline->next_at);

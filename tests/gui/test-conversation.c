@@ -1033,6 +1033,7 @@ test_page_start_ahead (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "The steps ticked and the safety answer are deleted; the conversation stays "
                    "planned as it was.");
+  ps_test_screenshot (GTK_WIDGET (dialog), "conversation-discard-planned.png");
   respond (dialog, "discard");
   g_assert_false (conversation_shown ());
   g_assert_cmpint (ps_conversation_get_state (plan), ==, PS_CONVERSATION_SCHEDULED);
@@ -1103,7 +1104,11 @@ test_page_concern_in_progress (Fixture       *f,
                    "⚠ Safety concern · follow up · Conversation in progress · Phone");
   g_assert_true (g_str_has_prefix (page_state (f), "⚠ Safety concern · follow up"));
   g_assert_true (follow_up_shown (f));
+  /* The conversation that raised it is not its follow-up. */
+  g_assert_nonnull (ps_test_find_widget (main_window (f), ps_test_is_row_titled,
+                                         "No follow-up planned"));
   g_assert_cmpint (urgency (f), ==, PS_URGENCY_SAFETY);
+  ps_test_screenshot (main_window (f), "conversation-concern-in-progress.png");
 }
 
 /* Keep: the page goes, the conversation stays in progress, and Start
