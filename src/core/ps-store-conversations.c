@@ -366,7 +366,7 @@ ps_store_reschedule_conversation (PsStore     *self,
   /* A missed or cancelled conversation can be planned again; a held one cannot. */
   stmt = ps_sqlite_prepare (self->db,
                             "UPDATE conversations SET starts_at = ?2, minutes = ?3, modality = ?4,"
-                            " state = 'scheduled', started_at = NULL, ended_at = NULL"
+                            " state = 'scheduled', started_at = NULL, ended_at = NULL, planned_at = NULL"
                             " WHERE id = ?1 AND state IN ('scheduled', 'missed', 'cancelled')"
                             " AND (SELECT closure_status FROM cases c"
                             "      WHERE c.id = conversations.case_id) = 'open'", error);
