@@ -52,6 +52,7 @@ struct _PsCaseloadView
   GtkStack           *case_stack;
   GtkWidget          *separator;
   GtkWidget          *scope_box;
+  GtkWidget          *pressed_resume;  /* a row's Resume, while pressed */
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseloadView, ps_caseload_view, GTK_TYPE_WIDGET)
@@ -79,10 +80,29 @@ refresh_now (PsCaseloadView *self)
   ps_first_contact_days_read (settings, &self->due_days, &self->overdue_days);
 }
 
-/* A place in the list holds another case after a search: the selection
- * stays with the case on show, not with the place. */
+/* A place in the list holds another case after a search or a change (the
+ * case on show finished a conversation, was reached, closed, became
+ * overdue): the highlight stays with the case on show, not with the place,
+ * and the list keeps it in view, its keyboard place with it. */
 static void
 sync_selection (PsCaseloadView *self)
+{
+  PsCase *shown = self->case_page != NULL ? ps_case_page_get_case (self->case_page) : NULL;
+  guint position = ps_case_results_find (self->results, shown);
+
+  if (position == gtk_single_selection_get_selected (self->selection))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* GTK selects a row when it takes the keyboard: the arrow keys, or the
+ * keyboard coming back to a row whose place now holds another case (after
+ * a conversation that moved the case on show). The highlight stays on the
+ * case on show; Enter or a click opens the row. */
+static void
+selection_changed_cb (PsCaseloadView *self)
 {
   PsCase *shown = self->case_page != NULL ? ps_case_page_get_case (self->case_page) : NULL;
 
@@ -343,6 +363,68 @@ resume_conversation_action (GtkWidget  *widget,
                               (gint64) 0);
 }
 
+/* GTK 4.8's list opens a row's case on a press, before the row's Resume
+ * button sees it: the button lost its click, and a first click only opened
+ * the case. Presses on Resume are taken first, on the list's way down, and
+ * click it. */
+static GtkWidget *
+resume_button_at (PsCaseloadView *self,
+                  double          x,
+                  double          y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *button = picked != NULL ? gtk_widget_get_ancestor (picked, GTK_TYPE_BUTTON) : NULL;
+  GtkWidget *row = button != NULL ? gtk_widget_get_parent (button) : NULL;
+
+  if (row == NULL || !PS_IS_CASE_ROW (row) || ps_case_row_get_resume_button (PS_CASE_ROW (row)) != button)
+    return NULL;
+  return button;
+}
+
+static void
+resume_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   PsCaseloadView  *self)
+{
+  GtkWidget *button = resume_button_at (self, x, y);
+
+  if (button == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_set_weak_pointer (&self->pressed_resume, button);
+  gtk_widget_set_state_flags (button, GTK_STATE_FLAG_ACTIVE, FALSE);
+}
+
+static void
+resume_released_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    PsCaseloadView  *self)
+{
+  GtkWidget *button = resume_button_at (self, x, y);
+
+  if (button != NULL && button == self->pressed_resume)
+    g_signal_emit_by_name (button, "clicked");
+  g_clear_weak_pointer (&self->pressed_resume);
+}
+
+/* Released or not (the pointer left, a grab), the button looks up again;
+ * "released" comes after. */
+static void
+resume_end_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               PsCaseloadView   *self)
+{
+  if (self->pressed_resume != NULL)
+    gtk_widget_unset_state_flags (self->pressed_resume, GTK_STATE_FLAG_ACTIVE);
+}
+
 static void
 case_activated_cb (PsCaseloadView *self,
                    guint           position)
@@ -517,6 +599,7 @@ ps_caseload_view_constructed (GObject *object)
   PsCaseloadView *self = (PsCaseloadView *)object;
   GSettings *settings;
   GtkListItemFactory *factory;
+  GtkGesture *gesture;
 
   G_OBJECT_CLASS (ps_caseload_view_parent_class)->constructed (object);
 
@@ -528,6 +611,8 @@ ps_caseload_view_constructed (GObject *object)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
@@ -535,6 +620,14 @@ ps_caseload_view_constructed (GObject *object)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (resume_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (resume_released_cb), self);
+  g_signal_connect (gesture, "end", G_CALLBACK (resume_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
 
   self->case_page = ps_case_page_new (self->context);
   g_object_bind_property (self->leaflet, "folded", self->case_page, "folded", G_BINDING_SYNC_CREATE);
@@ -565,6 +658,7 @@ ps_caseload_view_dispose (GObject *object)
   PsCaseloadView *self = (PsCaseloadView *)object;
 
   g_clear_handle_id (&self->change_id, g_source_remove);
+  g_clear_weak_pointer (&self->pressed_resume);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASELOAD_VIEW);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include "ps-case-row.h"
 #include "ps-privacy.h"
 #include "ps-caseload-view-private.h"
@@ -750,6 +752,207 @@ test_no_open_cases (Fixture       *f,
   g_assert_cmpstr (ps_caseload_view_get_visible_page (f->view), ==, "list");
 }
 
+/* The name of the row the list highlights, drawn; NULL when none is. */
+static const char *
+selected_row_name (Fixture *f)
+{
+  GtkWidget *list = ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && PS_IS_CASE_ROW (row) && gtk_widget_get_mapped (row) &&
+          (gtk_widget_get_state_flags (item) & GTK_STATE_FLAG_SELECTED) != 0)
+        return ps_case_row_get_title (PS_CASE_ROW (row));
+    }
+  return NULL;
+}
+
+static const char *
+shown_name (Fixture *f)
+{
+  PsCase *shown = ps_case_page_get_case (ps_caseload_view_get_case_page (f->view));
+
+  return shown != NULL ? ps_case_get_display_name (shown) : NULL;
+}
+
+/* Whatever moves the case on show in the list (a contact, a conversation
+ * planned, held or finished, the clock, closing), the list highlights it
+ * and no other. */
+static void
+test_selection_follows_case (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_local (2024, 11, 18, 9, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_new_local (2024, 11, 18, 11, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_local (2024, 11, 18, 12, 0, 0);
+  g_autoptr(PsConversation) planned = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (18, 11, 2024);
+  g_auto(GStrv) names = NULL;
+  PsCase *ann = ps_test_add_case (f->tc.store, "Dr. Ann Sample", "2024-11-10");
+
+  ps_test_add_case (f->tc.store, "Dr. Ben Example", "2024-11-13");
+  ps_test_add_case (f->tc.store, "Dr. Cal Madeup", "2024-11-16");
+  ps_test_add_case (f->tc.store, "Dr. Dot Fictional", "2024-11-17");
+  ps_caseload_view_open_case (f->view, ann);
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+
+  /* Reached: from first to after every first contact due. */
+  g_assert_true (ps_store_log_contact_attempt (f->tc.store, ps_case_get_id (ann), at,
+                                               PS_CONTACT_REACHED, &error));
+  g_assert_no_error (error);
+  names = visible_names (f);
+  g_assert_cmpstr (names[0], !=, "Dr. Ann Sample");
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ann Sample");
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+
+  /* A conversation planned, then the clock making it late. */
+  planned = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (ann), next, 30,
+                                            PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+  ps_clock_set_now (f->tc.clock, later);
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+
+  /* Held and finished. */
+  held = ps_store_start_conversation (f->tc.store, ps_case_get_id (ann),
+                                      ps_conversation_get_id (planned), 30, PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+
+  /* Closed: the list follows it to Closed. */
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (ann), PS_CLOSURE_COMPLETED,
+                                      today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+}
+
+/* A real pointer click at the middle of @widget, through the X server as a
+ * user's would come. */
+static void
+click_at (Fixture   *f,
+          GtkWidget *widget)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  graphene_rect_t bounds;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
+  /* The window's surface starts at its shadow, outside the window. */
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
+  bounds.origin.x += dx;
+  bounds.origin.y += dy;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+  x = g_strdup_printf ("%d", (int) (bounds.origin.x + bounds.size.width / 2));
+  y = g_strdup_printf ("%d", (int) (bounds.origin.y + bounds.size.height / 2));
+  /* The pointer comes, the row under it is drawn hovered, then the click. */
+  ps_test_xdotool ("mousemove", "--sync", "--window", xid, x, y, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ps_test_xdotool ("click", "1", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static gboolean
+can_click (void)
+{
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return TRUE;
+  g_test_skip ("real clicks need xdotool and an X server");
+  return FALSE;
+}
+
+/* Opened with a click, a case's conversation held and finished: finishing
+ * moves it down the list, and the list's highlight goes with it. */
+static void
+test_selection_follows_finish (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  PsConversationPage *page;
+  GtkWidget *row;
+  PsCase *ann;
+
+  if (!can_click ())
+    return;
+  /* In support, nothing planned: in the order they came. */
+  ps_test_add_reached_case (f->tc.store, "Dr. Ben Example", "2024-11-08");
+  ps_test_add_reached_case (f->tc.store, "Dr. Cal Madeup", "2024-11-09");
+  ann = ps_test_add_reached_case (f->tc.store, "Dr. Ann Sample", "2024-11-10");
+  held = ps_store_start_conversation (f->tc.store, ps_case_get_id (ann), 0, 30, PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  ps_test_focus_window (GTK_WINDOW (f->window));
+  before = visible_names (f);
+  g_assert_cmpstr (before[0], ==, "Dr. Ann Sample");
+
+  row = ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_case_row_named, "Dr. Ann Sample");
+  click_at (f, row);
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ann Sample");
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), ann);
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.finish", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (ps_test_find_conversation ());
+
+  after = visible_names (f);
+  g_assert_cmpstr (after[0], !=, "Dr. Ann Sample");
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ann Sample");
+  g_assert_cmpstr (selected_row_name (f), ==, "Dr. Ann Sample");
+}
+
+/* A row's Resume, clicked with the pointer while another case is on show,
+ * resumes its conversation at once: one click, not one to open the case
+ * and another to resume. */
+static void
+test_resume_one_click (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  PsCase *ann = ps_test_add_case (f->tc.store, "Dr. Ann Sample", "2024-11-10");
+  PsCase *ben = ps_test_add_reached_case (f->tc.store, "Dr. Ben Example", "2024-11-13");
+  PsConversationPage *page;
+  GtkWidget *row;
+  GtkWidget *resume;
+
+  if (!can_click ())
+    return;
+  held = ps_store_start_conversation (f->tc.store, ps_case_get_id (ben), 0, 30, PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  ps_caseload_view_open_case (f->view, ann);
+  ps_test_focus_window (GTK_WINDOW (f->window));
+  g_assert_null (ps_test_find_conversation ());
+
+  row = ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_case_row_named, "Dr. Ben Example");
+  g_assert_nonnull (row);
+  resume = ps_case_row_get_resume_button (PS_CASE_ROW (row));
+  g_assert_nonnull (resume);
+  click_at (f, resume);
+
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+  g_assert_cmpint (ps_conversation_get_case_id (ps_conversation_page_get_conversation (page)), ==,
+                   ps_case_get_id (ben));
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ben Example");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +973,9 @@ main (int   argc,
   ADD ("privacy-mode-rows", test_privacy_mode_rows);
   ADD ("rows-follow-search", test_rows_follow_search);
   ADD ("views-agree", test_views_agree);
+  ADD ("selection-follows-case", test_selection_follows_case);
+  ADD ("resume-one-click", test_resume_one_click);
+  ADD ("selection-follows-finish", test_selection_follows_finish);
 #undef ADD
 
   ret = g_test_run ();
