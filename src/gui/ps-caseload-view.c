@@ -35,7 +35,7 @@ struct _PsCaseloadView
   PsCasePage         *case_page;
 
   AdwLeaflet         *leaflet;
-  GtkWidget          *box;
+  GtkWidget          *list_page;
   AdwHeaderBar       *header_bar;
   GtkMenuButton      *menu_button;
   GtkSearchBar       *search_bar;
@@ -53,6 +53,7 @@ struct _PsCaseloadView
   GtkWidget          *separator;
   GtkWidget          *scope_box;
   GtkWidget          *pressed_resume;  /* a row's Resume, while pressed */
+  char               *back_action;     /* where Back goes from the case, narrow; NULL: the list */
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseloadView, ps_caseload_view, GTK_TYPE_WIDGET)
@@ -180,6 +181,17 @@ reveal_case (PsCaseloadView *self,
     }
 }
 
+/* The window's buttons (close, minimize, maximize) end the list's header
+ * when no case page is beside it: folded, or the list alone (no case yet,
+ * where the leaflet does not fold at any width). */
+static void
+update_title_buttons (PsCaseloadView *self)
+{
+  adw_header_bar_set_show_end_title_buttons (self->header_bar,
+                                             adw_leaflet_get_folded (self->leaflet) ||
+                                             !gtk_widget_get_visible (GTK_WIDGET (self->case_stack)));
+}
+
 static void
 update_stack (PsCaseloadView *self)
 {
@@ -202,7 +214,8 @@ update_stack (PsCaseloadView *self)
    * empty state takes the window, without "No Case Selected" beside it. */
   gtk_widget_set_visible (self->separator, !g_str_equal (page, "empty"));
   gtk_widget_set_visible (GTK_WIDGET (self->case_stack), !g_str_equal (page, "empty"));
-  gtk_widget_set_hexpand (self->box, g_str_equal (page, "empty"));
+  gtk_widget_set_hexpand (self->list_page, g_str_equal (page, "empty"));
+  update_title_buttons (self);
   gtk_widget_set_visible (GTK_WIDGET (self->scope_box), !g_str_equal (page, "empty"));
   sync_selection (self);
 }
@@ -333,6 +346,7 @@ static void
 show_case (PsCaseloadView *self,
            PsCase         *item)
 {
+  g_clear_pointer (&self->back_action, g_free);
   ps_case_page_set_case (self->case_page, item);
   self->shown_closed = item != NULL && ps_case_get_state (item) == PS_CASE_STATE_CLOSED;
   gtk_stack_set_visible_child_name (self->case_stack, item != NULL ? "case" : "none");
@@ -555,6 +569,22 @@ new_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Narrow, Back from a case opened elsewhere (the Schedule) goes back there,
+ * however it is asked for (the button, Alt+Left, a swipe); the list stays
+ * behind it for the next time. */
+static void
+leaflet_child_cb (PsCaseloadView *self)
+{
+  g_autofree char *back_action = NULL;
+
+  if (self->back_action == NULL ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") != 0)
+    return;
+  back_action = g_steal_pointer (&self->back_action);
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_activate_action (GTK_WIDGET (self), back_action, NULL);
+}
+
 static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
@@ -573,6 +603,7 @@ search_action (GtkWidget  *widget,
   PsCaseloadView *self = PS_CASELOAD_VIEW (widget);
 
   /* Folded on a case, the list and its search come back into view. */
+  g_clear_pointer (&self->back_action, g_free);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
@@ -633,8 +664,10 @@ ps_caseload_view_constructed (GObject *object)
   g_object_bind_property (self->leaflet, "folded", self->case_page, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->case_stack, GTK_WIDGET (self->case_page), "case");
 
-  g_object_bind_property (self->leaflet, "folded", self->header_bar, "show-end-title-buttons",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_title_buttons),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_child_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (settings, "changed::privacy-mode",
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
@@ -669,6 +702,7 @@ ps_caseload_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->back_action, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (ps_caseload_view_parent_class)->dispose (object);
@@ -748,7 +782,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, password_button);
-  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, box);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_page);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_toggle);
@@ -853,6 +887,19 @@ ps_caseload_view_open_case (PsCaseloadView *self,
 {
   g_return_if_fail (PS_IS_CASELOAD_VIEW (self));
   show_case (self, item);
+}
+
+/* Opens @item from another view: narrow, Back from the case activates
+ * @back_action ("win.show-schedule") rather than showing the list. */
+void
+ps_caseload_view_open_case_from (PsCaseloadView *self,
+                                 PsCase         *item,
+                                 const char     *back_action)
+{
+  g_return_if_fail (PS_IS_CASELOAD_VIEW (self));
+  show_case (self, item);
+  if (item != NULL)
+    self->back_action = g_strdup (back_action);
 }
 
 const char *
