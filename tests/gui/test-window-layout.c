@@ -902,10 +902,19 @@ test_schedule_case_narrow (Fixture       *f,
       assert_reads_whole (f, "Dr. Cora Fictional");
       shoot (f, "from-schedule");
 
-      /* Back: the Schedule it came from, not the list. */
+      /* Back (the button, then Alt+Left): the Schedule it came from, not
+       * the list. */
       back = find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "caseload.show-list");
       g_assert_nonnull (back);
-      g_signal_emit_by_name (back, "clicked");
+      if (i == 0)
+        g_signal_emit_by_name (back, "clicked");
+      else
+        {
+          /* The keyboard in the case, as after Tab. */
+          ps_test_focus_window (GTK_WINDOW (f->window));
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->page), GTK_DIR_TAB_FORWARD));
+          ps_test_xdotool ("key", "alt+Left", NULL);
+        }
       settle (f);
       g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "schedule");
 
