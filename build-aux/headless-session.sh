@@ -12,6 +12,10 @@ export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 export XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/run"
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
+# Services the bus starts on demand (dconf, which stores GSettings) get
+# these folders too, not the bus's own HOME: settings saved by a manual run
+# land where the app reads them.
+dbus-update-activation-environment HOME XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR
 
 eval "$(printf %s test-password | gnome-keyring-daemon --unlock --components=secrets)"
 eval "$(gnome-keyring-daemon --start --components=secrets)"

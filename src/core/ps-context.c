@@ -470,13 +470,58 @@ ps_context_open (PsContext *self)
                        g_object_ref (self));
 }
 
-/* Closes the store (on lock): the key goes with it. */
+static void
+keyring_locked_now_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ps_key_vault_lock_finish (PS_KEY_VAULT (object), result, &error))
+    g_debug ("Locking the caseload's keyring: %s", error->message);
+  *done = TRUE;
+}
+
+static gboolean
+give_up_cb (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* A key in a keyring of its own (a caseload password) is locked there
+ * before Peerside ends, so that starting it again asks for that password
+ * as after Lock: quitting must not leave the caseload open to the next
+ * person at the desk. The process is ending: waits for the keyring, three
+ * seconds at most. */
+static void
+lock_keyring_now (PsContext *self)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  gboolean done = FALSE;
+  guint give_up_id;
+
+  if (self->vault == NULL || !ps_key_vault_get_protected (self->vault))
+    return;
+  cancellable = g_cancellable_new ();
+  give_up_id = g_timeout_add_seconds (3, give_up_cb, cancellable);
+  ps_key_vault_lock_async (self->vault, cancellable, keyring_locked_now_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (give_up_id);
+}
+
+/* For good (Peerside quits): the store closes and the key goes with it,
+ * locked in its own keyring if it has one. */
 void
 ps_context_shutdown (PsContext *self)
 {
   g_return_if_fail (PS_IS_CONTEXT (self));
 
   ps_context_close (self, PS_CONTEXT_LOCKED);
+  lock_keyring_now (self);
   /* Now, not when the last reference goes: a window or a service may
    * still hold one as the process ends. */
   if (self->demo && self->data_dir != NULL)

@@ -7,12 +7,18 @@
 #include "ps-application-private.h"
 #include "ps-backup-dialog.h"
 #include "ps-preferences-window.h"
+#include "ps-window.h"
 
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
+  GtkWindow *window = ps_application_get_main_window (PS_APPLICATION (user_data));
+
+  /* A conversation on show asks first, as closing the window does. */
+  if (window != NULL && ps_window_quit_after_conversation (PS_WINDOW (window)))
+    return;
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -29,6 +29,8 @@ struct _PsApplication
   PsReminderService *reminders;
   PsAutostart       *autostart;
   PsLockMonitor     *lock_monitor;
+  guint              idle_cookie;    /* the session kept from idling, during a conversation */
+  guint              idle_cookie_id; /* until it ends */
   PsTimeSync        *time_sync;
   PsClock           *clock;   /* construct-only; NULL: the wall clock */
   guint           demo : 1;
@@ -142,6 +144,58 @@ window_event_cb (GtkEventControllerLegacy *controller,
       break;
     }
   return GDK_EVENT_PROPAGATE;
+}
+
+static void
+allow_idle (PsApplication *self)
+{
+  g_clear_handle_id (&self->idle_cookie_id, g_source_remove);
+  if (self->idle_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->idle_cookie);
+  self->idle_cookie = 0;
+}
+
+static gboolean
+allow_idle_cb (gpointer user_data)
+{
+  PsApplication *self = user_data;
+
+  self->idle_cookie_id = 0;
+  allow_idle (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A conversation on show: the supporter is on the phone, not at the
+ * keyboard, and the crisis lines must stay in reach. Neither the idle lock
+ * nor the session's idle (which blanks and locks the screen) cut in, for
+ * twice the conversation's planned length from when it shows; locking the
+ * screen and sleep still lock. */
+static void
+conversation_shown_cb (PsApplication *self,
+                       GParamSpec    *pspec,
+                       PsWindow      *window)
+{
+  PsConversationPage *page = ps_window_get_conversation_page (window);
+  PsConversation *conversation = page != NULL ? ps_conversation_page_get_conversation (page) : NULL;
+  guint minutes;
+
+  allow_idle (self);
+  if (self->lock_monitor == NULL)
+    return;
+  if (conversation == NULL)
+    {
+      ps_lock_monitor_hold (self->lock_monitor, 0);
+      return;
+    }
+
+  minutes = 2 * MAX (ps_conversation_get_minutes (conversation), 1);
+  self->idle_cookie = gtk_application_inhibit (GTK_APPLICATION (self), GTK_WINDOW (window),
+                                               GTK_APPLICATION_INHIBIT_IDLE,
+                                               _("A conversation is in progress"));
+  self->idle_cookie_id = g_timeout_add_seconds (minutes * 60, allow_idle_cb, self);
+  ps_lock_monitor_hold (self->lock_monitor,
+                        ps_clock_get_monotonic (ps_context_get_clock (self->context)) +
+                        minutes * G_TIME_SPAN_MINUTE);
 }
 
 /* Locked: the dialogs show what the store held (the window forgets it itself). */
@@ -334,6 +388,8 @@ ps_application_activate (GApplication *app)
       window = GTK_WINDOW (ps_window_new (self, self->context));
       g_signal_connect_object (window, "close-request",
                                G_CALLBACK (window_close_request_cb), self, 0);
+      g_signal_connect_object (window, "notify::conversation",
+                               G_CALLBACK (conversation_shown_cb), self, G_CONNECT_SWAPPED);
       gtk_event_controller_set_propagation_phase (events, GTK_PHASE_CAPTURE);
       g_signal_connect_object (events, "event", G_CALLBACK (window_event_cb), self, 0);
       gtk_widget_add_controller (GTK_WIDGET (window), events);
@@ -371,6 +427,7 @@ ps_application_shutdown (GApplication *app)
 {
   PsApplication *self = PS_APPLICATION (app);
 
+  allow_idle (self);
   G_APPLICATION_CLASS (ps_application_parent_class)->shutdown (app);
 
   if (self->context != NULL)
@@ -468,6 +525,13 @@ ps_application_get_lock_monitor (PsApplication *self)
 {
   g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
   return self->lock_monitor;
+}
+
+PsReminderService *
+ps_application_get_reminder_service (PsApplication *self)
+{
+  g_return_val_if_fail (PS_IS_APPLICATION (self), NULL);
+  return self->reminders;
 }
 
 PsContext *

@@ -1136,14 +1136,7 @@ close_action (GtkWidget  *widget,
   g_return_if_fail (self->item != NULL);
 
   dialog = ps_close_case_dialog_new (parent_window (self));
-  {
-    GDate today, erase_on;
-    int days = g_settings_get_int (ps_context_get_settings (self->context), "retention-days");
-
-    ps_clock_get_today (ps_context_get_clock (self->context), &today);
-    ps_retention_erase_day (&today, (guint) MAX (days, 1), &erase_on);
-    ps_close_case_dialog_set_erase_on (dialog, &erase_on);
-  }
+  ps_close_case_dialog_set_erase_on (dialog, self->context);
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ps-close-case-dialog.h"
+#include "ps-retention.h"
 
 #define N_STATUSES (PS_CLOSURE_TRANSFERRED - PS_CLOSURE_COMPLETED + 1)
 
@@ -104,22 +105,37 @@ ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
   gtk_check_button_set_active (self->checks[status - PS_CLOSURE_COMPLETED], TRUE);
 }
 
-void
-ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
-                                   const GDate       *erase_on)
+/* The day a case closed today has its name and contact erased, as
+ * "5 January 2027". */
+char *
+ps_close_case_erase_day (PsContext *context)
 {
   g_autoptr(GDateTime) dt = NULL;
+  GDate today, erase_on;
+  int days;
+
+  g_return_val_if_fail (PS_IS_CONTEXT (context), NULL);
+
+  days = g_settings_get_int (ps_context_get_settings (context), "retention-days");
+  ps_clock_get_today (ps_context_get_clock (context), &today);
+  ps_retention_erase_day (&today, (guint) MAX (days, 1), &erase_on);
+  dt = g_date_time_new_local (g_date_get_year (&erase_on), g_date_get_month (&erase_on),
+                              g_date_get_day (&erase_on), 12, 0, 0);
+  /* Translators: the day a closed case's name is erased, as in "5 January 2027";
+   * see g_date_time_format() */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}
+
+void
+ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
+                                   PsContext         *context)
+{
   g_autofree char *day = NULL;
   g_autofree char *body = NULL;
 
   g_return_if_fail (PS_IS_CLOSE_CASE_DIALOG (self));
-  g_return_if_fail (erase_on != NULL && g_date_valid (erase_on));
 
-  dt = g_date_time_new_local (g_date_get_year (erase_on), g_date_get_month (erase_on),
-                              g_date_get_day (erase_on), 12, 0, 0);
-  /* Translators: the day a closed case's name is erased, as in "5 January 2027";
-   * see g_date_time_format() */
-  day = g_date_time_format (dt, _("%-d %B %Y"));
+  day = ps_close_case_erase_day (context);
   /* Translators: %s is a day, as in "5 January 2027" */
   body = g_strdup_printf (_("How did the support end? Their name and contact will be erased on %s; "
                             "until then you can reopen the case."), day);

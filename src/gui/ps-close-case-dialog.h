@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ps-context.h"
 #include "ps-enums.h"
 
 G_BEGIN_DECLS
@@ -18,9 +19,11 @@ PsCloseCaseDialog *ps_close_case_dialog_new        (GtkWindow         *parent);
 PsClosureStatus    ps_close_case_dialog_get_status (PsCloseCaseDialog *self);
 void               ps_close_case_dialog_set_status (PsCloseCaseDialog *self,
                                                     PsClosureStatus    status);
-/* Says on which day the colleague's name and contact will be erased. */
+/* Says on which day the colleague's name and contact will be erased, if
+ * the case closes today. */
 void               ps_close_case_dialog_set_erase_on (PsCloseCaseDialog *self,
-                                                      const GDate       *erase_on);
+                                                      PsContext         *context);
+char              *ps_close_case_erase_day           (PsContext         *context);
 
 /* A case whose latest conversation raised a safety concern closes without
  * a question only as escalated for safety or referred. */

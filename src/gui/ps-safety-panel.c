@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ps-close-case-dialog.h"
 #include "ps-crisis-contacts.h"
 #include "ps-safety-panel.h"
 
@@ -170,17 +171,21 @@ escalate_action (GtkWidget  *widget,
 {
   PsSafetyPanel *self = PS_SAFETY_PANEL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->conversation == NULL)
+  if (self->conversation == NULL || self->context == NULL)
     return;
 
+  day = ps_close_case_erase_day (self->context);
+  /* Translators: %s is a day, as in "5 January 2027" */
+  body = g_strdup_printf (_("The conversation is marked as held and the case is closed as "
+                            "escalated for safety. Anything still planned with this colleague "
+                            "is cancelled. Nothing else is recorded; their name and contact "
+                            "will be erased on %s."), day);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Close Case as Escalated for Safety?"),
-                                   _("The conversation is marked as held and the case is "
-                                     "closed as escalated for safety. Anything still planned "
-                                     "with this colleague is cancelled. Nothing else is "
-                                     "recorded."));
+                                   _("Close Case as Escalated for Safety?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "escalate", _("C_lose Case"),

@@ -53,7 +53,11 @@ struct _PsWindow
   PsConversationPage   *conversation_page;
   guint                 conversation_page_id;
   GtkWidget            *before_conversation; /* weak: the focus to go back to */
-  gboolean              close_after_conversation;
+  enum {
+    AFTER_NOTHING,
+    AFTER_CLOSE,                          /* the window closed during one */
+    AFTER_QUIT,                           /* Quit during one */
+  }                     after_conversation;
 
   /* Where the supporter was when the store went (the case on show, by id
    * and request day, never by name, and the view), and once that was for a
@@ -72,6 +76,7 @@ G_DEFINE_FINAL_TYPE (PsWindow, ps_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_CONVERSATION,
   N_PROPS
 };
 
@@ -116,6 +121,13 @@ close_later_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+quit_later_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 /* Back to the views, where the supporter was; the page, which has a name,
  * goes, and the next one is made ahead. */
 static void
@@ -141,18 +153,31 @@ leave_conversation (PsWindow *self)
   g_clear_weak_pointer (&self->before_conversation);
   prepare_conversation_page (self);
 
-  /* Closing the window asked first; answered, it closes. */
-  if (self->close_after_conversation)
+  if (shown)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
+
+  /* Closing the window or quitting asked first; answered, it goes on. */
+  switch (self->after_conversation)
     {
-      self->close_after_conversation = FALSE;
+    case AFTER_CLOSE:
       g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
+      break;
+    case AFTER_QUIT:
+      if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+        g_idle_add_full (G_PRIORITY_DEFAULT, quit_later_cb,
+                         g_object_ref (gtk_window_get_application (GTK_WINDOW (self))), g_object_unref);
+      break;
+    case AFTER_NOTHING:
+    default:
+      break;
     }
+  self->after_conversation = AFTER_NOTHING;
 }
 
 static void
 stayed_cb (PsWindow *self)
 {
-  self->close_after_conversation = FALSE;
+  self->after_conversation = AFTER_NOTHING;
 }
 
 /* Closing the window with a conversation on show leaves it as Back does
@@ -165,9 +190,26 @@ close_request_cb (PsWindow *self)
 
   if (page == NULL)
     return GDK_EVENT_PROPAGATE;
-  self->close_after_conversation = TRUE;
+  self->after_conversation = AFTER_CLOSE;
   gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
   return GDK_EVENT_STOP;
+}
+
+/* Quit with a conversation on show leaves it as Back does (asking first
+ * while it is in progress), then quits; FALSE without one. */
+gboolean
+ps_window_quit_after_conversation (PsWindow *self)
+{
+  PsConversationPage *page;
+
+  g_return_val_if_fail (PS_IS_WINDOW (self), FALSE);
+
+  if ((page = ps_window_get_conversation_page (self)) == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+  self->after_conversation = AFTER_QUIT;
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
+  return TRUE;
 }
 
 static void
@@ -289,6 +331,7 @@ open_conversation (PsWindow       *self,
   g_set_weak_pointer (&self->before_conversation, focus);
   enable_views (self, FALSE);
   gtk_window_present (GTK_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
   return TRUE;
 }
 
@@ -473,8 +516,14 @@ context_store_changed_cb (PsWindow *self)
     self->leaving.requested_on = *ps_case_get_requested_on (shown);
   self->leaving.view = view_name (self);
   /* A conversation on show stays in progress in the file, offered again
-   * once it opens; its page, with the name, goes now. */
+   * once it opens; its page, with the name, goes now. Closing the window
+   * or quitting had asked what becomes of it: unanswered, both stay. */
+  self->after_conversation = AFTER_NOTHING;
   leave_conversation (self);
+  /* The offer of one left in progress was of this caseload: a restored
+   * one makes its own. */
+  if (self->resume_toast != NULL)
+    adw_toast_dismiss (self->resume_toast);
 }
 
 /* Unlocked: the view and the case the supporter was on, as they left them
@@ -862,6 +911,10 @@ ps_window_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_CONVERSATION:
+      g_value_set_object (value, ps_window_get_conversation_page (self) != NULL ?
+                          ps_conversation_page_get_conversation (self->conversation_page) : NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -900,6 +953,10 @@ ps_window_class_init (PsWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, PS_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The conversation on show over the views, or NULL. */
+  properties[PROP_CONVERSATION] =
+    g_param_spec_object ("conversation", NULL, NULL, PS_TYPE_CONVERSATION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PS_TYPE_CASELOAD_VIEW);

@@ -25,5 +25,6 @@ void        ps_window_show_error       (PsWindow      *self,
                                         const GError  *error);
 /* The conversation on show over the views, or NULL. */
 PsConversationPage *ps_window_get_conversation_page (PsWindow *self);
+gboolean    ps_window_quit_after_conversation (PsWindow *self);
 
 G_END_DECLS

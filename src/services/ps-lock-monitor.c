@@ -12,7 +12,11 @@
  * limit would be reached, so an idle Peerside wakes at most once per limit.
  *
  * While the caseload is open a logind "delay" sleep inhibitor is held: a
- * suspend waits until the caseload is locked, then the inhibitor goes. */
+ * suspend waits until the caseload is locked, then the inhibitor goes.
+ *
+ * A conversation on show holds the idle lock off (ps_lock_monitor_hold):
+ * the supporter is on the phone, not at the keyboard, and the crisis lines
+ * must not go behind a lock mid-call. Screen lock and sleep still lock. */
 
 #include "config.h"
 
@@ -29,6 +33,7 @@ struct _PsLockMonitor
   GDBusConnection *session_bus;
   guint            screensaver_ids[2];
   gint64           last_activity;   /* the clock's monotonic time */
+  gint64           held_until;      /* idle counts from then at the earliest */
   guint            timeout_id;
 };
 
@@ -38,6 +43,21 @@ static guint
 idle_limit_minutes (PsLockMonitor *self)
 {
   return g_settings_get_int (ps_context_get_settings (self->context), "lock-after-idle-minutes");
+}
+
+/* Monotonic µs without input, a hold counting as input until it ends. */
+static gint64
+idle_time (PsLockMonitor *self)
+{
+  gint64 now = ps_clock_get_monotonic (ps_context_get_clock (self->context));
+
+  return now - MAX (self->last_activity, self->held_until);
+}
+
+static gboolean
+held (PsLockMonitor *self)
+{
+  return idle_time (self) < 0;
 }
 
 static void
@@ -81,8 +101,7 @@ arm_timer (PsLockMonitor *self)
   if (limit == 0 || ps_context_get_status (self->context) != PS_CONTEXT_READY)
     return;
 
-  left = limit * G_TIME_SPAN_MINUTE -
-         (ps_clock_get_monotonic (ps_context_get_clock (self->context)) - self->last_activity);
+  left = limit * G_TIME_SPAN_MINUTE - idle_time (self);
   self->timeout_id = g_timeout_add (MAX (1, left / 1000 + 1), timeout_cb, self);
 }
 
@@ -95,7 +114,7 @@ ps_lock_monitor_check_idle (PsLockMonitor *self)
   g_return_val_if_fail (PS_IS_LOCK_MONITOR (self), FALSE);
 
   limit = idle_limit_minutes (self);
-  idle = ps_clock_get_monotonic (ps_context_get_clock (self->context)) - self->last_activity;
+  idle = idle_time (self);
   if (limit > 0 && ps_context_get_status (self->context) == PS_CONTEXT_READY &&
       idle >= limit * G_TIME_SPAN_MINUTE)
     {
@@ -125,6 +144,20 @@ ps_lock_monitor_poke (PsLockMonitor *self)
   self->last_activity = ps_clock_get_monotonic (ps_context_get_clock (self->context));
   if (self->timeout_id == 0)
     arm_timer (self);
+}
+
+/* No idle lock until @until (the clock's monotonic time); then idle time
+ * counts from @until. 0: no hold, idle counting from now. */
+void
+ps_lock_monitor_hold (PsLockMonitor *self,
+                      gint64         until)
+{
+  g_return_if_fail (PS_IS_LOCK_MONITOR (self));
+
+  self->held_until = until;
+  if (until == 0)
+    self->last_activity = ps_clock_get_monotonic (ps_context_get_clock (self->context));
+  arm_timer (self);
 }
 
 void
@@ -184,7 +217,7 @@ prepare_for_sleep_cb (PsLockMonitor *self,
 static void
 idle_hint_cb (PsLockMonitor *self)
 {
-  if (ps_logind_get_idle_hint (self->logind) && idle_limit_minutes (self) > 0)
+  if (ps_logind_get_idle_hint (self->logind) && idle_limit_minutes (self) > 0 && !held (self))
     ps_lock_monitor_lock (self);
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-context.h"
 #include "ps-test-util.h"
 
 #define PROMPTER_SERVICE "/usr/share/dbus-1/services/org.gnome.keyring.SystemPrompter.service"
@@ -401,6 +402,60 @@ test_auto_unlock_left_ticked (void)
   session_stop (&session);
 }
 
+/* Quitting Peerside (its context shut down for good) locks the caseload's
+ * own keyring: started again, it asks for the password, as after Lock. */
+static void
+test_quit_locks (void)
+{
+  Session session = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(PsClock) clock = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PsContext) context = NULL;
+  g_autoptr(PsKeyVault) again = NULL;
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PsKeyVault *vault;
+  GThread *prompt;
+
+  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
+    {
+      g_test_skip ("gcr-prompter or an X display is missing");
+      return;
+    }
+
+  session_start (&session);
+  dir = ps_test_make_data_dir ();
+  clock = ps_clock_new ();
+  settings = g_settings_new (BASE_APP_ID);
+  context = ps_context_new (clock, settings, dir, FALSE);
+  vault = ps_context_get_key_vault (context);
+
+  /* A caseload, then a password of its own for it. */
+  store = ps_test_open_async (dir, vault, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  prompt = expect_prompt (ANSWER_NEW_PASSWORD);
+  g_assert_true (run_bool (ps_key_vault_protect_async, ps_key_vault_protect_finish, vault,
+                           &error));
+  g_assert_no_error (error);
+  assert_prompt_shown (prompt);
+
+  /* Quit, and started again: the keyring asks; without the password, nothing. */
+  ps_context_shutdown (context);
+  again = ps_key_vault_new ();
+  prompt = expect_prompt (ANSWER_ESCAPE);
+  store = ps_test_open_async (dir, again, &error);
+  assert_prompt_shown (prompt);
+  g_assert_null (store);
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
+
+  ps_remove_tree (dir);
+  g_clear_object (&again);
+  g_clear_object (&context);
+  session_stop (&session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +465,7 @@ main (int   argc,
 
   g_test_add_func ("/key-protection/own-keyring", test_own_keyring);
   g_test_add_func ("/key-protection/auto-unlock-left-ticked", test_auto_unlock_left_ticked);
+  g_test_add_func ("/key-protection/quit-locks", test_quit_locks);
 
   return g_test_run ();
 }

@@ -11,11 +11,11 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "ps-backup-dialog.h"
+#include "ps-conversation-page-private.h"
 #include "ps-test-context.h"
 #include "ps-test-session.h"
 #include "ps-test-widgets.h"
 #include "ps-window-private.h"
-#include "ps-test-widgets.h"
 
 typedef struct
 {
@@ -442,6 +442,111 @@ test_restore_file_then_passphrase (Fixture       *f,
   assert_no_copies (f);
 }
 
+static gboolean
+resume_offered (gpointer window)
+{
+  return ps_test_find_widget (window, ps_test_is_label_reading, "A conversation is still in progress") != NULL;
+}
+
+static gboolean
+resume_not_offered (gpointer window)
+{
+  return !resume_offered (window);
+}
+
+/* Restores the backup @file, made with the passphrase "correct horse
+ * battery", through the dialog over the window, and waits for its caseload. */
+static void
+restore_backup (Fixture *f,
+                GFile   *file)
+{
+  PsBackupDialog *restore = ps_backup_dialog_new (f->tc.context, PS_BACKUP_DIALOG_RESTORE);
+
+  gtk_window_set_transient_for (GTK_WINDOW (restore), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (restore));
+  gtk_editable_set_text (row_titled (GTK_WIDGET (restore), "Passphrase"), "correct horse battery");
+  ps_backup_dialog_restore_from (restore, file);
+  g_assert_true (ps_test_wait_for (message_dialog_shown, NULL, 30000));
+  ps_test_respond (ADW_MESSAGE_DIALOG (find_message_dialog ()), "replace");
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+/* A backup restored while a conversation is on show, as Lock or a store
+ * that goes leaves it: the page with the colleague's name goes without
+ * asking, the views come back and answer again, and the restored caseload
+ * offers its conversation in progress as the backup holds it. */
+static void
+test_restore_during_conversation (Fixture       *f,
+                                  gconstpointer  data)
+{
+  PsCase *item = ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id);
+  g_autoptr(GFile) file = NULL;
+  PsConversationPage *page;
+  gint64 id;
+
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
+  g_assert_nonnull (page);
+  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (page, TRUE), TRUE);
+  file = make_backup (f, "correct horse battery");
+  /* Ticked after the backup: the restored caseload never had it. */
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.confidentiality")));
+  g_assert_true (ps_test_find_conversation () == page);
+
+  restore_backup (f, file);
+
+  /* The views, working, and no conversation nor name left behind them. */
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
+  g_assert_false (ps_test_holds_conversation (GTK_WIDGET (f->window)));
+  ps_test_assert_views_answer (GTK_WIDGET (f->window));
+
+  /* Offered, not reopened; resumed, it is the backup's. */
+  g_assert_true (resume_offered (f->window));
+  ps_test_click (ps_test_find_widget (GTK_WIDGET (f->window), ps_test_has_action, "win.resume-conversation"));
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
+  g_assert_cmpint (ps_conversation_get_state (ps_conversation_page_get_conversation (page)), ==,
+                   PS_CONVERSATION_IN_PROGRESS);
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (page), ps_test_is_label_reading, "Dr. Ada Placeholder"));
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_false (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.confidentiality")));
+  g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, TRUE)));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (page), ==, "2 of 14 steps");
+}
+
+/* A conversation left in progress is offered when the caseload opens; a
+ * backup from before it replaces the caseload: the offer goes with the
+ * caseload it was about. */
+static void
+test_restore_ends_resume_offer (Fixture       *f,
+                                gconstpointer  data)
+{
+  PsCase *item = ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id);
+  g_autoptr(GFile) file = make_backup (f, "correct horse battery");
+  PsConversationPage *page;
+
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
+  g_assert_nonnull (page);
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.back", NULL);
+  ps_test_respond (ADW_MESSAGE_DIALOG (find_message_dialog ()), "keep");
+  g_assert_null (ps_test_find_conversation ());
+
+  /* Locked and unlocked: offered. */
+  ps_context_close (f->tc.context, PS_CONTEXT_LOCKED);
+  ps_test_context_open (&f->tc);
+  g_assert_true (ps_test_wait_for (resume_offered, f->window, 5000));
+
+  restore_backup (f, file);
+  g_assert_true (ps_test_wait_for (resume_not_offered, f->window, 5000));
+  g_assert_null (ps_test_find_widget (GTK_WIDGET (f->window), ps_test_has_action, "win.resume-conversation"));
+  g_assert_nonnull (ps_store_lookup_case (ps_context_get_store (f->tc.context), f->case_id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +561,8 @@ main (int   argc,
   ADD ("restore-crafted-backup", test_restore_crafted_backup);
   ADD ("restore-swapped-after-confirm", test_restore_swapped_after_confirm);
   ADD ("restore-file-then-passphrase", test_restore_file_then_passphrase);
+  ADD ("restore-during-conversation", test_restore_during_conversation);
+  ADD ("restore-ends-resume-offer", test_restore_ends_resume_offer);
 #undef ADD
 
   ret = g_test_run ();

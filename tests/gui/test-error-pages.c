@@ -8,8 +8,10 @@
 
 #include <glib/gstdio.h>
 
+#include "ps-conversation-page-private.h"
 #include "ps-test-context.h"
 #include "ps-test-session.h"
+#include "ps-test-widgets.h"
 #include "ps-window-private.h"
 
 typedef struct
@@ -252,17 +254,18 @@ test_stray_wal (Fixture       *f,
   ps_remove_tree (other_dir);
 }
 
+static const char journal_header[] = "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7 a journal from elsewhere";
+
 static void
 test_stray_journal (Fixture       *f,
                     gconstpointer  data)
 {
-  static const char header[] = "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7 a journal from elsewhere";
   g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
   g_autoptr(GBytes) db = NULL;
   g_autoptr(GBytes) stray = NULL;
 
   make_caseload (f);
-  stray = write_file (journal, header, sizeof header);
+  stray = write_file (journal, journal_header, sizeof journal_header);
   db = read_file (f->db);
 
   open_window (f);
@@ -271,6 +274,74 @@ test_stray_journal (Fixture       *f,
   g_assert_nonnull (strstr (ps_window_get_error_description (f->window),
                             "Move caseload.db-journal out of the data folder"));
   assert_both_unchanged (f, db, journal, stray);
+}
+
+/* The caseload closes under a conversation on show (as a restore closes
+ * it) and does not open again: the error page, with no conversation and no
+ * name left in the window. Once the page's advice is followed, Try Again
+ * opens it, the views answer, and the conversation, still in progress in
+ * the file, is offered and resumed as it was left. */
+static void
+test_fails_during_conversation (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
+  g_autoptr(GBytes) stray = NULL;
+  PsConversationPage *page;
+  PsCase *item;
+  gint64 id;
+
+  f->window = g_object_new (PS_TYPE_WINDOW, "context", f->tc.context, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ps_context_open (f->tc.context);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  item = ps_test_add_case (ps_context_get_store (f->tc.context), "Dr. Ada Placeholder", "2024-11-17");
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
+  g_assert_nonnull (page);
+  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.introduce")));
+  gtk_widget_activate (GTK_WIDGET (ps_conversation_page_get_step_check (page, "open.confidentiality")));
+  gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (page, FALSE), TRUE);
+
+  ps_context_close (f->tc.context, PS_CONTEXT_OPENING);
+  stray = write_file (journal, journal_header, sizeof journal_header);
+  ps_context_open (f->tc.context);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_FAILED);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "error");
+  g_assert_cmpstr (ps_window_get_error_title (f->window), ==,
+                   "A Leftover File Stops the Caseload From Opening");
+  g_assert_null (ps_test_find_conversation ());
+  g_assert_false (ps_test_holds_conversation (GTK_WIDGET (f->window)));
+
+  /* Moved away as the page says, and Try Again. */
+  g_assert_cmpint (g_unlink (journal), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry", NULL);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "main");
+  g_assert_null (ps_test_find_conversation ());
+  ps_test_assert_views_answer (GTK_WIDGET (f->window));
+  {
+    g_autoptr(PsConversation) kept = ps_store_lookup_conversation (ps_context_get_store (f->tc.context), id);
+
+    g_assert_nonnull (kept);
+    g_assert_cmpint (ps_conversation_get_state (kept), ==, PS_CONVERSATION_IN_PROGRESS);
+  }
+
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (f->window), ps_test_is_label_reading,
+                                         "A conversation is still in progress"));
+  ps_test_click (ps_test_find_widget (GTK_WIDGET (f->window), ps_test_has_action, "win.resume-conversation"));
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
+  g_assert_nonnull (ps_test_find_widget (GTK_WIDGET (page), ps_test_is_label_reading, "Dr. Ada Placeholder"));
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.confidentiality")));
+  g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, FALSE)));
+  g_assert_false (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (page, TRUE)));
+  g_assert_cmpstr (ps_conversation_page_get_progress_text (page), ==, "3 of 14 steps");
 }
 
 /* One damaged page among the schema's: the damaged page, with Restore. */
@@ -335,6 +406,7 @@ main (int   argc,
   ADD ("stray-wal", test_stray_wal);
   ADD ("stray-journal", test_stray_journal);
   ADD ("damaged-schema-page", test_damaged_schema_page);
+  ADD ("fails-during-conversation", test_fails_during_conversation);
 #undef ADD
 
   ret = g_test_run ();

@@ -143,6 +143,22 @@ test_retention_at_open (Fixture       *f,
   g_assert_null (ps_case_get_contact (item));
 }
 
+/* A conversation with the caseload's colleague on show, its first step
+ * ticked; @id its id. */
+static PsConversationPage *
+start_ticked (Fixture *f,
+              gint64  *id)
+{
+  PsStore *store = ps_context_get_store (f->tc.context);
+  g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
+  PsConversationPage *page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
+
+  g_assert_nonnull (page);
+  *id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
+  gtk_check_button_set_active (ps_conversation_page_get_step_check (page, "open.introduce"), TRUE);
+  return page;
+}
+
 /* A conversation open when the screen locked is offered again after
  * unlocking, not reopened on its own; resumed, it keeps its steps and its
  * time counts from the real start. */
@@ -150,15 +166,9 @@ static void
 test_conversation_comes_back (Fixture       *f,
                               gconstpointer  data)
 {
-  PsStore *store = ps_context_get_store (f->tc.context);
-  g_autoptr(PsCase) item = g_list_model_get_item (ps_store_get_cases (store), 0);
-  PsConversationPage *page;
   gint64 id;
+  PsConversationPage *page = start_ticked (f, &id);
 
-  page = ps_test_start_conversation (GTK_WIDGET (f->window), item);
-  g_assert_nonnull (page);
-  id = ps_conversation_get_id (ps_conversation_page_get_conversation (page));
-  gtk_check_button_set_active (ps_conversation_page_get_step_check (page, "open.introduce"), TRUE);
   ps_clock_advance (f->tc.clock, 5 * G_TIME_SPAN_MINUTE + 30 * G_TIME_SPAN_SECOND);
   g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "05:30 of 30 min");
 
@@ -168,7 +178,6 @@ test_conversation_comes_back (Fixture       *f,
   ps_test_iterate (100);
   g_assert_null (ps_test_find_conversation ());
   g_assert_null (ps_test_find_type (GTK_WIDGET (f->window), PS_TYPE_CONVERSATION_PAGE));
-  g_clear_object (&item);
   ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
   ps_test_context_open (&f->tc);
   ps_test_iterate (100);
@@ -181,6 +190,42 @@ test_conversation_comes_back (Fixture       *f,
   g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
   g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
   g_assert_cmpstr (ps_conversation_page_get_time_text (page), ==, "07:30 of 30 min");
+}
+
+/* Closing the window asks what becomes of the conversation on show; the
+ * screen locks before any answer: the question goes with the names, the
+ * conversation stays in progress, and the window stays, locked, instead of
+ * closing as if the supporter had answered. */
+static void
+test_lock_while_closing_asks (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  gint64 id;
+  PsConversationPage *page = start_ticked (f, &id);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  ps_lock_monitor_lock (f->monitor);
+  ps_test_iterate (100);
+  g_assert_null (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (window);
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_cmpstr (ps_window_get_visible_page (f->window), ==, "locked");
+  g_assert_false (ps_test_holds_conversation (window));
+
+  /* Unlocked: offered, and resumed as it was. */
+  ps_test_context_open (&f->tc);
+  ps_test_iterate (100);
+  g_assert_null (ps_test_find_conversation ());
+  gtk_widget_activate_action (window, "win.resume-conversation", NULL);
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
+  g_assert_cmpint (ps_conversation_get_id (ps_conversation_page_get_conversation (page)), ==, id);
+  g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (page, "open.introduce")));
 }
 
 /* A fake logind and screen saver ---------------------------------------
@@ -408,6 +453,37 @@ test_idle_hint_locks (Fixture       *f,
   fake_set_idle_hint (FALSE);
 }
 
+/* Held (a conversation on show) for an hour: neither the idle minutes
+ * nor the session's idle hint lock until it ends; then the idle minutes
+ * count from its end. The screen locking still locks. */
+static void
+test_held (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 now = ps_clock_get_monotonic (f->tc.clock);
+
+  g_assert_true (within_a_second (inhibitor_held, GINT_TO_POINTER (TRUE)));
+  ps_lock_monitor_hold (f->monitor, now + 60 * G_TIME_SPAN_MINUTE);
+  ps_clock_advance (f->tc.clock, 30 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  fake_set_idle_hint (TRUE);
+  ps_test_iterate (200);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_READY);
+  fake_set_idle_hint (FALSE);
+  ps_clock_advance (f->tc.clock, 39 * G_TIME_SPAN_MINUTE);
+  g_assert_false (ps_lock_monitor_check_idle (f->monitor));
+  ps_clock_advance (f->tc.clock, 2 * G_TIME_SPAN_MINUTE);
+  g_assert_true (ps_lock_monitor_check_idle (f->monitor));
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
+
+  /* Unlocked and held again: the screen locking locks at once. */
+  ps_context_open (f->tc.context);
+  ps_test_wait_for_status (f->tc.context, PS_CONTEXT_READY);
+  ps_lock_monitor_hold (f->monitor, ps_clock_get_monotonic (f->tc.clock) + 60 * G_TIME_SPAN_MINUTE);
+  ps_lock_monitor_set_screensaver_active (f->monitor, TRUE);
+  g_assert_cmpint (ps_context_get_status (f->tc.context), ==, PS_CONTEXT_LOCKED);
+}
+
 /* The wall clock set back an hour does not put the idle lock off. */
 static void
 test_idle_ignores_wall_clock (Fixture       *f,
@@ -465,10 +541,12 @@ main (int   argc,
   ADD ("screen-lock-and-unlock", test_screen_lock_and_unlock);
   ADD ("retention-at-open", test_retention_at_open);
   ADD ("conversation-comes-back", test_conversation_comes_back);
+  ADD ("lock-while-closing-asks", test_lock_while_closing_asks);
   ADD ("sleep-locks", test_sleep_locks);
   ADD ("screensaver-signals", test_screensaver_signals);
   ADD ("idle-hint-locks", test_idle_hint_locks);
   ADD ("idle-ignores-wall-clock", test_idle_ignores_wall_clock);
+  ADD ("held-during-conversation", test_held);
 #undef ADD
   g_test_add ("/lock/demo-locks", PsTestContext, &demo_options, ps_test_context_set_up,
               test_demo_locks, ps_test_context_tear_down);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 
+#include "ps-application-private.h"
 #include "ps-case-editor.h"
 #include "ps-case-page.h"
 #include "ps-case-row.h"
@@ -19,6 +20,7 @@
 #include "ps-date-row.h"
 #include "ps-export-dialog.h"
 #include "ps-group-debrief-dialog.h"
+#include "ps-lock-monitor.h"
 #include "ps-overview-view.h"
 #include "ps-schedule-dialog.h"
 #include "ps-schedule-view.h"
@@ -347,6 +349,26 @@ conversation (void)
 
 /* Notifications -------------------------------------------------------------- */
 
+/* "Open" on a reminder about the colleague @name, as its notification's
+ * button does. */
+static void
+reminder_open (const char *name)
+{
+  GListModel *cases = ps_store_get_cases (ps_context_get_store (ps_window_get_context (week.window)));
+  gint64 case_id = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases) && case_id == 0; i++)
+    {
+      g_autoptr(PsCase) item = g_list_model_get_item (cases, i);
+
+      if (g_strcmp0 (ps_case_get_display_name (item), name) == 0)
+        case_id = ps_case_get_id (item);
+    }
+  g_assert_cmpint (case_id, !=, 0);
+  g_signal_emit_by_name (ps_application_get_reminder_service (week.app), "open-case", case_id);
+  settle ();
+}
+
 static PsTestNotified *
 expect_notification (void)
 {
@@ -517,7 +539,35 @@ tuesday (void)
   gtk_toggle_button_set_active (ps_conversation_page_get_safety_button (talk, TRUE), TRUE);
   at ("2024-11-19T14:45:00");
   g_assert_cmpstr (ps_conversation_page_get_time_text (talk), ==, "15:00 of 30 min");
+  /* A quarter of an hour on the phone, the keyboard untouched: no idle
+   * lock (ten minutes) while the conversation shows; the crisis lines
+   * stay in reach. */
+  g_assert_false (ps_lock_monitor_check_idle (ps_application_get_lock_monitor (week.app)));
+  g_assert_false (is_locked ());
+  g_assert_true (conversation () == talk);
   ps_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (talk))), "week-tue-conversation.png");
+
+  /* Open on the 14:20 reminder, mid-conversation: the window, on the
+   * conversation, uninterrupted, the keyboard still in it. Open on a
+   * reminder about Ben too: the case under the conversation stays Ada's. */
+  reminder_open (ADA);
+  reminder_open (BEN);
+  g_assert_true (ps_test_find_conversation () == talk);
+  g_assert_true (ps_application_get_main_window (week.app) == GTK_WINDOW (week.window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (week.window)));
+  g_assert_null (ps_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (week.window)), GTK_WIDGET (talk)));
+  /* Left for later: back on Ada's case, her row highlighted; resumed. */
+  gtk_widget_activate_action (GTK_WIDGET (talk), "conversation.back", NULL);
+  question = toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ps_test_respond (ADW_MESSAGE_DIALOG (question), "keep");
+  settle ();
+  g_assert_null (ps_test_find_conversation ());
+  assert_on (ADA);
+  assert_suggests ("Resume Conversation");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_page ()), "case.resume-conversation", NULL));
+  talk = conversation ();
+  g_assert_cmpstr (ps_conversation_page_get_time_text (talk), ==, "15:00 of 30 min");
 
   /* Halfway, the main window is closed: asked, the supporter keeps the
    * conversation for later; the app stays for reminders, and says so the
@@ -538,6 +588,7 @@ static void
 tuesday_restart (void)
 {
   PsConversationPage *talk;
+  GtkWidget *question;
 
   /* Restarted five minutes later: the conversation is there to resume,
    * with its concern. */
@@ -552,9 +603,26 @@ tuesday_restart (void)
   g_assert_cmpstr (ps_conversation_page_get_time_text (talk), ==, "20:00 of 30 min");
   g_assert_true (gtk_check_button_get_active (ps_conversation_page_get_step_check (talk, "open.introduce")));
   g_assert_true (gtk_toggle_button_get_active (ps_conversation_page_get_safety_button (talk, TRUE)));
+
+  /* Quit (Ctrl+Q) while it shows asks, as closing the window does;
+   * Escape stays in the conversation. */
+  g_action_group_activate_action (G_ACTION_GROUP (week.app), "quit", NULL);
+  question = toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==, "Leave the Conversation?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  ps_test_iterate (100);
+  g_assert_true (conversation () == talk);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (talk), "conversation.finish", NULL));
   ps_test_iterate (200);
   settle ();
+  /* Over: the idle lock counts again, from now. */
+  at ("2024-11-19T15:05:00");
+  g_assert_true (ps_lock_monitor_check_idle (ps_application_get_lock_monitor (week.app)));
+  g_assert_true (is_locked ());
+  unlock ();
+  assert_on (ADA);
 
   /* Flagged, with a follow-up within two days suggested. */
   g_assert_true (g_str_has_prefix (page_state (), "⚠ Safety concern · follow up"));

@@ -98,6 +98,9 @@ test_primary_menu (void)
   g_assert_true (has_item_for_action (menu, "app.preferences"));
   g_assert_true (has_item_for_action (menu, "win.show-help-overlay"));
   g_assert_true (has_item_for_action (menu, "app.about"));
+  /* Closing the window leaves Peerside running; the notification that
+   * says so sends the supporter here to quit. */
+  g_assert_true (has_item_for_action (menu, "app.quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
 }

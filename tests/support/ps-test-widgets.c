@@ -4,6 +4,7 @@
 
 #include "ps-test-widgets.h"
 
+#include "ps-case-editor.h"
 #include "ps-case-row.h"
 #include "ps-window-private.h"
 
@@ -192,6 +193,51 @@ ps_test_start_conversation (GtkWidget *window,
   if (page != NULL)
     gtk_test_widget_wait_for_draw (window);
   return page;
+}
+
+static gboolean
+is_conversation_page_holding (GtkWidget     *widget,
+                              gconstpointer  data)
+{
+  AdwWindowTitle *title;
+
+  if (!PS_IS_CONVERSATION_PAGE (widget))
+    return FALSE;
+  title = ADW_WINDOW_TITLE (ps_test_find_type (widget, ADW_TYPE_WINDOW_TITLE));
+  return ps_conversation_page_get_conversation (PS_CONVERSATION_PAGE (widget)) != NULL ||
+         (title != NULL && g_strcmp0 (adw_window_title_get_subtitle (title), "") != 0);
+}
+
+gboolean
+ps_test_holds_conversation (GtkWidget *window)
+{
+  return ps_test_find_widget (window, is_conversation_page_holding, NULL) != NULL;
+}
+
+void
+ps_test_assert_views_answer (GtkWidget *window)
+{
+  GtkWidget *editor, *search;
+
+  g_return_if_fail (PS_IS_WINDOW (window));
+
+  gtk_widget_activate_action (window, "win.show-schedule", NULL);
+  g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "schedule");
+  gtk_widget_activate_action (window, "win.show-caseload", NULL);
+  g_assert_cmpstr (ps_window_get_visible_view (PS_WINDOW (window)), ==, "caseload");
+
+  gtk_widget_activate_action (window, "win.new-case", NULL);
+  editor = ps_test_find_toplevel (PS_TYPE_CASE_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  search = ps_test_find_type (GTK_WIDGET (ps_window_get_caseload_view (PS_WINDOW (window))),
+                              GTK_TYPE_SEARCH_BAR);
+  g_assert_nonnull (search);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search)));
+  gtk_widget_activate_action (window, "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search)));
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search), FALSE);
 }
 
 void

@@ -64,6 +64,14 @@ PsConversationPage *ps_test_find_conversation  (void);
  * window's next frame, or NULL. */
 PsConversationPage *ps_test_start_conversation (GtkWidget *window,
                                                 PsCase    *kase);
+/* Whether a conversation's page in @window, on show or not, still holds a
+ * conversation or a colleague's name in its title: neither may stay once
+ * the store has gone. */
+gboolean   ps_test_holds_conversation (GtkWidget     *window);
+/* Fails unless the Peerside window @window's view switching, New Case and
+ * Search answer, as their shortcuts do; closes what they open and leaves
+ * the window on the caseload. */
+void       ps_test_assert_views_answer (GtkWidget    *window);
 /* What a pointer click on a sensitive button does. */
 void       ps_test_click              (GtkWidget     *button);
 /* Answers a message dialog as a click on its response's button does. */
