@@ -16,6 +16,8 @@
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-close-case-dialog.h"
+#include "ps-contacts-preferences.h"
+#include "ps-preferences-window.h"
 #include "ps-schedule-view-private.h"
 #include "ps-test-context.h"
 #include "ps-test-session.h"
@@ -933,6 +935,99 @@ test_schedule_case_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
 }
 
+static gboolean
+is_combo_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
+/* Each choice of @row's popup, as drawn, reads whole: its label shows the
+ * model's whole text, not ellipsized, within the popup. */
+static void
+assert_choices_whole (GtkWidget   *window,
+                      AdwComboRow *row,
+                      const char  *shot)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n = g_list_model_get_n_items (model);
+  GtkWidget *popover;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint found = 0;
+
+  g_signal_emit_by_name (row, "activate");
+  gtk_test_widget_wait_for_draw (window);
+  popover = find_mapped (GTK_WIDGET (row), ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  gtk_test_widget_wait_for_draw (popover);
+  collect_mapped (popover, ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+      const char *text = gtk_label_get_text (label);
+      graphene_rect_t bounds;
+
+      if (text[0] == '\0')
+        continue;
+      found++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“%s” is cut short in the popup", text);
+      /* Within the popup, not clipped by it. */
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), popover, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (popover));
+    }
+  /* Every choice is there (the lists are short enough to be drawn whole). */
+  g_assert_cmpuint (found, ==, n);
+  if (shot != NULL)
+    ps_test_screenshot (popover, shot);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_test_widget_wait_for_draw (window);
+}
+
+/* The choices of the case editor's and the region's combo rows read whole
+ * in their popups ("Patient or college complaint", "Canada (outside
+ * Quebec)"), wide and narrow. */
+static void
+test_combo_choices_whole (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  PsCaseEditor *editor;
+  GtkWidget *prefs;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  editor = PS_CASE_EDITOR (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (GTK_WINDOW (editor), f->width, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  collect_mapped (GTK_WIDGET (editor), is_combo_row, NULL, rows);
+  g_assert_cmpuint (rows->len, >=, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("layout-%d-choices-%u.png", f->width, i);
+
+      assert_choices_whole (GTK_WIDGET (editor), rows->pdata[i], shot);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  prefs = GTK_WIDGET (ps_preferences_window_new (f->tc.context));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), f->width, 700);
+  gtk_window_present (GTK_WINDOW (prefs));
+  gtk_test_widget_wait_for_draw (prefs);
+  {
+    GtkWidget *page = ps_test_find_type (prefs, PS_TYPE_CONTACTS_PREFERENCES_PAGE);
+    AdwComboRow *region;
+
+    g_assert_nonnull (page);
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (page));
+    gtk_test_widget_wait_for_draw (prefs);
+    region = ps_contacts_preferences_page_get_region_row (PS_CONTACTS_PREFERENCES_PAGE (page));
+    assert_choices_whole (prefs, region, f->width == 360 ? "layout-360-region-choices.png" : NULL);
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1058,8 @@ main (int   argc,
   ADD ("empty-narrow", &narrow, test_empty_fills_window);
   ADD ("empty-narrow-dark", &narrow, test_empty_dark);
   ADD ("schedule-case-narrow", &narrow, test_schedule_case_narrow);
+  ADD ("combo-choices-whole-wide", &wide, test_combo_choices_whole);
+  ADD ("combo-choices-whole-narrow", &narrow, test_combo_choices_whole);
 #undef ADD
 
   ret = g_test_run ();
