@@ -57,7 +57,7 @@ ps_wrap_bound_min_width (GtkWidget *widget)
  * reasons in French). Its popup gets a list of its own: each choice whole,
  * wrapped where it is long, with the check mark on the one chosen; the row
  * itself still shows the choice as before. */
-#define CHOICE_CHARS 24
+#define CHOICE_CHARS 30
 
 static void
 choice_selected_cb (GtkListItem *list_item,
