@@ -432,7 +432,6 @@ sync_list (PsCasePage  *self,
   *keys = g_steal_pointer (&new_keys);
 }
 
-/* Snapshots from the store, taken again after each change to this case. */
 /* Hidden (another view, the list alone at 360 px, a conversation over it):
  * what would change is put off until the page is shown again. Not before
  * it was first shown: hidden, it still counts in the window's narrowest
@@ -446,6 +445,7 @@ put_off_while_hidden (PsCasePage *self)
   return TRUE;
 }
 
+/* Snapshots from the store, taken again after each change to this case. */
 static void
 update_lists (PsCasePage *self)
 {

@@ -198,13 +198,17 @@ place (PsScheduleView *self,
       GDate day;
 
       ps_case_timeline_init (&timeline, kase, &self->timeline_now);
-      out->due_on = timeline.due_on;
+      /* Its first contact, or the follow-up of a safety concern. */
+      out->due_on = timeline.state == PS_CASE_STATE_AWAITING_FIRST_CONTACT ? timeline.due_on
+                                                                          : timeline.follow_up_by;
       /* Without a request date, among today's. */
-      day = g_date_valid (&timeline.due_on) ? timeline.due_on : self->today;
+      day = g_date_valid (&out->due_on) ? out->due_on : self->today;
       /* Where its reminder stands in the day. */
       morning = ps_timeline_morning (&day, 0, g_date_time_get_timezone (self->now));
       out->instant = g_date_time_to_unix (morning) * G_USEC_PER_SEC;
-      if (timeline.urgency == PS_URGENCY_OVERDUE)
+      if (timeline.urgency == PS_URGENCY_OVERDUE ||
+          (timeline.urgency == PS_URGENCY_SAFETY && g_date_valid (&out->due_on) &&
+           g_date_compare (&self->today, &out->due_on) > 0))
         {
           out->group = PS_SCHEDULE_GROUP_OVERDUE;
           out->overdue = TRUE;
@@ -351,6 +355,31 @@ describe_first_contact (PsScheduleView  *self,
   return g_strdup_printf (_("First contact due %s"), day);
 }
 
+/* A safety concern's follow-up, with nothing planned yet: a sign and
+ * words, not colour alone. */
+static char *
+describe_follow_up (PsScheduleView  *self,
+                    const Placement *placement)
+{
+  g_autofree char *day = NULL;
+  int days;
+
+  if (!g_date_valid (&placement->due_on))
+    return g_strdup (_("⚠ Safety concern · follow up"));
+
+  day = format_day (self, &placement->due_on);
+  days = g_date_days_between (&self->today, &placement->due_on);
+  if (placement->overdue)
+    /* Translators: "⚠ Safety follow-up overdue · due Sat 16 Nov" */
+    return g_strdup_printf (_("⚠ Safety follow-up overdue · due %s"), day);
+  if (days == 0)
+    return g_strdup (_("⚠ Safety follow-up due today"));
+  if (days == 1)
+    return g_strdup (_("⚠ Safety follow-up due tomorrow"));
+  /* Translators: "⚠ Safety follow-up by Wed 20 Nov" */
+  return g_strdup_printf (_("⚠ Safety follow-up by %s"), day);
+}
+
 static const char *group_titles[PS_SCHEDULE_N_GROUPS] = {
   N_("Overdue"), N_("Today"), N_("Tomorrow"), N_("This Week"), N_("Later"),
 };
@@ -401,6 +430,16 @@ describe (PsScheduleView *self,
       out->subtitle = describe_meeting (self, ps_conversation_get_starts_at (conversation),
                                         ps_conversation_get_minutes (conversation), modality,
                                         &placement);
+      /* The concern it follows up, as the caseload's row says it. */
+      if (kase != NULL && ps_case_get_state (kase) == PS_CASE_STATE_IN_SUPPORT &&
+          ps_case_get_safety_concern (kase))
+        {
+          char *meeting = out->subtitle;
+
+          /* Translators: "⚠ Safety concern · Thu 14:30 · 30 min · Phone" */
+          out->subtitle = g_strdup_printf (_("⚠ Safety concern · %s"), meeting);
+          g_free (meeting);
+        }
       out->icon_name = modality_icon (modality);
       out->icon_label = ps_modality_to_label (modality);
     }
@@ -420,11 +459,17 @@ describe (PsScheduleView *self,
       out->icon_name = "system-users-symbolic";
       out->icon_label = _("Group debrief");
     }
-  else
+  else if (ps_case_get_state (PS_CASE (item)) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
     {
       out->subtitle = describe_first_contact (self, PS_CASE (item), &placement);
       out->icon_name = "alarm-symbolic";
       out->icon_label = _("First contact");
+    }
+  else
+    {
+      out->subtitle = describe_follow_up (self, &placement);
+      out->icon_name = "dialog-warning-symbolic";
+      out->icon_label = _("Safety follow-up");
     }
   out->icon_class = placement.overdue ? "ps-overdue"
                   : ps_timing_is_startable (placement.timing) ? "accent" : NULL;
@@ -716,7 +761,24 @@ entry_case_id (GObject *item)
                            : ps_conversation_get_case_id (PS_CONVERSATION (item));
 }
 
-/* The conversations still to hold and the first contact still to make of
+/* A case is on the agenda itself for a deadline: its first contact, or,
+ * after a safety concern with nothing planned, the follow-up to hold. */
+static gboolean
+has_deadline (PsCase *kase)
+{
+  switch (ps_case_get_state (kase))
+    {
+    case PS_CASE_STATE_AWAITING_FIRST_CONTACT:
+      return TRUE;
+    case PS_CASE_STATE_IN_SUPPORT:
+      return ps_case_get_safety_concern (kase) && ps_case_get_next_conversation_at (kase) == NULL;
+    case PS_CASE_STATE_CLOSED:
+    default:
+      return FALSE;
+    }
+}
+
+/* The conversations still to hold and the deadline (has_deadline()) of
  * @kase. Only a case with something planned is asked for its conversations. */
 static void
 gather_case (PsScheduleView *self,
@@ -724,7 +786,7 @@ gather_case (PsScheduleView *self,
 {
   g_autoptr(GListModel) conversations = NULL;
 
-  if (ps_case_get_state (kase) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
+  if (has_deadline (kase))
     g_ptr_array_add (self->gathered, g_object_ref (kase));
   if (ps_case_get_state (kase) == PS_CASE_STATE_CLOSED ||
       ps_case_get_next_conversation_at (kase) == NULL)
@@ -741,7 +803,7 @@ gather_case (PsScheduleView *self,
     }
 }
 
-/* What is to come, of every open case: the first contacts to make, and the
+/* What is to come, of every open case: the deadlines (has_deadline()), and the
  * conversations to hold in one query (one per case took 120 ms with
  * 4,000 cases with something planned). */
 static void
@@ -759,7 +821,7 @@ gather (PsScheduleView *self)
     {
       g_autoptr(PsCase) kase = g_list_model_get_item (cases, i);
 
-      if (ps_case_get_state (kase) == PS_CASE_STATE_AWAITING_FIRST_CONTACT)
+      if (has_deadline (kase))
         g_ptr_array_add (self->gathered, g_steal_pointer (&kase));
     }
 

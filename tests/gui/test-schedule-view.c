@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ps-checklist.h"
 #include "ps-export-dialog.h"
 #include "ps-schedule-view-private.h"
 #include "schedule-fixture.h"
@@ -191,6 +192,64 @@ test_groups (Fixture       *f,
   ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-1000.png");
 }
 
+/* A conversation held with the case's colleague, with its answer to the
+ * safety question. */
+static void
+hold (Fixture *f,
+      PsCase  *kase,
+      int      day,
+      gboolean concern)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) at = g_date_time_new (tz, 2024, 11, day, 9, 0, 0);
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *steps[] = { PS_CHECKLIST_SAFETY_STEP, NULL };
+
+  held = ps_store_add_held_conversation (f->base.tc.store, ps_case_get_id (kase), at, 30,
+                                         PS_MODALITY_PHONE, steps, concern, &error);
+  g_assert_no_error (error);
+}
+
+/* A safety concern is on the agenda: its follow-up, by its day, while
+ * nothing is planned (overdue once past), and the planned follow-up says
+ * what it follows; once a conversation raises none, neither shows. */
+static void
+test_safety (Fixture       *f,
+             gconstpointer  data)
+{
+  PsCase *kim = ps_test_add_case (f->base.tc.store, "Dr. Kim Concern", "2024-11-10");
+  PsCase *lou = ps_test_add_case (f->base.tc.store, "Dr. Lou Flagged", "2024-11-10");
+  PsCase *max = ps_test_add_case (f->base.tc.store, "Dr. Max Late", "2024-11-10");
+  g_autoptr(PsConversation) planned = NULL;
+  const char *overdue[] = {
+    "Dr. Max Late | ⚠ Safety follow-up overdue · due Sat 16 Nov",
+    NULL };
+  const char *today[] = {
+    "Dr. Kim Concern | ⚠ Safety follow-up due today",
+    NULL };
+  const char *this_week[] = {
+    "Dr. Lou Flagged | ⚠ Safety concern · Wed 10:00 · 30 min · Phone",
+    NULL };
+  const char *none[] = { NULL };
+
+  hold (f, kim, 16, TRUE);   /* Saturday: follow up by Monday, today */
+  hold (f, lou, 17, TRUE);
+  planned = schedule_fixture_plan (&f->base, lou, 2024, 11, 20, 10, 0, 30, PS_MODALITY_PHONE);
+  hold (f, max, 14, TRUE);   /* Thursday: by Saturday, past */
+  show_view (f, 1000);
+
+  assert_rows (f, PS_SCHEDULE_GROUP_OVERDUE, overdue);
+  assert_rows (f, PS_SCHEDULE_GROUP_TODAY, today);
+  assert_rows (f, PS_SCHEDULE_GROUP_THIS_WEEK, this_week);
+  ps_test_screenshot (GTK_WIDGET (f->base.window), "schedule-safety.png");
+
+  /* The follow-up held, without concern: off the agenda. */
+  hold (f, kim, 18, FALSE);
+  ps_test_iterate (100);
+  assert_rows (f, PS_SCHEDULE_GROUP_TODAY, none);
+}
+
 /* The next day, from the clock's own signal: tomorrow is today. */
 static void
 test_follows_clock (Fixture       *f,
@@ -365,6 +424,7 @@ main (int   argc,
   ADD ("refresh", test_refresh);
   ADD ("narrow", test_narrow);
   ADD ("empty", test_empty);
+  ADD ("safety", test_safety);
 #undef ADD
 
   ret = g_test_run ();

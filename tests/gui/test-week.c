@@ -733,7 +733,8 @@ thursday (void)
   at ("2024-11-21T14:20:00");
   assert_notified ("Peer support conversation at 14:30", "Phone · in 10 minutes");
   at ("2024-11-21T14:30:00");
-  assert_shows (schedule_view (), "Today | " ADA " | 14:30 · 30 min · Phone · starting now");
+  /* The follow-up says what it follows, in the Schedule as in the list. */
+  assert_shows (schedule_view (), "Today | " ADA " | ⚠ Safety concern · 14:30 · 30 min · Phone · starting now");
   /* Its row in the Schedule starts it. */
   {
     GtkWidget *row = ps_test_find_row (schedule_view (), ADA);
