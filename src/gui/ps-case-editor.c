@@ -13,6 +13,7 @@
 #include "ps-case-fields.h"
 #include "ps-date-row.h"
 #include "ps-time-row.h"
+#include "ps-wrap.h"
 
 struct _PsCaseEditor
 {
@@ -546,6 +547,7 @@ ps_case_editor_init (PsCaseEditor *self)
   /* Nothing to check until populate() filled the form. */
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_combo_rows (GTK_WIDGET (self));
 
   modalities = ps_modality_list_new ();
   adw_combo_row_set_model (self->modality_row, modalities);

@@ -1845,6 +1845,9 @@ ps_case_page_set_case (PsCasePage *self,
   g_return_if_fail (PS_IS_CASE_PAGE (self));
   g_return_if_fail (item == NULL || PS_IS_CASE (item));
 
+  /* A case shown starts at its top, its name and actions: another case, or
+   * the same one shown again from elsewhere (the Schedule, a reminder). */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   if (self->item == item)
     return;
 
@@ -1854,8 +1857,6 @@ ps_case_page_set_case (PsCasePage *self,
   if (self->item != NULL)
     g_signal_connect_object (self->item, "notify", G_CALLBACK (case_notify_cb),
                              self, G_CONNECT_SWAPPED);
-  /* Another case starts at its top: its name and actions. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 
   update (self);
   update_lists (self);

@@ -20,5 +20,8 @@ const char *ps_caseload_view_get_scope_count   (PsCaseloadView *self,
 GtkButton  *ps_caseload_view_get_elsewhere     (PsCaseloadView *self);
 void        ps_caseload_view_open_case         (PsCaseloadView *self,
                                                 PsCase         *item);
+void        ps_caseload_view_open_case_from    (PsCaseloadView *self,
+                                                PsCase         *item,
+                                                const char     *back_action);
 
 G_END_DECLS

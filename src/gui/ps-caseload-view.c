@@ -35,7 +35,7 @@ struct _PsCaseloadView
   PsCasePage         *case_page;
 
   AdwLeaflet         *leaflet;
-  GtkWidget          *box;
+  GtkWidget          *list_page;
   AdwHeaderBar       *header_bar;
   GtkMenuButton      *menu_button;
   GtkSearchBar       *search_bar;
@@ -52,6 +52,8 @@ struct _PsCaseloadView
   GtkStack           *case_stack;
   GtkWidget          *separator;
   GtkWidget          *scope_box;
+  GtkWidget          *pressed_resume;  /* a row's Resume, while pressed */
+  char               *back_action;     /* where Back goes from the case, narrow; NULL: the list */
 };
 
 G_DEFINE_FINAL_TYPE (PsCaseloadView, ps_caseload_view, GTK_TYPE_WIDGET)
@@ -79,10 +81,29 @@ refresh_now (PsCaseloadView *self)
   ps_first_contact_days_read (settings, &self->due_days, &self->overdue_days);
 }
 
-/* A place in the list holds another case after a search: the selection
- * stays with the case on show, not with the place. */
+/* A place in the list holds another case after a search or a change (the
+ * case on show finished a conversation, was reached, closed, became
+ * overdue): the highlight stays with the case on show, not with the place,
+ * and the list keeps it in view, its keyboard place with it. */
 static void
 sync_selection (PsCaseloadView *self)
+{
+  PsCase *shown = self->case_page != NULL ? ps_case_page_get_case (self->case_page) : NULL;
+  guint position = ps_case_results_find (self->results, shown);
+
+  if (position == gtk_single_selection_get_selected (self->selection))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* GTK selects a row when it takes the keyboard: the arrow keys, or the
+ * keyboard coming back to a row whose place now holds another case (after
+ * a conversation that moved the case on show). The highlight stays on the
+ * case on show; Enter or a click opens the row. */
+static void
+selection_changed_cb (PsCaseloadView *self)
 {
   PsCase *shown = self->case_page != NULL ? ps_case_page_get_case (self->case_page) : NULL;
 
@@ -160,6 +181,17 @@ reveal_case (PsCaseloadView *self,
     }
 }
 
+/* The window's buttons (close, minimize, maximize) end the list's header
+ * when no case page is beside it: folded, or the list alone (no case yet,
+ * where the leaflet does not fold at any width). */
+static void
+update_title_buttons (PsCaseloadView *self)
+{
+  adw_header_bar_set_show_end_title_buttons (self->header_bar,
+                                             adw_leaflet_get_folded (self->leaflet) ||
+                                             !gtk_widget_get_visible (GTK_WIDGET (self->case_stack)));
+}
+
 static void
 update_stack (PsCaseloadView *self)
 {
@@ -182,7 +214,8 @@ update_stack (PsCaseloadView *self)
    * empty state takes the window, without "No Case Selected" beside it. */
   gtk_widget_set_visible (self->separator, !g_str_equal (page, "empty"));
   gtk_widget_set_visible (GTK_WIDGET (self->case_stack), !g_str_equal (page, "empty"));
-  gtk_widget_set_hexpand (self->box, g_str_equal (page, "empty"));
+  gtk_widget_set_hexpand (self->list_page, g_str_equal (page, "empty"));
+  update_title_buttons (self);
   gtk_widget_set_visible (GTK_WIDGET (self->scope_box), !g_str_equal (page, "empty"));
   sync_selection (self);
 }
@@ -313,6 +346,7 @@ static void
 show_case (PsCaseloadView *self,
            PsCase         *item)
 {
+  g_clear_pointer (&self->back_action, g_free);
   ps_case_page_set_case (self->case_page, item);
   self->shown_closed = item != NULL && ps_case_get_state (item) == PS_CASE_STATE_CLOSED;
   gtk_stack_set_visible_child_name (self->case_stack, item != NULL ? "case" : "none");
@@ -341,6 +375,68 @@ resume_conversation_action (GtkWidget  *widget,
   show_case (self, item);
   gtk_widget_activate_action (widget, "win.start-conversation", "(xx)", ps_case_get_id (item),
                               (gint64) 0);
+}
+
+/* GTK 4.8's list opens a row's case on a press, before the row's Resume
+ * button sees it: the button lost its click, and a first click only opened
+ * the case. Presses on Resume are taken first, on the list's way down, and
+ * click it. */
+static GtkWidget *
+resume_button_at (PsCaseloadView *self,
+                  double          x,
+                  double          y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *button = picked != NULL ? gtk_widget_get_ancestor (picked, GTK_TYPE_BUTTON) : NULL;
+  GtkWidget *row = button != NULL ? gtk_widget_get_parent (button) : NULL;
+
+  if (row == NULL || !PS_IS_CASE_ROW (row) || ps_case_row_get_resume_button (PS_CASE_ROW (row)) != button)
+    return NULL;
+  return button;
+}
+
+static void
+resume_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   PsCaseloadView  *self)
+{
+  GtkWidget *button = resume_button_at (self, x, y);
+
+  if (button == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_set_weak_pointer (&self->pressed_resume, button);
+  gtk_widget_set_state_flags (button, GTK_STATE_FLAG_ACTIVE, FALSE);
+}
+
+static void
+resume_released_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    PsCaseloadView  *self)
+{
+  GtkWidget *button = resume_button_at (self, x, y);
+
+  if (button != NULL && button == self->pressed_resume)
+    g_signal_emit_by_name (button, "clicked");
+  g_clear_weak_pointer (&self->pressed_resume);
+}
+
+/* Released or not (the pointer left, a grab), the button looks up again;
+ * "released" comes after. */
+static void
+resume_end_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               PsCaseloadView   *self)
+{
+  if (self->pressed_resume != NULL)
+    gtk_widget_unset_state_flags (self->pressed_resume, GTK_STATE_FLAG_ACTIVE);
 }
 
 static void
@@ -473,6 +569,22 @@ new_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Narrow, Back from a case opened elsewhere (the Schedule) goes back there,
+ * however it is asked for (the button, Alt+Left, a swipe); the list stays
+ * behind it for the next time. */
+static void
+leaflet_child_cb (PsCaseloadView *self)
+{
+  g_autofree char *back_action = NULL;
+
+  if (self->back_action == NULL ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") != 0)
+    return;
+  back_action = g_steal_pointer (&self->back_action);
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_activate_action (GTK_WIDGET (self), back_action, NULL);
+}
+
 static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
@@ -491,6 +603,7 @@ search_action (GtkWidget  *widget,
   PsCaseloadView *self = PS_CASELOAD_VIEW (widget);
 
   /* Folded on a case, the list and its search come back into view. */
+  g_clear_pointer (&self->back_action, g_free);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
@@ -517,6 +630,7 @@ ps_caseload_view_constructed (GObject *object)
   PsCaseloadView *self = (PsCaseloadView *)object;
   GSettings *settings;
   GtkListItemFactory *factory;
+  GtkGesture *gesture;
 
   G_OBJECT_CLASS (ps_caseload_view_parent_class)->constructed (object);
 
@@ -528,6 +642,8 @@ ps_caseload_view_constructed (GObject *object)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
@@ -536,12 +652,22 @@ ps_caseload_view_constructed (GObject *object)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (resume_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (resume_released_cb), self);
+  g_signal_connect (gesture, "end", G_CALLBACK (resume_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
+
   self->case_page = ps_case_page_new (self->context);
   g_object_bind_property (self->leaflet, "folded", self->case_page, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->case_stack, GTK_WIDGET (self->case_page), "case");
 
-  g_object_bind_property (self->leaflet, "folded", self->header_bar, "show-end-title-buttons",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_title_buttons),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_child_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (settings, "changed::privacy-mode",
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
@@ -565,6 +691,7 @@ ps_caseload_view_dispose (GObject *object)
   PsCaseloadView *self = (PsCaseloadView *)object;
 
   g_clear_handle_id (&self->change_id, g_source_remove);
+  g_clear_weak_pointer (&self->pressed_resume);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_CASELOAD_VIEW);
@@ -575,6 +702,7 @@ ps_caseload_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->back_action, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (ps_caseload_view_parent_class)->dispose (object);
@@ -654,7 +782,7 @@ ps_caseload_view_class_init (PsCaseloadViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ps-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, password_button);
-  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, box);
+  gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_page);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PsCaseloadView, open_toggle);
@@ -759,6 +887,19 @@ ps_caseload_view_open_case (PsCaseloadView *self,
 {
   g_return_if_fail (PS_IS_CASELOAD_VIEW (self));
   show_case (self, item);
+}
+
+/* Opens @item from another view: narrow, Back from the case activates
+ * @back_action ("win.show-schedule") rather than showing the list. */
+void
+ps_caseload_view_open_case_from (PsCaseloadView *self,
+                                 PsCase         *item,
+                                 const char     *back_action)
+{
+  g_return_if_fail (PS_IS_CASELOAD_VIEW (self));
+  show_case (self, item);
+  if (item != NULL)
+    self->back_action = g_strdup (back_action);
 }
 
 const char *

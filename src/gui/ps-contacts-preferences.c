@@ -8,6 +8,7 @@
 #include "ps-contacts-preferences.h"
 #include "ps-crisis-contacts.h"
 #include "ps-phone-list-group.h"
+#include "ps-wrap.h"
 
 struct _PsContactsPreferencesPage
 {
@@ -251,6 +252,7 @@ ps_contacts_preferences_page_init (PsContactsPreferencesPage *self)
 
   self->crisis_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_combo_rows (GTK_WIDGET (self));
   for (guint i = 0; i < ps_crisis_region_get_n (); i++)
     gtk_string_list_append (regions, ps_crisis_region_get (i)->name);
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));

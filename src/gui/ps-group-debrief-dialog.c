@@ -16,6 +16,7 @@
 #include "ps-store-groups.h"
 #include "ps-time-row.h"
 #include "ps-util.h"
+#include "ps-wrap.h"
 
 static const guint lengths[] = { 15, 30, 45, 60, 75, 90 };
 static const PsConversationState states[] = {
@@ -422,6 +423,7 @@ ps_group_debrief_dialog_init (PsGroupDebriefDialog *self)
   self->populating = TRUE;
   self->step_checks = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_combo_rows (GTK_WIDGET (self));
   /* The form opens on its first field, not on the header's Cancel. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
   g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",

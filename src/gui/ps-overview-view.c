@@ -15,6 +15,7 @@
 #include "ps-report.h"
 #include "ps-small-counts.h"
 #include "ps-toast.h"
+#include "ps-wrap.h"
 
 struct _PsOverviewView
 {
@@ -994,6 +995,7 @@ ps_overview_view_init (PsOverviewView *self)
 {
   self->period = PS_OVERVIEW_PERIOD_LAST_3_MONTHS;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_combo_rows (GTK_WIDGET (self));
 
   self->charts[0] = self->trend_chart;
   self->charts[1] = self->reach_chart;

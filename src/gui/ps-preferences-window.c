@@ -9,6 +9,7 @@
 #include "ps-contacts-preferences.h"
 #include "ps-preferences-window.h"
 #include "ps-targets-group.h"
+#include "ps-wrap.h"
 
 struct _PsPreferencesWindow
 {
@@ -244,6 +245,7 @@ static void
 ps_preferences_window_init (PsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_combo_rows (GTK_WIDGET (self));
   ps_accessible_label_entry_row (self->message_row);
 }
 

@@ -186,6 +186,7 @@ combo_row_new (GtkWidget     *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
+  ps_wrap_combo_row (ADW_COMBO_ROW (row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return ADW_COMBO_ROW (row);
 }

@@ -11,6 +11,7 @@
 
 #include "ps-privacy.h"
 #include "ps-schedule-dialog-private.h"
+#include "ps-wrap.h"
 
 /* Support is one to three short follow-up conversations: planning one of
  * the first three needs no question, a fourth asks whether to refer on. */
@@ -386,6 +387,7 @@ ps_schedule_dialog_init (PsScheduleDialog *self)
 
   self->populating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_wrap_combo_rows (GTK_WIDGET (self));
   /* The form opens on its first field, not on the header's Cancel. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_row));
   g_signal_connect_swapped (ps_time_row_get_entry (self->time_row), "changed",

@@ -799,7 +799,7 @@ schedule_open_case_cb (PsWindow *self,
   if (item == NULL)
     return;
   show_view (self, "caseload");
-  ps_caseload_view_open_case (ensure_caseload_view (self), item);
+  ps_caseload_view_open_case_from (ensure_caseload_view (self), item, "win.show-schedule");
 }
 
 static void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +13,9 @@ void ps_wrap_button_label    (GtkButton *button);
 /* The wrapping labels under @widget measure their minimum at a few
  * characters rather than at one character a line. */
 void ps_wrap_bound_min_width (GtkWidget *widget);
+/* The popups of the combo rows under @widget (itself included) list their
+ * choices whole, wrapped where long, rather than cut short. */
+void ps_wrap_combo_rows      (GtkWidget *widget);
+void ps_wrap_combo_row       (AdwComboRow *row);
 
 G_END_DECLS

@@ -10,10 +10,14 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include "ps-case-editor.h"
 #include "ps-case-row.h"
 #include "ps-caseload-view-private.h"
 #include "ps-close-case-dialog.h"
+#include "ps-contacts-preferences.h"
+#include "ps-preferences-window.h"
 #include "ps-schedule-view-private.h"
 #include "ps-test-context.h"
 #include "ps-test-session.h"
@@ -238,6 +242,184 @@ test_schedule_opens_highlighted (Fixture       *f,
   g_assert_cmpstr (highlighted_name (f), ==, shown_name (f));
 }
 
+
+/* The name on the list's first row. */
+static const char *
+first_name (Fixture *f)
+{
+  g_autoptr(PsCase) item = g_list_model_get_item (ps_caseload_view_get_visible_cases (f->view), 0);
+
+  g_assert_nonnull (item);
+  return ps_case_get_display_name (item);
+}
+
+/* Whatever moves the case on show in the list (a contact, a conversation
+ * planned, held or finished, the clock, closing), the list highlights it
+ * and no other. */
+static void
+test_selection_follows_case (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_local (2024, 11, 18, 9, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_new_local (2024, 11, 18, 11, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_local (2024, 11, 18, 12, 0, 0);
+  g_autoptr(PsConversation) planned = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (18, 11, 2024);
+  PsCase *ann = ps_test_add_case (f->tc.store, "Dr. Ann Sample", "2024-11-10");
+
+  ps_test_add_case (f->tc.store, "Dr. Ben Example", "2024-11-13");
+  ps_test_add_case (f->tc.store, "Dr. Cal Madeup", "2024-11-16");
+  ps_test_add_case (f->tc.store, "Dr. Dot Fictional", "2024-11-17");
+  ps_caseload_view_open_case (f->view, ann);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+
+  /* Reached: from first to after every first contact due. */
+  g_assert_true (ps_store_log_contact_attempt (f->tc.store, ps_case_get_id (ann), at,
+                                               PS_CONTACT_REACHED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first_name (f), !=, "Dr. Ann Sample");
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ann Sample");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+
+  /* A conversation planned, then the clock making it late. */
+  planned = ps_store_schedule_conversation (f->tc.store, ps_case_get_id (ann), next, 30,
+                                            PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+  ps_clock_set_now (f->tc.clock, later);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+
+  /* Held and finished. */
+  held = ps_store_start_conversation (f->tc.store, ps_case_get_id (ann),
+                                      ps_conversation_get_id (planned), 30, PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+  g_assert_true (ps_store_set_conversation_state (f->tc.store, ps_conversation_get_id (held),
+                                                  PS_CONVERSATION_COMPLETED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+
+  /* Closed: the list follows it to Closed. */
+  g_assert_true (ps_store_close_case (f->tc.store, ps_case_get_id (ann), PS_CLOSURE_COMPLETED,
+                                      today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+}
+
+/* A real pointer click at the middle of @widget, through the X server as a
+ * user's would come. */
+static void
+click_at (Fixture   *f,
+          GtkWidget *widget)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  graphene_rect_t bounds;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
+  /* The window's surface starts at its shadow, outside the window. */
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
+  bounds.origin.x += dx;
+  bounds.origin.y += dy;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+  x = g_strdup_printf ("%d", (int) (bounds.origin.x + bounds.size.width / 2));
+  y = g_strdup_printf ("%d", (int) (bounds.origin.y + bounds.size.height / 2));
+  /* The pointer comes, the row under it is drawn hovered, then the click. */
+  ps_test_xdotool ("mousemove", "--sync", "--window", xid, x, y, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ps_test_xdotool ("click", "1", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static gboolean
+can_click (void)
+{
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+  if (xdotool_path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return TRUE;
+  g_test_skip ("real clicks need xdotool and an X server");
+  return FALSE;
+}
+
+/* Opened with a click, a case's conversation held and finished: finishing
+ * moves it down the list, and the list's highlight goes with it. */
+static void
+test_selection_follows_finish (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  PsConversationPage *page;
+  GtkWidget *row;
+  PsCase *ann;
+
+  if (!can_click ())
+    return;
+  /* In support, nothing planned: in the order they came. */
+  ps_test_add_reached_case (f->tc.store, "Dr. Ben Example", "2024-11-08");
+  ps_test_add_reached_case (f->tc.store, "Dr. Cal Madeup", "2024-11-09");
+  ann = ps_test_add_reached_case (f->tc.store, "Dr. Ann Sample", "2024-11-10");
+  held = ps_store_start_conversation (f->tc.store, ps_case_get_id (ann), 0, 30, PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  ps_test_focus_window (GTK_WINDOW (f->window));
+  g_assert_cmpstr (first_name (f), ==, "Dr. Ann Sample");
+
+  row = ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_case_row_named, "Dr. Ann Sample");
+  click_at (f, row);
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ann Sample");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+  page = ps_test_start_conversation (GTK_WIDGET (f->window), ann);
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "conversation.finish", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (ps_test_find_conversation ());
+
+  g_assert_cmpstr (first_name (f), !=, "Dr. Ann Sample");
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ann Sample");
+  g_assert_cmpstr (highlighted_name (f), ==, "Dr. Ann Sample");
+}
+
+/* A row's Resume, clicked with the pointer while another case is on show,
+ * resumes its conversation at once: one click, not one to open the case
+ * and another to resume. */
+static void
+test_resume_one_click (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsConversation) held = NULL;
+  PsCase *ann = ps_test_add_case (f->tc.store, "Dr. Ann Sample", "2024-11-10");
+  PsCase *ben = ps_test_add_reached_case (f->tc.store, "Dr. Ben Example", "2024-11-13");
+  PsConversationPage *page;
+  GtkWidget *row;
+  GtkWidget *resume;
+
+  if (!can_click ())
+    return;
+  held = ps_store_start_conversation (f->tc.store, ps_case_get_id (ben), 0, 30, PS_MODALITY_VIDEO, &error);
+  g_assert_no_error (error);
+  ps_caseload_view_open_case (f->view, ann);
+  ps_test_focus_window (GTK_WINDOW (f->window));
+  g_assert_null (ps_test_find_conversation ());
+
+  row = ps_test_find_widget (GTK_WIDGET (f->view), ps_test_is_case_row_named, "Dr. Ben Example");
+  g_assert_nonnull (row);
+  resume = ps_case_row_get_resume_button (PS_CASE_ROW (row));
+  g_assert_nonnull (resume);
+  click_at (f, resume);
+
+  page = ps_test_find_conversation ();
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+  g_assert_cmpint (ps_conversation_get_case_id (ps_conversation_page_get_conversation (page)), ==,
+                   ps_case_get_id (ben));
+  g_assert_cmpstr (shown_name (f), ==, "Dr. Ben Example");
+}
 
 /* The page's scrolling, as on screen. */
 static GtkAdjustment *
@@ -604,6 +786,248 @@ test_dark (Fixture       *f,
     test_wide (f, data);
 }
 
+static gboolean
+is_end_window_controls (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_WINDOW_CONTROLS (widget) &&
+         gtk_window_controls_get_side (GTK_WINDOW_CONTROLS (widget)) == GTK_PACK_END &&
+         !gtk_window_controls_get_empty (GTK_WINDOW_CONTROLS (widget));
+}
+
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* First start, no case yet: one empty state with New Case, as wide as the
+ * window beside the views (no blank half), and the window's buttons at the
+ * end of its header. */
+static void
+test_empty_fills_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *empty, *controls, *view;
+  graphene_rect_t bounds, view_bounds;
+  int window_width = gtk_widget_get_width (GTK_WIDGET (f->window));
+
+  settle (f);
+  shoot (f, "empty");
+  empty = find_mapped (GTK_WIDGET (f->window), is_status_page_titled, "No Colleagues Yet");
+  g_assert_nonnull (empty);
+  g_assert_null (find_mapped (GTK_WIDGET (f->window), is_status_page_titled, "No Case Selected"));
+  g_assert_nonnull (find_mapped (empty, ps_test_is_button_labelled, "_New Case"));
+
+  /* The caseload view reaches the window's end edge, and its empty state
+   * fills it. */
+  view = GTK_WIDGET (f->view);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (f->window), &view_bounds));
+  g_assert_true (gtk_widget_compute_bounds (empty, GTK_WIDGET (f->window), &bounds));
+  g_assert_cmpfloat (view_bounds.origin.x + view_bounds.size.width, >=, window_width - 2);
+  g_assert_cmpfloat (bounds.origin.x, <=, view_bounds.origin.x + 1);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=, window_width - 2);
+
+  /* Close, minimize, maximize: at the end of the caseload's header. */
+  controls = find_mapped (GTK_WIDGET (f->window), is_end_window_controls, NULL);
+  g_assert_nonnull (controls);
+  g_assert_true (gtk_widget_is_ancestor (controls, view));
+  g_assert_true (gtk_widget_compute_bounds (controls, GTK_WIDGET (f->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=, window_width - 20);
+
+  /* With a case, the page beside the list has them (wide), and the list
+   * alone has them (narrow): never both, never neither. */
+  add_cases (f);
+  click_row (f, "Dr. Ada Placeholder");
+  settle (f);
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+    collect_mapped (GTK_WIDGET (f->window), is_end_window_controls, NULL, found);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
+}
+
+static void
+test_empty_dark (Fixture       *f,
+                 gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  test_empty_fills_window (f, data);
+}
+
+/* Narrow, a case opened from the Schedule shows from its top, the same case
+ * as the last one too, and Back goes back to the Schedule. */
+static void
+test_schedule_case_narrow (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *bar = ps_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkAdjustment *adjustment;
+  GtkWidget *back;
+
+  add_cases (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      PsScheduleView *schedule;
+      GtkListBox *list = NULL;
+      GtkListBoxRow *row = NULL;
+
+      /* The case opened before, scrolled to its end. */
+      click_row (f, "Dr. Cora Fictional");
+      settle (f);
+      adjustment = page_scroll (f);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      settle (f);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+      /* To the Schedule from the bar; its first entry is the same case. */
+      g_signal_emit_by_name (switcher_button (bar, "Schedule"), "clicked");
+      settle (f);
+      g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "schedule");
+      schedule = PS_SCHEDULE_VIEW (ps_test_find_type (GTK_WIDGET (f->window), PS_TYPE_SCHEDULE_VIEW));
+      for (PsScheduleGroup group = 0; group < PS_SCHEDULE_N_GROUPS && row == NULL; group++)
+        {
+          list = ps_schedule_view_get_group_list (schedule, group);
+          row = gtk_list_box_get_row_at_index (list, 0);
+        }
+      g_assert_nonnull (row);
+      g_signal_emit_by_name (list, "row-activated", row);
+      settle (f);
+
+      g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "caseload");
+      g_assert_cmpstr (shown_name (f), ==, "Dr. Cora Fictional");
+      g_assert_cmpfloat (gtk_adjustment_get_value (page_scroll (f)), ==, 0);
+      assert_reads_whole (f, "Dr. Cora Fictional");
+      shoot (f, "from-schedule");
+
+      /* Back (the button, then Alt+Left): the Schedule it came from, not
+       * the list. */
+      back = find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "caseload.show-list");
+      g_assert_nonnull (back);
+      if (i == 0)
+        g_signal_emit_by_name (back, "clicked");
+      else
+        {
+          /* The keyboard in the case, as after Tab. */
+          ps_test_focus_window (GTK_WINDOW (f->window));
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->page), GTK_DIR_TAB_FORWARD));
+          ps_test_xdotool ("key", "alt+Left", NULL);
+        }
+      settle (f);
+      g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "schedule");
+
+      /* The caseload from the bar: its list, as before. */
+      g_signal_emit_by_name (switcher_button (bar, "Caseload"), "clicked");
+      settle (f);
+      g_assert_true (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+    }
+
+  /* Opened from the list, Back is the list's. */
+  click_row (f, "Dr. Ada Placeholder");
+  settle (f);
+  g_signal_emit_by_name (find_mapped (GTK_WIDGET (f->window), ps_test_has_action, "caseload.show-list"), "clicked");
+  settle (f);
+  g_assert_cmpstr (ps_window_get_visible_view (f->window), ==, "caseload");
+  g_assert_true (gtk_widget_get_mapped (ps_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW)));
+}
+
+static gboolean
+is_combo_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
+/* Each choice of @row's popup, as drawn, reads whole: its label shows the
+ * model's whole text, not ellipsized, within the popup. */
+static void
+assert_choices_whole (GtkWidget   *window,
+                      AdwComboRow *row,
+                      const char  *shot)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n = g_list_model_get_n_items (model);
+  GtkWidget *popover;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint found = 0;
+
+  g_signal_emit_by_name (row, "activate");
+  gtk_test_widget_wait_for_draw (window);
+  popover = find_mapped (GTK_WIDGET (row), ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  gtk_test_widget_wait_for_draw (popover);
+  collect_mapped (popover, ps_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+      const char *text = gtk_label_get_text (label);
+      graphene_rect_t bounds;
+
+      if (text[0] == '\0')
+        continue;
+      found++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“%s” is cut short in the popup", text);
+      /* Within the popup, not clipped by it. */
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), popover, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (popover));
+    }
+  /* Every choice is there (the lists are short enough to be drawn whole). */
+  g_assert_cmpuint (found, ==, n);
+  if (shot != NULL)
+    ps_test_screenshot (popover, shot);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_test_widget_wait_for_draw (window);
+}
+
+/* The choices of the case editor's and the region's combo rows read whole
+ * in their popups ("Patient or college complaint", "Canada (outside
+ * Quebec)"), wide and narrow. */
+static void
+test_combo_choices_whole (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  PsCaseEditor *editor;
+  GtkWidget *prefs;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  editor = PS_CASE_EDITOR (ps_test_find_toplevel (PS_TYPE_CASE_EDITOR));
+  g_assert_nonnull (editor);
+  gtk_window_set_default_size (GTK_WINDOW (editor), f->width, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  collect_mapped (GTK_WIDGET (editor), is_combo_row, NULL, rows);
+  g_assert_cmpuint (rows->len, >=, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("layout-%d-choices-%u.png", f->width, i);
+
+      assert_choices_whole (GTK_WIDGET (editor), rows->pdata[i], shot);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  prefs = GTK_WIDGET (ps_preferences_window_new (f->tc.context));
+  gtk_window_set_default_size (GTK_WINDOW (prefs), f->width, 700);
+  gtk_window_present (GTK_WINDOW (prefs));
+  gtk_test_widget_wait_for_draw (prefs);
+  {
+    GtkWidget *page = ps_test_find_type (prefs, PS_TYPE_CONTACTS_PREFERENCES_PAGE);
+    AdwComboRow *region;
+
+    g_assert_nonnull (page);
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (page));
+    gtk_test_widget_wait_for_draw (prefs);
+    region = ps_contacts_preferences_page_get_region_row (PS_CONTACTS_PREFERENCES_PAGE (page));
+    assert_choices_whole (prefs, region, f->width == 360 ? "layout-360-region-choices.png" : NULL);
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +1043,9 @@ main (int   argc,
   ADD ("new-case-is-highlighted", &wide, test_new_case_is_highlighted);
   ADD ("closed-case-is-followed", &wide, test_closed_case_is_followed);
   ADD ("schedule-opens-highlighted", &wide, test_schedule_opens_highlighted);
+  ADD ("selection-follows-case", &wide, test_selection_follows_case);
+  ADD ("selection-follows-finish", &wide, test_selection_follows_finish);
+  ADD ("resume-one-click", &wide, test_resume_one_click);
   ADD ("case-starts-at-top", &short_window, test_case_starts_at_top);
   ADD ("divider-stays", &wide, test_divider_stays);
   ADD ("divider-stays-tight", &tight, test_divider_stays);
@@ -626,6 +1053,13 @@ main (int   argc,
   ADD ("narrow-dark", &narrow, test_dark);
   ADD ("wide", &wide, test_wide);
   ADD ("wide-dark", &wide, test_dark);
+  ADD ("empty-wide", &wide, test_empty_fills_window);
+  ADD ("empty-wide-dark", &wide, test_empty_dark);
+  ADD ("empty-narrow", &narrow, test_empty_fills_window);
+  ADD ("empty-narrow-dark", &narrow, test_empty_dark);
+  ADD ("schedule-case-narrow", &narrow, test_schedule_case_narrow);
+  ADD ("combo-choices-whole-wide", &wide, test_combo_choices_whole);
+  ADD ("combo-choices-whole-narrow", &narrow, test_combo_choices_whole);
 #undef ADD
 
   ret = g_test_run ();
