@@ -249,6 +249,52 @@ run_bool (void (*start) (PsKeyVault *, GCancellable *, GAsyncReadyCallback, gpoi
   return finish (vault, result, error);
 }
 
+/* With gcr-prompter and a display, a private keyring session and a data
+ * folder; otherwise the test is skipped. */
+static gboolean
+begin (Session  *session,
+       char    **dir)
+{
+  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
+    {
+      g_test_skip ("gcr-prompter or an X display is missing");
+      return FALSE;
+    }
+  session_start (session);
+  *dir = ps_test_make_data_dir ();
+  return TRUE;
+}
+
+/* The key moves to a keyring of its own: gnome-keyring asks for its new
+ * password. */
+static void
+protect (PsKeyVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+  GThread *prompt = expect_prompt (ANSWER_NEW_PASSWORD);
+
+  g_assert_true (run_bool (ps_key_vault_protect_async, ps_key_vault_protect_finish, vault,
+                           &error));
+  g_assert_no_error (error);
+  assert_prompt_shown (prompt);
+}
+
+/* Opening asks for the keyring's password; someone at the desk without it
+ * (Escape) gets nothing. */
+static void
+assert_locked_out (const char *dir,
+                   PsKeyVault *vault)
+{
+  g_autoptr(PsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *prompt = expect_prompt (ANSWER_ESCAPE);
+
+  store = ps_test_open_async (dir, vault, &error);
+  assert_prompt_shown (prompt);
+  g_assert_null (store);
+  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
+}
+
 /* Every stored copy of the key, by collection. */
 static GStrv
 key_collections (void)
@@ -287,14 +333,8 @@ test_own_keyring (void)
   g_autoptr(GError) error = NULL;
   GThread *prompt;
 
-  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
-    {
-      g_test_skip ("gcr-prompter or an X display is missing");
-      return;
-    }
-
-  session_start (&session);
-  dir = ps_test_make_data_dir ();
+  if (!begin (&session, &dir))
+    return;
 
   /* A first run: the key goes to the login keyring, which opens with the session. */
   vault = ps_key_vault_new ();
@@ -306,11 +346,7 @@ test_own_keyring (void)
   g_assert_false (ps_key_vault_get_protected (vault));
 
   /* Protecting: gnome-keyring asks for the new keyring's password. */
-  prompt = expect_prompt (ANSWER_NEW_PASSWORD);
-  g_assert_true (run_bool (ps_key_vault_protect_async, ps_key_vault_protect_finish, vault,
-                           &error));
-  g_assert_no_error (error);
-  assert_prompt_shown (prompt);
+  protect (vault);
   g_assert_true (ps_key_vault_get_protected (vault));
 
   /* One copy of the key, in the new keyring; none left in the login one. */
@@ -321,12 +357,7 @@ test_own_keyring (void)
   /* Locked: someone at the desk without the password gets nothing. */
   g_assert_true (run_bool (ps_key_vault_lock_async, ps_key_vault_lock_finish, vault, &error));
   g_assert_no_error (error);
-  prompt = expect_prompt (ANSWER_ESCAPE);
-  store = ps_test_open_async (dir, vault, &error);
-  assert_prompt_shown (prompt);
-  g_assert_null (store);
-  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
-  g_clear_error (&error);
+  assert_locked_out (dir, vault);
 
   /* With the password, the caseload is all there. */
   prompt = expect_prompt (ANSWER_PASSWORD);
@@ -338,11 +369,7 @@ test_own_keyring (void)
 
   /* And it asks again after the next lock. */
   g_assert_true (run_bool (ps_key_vault_lock_async, ps_key_vault_lock_finish, vault, &error));
-  prompt = expect_prompt (ANSWER_ESCAPE);
-  store = ps_test_open_async (dir, vault, &error);
-  assert_prompt_shown (prompt);
-  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
-  g_clear_error (&error);
+  assert_locked_out (dir, vault);
 
   ps_remove_tree (dir);
   g_clear_object (&vault);
@@ -363,23 +390,13 @@ test_auto_unlock_left_ticked (void)
   g_autoptr(GError) error = NULL;
   GThread *prompt;
 
-  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
-    {
-      g_test_skip ("gcr-prompter or an X display is missing");
-      return;
-    }
-
-  session_start (&session);
-  dir = ps_test_make_data_dir ();
+  if (!begin (&session, &dir))
+    return;
   vault = ps_key_vault_new ();
   store = ps_test_open_async (dir, vault, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  prompt = expect_prompt (ANSWER_NEW_PASSWORD);
-  g_assert_true (run_bool (ps_key_vault_protect_async, ps_key_vault_protect_finish, vault,
-                           &error));
-  g_assert_no_error (error);
-  assert_prompt_shown (prompt);
+  protect (vault);
   g_assert_true (run_bool (ps_key_vault_lock_async, ps_key_vault_lock_finish, vault, &error));
   g_assert_no_error (error);
 
@@ -391,11 +408,7 @@ test_auto_unlock_left_ticked (void)
 
   g_assert_true (run_bool (ps_key_vault_lock_async, ps_key_vault_lock_finish, vault, &error));
   g_assert_no_error (error);
-  prompt = expect_prompt (ANSWER_ESCAPE);
-  store = ps_test_open_async (dir, vault, &error);
-  assert_prompt_shown (prompt);
-  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
-  g_clear_error (&error);
+  assert_locked_out (dir, vault);
 
   ps_remove_tree (dir);
   g_clear_object (&vault);
@@ -416,16 +429,9 @@ test_quit_locks (void)
   g_autoptr(PsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PsKeyVault *vault;
-  GThread *prompt;
 
-  if (!g_file_test (PROMPTER_SERVICE, G_FILE_TEST_EXISTS) || test_display == NULL)
-    {
-      g_test_skip ("gcr-prompter or an X display is missing");
-      return;
-    }
-
-  session_start (&session);
-  dir = ps_test_make_data_dir ();
+  if (!begin (&session, &dir))
+    return;
   clock = ps_clock_new ();
   settings = g_settings_new (BASE_APP_ID);
   context = ps_context_new (clock, settings, dir, FALSE);
@@ -435,20 +441,12 @@ test_quit_locks (void)
   store = ps_test_open_async (dir, vault, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  prompt = expect_prompt (ANSWER_NEW_PASSWORD);
-  g_assert_true (run_bool (ps_key_vault_protect_async, ps_key_vault_protect_finish, vault,
-                           &error));
-  g_assert_no_error (error);
-  assert_prompt_shown (prompt);
+  protect (vault);
 
   /* Quit, and started again: the keyring asks; without the password, nothing. */
   ps_context_shutdown (context);
   again = ps_key_vault_new ();
-  prompt = expect_prompt (ANSWER_ESCAPE);
-  store = ps_test_open_async (dir, again, &error);
-  assert_prompt_shown (prompt);
-  g_assert_null (store);
-  g_assert_error (error, PS_STORE_ERROR, PS_STORE_ERROR_KEYRING_LOCKED);
+  assert_locked_out (dir, again);
 
   ps_remove_tree (dir);
   g_clear_object (&again);
