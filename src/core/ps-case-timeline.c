@@ -233,6 +233,11 @@ ps_case_timeline_init (PsCaseTimeline      *self,
         }
       else if (self->next_timing == PS_TIMING_LATE)
         self->urgency = PS_URGENCY_OVERDUE;
+      /* Its time has come (it can be started, or is under way): among
+       * what is due, by its time, not after every first contact still
+       * days away. */
+      else if (ps_timing_is_startable (self->next_timing))
+        self->urgency = PS_URGENCY_DUE_SOON;
       else
         self->urgency = self->next_at != NULL ? PS_URGENCY_PLANNED : PS_URGENCY_NONE;
       break;

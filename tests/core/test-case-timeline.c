@@ -306,7 +306,8 @@ test_due_and_overdue_days (Fixture       *f,
 }
 
 /* "Starting now" once its start has come; in the ten minutes before, it
- * may be started but is only "soon". */
+ * may be started but is only "soon". From then, and while it is under way,
+ * the case is among what is due (the caseload's order), no longer planned. */
 static void
 test_starting_now (Fixture       *f,
                    gconstpointer  data)
@@ -326,7 +327,7 @@ test_starting_now (Fixture       *f,
   set_now (f, 2024, 11, 18, 14, 59, 59);
   t = timeline_of (f, kase);
   g_assert_cmpint (t.next_timing, ==, PS_TIMING_SOON);
-  g_assert_cmpint (t.urgency, ==, PS_URGENCY_PLANNED);
+  g_assert_cmpint (t.urgency, ==, PS_URGENCY_DUE_SOON);
   /* The caseload is woken when it starts, to say so. */
   g_assert_cmpint (t.changes_at, ==, g_date_time_to_unix (ps_conversation_get_starts_at (conversation)));
 
@@ -343,7 +344,7 @@ test_starting_now (Fixture       *f,
   set_now (f, 2024, 11, 18, 17, 0, 0);
   t = timeline_of (f, kase);
   g_assert_cmpint (t.next_timing, ==, PS_TIMING_IN_PROGRESS);
-  g_assert_cmpint (t.urgency, ==, PS_URGENCY_PLANNED);
+  g_assert_cmpint (t.urgency, ==, PS_URGENCY_DUE_SOON);
   g_assert_cmpint (t.changes_at, ==, G_MAXINT64);
 }
 
@@ -361,7 +362,7 @@ test_just_ended (Fixture       *f,
   set_now (f, 2024, 11, 18, 0, 35, 59);
   t = timeline_of (f, kase);
   g_assert_cmpint (t.next_timing, ==, PS_TIMING_NOW);
-  g_assert_cmpint (t.urgency, ==, PS_URGENCY_PLANNED);
+  g_assert_cmpint (t.urgency, ==, PS_URGENCY_DUE_SOON);
 
   set_now (f, 2024, 11, 18, 0, 36, 0);
   t = timeline_of (f, kase);
@@ -380,7 +381,8 @@ test_just_ended (Fixture       *f,
 }
 
 /* The caseload's order: overdue (first contacts and late conversations by
- * day), then awaited first contacts, planned, nothing planned, closed. */
+ * day), then what is due by its time (a conversation that can be started,
+ * a first contact), planned, nothing planned, closed. */
 static void
 test_order (Fixture       *f,
             gconstpointer  data)
@@ -391,9 +393,12 @@ test_order (Fixture       *f,
   PsCase *overdue = add_case (f, "Dr. Jo Overdue", 2024, 11, 14);   /* due 16th */
   PsCase *due = add_case (f, "Dr. Kit Due", 2024, 11, 17);
   PsCase *closed = add_case (f, "Dr. Lou Closed", 2024, 11, 1);
-  PsCase *expected[] = { overdue, late, due, planned, none, closed };
+  PsCase *soon = add_case (f, "Dr. Max Soon", 2024, 11, 1);
+  PsCase *expected[] = { overdue, late, soon, due, planned, none, closed };
   g_autoptr(PsConversation) c1 = plan (f, planned, 2024, 11, 19, 9, 0, 30);
   g_autoptr(PsConversation) c2 = plan (f, late, 2024, 11, 17, 9, 0, 30);
+  /* In five minutes: before a first contact due tomorrow. */
+  g_autoptr(PsConversation) c3 = plan (f, soon, 2024, 11, 18, 10, 5, 30);
   g_autoptr(GDateTime) at = paris (2024, 11, 2, 10, 0, 0);
   PsUrgencyKey keys[G_N_ELEMENTS (expected)];
   GDate closed_on;
@@ -414,7 +419,8 @@ test_order (Fixture       *f,
     }
   g_assert_cmpint (keys[0].urgency, ==, PS_URGENCY_OVERDUE);
   g_assert_cmpint (keys[1].urgency, ==, PS_URGENCY_OVERDUE);
-  g_assert_cmpint (keys[5].urgency, ==, PS_URGENCY_CLOSED);
+  g_assert_cmpint (keys[2].urgency, ==, PS_URGENCY_DUE_SOON);
+  g_assert_cmpint (keys[6].urgency, ==, PS_URGENCY_CLOSED);
   for (guint i = 0; i + 1 < G_N_ELEMENTS (expected); i++)
     g_assert_cmpint (ps_urgency_key_compare (&keys[i], &keys[i + 1]), <, 0);
 }
