@@ -235,11 +235,11 @@ static void
 test_crisis_presets (void)
 {
   const char * const ids[] = { "us-ca-988", "us-physician-support-line", "ca-988", "qc-appelle",
-                               "fr-3114", "uk-ie-samaritans", "ie-pieta", "gb-practitioner-health",
-                               "au-lifeline", "nl-113" };
+                               "fr-3114", "fr-sps", "uk-ie-samaritans", "ie-pieta",
+                               "gb-practitioner-health", "au-lifeline", "nl-113" };
   const char * const numbers[] = { "988", "1-888-409-0141", "988", "1-866-277-3553", "3114",
-                                   "116 123", "1800 247 247", "0300 0303 300", "13 11 14",
-                                   "0800-0113" };
+                                   "0805 23 23 36", "116 123", "1800 247 247", "0300 0303 300",
+                                   "13 11 14", "0800-0113" };
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/crisis-lines.ini", 0, NULL);
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_auto(GStrv) groups = NULL;
@@ -253,6 +253,7 @@ test_crisis_presets (void)
     }
   g_assert_true (ps_crisis_line_lookup ("us-physician-support-line")->physician);
   g_assert_false (ps_crisis_line_lookup ("fr-3114")->physician);
+  g_assert_true (ps_crisis_line_lookup ("fr-sps")->physician);
   for (guint i = 0; i < ps_crisis_line_get_n_presets (); i++)
     {
       const PsCrisisLine *line = ps_crisis_line_get_preset (i);
@@ -313,6 +314,8 @@ test_crisis_regions (void)
   g_assert_null (ps_crisis_region_for_languages ((const char * const[]) { "nl_BE", "nl", NULL }));
   g_assert_false (g_strv_contains ((const char * const *) france->lines, "us-ca-988"));
   g_assert_true (g_strv_contains ((const char * const *) france->lines, "fr-3114"));
+  /* And the line for health professionals. */
+  g_assert_true (g_strv_contains ((const char * const *) france->lines, "fr-sps"));
 }
 
 static void

@@ -249,8 +249,9 @@ test_region_from_language (void)
   g_setenv ("LANGUAGE", "fr", TRUE);
   g_assert_cmpstr (ps_crisis_lines_get_region (settings)->id, ==, "fr");
   lines = ps_crisis_lines_dup_model (settings);
-  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (lines), 0), ==, "fr-3114");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (lines), 1), ==, "fr-sps");
   g_assert_false (ps_crisis_lines_get_chosen (settings, "us-ca-988"));
 
   /* A region chosen stays chosen, whatever the language. */
